@@ -1,0 +1,191 @@
+#include "cli/commands.h"
+
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "core/crypto.h"
+#include "domain/org_validation.h"
+#include "http/server.h"
+#include "service/demo_org.h"
+#include "store/audit_store.h"
+#include "store/migrations.h"
+#include "store/org_store.h"
+#include "store/session_store.h"
+#include "store/sqlite_backup.h"
+
+namespace fupan::cli {
+namespace {
+
+bool is_postgres(const std::string& url) {
+  return url.starts_with("postgresql://") || url.starts_with("postgres://");
+}
+
+// Opens and migrates the store, creating the folder of a SQLite file.
+std::unique_ptr<store::Database> open_store(const std::string& url, std::size_t pool = 8) {
+  if (!is_postgres(url) && url != ":memory:") {
+    auto parent = std::filesystem::path(url).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent);
+  }
+  auto db = store::open_database(url, pool);
+  store::migrate(*db);
+  return db;
+}
+
+int fail(const std::string& message) {
+  std::cerr << "fupan: " << message << "\n";
+  return 1;
+}
+
+void audit_cli(store::Connection& c, OrgId org, std::string_view action, UserId user, Instant at) {
+  store::AuditRecord a;
+  a.org = org;
+  a.at = at;
+  a.action = std::string(action);
+  a.entity = "user";
+  a.entity_id = user.value;
+  a.ip = "cli";
+  store::insert_audit(c, a);
+}
+
+}  // namespace
+
+int serve(const ServeOptions& o) {
+  spdlog::set_level(spdlog::level::from_str(o.log_level));
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %l %v");
+  auto db = open_store(o.db, static_cast<std::size_t>(std::max(4, o.threads * 2)));
+  SystemClock clock;
+  service::OrgDirectory orgs;
+  orgs.load_all(*db);
+  service::SessionCache sessions;
+  service::Context ctx{*db, orgs, clock, sessions};
+  http::App app(ctx, {o.web_dir, o.secure_cookies, o.log_level == "info" || o.log_level == "debug" || o.log_level == "trace"});
+  if (!o.web_dir.empty() && !std::filesystem::exists(std::filesystem::path(o.web_dir) / "index.html")) {
+    spdlog::warn("no web app at {} (build it with `make build`); serving the API only", o.web_dir);
+  }
+  http::ServerOptions server;
+  server.host = o.host;
+  server.port = static_cast<unsigned short>(o.port);
+  server.threads = o.threads;
+  return http::run_server(app, server, [&](unsigned short port) {
+    std::cout << "Fupan is listening on http://" << o.host << ":" << port << "/" << std::endl;
+  });
+}
+
+int migrate(const std::string& url) {
+  auto db = store::open_database(url, 1);
+  int applied = store::migrate(*db);
+  std::cout << "applied " << applied << " migration(s); schema version " << store::schema_version(*db) << "\n";
+  return 0;
+}
+
+int demo(const std::string& url, bool if_missing) {
+  auto db = open_store(url, 2);
+  SystemClock clock;
+  auto org = service::create_demo_org(*db, clock);
+  if (!org.ok()) {
+    if (if_missing && org.error().code == ErrorCode::already_exists) return 0;
+    return fail(org.error().detail + " (demo data goes only into an empty store)");
+  }
+  std::cout << "demo organisation created; log in with admin, director, manager, rep or analyst, password "
+            << service::kDemoPassword << "\n";
+  return 0;
+}
+
+int print_routes() {
+  auto db = store::open_database(":memory:", 1);
+  SystemClock clock;
+  service::OrgDirectory orgs;
+  service::SessionCache sessions;
+  http::App app({*db, orgs, clock, sessions}, {"", false, false});
+  for (const auto& r : app.routes()) std::cout << r << "\n";
+  return 0;
+}
+
+int user_add(const UserAddOptions& o) {
+  UserRecord u;
+  u.username = o.username;
+  u.display_name = o.display_name;
+  u.email = o.email;
+  u.phone = o.phone;
+  for (const auto& name : o.roles) {
+    auto role = parse_role(name);
+    if (!role) return fail("unknown role '" + name + "' (rep, manager, director, analyst, admin)");
+    u.roles.add(*role);
+  }
+  for (Status s : {validate_username(u.username), validate_name("name", u.display_name, 64), validate_email(u.email),
+                   validate_phone(u.phone), validate_password("password", o.password)}) {
+    if (!s.ok()) return fail(s.error().field + ": " + s.error().detail);
+  }
+  auto db = open_store(o.db, 1);
+  SystemClock clock;
+  const Instant now = clock.now();
+  u.created_at = u.updated_at = now;
+  const std::string hash = hash_password(o.password);
+  auto conn = db->acquire();
+  store::Transaction tx(*conn, true);
+  auto orgs = store::list_org_ids(*conn);
+  OrgId org;
+  if (orgs.empty()) {
+    OrgRecord rec;
+    rec.name = "我的公司";
+    rec.created_at = rec.updated_at = now;
+    org = store::insert_org(*conn, rec);
+  } else {
+    org = orgs.front();
+  }
+  if (store::find_login(*conn, u.username)) return fail("user name '" + u.username + "' is taken");
+  UserId id = store::insert_user(*conn, org, u, hash);
+  audit_cli(*conn, org, "create", id, now);
+  tx.commit();
+  std::cout << "added user " << u.username << " (id " << id.value << ")\n";
+  return 0;
+}
+
+int user_passwd(const std::string& url, const std::string& username, const std::string& password) {
+  if (auto s = validate_password("password", password); !s.ok()) return fail("password: " + s.error().detail);
+  auto db = open_store(url, 1);
+  auto conn = db->acquire();
+  auto login = store::find_login(*conn, username);
+  if (!login) return fail("no user named '" + username + "'");
+  SystemClock clock;
+  const std::string hash = hash_password(password);
+  store::Transaction tx(*conn, true);
+  store::set_password(*conn, login->org, login->id, hash, clock.now());
+  store::delete_user_sessions(*conn, login->id);
+  audit_cli(*conn, login->org, "password_reset", login->id, clock.now());
+  tx.commit();
+  std::cout << "password of " << username << " changed; their sessions ended\n";
+  return 0;
+}
+
+int user_list(const std::string& url) {
+  auto db = open_store(url, 1);
+  auto conn = db->acquire();
+  for (OrgId org : store::list_org_ids(*conn)) {
+    for (const UserRecord& u : store::list_users(*conn, org)) {
+      std::string roles;
+      for (Role r : u.roles.list()) roles += (roles.empty() ? "" : ",") + std::string(role_name(r));
+      std::cout << u.id.value << "\t" << u.username << "\t" << u.display_name << "\t" << roles << "\t"
+                << (u.active ? "active" : "inactive") << "\n";
+    }
+  }
+  return 0;
+}
+
+int backup(const std::string& url, const std::string& to) {
+  if (is_postgres(url)) return fail("backup is for SQLite stores; use pg_dump for PostgreSQL");
+  store::backup_sqlite(url, to);
+  std::cout << "backed up " << url << " to " << to << "\n";
+  return 0;
+}
+
+int restore(const std::string& url, const std::string& from) {
+  if (is_postgres(url)) return fail("restore is for SQLite stores; use pg_restore for PostgreSQL");
+  store::restore_sqlite(from, url);
+  std::cout << "restored " << url << " from " << from << "\n";
+  return 0;
+}
+
+}  // namespace fupan::cli

@@ -1,0 +1,31 @@
+// The `fupan` subcommands. Each returns the process exit code; errors go to stderr.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace fupan::cli {
+
+struct ServeOptions {
+  std::string db, host, web_dir, log_level;
+  int port = 8080;
+  int threads = 4;
+  bool secure_cookies = false;
+};
+int serve(const ServeOptions& o);
+int migrate(const std::string& db);
+int demo(const std::string& db, bool if_missing);
+int print_routes();
+
+struct UserAddOptions {
+  std::string db, username, display_name, password, email, phone;
+  std::vector<std::string> roles;
+};
+int user_add(const UserAddOptions& o);
+int user_passwd(const std::string& db, const std::string& username, const std::string& password);
+int user_list(const std::string& db);
+
+int backup(const std::string& db, const std::string& to);
+int restore(const std::string& db, const std::string& from);
+
+}  // namespace fupan::cli

@@ -1,0 +1,70 @@
+#include "domain/org_validation.h"
+
+namespace fupan {
+
+std::size_t utf8_length(std::string_view s) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return std::string_view::npos;
+    for (std::size_t j = 1; j < len; ++j) {
+      if ((static_cast<unsigned char>(s[i + j]) & 0xC0) != 0x80) return std::string_view::npos;
+    }
+    i += len;
+    ++count;
+  }
+  return count;
+}
+
+Status validate_username(std::string_view u) {
+  if (u.size() < 2 || u.size() > 64) return Error::invalid("username", "must be 2..64 characters");
+  for (std::size_t i = 0; i < u.size(); ++i) {
+    char c = u[i];
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-'))) {
+      return Error::invalid("username", "only lower-case letters, digits, '.', '_' and '-'");
+    }
+  }
+  return {};
+}
+
+Status validate_name(std::string_view field, std::string_view value, std::size_t max_chars) {
+  std::size_t n = utf8_length(value);
+  if (n == std::string_view::npos) return Error::invalid(std::string(field), "must be UTF-8 text");
+  if (value.find_first_not_of(" \t") == std::string_view::npos) return Error::invalid(std::string(field), "must not be blank");
+  if (n > max_chars) return Error::invalid(std::string(field), "at most " + std::to_string(max_chars) + " characters");
+  for (char c : value) {
+    if (static_cast<unsigned char>(c) < 0x20) return Error::invalid(std::string(field), "must not contain control characters");
+  }
+  return {};
+}
+
+Status validate_email(std::string_view e) {
+  if (e.empty()) return {};
+  auto at = e.find('@');
+  if (e.size() > 254 || at == std::string_view::npos || at == 0 || e.find('@', at + 1) != std::string_view::npos ||
+      e.find('.', at) == std::string_view::npos || e.back() == '.' || e.find(' ') != std::string_view::npos) {
+    return Error::invalid("email", "must be an e-mail address");
+  }
+  return {};
+}
+
+Status validate_phone(std::string_view p) {
+  if (p.empty()) return {};
+  if (p.size() < 5 || p.size() > 32) return Error::invalid("phone", "must be 5..32 characters");
+  for (char c : p) {
+    if (!((c >= '0' && c <= '9') || c == ' ' || c == '+' || c == '-' || c == '(' || c == ')')) {
+      return Error::invalid("phone", "only digits, spaces, '+', '-', '(' and ')'");
+    }
+  }
+  return {};
+}
+
+Status validate_password(std::string_view field, std::string_view pw) {
+  if (pw.size() < 8) return Error::invalid(std::string(field), "at least 8 characters");
+  if (pw.size() > 256) return Error::invalid(std::string(field), "at most 256 characters");
+  return {};
+}
+
+}  // namespace fupan

@@ -1,0 +1,73 @@
+// The HTTP application: routes, authentication, CSRF, errors, metrics and logs around thin
+// handlers. Transport-free: beast_server.cc feeds it Requests.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "http/metrics.h"
+#include "http/router.h"
+#include "http/static_files.h"
+#include "service/auth_service.h"
+#include "service/context.h"
+
+namespace fupan::http {
+
+struct AppOptions {
+  std::string web_dir = "web/dist";  // built front end; empty serves none
+  bool secure_cookies = false;       // set the Secure flag (behind HTTPS)
+  bool log_requests = true;
+};
+
+// One authenticated API call as a handler sees it.
+struct Call {
+  Request& req;
+  service::Actor& actor;
+  const std::string& token;
+  const std::string& csrf_token;
+};
+
+class App {
+ public:
+  App(service::Context ctx, AppOptions options);
+
+  // Answers one request; never throws.
+  Response handle(Request& req);
+  // Returns "METHOD pattern" for every route (for the OpenAPI check).
+  std::vector<std::string> routes() const { return router_.describe(); }
+
+  // Registers an endpoint that needs a session.
+  void api(const std::string& method, const std::string& pattern, std::function<Response(Call&)> handler);
+  // Registers an endpoint open to all.
+  void open(const std::string& method, const std::string& pattern, Router::Handler handler);
+
+  const service::Context& ctx() const { return ctx_; }
+  service::AuthService& auth() { return auth_; }
+  Metrics& metrics() { return metrics_; }
+  const AppOptions& options() const { return options_; }
+
+ private:
+  Response dispatch(Request& req, std::string& route_label);
+  // Returns the session token of `req` (Bearer or cookie); sets from_cookie.
+  static std::string session_token(const Request& req, bool& from_cookie);
+
+  service::Context ctx_;
+  AppOptions options_;
+  service::AuthService auth_;
+  Router router_;
+  Metrics metrics_;
+  StaticFiles static_files_;
+};
+
+// Route groups, one file each.
+void add_system_routes(App& app);
+void add_auth_routes(App& app);
+void add_user_routes(App& app);
+void add_org_routes(App& app);
+void add_audit_routes(App& app);
+
+// Returns the value of cookie `name` in a Cookie header, or "".
+std::string cookie_value(const std::string& header, const std::string& name);
+
+}  // namespace fupan::http

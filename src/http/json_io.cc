@@ -1,0 +1,227 @@
+#include "http/json_io.h"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <charconv>
+
+namespace fupan::http {
+namespace json = boost::json;
+
+namespace {
+
+std::string type_hint(std::string_view expected) { return std::string("must be ") + std::string(expected); }
+
+// Client-facing messages by error code: {Chinese, English}.
+std::pair<const char*, const char*> message_for(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::invalid_json: return {"请求内容不是有效的 JSON 对象", "The request body is not a valid JSON object"};
+    case ErrorCode::missing_field: return {"缺少必填项", "A required field is missing"};
+    case ErrorCode::invalid_field: return {"填写的内容不正确", "A field has an invalid value"};
+    case ErrorCode::unknown_field: return {"包含不支持的字段", "The request has a field this endpoint does not accept"};
+    case ErrorCode::invalid_query: return {"查询参数不正确", "A query parameter is invalid"};
+    case ErrorCode::unauthenticated: return {"请先登录", "Please log in"};
+    case ErrorCode::login_failed: return {"用户名或密码错误", "Wrong user name or password"};
+    case ErrorCode::csrf_failed: return {"页面已过期，请刷新后重试", "The page has expired; reload and try again"};
+    case ErrorCode::forbidden: return {"您没有权限执行此操作", "You are not allowed to do this"};
+    case ErrorCode::not_found: return {"记录不存在或您无权查看", "No such record, or you may not see it"};
+    case ErrorCode::method_not_allowed: return {"不支持的请求方法", "This method is not allowed here"};
+    case ErrorCode::version_conflict: return {"该记录已被他人修改，请刷新后再改", "Someone else changed this record; reload it and try again"};
+    case ErrorCode::already_exists: return {"该名称已被使用", "This value is already taken"};
+    case ErrorCode::in_use: return {"仍有其他数据引用该记录，不能删除", "Other records still refer to this one"};
+    case ErrorCode::payload_too_large: return {"提交的内容太大", "The request body is too large"};
+    case ErrorCode::unsupported_media_type: return {"请求内容必须是 JSON", "The request body must be JSON"};
+    case ErrorCode::rate_limited: return {"尝试次数过多，请稍后再试", "Too many attempts; try again later"};
+    case ErrorCode::internal: return {"服务器内部错误，请稍后再试", "Internal server error; try again later"};
+  }
+  return {"错误", "Error"};
+}
+
+bool prefers_english(const Request& req) {
+  std::string lang = req.header("accept-language");
+  return lang.rfind("en", 0) == 0;
+}
+
+std::optional<std::int64_t> parse_int(const std::string& s) {
+  std::int64_t v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
+Result<json::object> parse_object(const Request& req) {
+  std::string type = req.header("content-type");
+  if (type.rfind("application/json", 0) != 0) return Error::of(ErrorCode::unsupported_media_type);
+  json::error_code ec;
+  json::value v = json::parse(req.body, ec);
+  if (ec) return Error::of(ErrorCode::invalid_json, ec.message());
+  if (!v.is_object()) return Error::of(ErrorCode::invalid_json, "the body must be a JSON object");
+  return std::move(v.as_object());
+}
+
+const json::value* Fields::take(const std::string& name) {
+  seen_.insert(name);
+  auto it = obj_.find(name);
+  return it == obj_.end() ? nullptr : &it->value();
+}
+
+std::optional<std::string> Fields::str(const std::string& name) {
+  const json::value* v = take(name);
+  if (!v) return std::nullopt;
+  if (!v->is_string()) {
+    fail(Error::invalid(name, type_hint("a string")));
+    return std::nullopt;
+  }
+  return std::string(v->as_string());
+}
+
+std::optional<std::optional<std::string>> Fields::nullable_str(const std::string& name) {
+  const json::value* v = take(name);
+  if (!v) return std::nullopt;
+  if (v->is_null()) return std::optional<std::string>{};
+  if (!v->is_string()) {
+    fail(Error::invalid(name, type_hint("a string or null")));
+    return std::nullopt;
+  }
+  return std::optional<std::string>{std::string(v->as_string())};
+}
+
+std::optional<std::int64_t> Fields::integer(const std::string& name) {
+  const json::value* v = take(name);
+  if (!v) return std::nullopt;
+  if (v->is_int64()) return v->as_int64();
+  if (v->is_uint64() && v->as_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
+    return static_cast<std::int64_t>(v->as_uint64());
+  }
+  fail(Error::invalid(name, type_hint("an integer")));
+  return std::nullopt;
+}
+
+std::optional<std::optional<std::int64_t>> Fields::nullable_integer(const std::string& name) {
+  const json::value* v = take(name);
+  if (!v) return std::nullopt;
+  if (v->is_null()) return std::optional<std::int64_t>{};
+  if (v->is_int64()) return std::optional<std::int64_t>{v->as_int64()};
+  fail(Error::invalid(name, type_hint("an integer or null")));
+  return std::nullopt;
+}
+
+std::optional<bool> Fields::boolean(const std::string& name) {
+  const json::value* v = take(name);
+  if (!v) return std::nullopt;
+  if (!v->is_bool()) {
+    fail(Error::invalid(name, type_hint("true or false")));
+    return std::nullopt;
+  }
+  return v->as_bool();
+}
+
+std::optional<std::vector<std::string>> Fields::str_array(const std::string& name) {
+  const json::value* v = take(name);
+  if (!v) return std::nullopt;
+  if (!v->is_array()) {
+    fail(Error::invalid(name, type_hint("an array of strings")));
+    return std::nullopt;
+  }
+  std::vector<std::string> out;
+  for (const json::value& e : v->as_array()) {
+    if (!e.is_string()) {
+      fail(Error::invalid(name, type_hint("an array of strings")));
+      return std::nullopt;
+    }
+    out.emplace_back(e.as_string());
+  }
+  return out;
+}
+
+std::int64_t Fields::required_integer(const std::string& name) {
+  auto v = integer(name);
+  if (!v && obj_.find(name) == obj_.end()) fail(Error::missing(name));
+  return v.value_or(0);
+}
+
+std::string Fields::required_str(const std::string& name) {
+  auto v = str(name);
+  if (!v && obj_.find(name) == obj_.end()) fail(Error::missing(name));
+  return v.value_or("");
+}
+
+Status Fields::finish() const {
+  if (error_) return *error_;
+  for (const auto& kv : obj_) {
+    std::string key(kv.key());
+    if (!seen_.contains(key)) return Error{ErrorCode::unknown_field, key, "not accepted here", {}};
+  }
+  return {};
+}
+
+Result<service::PageRequest> page_request(const Request& req) {
+  service::PageRequest p;
+  if (auto* v = req.query_param("page")) {
+    auto n = parse_int(*v);
+    if (!n || *n < 1 || *n > 1000000) return Error{ErrorCode::invalid_query, "page", "an integer from 1", {}};
+    p.page = *n;
+  }
+  if (auto* v = req.query_param("page_size")) {
+    auto n = parse_int(*v);
+    if (!n || *n < 1 || *n > 500) return Error{ErrorCode::invalid_query, "page_size", "an integer 1..500", {}};
+    p.page_size = *n;
+  }
+  if (auto* v = req.query_param("q")) p.q = *v;
+  if (auto* v = req.query_param("sort")) p.sort = *v;
+  return p;
+}
+
+Result<std::optional<std::int64_t>> query_id(const Request& req, const std::string& name) {
+  auto* v = req.query_param(name);
+  if (!v) return std::optional<std::int64_t>{};
+  auto n = parse_int(*v);
+  if (!n || *n < 1) return Error{ErrorCode::invalid_query, name, "a positive integer id", {}};
+  return std::optional<std::int64_t>{*n};
+}
+
+Result<std::int64_t> query_version(const Request& req) {
+  auto* v = req.query_param("version");
+  if (!v) return Error{ErrorCode::invalid_query, "version", "the version you read is required", {}};
+  auto n = parse_int(*v);
+  if (!n || *n < 1) return Error{ErrorCode::invalid_query, "version", "a positive integer", {}};
+  return *n;
+}
+
+Result<std::int64_t> path_id(const Request& req, const std::string& name) {
+  auto it = req.params.find(name);
+  if (it == req.params.end()) return Error::not_found();
+  auto n = parse_int(it->second);
+  if (!n || *n < 1) return Error::not_found();
+  return *n;
+}
+
+Response json_response(const json::value& v, int status) {
+  Response r;
+  r.status = status;
+  r.body = json::serialize(v);
+  return r;
+}
+
+Response no_content() {
+  Response r;
+  r.status = 204;
+  r.content_type.clear();
+  return r;
+}
+
+Response error_response(const Error& e, const Request& req) {
+  auto [zh, en] = message_for(e.code);
+  std::string message = prefers_english(req) ? en : zh;
+  if (!e.field.empty()) message += (prefers_english(req) ? ": " : "：") + e.field;
+  if (!e.detail.empty() && e.code != ErrorCode::internal && e.code != ErrorCode::invalid_json) {
+    message += " (" + e.detail + ")";
+  }
+  json::object err{{"code", error_code_name(e.code)}, {"message", message}};
+  if (!e.field.empty()) err["field"] = e.field;
+  if (e.current_version) err["current_version"] = *e.current_version;
+  return json_response(json::object{{"error", std::move(err)}}, http_status(e.code));
+}
+
+}  // namespace fupan::http

@@ -1,0 +1,102 @@
+// JSON in and out: reading request bodies field by field (type errors and unknown fields become
+// clear 400s), and writing responses and errors.
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "http/request.h"
+#include "service/paging.h"
+
+namespace fupan::http {
+
+// Returns the body of `req` as a JSON object (415 for another content type, 400 for bad JSON).
+Result<boost::json::object> parse_object(const Request& req);
+
+// Reads the fields of a JSON object. Accessors return nullopt when the field is absent; the first
+// type error and any field never asked for are reported by finish().
+class Fields {
+ public:
+  explicit Fields(const boost::json::object& obj) : obj_(obj) {}
+
+  std::optional<std::string> str(const std::string& name);
+  std::optional<std::optional<std::string>> nullable_str(const std::string& name);
+  std::optional<std::int64_t> integer(const std::string& name);
+  std::optional<std::optional<std::int64_t>> nullable_integer(const std::string& name);
+  std::optional<bool> boolean(const std::string& name);
+  std::optional<std::vector<std::string>> str_array(const std::string& name);
+  // Like integer(), and records missing_field when absent.
+  std::int64_t required_integer(const std::string& name);
+  // Like str(), and records missing_field when absent.
+  std::string required_str(const std::string& name);
+
+  // Returns the first problem: a wrong type, a missing required field, or an unknown field.
+  Status finish() const;
+
+ private:
+  const boost::json::value* take(const std::string& name);
+  void fail(Error e) {
+    if (!error_) error_ = std::move(e);
+  }
+  const boost::json::object& obj_;
+  std::set<std::string> seen_;
+  std::optional<Error> error_;
+};
+
+// Reads page, page_size, q and sort from the query string.
+Result<service::PageRequest> page_request(const Request& req);
+// Reads an optional integer query parameter `name` (> 0).
+Result<std::optional<std::int64_t>> query_id(const Request& req, const std::string& name);
+// Reads the required "version" query parameter of a DELETE.
+Result<std::int64_t> query_version(const Request& req);
+// Reads a path parameter that must be a positive id; not_found otherwise.
+Result<std::int64_t> path_id(const Request& req, const std::string& name = "id");
+
+Response json_response(const boost::json::value& v, int status = 200);
+Response no_content();
+// The error body {"error":{"code","message","field"}} in the request's language.
+Response error_response(const Error& e, const Request& req);
+// A list page {"items","total","page","page_size"}.
+template <class T, class ToJson>
+Response page_response(const service::Page<T>& page, ToJson&& to_json) {
+  boost::json::array items;
+  items.reserve(page.items.size());
+  for (const T& item : page.items) items.push_back(to_json(item));
+  return json_response(boost::json::object{
+      {"items", std::move(items)}, {"total", page.total}, {"page", page.page}, {"page_size", page.page_size}});
+}
+
+}  // namespace fupan::http
+
+namespace fupan::http {
+
+// Parses the JSON body of `req`, reads it with `read(Fields&)`, and passes what it read to
+// `act`; any problem with the body answers 400/415 before `act` runs.
+template <class Read, class Act>
+Response with_body(const Request& req, Read&& read, Act&& act) {
+  auto body = parse_object(req);
+  if (!body.ok()) return error_response(body.error(), req);
+  Fields f(*body);
+  auto input = read(f);
+  if (auto s = f.finish(); !s.ok()) return error_response(s.error(), req);
+  return act(input);
+}
+
+// Answers `result` as JSON through `to_json`, or its error.
+template <class T, class ToJson>
+Response respond(const Result<T>& result, const Request& req, ToJson&& to_json, int status = 200) {
+  if (!result.ok()) return error_response(result.error(), req);
+  return json_response(to_json(result.value()), status);
+}
+
+// Answers 204, or the error of `status`.
+inline Response respond(const Status& status, const Request& req) {
+  return status.ok() ? no_content() : error_response(status.error(), req);
+}
+
+}  // namespace fupan::http

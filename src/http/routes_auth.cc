@@ -1,0 +1,72 @@
+// /api/auth: log in, log out, who am I, change my password.
+#include "http/app.h"
+#include "http/json_io.h"
+#include "service/record_json.h"
+
+namespace fupan::http {
+namespace json = boost::json;
+
+namespace {
+
+std::string session_cookie(const App& app, const std::string& token, long max_age) {
+  std::string c = "fupan_session=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
+  if (app.options().secure_cookies) c += "; Secure";
+  return c;
+}
+
+json::object user_json(const App& app, OrgId org, UserId user) {
+  auto snap = app.ctx().orgs.get(org);
+  const LocalDate today = local_date(app.ctx().clock.now(), snap->org().timezone);
+  return service::to_json(*snap->user(user), *snap, today);
+}
+
+}  // namespace
+
+void add_auth_routes(App& app) {
+  app.open("POST", "/api/auth/login", [&app](Request& req) -> Response {
+    auto body = parse_object(req);
+    if (!body.ok()) return error_response(body.error(), req);
+    Fields f(*body);
+    std::string username = f.required_str("username");
+    std::string password = f.required_str("password");
+    if (auto s = f.finish(); !s.ok()) return error_response(s.error(), req);
+    auto login = app.auth().login(username, password, req.remote_ip, req.header("user-agent"));
+    if (!login.ok()) return error_response(login.error(), req);
+    const auto max_age = std::chrono::duration_cast<std::chrono::seconds>(login->expires_at - app.ctx().clock.now());
+    Response r = json_response(json::object{{"token", login->token},
+                                            {"csrf_token", login->csrf_token},
+                                            {"expires_at", format_rfc3339(login->expires_at)},
+                                            {"user", user_json(app, login->org, login->user)}});
+    r.add_header("Set-Cookie", session_cookie(app, login->token, static_cast<long>(max_age.count())));
+    r.add_header("Cache-Control", "no-store");
+    return r;
+  });
+
+  app.api("POST", "/api/auth/logout", [&app](Call& call) -> Response {
+    app.auth().logout(call.actor, call.token);
+    Response r = no_content();
+    r.add_header("Set-Cookie", session_cookie(app, "", 0));
+    return r;
+  });
+
+  app.api("GET", "/api/auth/me", [](Call& call) -> Response {
+    return json_response(json::object{
+        {"user", service::to_json(call.actor.user(), *call.actor.snapshot, call.actor.today)},
+        {"org", service::to_json(call.actor.snapshot->org())},
+        {"csrf_token", call.csrf_token}});
+  });
+
+  app.api("POST", "/api/auth/password", [&app](Call& call) -> Response {
+    auto body = parse_object(call.req);
+    if (!body.ok()) return error_response(body.error(), call.req);
+    Fields f(*body);
+    std::string old_password = f.required_str("old_password");
+    std::string new_password = f.required_str("new_password");
+    if (auto s = f.finish(); !s.ok()) return error_response(s.error(), call.req);
+    auto s = app.auth().change_password(call.actor, call.token, old_password, new_password);
+    if (!s.ok()) return error_response(s.error(), call.req);
+    return no_content();
+  });
+}
+
+}  // namespace fupan::http

@@ -1,0 +1,37 @@
+// What every use case needs: the store, the org directory, the clock; and who is asking.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/time.h"
+#include "domain/data_scope.h"
+#include "service/org_directory.h"
+#include "service/session_cache.h"
+#include "store/database.h"
+
+namespace fupan::service {
+
+struct Context {
+  store::Database& db;
+  OrgDirectory& orgs;
+  const Clock& clock;
+  SessionCache& sessions;
+};
+
+// The authenticated caller of a use case, with the org as it stood when the request began.
+struct Actor {
+  UserId id;
+  OrgId org;
+  std::shared_ptr<const OrgSnapshot> snapshot;
+  DataScope scope;
+  LocalDate today;  // in the org's time zone
+  std::string ip;
+
+  const UserRecord& user() const { return *snapshot->user(id); }
+};
+
+// Builds the actor for `user` of `org` now; nullptr-snapshot actors are never returned.
+Actor make_actor(const Context& ctx, OrgId org, UserId user, std::string ip);
+
+}  // namespace fupan::service

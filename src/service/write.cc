@@ -1,0 +1,34 @@
+#include "service/write.h"
+
+#include <boost/json/serialize.hpp>
+
+#include "store/audit_store.h"
+
+namespace fupan::service {
+
+void audit(store::Connection& c, const Actor& actor, std::string_view action, std::string_view entity,
+           std::int64_t entity_id, const std::optional<boost::json::object>& before,
+           const std::optional<boost::json::object>& after, Instant at) {
+  store::AuditRecord a;
+  a.org = actor.org;
+  a.at = at;
+  a.user = actor.id;
+  a.action = std::string(action);
+  a.entity = std::string(entity);
+  a.entity_id = entity_id;
+  if (before) a.before_json = boost::json::serialize(*before);
+  if (after) a.after_json = boost::json::serialize(*after);
+  a.ip = actor.ip;
+  store::insert_audit(c, a);
+}
+
+Status outcome_status(store::WriteOutcome outcome, std::int64_t current_version) {
+  switch (outcome) {
+    case store::WriteOutcome::done: return {};
+    case store::WriteOutcome::not_found: return Error::not_found();
+    case store::WriteOutcome::stale: return Error::conflict(current_version);
+  }
+  return {};
+}
+
+}  // namespace fupan::service

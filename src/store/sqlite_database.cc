@@ -1,0 +1,172 @@
+// The SQLite driver: WAL, foreign keys on, a statement cache per connection.
+#include <sqlite3.h>
+
+#include <string>
+#include <unordered_map>
+
+#include "store/pooled_database.h"
+
+namespace fupan::store {
+namespace {
+
+class SqliteConnection final : public Connection {
+ public:
+  explicit SqliteConnection(const std::string& path) {
+    int rc = sqlite3_open_v2(path.c_str(), &db_,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+      std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+      sqlite3_close(db_);
+      db_ = nullptr;
+      throw StoreError(StoreError::Kind::other, "cannot open SQLite database " + path + ": " + msg);
+    }
+    sqlite3_busy_timeout(db_, 10000);
+    exec_script(
+        "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
+        " PRAGMA temp_store=MEMORY;");
+  }
+  ~SqliteConnection() override {
+    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    sqlite3_close_v2(db_);
+  }
+
+  Dialect dialect() const override { return Dialect::sqlite; }
+
+  Rows query(std::string_view sql, std::span<const Value> params) override {
+    sqlite3_stmt* stmt = prepare(sql, params);
+    Rows rows;
+    const int ncol = sqlite3_column_count(stmt);
+    for (;;) {
+      int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) fail(stmt, rc);
+      std::vector<Value> row;
+      row.reserve(ncol);
+      for (int c = 0; c < ncol; ++c) {
+        switch (sqlite3_column_type(stmt, c)) {
+          case SQLITE_NULL: row.emplace_back(std::monostate{}); break;
+          case SQLITE_INTEGER: row.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, c))); break;
+          case SQLITE_FLOAT: row.emplace_back(sqlite3_column_double(stmt, c)); break;
+          default:
+            row.emplace_back(std::string(reinterpret_cast<const char*>(sqlite3_column_text(stmt, c)),
+                                         sqlite3_column_bytes(stmt, c)));
+        }
+      }
+      rows.add_row(std::move(row));
+    }
+    sqlite3_reset(stmt);
+    return rows;
+  }
+
+  std::int64_t exec(std::string_view sql, std::span<const Value> params) override {
+    sqlite3_stmt* stmt = prepare(sql, params);
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    }
+    if (rc != SQLITE_DONE) fail(stmt, rc);
+    sqlite3_reset(stmt);
+    return sqlite3_changes64(db_);
+  }
+
+  void exec_script(std::string_view sql) override {
+    char* err = nullptr;
+    std::string text(sql);
+    if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string msg = err ? err : "unknown error";
+      sqlite3_free(err);
+      throw StoreError(classify(sqlite3_extended_errcode(db_)), "SQLite: " + msg);
+    }
+  }
+
+  void bulk_insert(std::string_view table, std::span<const std::string> columns,
+                   std::span<const std::vector<Value>> rows) override {
+    std::string sql = "INSERT INTO " + std::string(table) + " (";
+    std::string marks;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      sql += (i ? ", " : "") + columns[i];
+      marks += i ? ", ?" : "?";
+    }
+    sql += ") VALUES (" + marks + ")";
+    for (const auto& row : rows) exec(sql, row);
+  }
+
+  void begin(bool for_write) override { exec_script(for_write ? "BEGIN IMMEDIATE" : "BEGIN"); }
+  void commit() override { exec_script("COMMIT"); }
+  void rollback() override { exec_script("ROLLBACK"); }
+
+ private:
+  static StoreError::Kind classify(int extended) {
+    switch (extended) {
+      case SQLITE_CONSTRAINT_UNIQUE:
+      case SQLITE_CONSTRAINT_PRIMARYKEY: return StoreError::Kind::unique;
+      case SQLITE_CONSTRAINT_FOREIGNKEY: return StoreError::Kind::foreign_key;
+      case SQLITE_BUSY:
+      case SQLITE_LOCKED: return StoreError::Kind::busy;
+      default: return StoreError::Kind::other;
+    }
+  }
+
+  [[noreturn]] void fail(sqlite3_stmt* stmt, int) {
+    int extended = sqlite3_extended_errcode(db_);
+    std::string msg = std::string("SQLite: ") + sqlite3_errmsg(db_) + " in: " + sqlite3_sql(stmt);
+    sqlite3_reset(stmt);
+    throw StoreError(classify(extended), msg);
+  }
+
+  sqlite3_stmt* prepare(std::string_view sql, std::span<const Value> params) {
+    auto it = cache_.find(std::string(sql));
+    sqlite3_stmt* stmt = nullptr;
+    if (it != cache_.end()) {
+      stmt = it->second;
+    } else {
+      if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                             &stmt, nullptr) != SQLITE_OK) {
+        throw StoreError(StoreError::Kind::other,
+                         std::string("SQLite prepare: ") + sqlite3_errmsg(db_) + " in: " + std::string(sql));
+      }
+      cache_.emplace(std::string(sql), stmt);
+    }
+    sqlite3_clear_bindings(stmt);
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      const int idx = static_cast<int>(i + 1);
+      const Value& v = params[i];
+      if (auto* n = std::get_if<std::int64_t>(&v)) {
+        sqlite3_bind_int64(stmt, idx, *n);
+      } else if (auto* d = std::get_if<double>(&v)) {
+        sqlite3_bind_double(stmt, idx, *d);
+      } else if (auto* s = std::get_if<std::string>(&v)) {
+        sqlite3_bind_text(stmt, idx, s->data(), static_cast<int>(s->size()), SQLITE_STATIC);
+      } else {
+        sqlite3_bind_null(stmt, idx);
+      }
+    }
+    return stmt;
+  }
+
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+class SqliteDatabase final : public PooledDatabase {
+ public:
+  SqliteDatabase(std::string path, std::size_t pool) : PooledDatabase(pool), path_(std::move(path)) {}
+  Dialect dialect() const override { return Dialect::sqlite; }
+
+ protected:
+  std::unique_ptr<Connection> open_connection() override {
+    return std::make_unique<SqliteConnection>(path_);
+  }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace
+
+std::unique_ptr<Database> open_sqlite_database(const std::string& path, std::size_t pool_size) {
+  auto db = std::make_unique<SqliteDatabase>(path, pool_size);
+  db->acquire();  // opens (and creates) the file now so a bad path fails at start
+  return db;
+}
+
+}  // namespace fupan::store

@@ -1,0 +1,16 @@
+import { get, post, patch, del, listAll } from './request.js'
+
+/**
+ * The standard calls of one REST resource (see docs/api.md): list, all, get, create,
+ * update (PATCH with the version read) and remove (DELETE ?version=N).
+ */
+export function resource(base) {
+  return {
+    list: (query, opts) => get(base, query, opts),
+    all: (query) => listAll(base, query),
+    get: (id, opts) => get(`${base}/${id}`, undefined, opts),
+    create: (body, opts) => post(base, body, opts),
+    update: (id, version, changes, opts) => patch(`${base}/${id}`, { ...changes, version }, opts),
+    remove: (id, version, opts) => del(`${base}/${id}`, version, opts),
+  }
+}

@@ -1,0 +1,52 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import MainLayout from '@/layouts/MainLayout.vue'
+import { auth, setSession, hasRole } from '@/stores/auth'
+import { me } from '@/api/auth'
+import authRoutes from './routes/auth.js'
+import homeRoutes from './routes/home.js'
+import upcomingRoutes from './routes/upcoming.js'
+import teamRoutes from './routes/team.js'
+import adminRoutes from './routes/admin.js'
+
+/** The pages inside the main layout; those with meta.title and meta.icon make the menu. */
+export const layoutRoutes = [...homeRoutes, ...upcomingRoutes, ...teamRoutes, ...adminRoutes]
+
+const router = createRouter({
+  history: createWebHistory('/'),
+  routes: [
+    ...authRoutes,
+    { path: '/', component: MainLayout, children: layoutRoutes },
+    { path: '/:pathMatch(.*)*', redirect: '/' },
+  ],
+})
+
+/** True when the signed-in user may open a route with these meta fields. */
+export function allowed(meta) {
+  return !meta.roles || hasRole(...meta.roles)
+}
+
+/** A redirect target from the query string, kept to paths inside the app. */
+export function safeRedirect(value) {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/'
+}
+
+// Restores the session once at start-up (the cookie may still be valid), then guards every page.
+router.beforeEach(async (to) => {
+  if (!auth.restored) {
+    try {
+      const res = await me()
+      setSession(res.user, res.csrf_token, res.org)
+    } catch {
+      // No session (or the server is away): the login page will say so when used.
+    }
+    auth.restored = true
+  }
+  if (to.meta.public) {
+    return to.name === 'login' && auth.user ? safeRedirect(to.query.redirect) : true
+  }
+  if (!auth.user) return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+  if (!allowed(to.meta)) return { name: 'home' }
+  return true
+})
+
+export default router

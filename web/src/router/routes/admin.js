@@ -1,0 +1,31 @@
+// Administration: shown and reachable only for the admin role (the server enforces it too).
+import { Avatar, OfficeBuilding, Location, Tickets } from '@element-plus/icons-vue'
+
+const admin = { group: 'admin', roles: ['admin'] }
+
+export default [
+  {
+    path: 'admin/users',
+    name: 'admin-users',
+    component: () => import('@/views/admin/UsersView.vue'),
+    meta: { ...admin, title: 'nav.users', icon: Avatar, order: 100 },
+  },
+  {
+    path: 'admin/teams',
+    name: 'admin-teams',
+    component: () => import('@/views/admin/TeamsView.vue'),
+    meta: { ...admin, title: 'nav.teams', icon: OfficeBuilding, order: 110 },
+  },
+  {
+    path: 'admin/regions',
+    name: 'admin-regions',
+    component: () => import('@/views/admin/RegionsView.vue'),
+    meta: { ...admin, title: 'nav.regions', icon: Location, order: 120 },
+  },
+  {
+    path: 'admin/audit',
+    name: 'admin-audit',
+    component: () => import('@/views/admin/AuditView.vue'),
+    meta: { ...admin, title: 'nav.audit', icon: Tickets, order: 130 },
+  },
+]

@@ -1,0 +1,26 @@
+import { reactive } from 'vue'
+
+/** The signed-in user and the CSRF token that writes must carry. */
+export const auth = reactive({
+  user: null,
+  org: null, // {id, name, timezone, fiscal_year_start_month, version} from GET /api/auth/me
+  csrfToken: '',
+  restored: false, // true once GET /api/auth/me has answered at start-up
+})
+
+export function setSession(user, csrfToken, org) {
+  auth.user = user
+  if (csrfToken) auth.csrfToken = csrfToken
+  if (org) auth.org = org
+}
+
+export function clearSession() {
+  auth.user = null
+  auth.org = null
+  auth.csrfToken = ''
+}
+
+/** True when the signed-in user holds any of `roles`. */
+export function hasRole(...roles) {
+  return !!auth.user && roles.some((r) => auth.user.roles?.includes(r))
+}
