@@ -41,7 +41,7 @@ Result<LoginResult> AuthService::login(const std::string& username, const std::s
   if (password.empty()) return Error::missing("password");
   const Instant now = ctx_.clock.now();
   const std::string name_key = "u:" + username, ip_key = "a:" + ip;
-  if (!throttle_.allowed(name_key, now) || !throttle_.allowed(ip_key, now)) {
+  if (!by_name_.allowed(name_key, now) || !by_address_.allowed(ip_key, now)) {
     return Error::of(ErrorCode::rate_limited, "too many failed logins; try again in 5 minutes");
   }
   std::optional<store::LoginRecord> login;
@@ -51,15 +51,15 @@ Result<LoginResult> AuthService::login(const std::string& username, const std::s
   }
   const bool match = verify_password(password, login ? login->password_hash : decoy_hash());
   if (!login || !match || !login->active) {
-    throttle_.record_failure(name_key, now);
-    throttle_.record_failure(ip_key, now);
+    by_name_.record_failure(name_key, now);
+    by_address_.record_failure(ip_key, now);
     if (login) {
       auto conn = ctx_.db.acquire();
       audit_login(*conn, login->org, login->id, "login_failed", username, ip, now);
     }
     return Error::of(ErrorCode::login_failed);
   }
-  throttle_.record_success(name_key);
+  by_name_.record_success(name_key);
 
   LoginResult out{random_token(), random_token(), now + ttl_, login->org, login->id};
   store::SessionRecord s{0, login->org, login->id, token_digest(out.token), out.csrf_token, now, out.expires_at,

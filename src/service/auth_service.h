@@ -43,7 +43,8 @@ class AuthService {
  private:
   const Context& ctx_;
   const std::chrono::hours ttl_;
-  LoginThrottle throttle_;
+  LoginThrottle by_name_{5};     // one account: 5 failures in 5 minutes lock it for 5 minutes
+  LoginThrottle by_address_{50}; // one address (an office behind NAT): 50 failures
 };
 
 }  // namespace fupan::service

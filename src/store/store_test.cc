@@ -1,0 +1,177 @@
+// The store on SQLite always, and on PostgreSQL when FUPAN_TEST_PG_URL names a scratch database.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "store/audit_store.h"
+#include "store/migrations.h"
+#include "store/org_store.h"
+
+namespace fupan::store {
+namespace {
+
+class StoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    if (GetParam() == "postgres") {
+      const char* url = std::getenv("FUPAN_TEST_PG_URL");
+      if (!url) GTEST_SKIP() << "FUPAN_TEST_PG_URL not set";
+      db_ = open_database(url, 2);
+      auto c = db_->acquire();
+      c->exec_script("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+    } else {
+      path_ = std::filesystem::temp_directory_path() /
+              ("fupan_store_test_" + std::to_string(::getpid()) + "_" + std::to_string(++counter_) + ".db");
+      std::filesystem::remove(path_);
+      db_ = open_database(path_.string(), 2);
+    }
+    migrate(*db_);
+    auto c = db_->acquire();
+    OrgRecord org;
+    org.name = "测试公司";
+    org_ = insert_org(*c, org);
+  }
+  void TearDown() override {
+    db_.reset();
+    if (!path_.empty()) {
+      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
+    }
+  }
+
+  static inline int counter_ = 0;
+  std::unique_ptr<Database> db_;
+  std::filesystem::path path_;
+  OrgId org_;
+};
+
+TEST_P(StoreTest, MigrationsAreIdempotent) {
+  EXPECT_EQ(migrate(*db_), 0);
+  EXPECT_EQ(schema_version(*db_), all_migrations().back().version);
+}
+
+TEST_P(StoreTest, VersionCheckedUpdateRefusesAStaleVersion) {
+  auto c = db_->acquire();
+  RegionRecord r{RegionId{}, "华东区", "EAST"};
+  r.id = insert_region(*c, org_, r);
+  r.name = "华东大区";
+  std::int64_t current = 0;
+  EXPECT_EQ(update_region(*c, org_, r, 1, &current), WriteOutcome::done);
+  r.name = "被覆盖";
+  EXPECT_EQ(update_region(*c, org_, r, 1, &current), WriteOutcome::stale);
+  EXPECT_EQ(current, 2);
+  auto regions = list_regions(*c, org_);
+  ASSERT_EQ(regions.size(), 1u);
+  EXPECT_EQ(regions[0].name, "华东大区");
+  EXPECT_EQ(regions[0].version, 2);
+  RegionRecord missing{RegionId{9999}, "x"};
+  EXPECT_EQ(update_region(*c, org_, missing, 1, &current), WriteOutcome::not_found);
+}
+
+TEST_P(StoreTest, ConstraintViolationsAreClassified) {
+  auto c = db_->acquire();
+  RegionRecord r{RegionId{}, "华南区"};
+  r.id = insert_region(*c, org_, r);
+  try {
+    insert_region(*c, org_, r);
+    FAIL() << "duplicate name accepted";
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.kind(), StoreError::Kind::unique);
+  }
+  TeamRecord t;
+  t.region_id = r.id;
+  t.name = "广州团队";
+  insert_team(*c, org_, t);
+  std::int64_t current = 0;
+  try {
+    delete_region(*c, org_, r.id, 1, &current);
+    FAIL() << "region with teams deleted";
+  } catch (const StoreError& e) {
+    EXPECT_EQ(e.kind(), StoreError::Kind::foreign_key);
+  }
+}
+
+TEST_P(StoreTest, TransactionsRollBackUnlessCommitted) {
+  auto c = db_->acquire();
+  {
+    Transaction tx(*c, true);
+    insert_region(*c, org_, RegionRecord{RegionId{}, "华北区"});
+  }
+  EXPECT_TRUE(list_regions(*c, org_).empty());
+}
+
+TEST_P(StoreTest, UsersKeepRolesAndBulkInsertLoadsRows) {
+  auto c = db_->acquire();
+  UserRecord u;
+  u.username = "li.na";
+  u.display_name = "李娜";
+  u.roles = RoleSet{Role::manager, Role::rep};
+  u.id = insert_user(*c, org_, u, "hash");
+  auto users = list_users(*c, org_);
+  ASSERT_EQ(users.size(), 1u);
+  EXPECT_TRUE(users[0].roles.has(Role::manager));
+  EXPECT_TRUE(users[0].roles.has(Role::rep));
+  EXPECT_FALSE(users[0].roles.has(Role::admin));
+  EXPECT_EQ(find_login(*c, "li.na")->id, u.id);
+
+  std::vector<std::string> cols = {"org_id", "at", "action", "entity", "before_json"};
+  std::vector<std::vector<Value>> rows;
+  for (int i = 0; i < 1000; ++i) {
+    rows.push_back({org_.value, std::int64_t{i}, std::string("create"), std::string("tab\there"),
+                    i % 2 ? Value{} : Value{std::string("{\"k\":\"换行\\n\"}")}});
+  }
+  {
+    Transaction tx(*c, true);
+    c->bulk_insert("audit_log", cols, rows);
+    tx.commit();
+  }
+  AuditQuery q;
+  q.entity = "tab\there";
+  EXPECT_EQ(count_audit(*c, org_, q), 1000);
+  q.limit = 1;
+  auto last = list_audit(*c, org_, q);
+  ASSERT_EQ(last.size(), 1u);
+  EXPECT_EQ(last[0].at, instant_from_ms(999));
+  EXPECT_FALSE(last[0].before_json.has_value());
+}
+
+INSTANTIATE_TEST_SUITE_P(Drivers, StoreTest, ::testing::Values("sqlite", "postgres"));
+
+// Returns table -> column names as the store reports them.
+std::map<std::string, std::set<std::string>> columns(Database& db) {
+  std::map<std::string, std::set<std::string>> out;
+  auto c = db.acquire();
+  if (db.dialect() == Dialect::sqlite) {
+    auto tables = c->query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'", {});
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+      auto cols = c->query("SELECT name FROM pragma_table_info(?)", {tables.str(i, 0)});
+      for (std::size_t j = 0; j < cols.size(); ++j) out[tables.str(i, 0)].insert(cols.str(j, 0));
+    }
+  } else {
+    auto cols = c->query(
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'", {});
+    for (std::size_t i = 0; i < cols.size(); ++i) out[cols.str(i, 0)].insert(cols.str(i, 1));
+  }
+  return out;
+}
+
+// The migration check: both drivers end with the same tables and columns.
+TEST(Migrations, SameSchemaOnBothDrivers) {
+  const char* url = std::getenv("FUPAN_TEST_PG_URL");
+  if (!url) GTEST_SKIP() << "FUPAN_TEST_PG_URL not set";
+  auto path = std::filesystem::temp_directory_path() / ("fupan_schema_" + std::to_string(::getpid()) + ".db");
+  std::filesystem::remove(path);
+  auto lite = open_database(path.string(), 1);
+  migrate(*lite);
+  auto pg = open_database(url, 1);
+  pg->acquire()->exec_script("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
+  migrate(*pg);
+  EXPECT_EQ(columns(*lite), columns(*pg));
+  lite.reset();
+  std::filesystem::remove(path);
+}
+
+}  // namespace
+}  // namespace fupan::store
