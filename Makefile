@@ -1,0 +1,64 @@
+# Fupan: every developer task is a make target. `make run` and `make test` install what is missing.
+BUILD      ?= build
+DB         ?= data/fupan.db
+PORT       ?= 8080
+JOBS       ?= $(shell nproc)
+CMAKE_TYPE ?= Release
+
+.PHONY: all deps build build-cpp build-web run test test-unit test-api test-browser bench fmt lint fuzz clean
+
+all: build
+
+deps:
+	@bash scripts/install_deps.sh
+
+$(BUILD)/build.ninja: CMakeLists.txt
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=$(CMAKE_TYPE)
+
+build-cpp: deps $(BUILD)/build.ninja
+	ninja -C $(BUILD) -j $(JOBS)
+
+web/node_modules/.package-lock.json: web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+
+tests/browser/node_modules/.package-lock.json: tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund --loglevel=error
+
+build-web: deps web/node_modules/.package-lock.json
+	@if [ ! -f web/dist/index.html ] || [ -n "$$(find web/src web/index.html web/vite.config.js web/package.json -newer web/dist/index.html -print -quit)" ]; then \
+	  cd web && npm run build --silent; fi
+
+build: build-cpp build-web
+
+run: build
+	@$(BUILD)/fupan demo --db $(DB) --if-missing
+	@echo ""
+	@echo "  Fupan (复盘) on http://127.0.0.1:$(PORT)/"
+	@echo "  Demo logins (password fupan-demo): admin, director, manager, rep, analyst"
+	@echo ""
+	$(BUILD)/fupan serve --db $(DB) --port $(PORT) --web-dir web/dist
+
+test: build tests/browser/node_modules/.package-lock.json
+	@bash scripts/test_all.sh $(BUILD)
+
+test-unit: build-cpp
+	cd $(BUILD) && ctest --output-on-failure
+
+test-api: build-cpp
+	bash tests/api/run.sh sqlite && bash tests/api/run.sh postgres
+
+test-browser: build tests/browser/node_modules/.package-lock.json
+	bash tests/browser/run.sh
+
+bench: build
+	bash bench/run.sh $(BUILD)
+
+fmt:
+	clang-format -i $$(git ls-files 'src/*.cc' 'src/*.h' 'bench/*.cc')
+
+lint: $(BUILD)/build.ninja
+	clang-format --dry-run --Werror $$(git ls-files 'src/*.cc' 'src/*.h')
+	cppcheck --quiet --enable=warning,performance --std=c++20 --inline-suppr --error-exitcode=1 -I src src
+
+clean:
+	rm -rf $(BUILD) web/dist

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Browser tests: a demo server on a fresh SQLite store, Debian's Chromium driven by playwright-core.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+bin=${FUPAN_BIN:-$PWD/build/fupan}
+tmp=$(mktemp -d /tmp/fupan-browser.XXXXXX)
+pid=""
+cleanup() {
+  [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+[ -f web/dist/index.html ] || { echo "web/dist is missing: run make build" >&2; exit 1; }
+"$bin" demo --db "$tmp/browser.db" >/dev/null
+"$bin" serve --db "$tmp/browser.db" --port 0 --web-dir web/dist --log-level warn >"$tmp/out.log" 2>"$tmp/err.log" &
+pid=$!
+for _ in $(seq 100); do
+  url=$(grep -o 'http://[0-9.:]*/' "$tmp/out.log" 2>/dev/null || true)
+  [ -n "$url" ] && break
+  sleep 0.1
+done
+[ -n "${url:-}" ] || { echo "server did not start" >&2; cat "$tmp/err.log" >&2; exit 1; }
+cd tests/browser
+FUPAN_URL=${url%/} node --test --test-concurrency=1
