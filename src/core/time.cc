@@ -10,7 +10,15 @@ Instant SystemClock::now() const {
   return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
 }
 
-std::string format_rfc3339(Instant t) { return date::format("%FT%TZ", t); }
+std::string format_rfc3339(Instant t) {
+  // Hand-rolled: date::format goes through iostreams and dominated list responses.
+  const auto day = std::chrono::floor<date::days>(t);
+  const date::year_month_day ymd{day};
+  const std::int64_t ms = (t - day).count();
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", static_cast<int>(ymd.year()),
+                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), ms / 3600000,
+                     ms / 60000 % 60, ms / 1000 % 60, ms % 1000);
+}
 
 std::string format_date(LocalDate d) {
   date::year_month_day ymd{d};

@@ -18,11 +18,15 @@ export class ApiError extends Error {
   }
 }
 
-/** The message to show for `code`: our own table first, then what the server said. */
+/**
+ * The message to show for an error: our own table by code, else what the server said. When one
+ * input field is at fault the server's message (already in the asked language) says which and why,
+ * so it wins.
+ */
 export function errorMessage(code, serverMessage, field) {
+  if (field && serverMessage) return serverMessage
   const key = `errors.${code}`
-  const text = i18n.global.te(key) ? i18n.global.t(key) : serverMessage || code
-  return field ? `${text} (${field})` : text
+  return i18n.global.te(key) ? i18n.global.t(key) : serverMessage || code
 }
 
 function buildUrl(path, query) {
