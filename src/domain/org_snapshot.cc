@@ -1,6 +1,7 @@
 #include "domain/org_snapshot.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 namespace fupan {
 namespace {
@@ -54,17 +55,23 @@ const MembershipRecord* OrgSnapshot::membership(MembershipId id) const {
 std::vector<TeamId> OrgSnapshot::subtree(TeamId root) const {
   std::vector<TeamId> out;
   if (!team(root)) return out;
+  // The writes keep the tree free of cycles; should one slip into the store, stop rather than loop.
+  std::unordered_set<TeamId> seen{root};
   out.push_back(root);
-  for (std::size_t i = 0; i < out.size(); ++i) {  // breadth-first; the tree has no cycles
+  for (std::size_t i = 0; i < out.size(); ++i) {  // breadth-first
     auto it = children_.find(out[i]);
-    if (it != children_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+    if (it == children_.end()) continue;
+    for (TeamId child : it->second) {
+      if (seen.insert(child).second) out.push_back(child);
+    }
   }
   return out;
 }
 
 bool OrgSnapshot::is_within(TeamId t, TeamId ancestor) const {
-  for (const TeamRecord* cur = team(t); cur != nullptr;
-       cur = cur->parent_id ? team(*cur->parent_id) : nullptr) {
+  std::size_t steps = 0;  // at most one per team, even if a cycle slipped into the store
+  for (const TeamRecord* cur = team(t); cur != nullptr && steps <= teams_.size();
+       cur = cur->parent_id ? team(*cur->parent_id) : nullptr, ++steps) {
     if (cur->id == ancestor) return true;
   }
   return false;

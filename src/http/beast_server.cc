@@ -4,6 +4,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
+#include <array>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -92,6 +93,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec == bhttp::error::body_limit) {
       Request req;
       req.headers["accept-language"] = std::string(parser_->get()[bhttp::field::accept_language]);
+      linger_ = true;  // the client is still sending the body we refused
       send(error_response(Error::of(ErrorCode::payload_too_large), req), false);
       return;
     }
@@ -117,8 +119,26 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     stream_.expires_after(options_.timeout);
     bhttp::async_write(stream_, *msg, [self = shared_from_this(), msg, keep_alive](beast::error_code ec, std::size_t) {
+      if (!ec && self->linger_) return self->drain();
       if (ec || !keep_alive) return self->finish();
       self->read();
+    });
+  }
+
+  // After answering a request whose body was not read, half-closes and reads what the client still
+  // sends (up to kLingerBytes, for kLingerTime) before closing: closing with unread input resets
+  // the connection, and the client would lose the answer.
+  void drain() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.expires_after(kLingerTime);
+    drain_more();
+  }
+  void drain_more() {
+    stream_.async_read_some(asio::buffer(discard_), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+      self->drained_ += n;
+      if (ec || self->drained_ > kLingerBytes) return self->finish();
+      self->drain_more();
     });
   }
 
@@ -138,6 +158,11 @@ class Session : public std::enable_shared_from_this<Session> {
   Registry& registry_;
   std::string ip_;
   bool idle_ = true;
+  bool linger_ = false;                   // drain the input before closing
+  std::size_t drained_ = 0;               // bytes discarded while lingering
+  std::array<char, 16384> discard_{};
+  static constexpr std::size_t kLingerBytes = 64u << 20;
+  static constexpr std::chrono::seconds kLingerTime{5};
 };
 
 class Listener : public std::enable_shared_from_this<Listener> {

@@ -2,6 +2,7 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <cctype>
 #include <charconv>
 
 namespace fupan::http {
@@ -36,6 +37,20 @@ std::pair<const char*, const char*> message_for(ErrorCode code) {
   return {"错误", "Error"};
 }
 
+// Returns true iff a Content-Type names application/json: the media type before any parameters,
+// compared case-insensitively (RFC 9110 section 8.3.1).
+bool is_json_media_type(std::string_view type) {
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
+  while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) type.remove_prefix(1);
+  constexpr std::string_view json = "application/json";
+  if (type.size() != json.size()) return false;
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(type[i])) != json[i]) return false;
+  }
+  return true;
+}
+
 bool prefers_english(const Request& req) {
   std::string lang = req.header("accept-language");
   return lang.rfind("en", 0) == 0;
@@ -51,8 +66,7 @@ std::optional<std::int64_t> parse_int(const std::string& s) {
 }  // namespace
 
 Result<json::object> parse_object(const Request& req) {
-  std::string type = req.header("content-type");
-  if (type.rfind("application/json", 0) != 0) return Error::of(ErrorCode::unsupported_media_type);
+  if (!is_json_media_type(req.header("content-type"))) return Error::of(ErrorCode::unsupported_media_type);
   json::error_code ec;
   json::value v = json::parse(req.body, ec);
   if (ec) return Error::of(ErrorCode::invalid_json, ec.message());

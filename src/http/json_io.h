@@ -2,6 +2,7 @@
 // clear 400s), and writing responses and errors.
 #pragma once
 
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <optional>
@@ -61,14 +62,18 @@ Response json_response(const boost::json::value& v, int status = 200);
 Response no_content();
 // The error body {"error":{"code","message","field"}} in the request's language.
 Response error_response(const Error& e, const Request& req);
-// A list page {"items","total","page","page_size"}.
+// A list page {"items","total","page","page_size"}; to_json(item, storage) builds each item in
+// one monotonic buffer for the whole response (lists are the hot path).
 template <class T, class ToJson>
 Response page_response(const service::Page<T>& page, ToJson&& to_json) {
-  boost::json::array items;
+  unsigned char buffer[16384];
+  boost::json::monotonic_resource resource(buffer, sizeof buffer);
+  boost::json::storage_ptr sp(&resource);
+  boost::json::array items(sp);
   items.reserve(page.items.size());
-  for (const T& item : page.items) items.push_back(to_json(item));
-  return json_response(boost::json::object{
-      {"items", std::move(items)}, {"total", page.total}, {"page", page.page}, {"page_size", page.page_size}});
+  for (const auto& item : page.items) items.push_back(to_json(item, sp));
+  return json_response(boost::json::object(
+      {{"items", std::move(items)}, {"total", page.total}, {"page", page.page}, {"page_size", page.page_size}}, sp));
 }
 
 }  // namespace fupan::http

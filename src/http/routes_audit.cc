@@ -17,8 +17,8 @@ json::value parsed_or_null(const std::optional<std::string>& text) {
   return ec ? json::value(nullptr) : v;
 }
 
-json::object to_json(const store::AuditRecord& a) {
-  return {{"id", a.id},
+json::object to_json(const store::AuditRecord& a, json::storage_ptr sp) {
+  return json::object({{"id", a.id},
           {"at", format_rfc3339(a.at)},
           {"user_id", a.user ? json::value(a.user->value) : json::value(nullptr)},
           {"action", a.action},
@@ -26,7 +26,8 @@ json::object to_json(const store::AuditRecord& a) {
           {"entity_id", a.entity_id ? json::value(*a.entity_id) : json::value(nullptr)},
           {"before", parsed_or_null(a.before_json)},
           {"after", parsed_or_null(a.after_json)},
-          {"ip", a.ip}};
+          {"ip", a.ip}},
+                      sp);
 }
 
 }  // namespace

@@ -10,7 +10,7 @@ namespace json = boost::json;
 
 namespace {
 
-auto as_json = [](const auto& record) { return service::to_json(record); };
+auto as_json = [](const auto& record, boost::json::storage_ptr sp = {}) { return service::to_json(record, sp); };
 
 template <class Input>
 struct Versioned {

@@ -24,15 +24,19 @@ std::string content_type_of(const std::string& path) {
 
 }  // namespace
 
-const StaticFiles::File* StaticFiles::load(const std::string& relative) {
+std::shared_ptr<const StaticFiles::File> StaticFiles::load(const std::string& relative) {
   std::lock_guard lock(mu_);
+  // index.html is read every time so a rebuilt app shows without a restart; hashed assets never change.
+  const bool cacheable = relative != "index.html";
   auto it = cache_.find(relative);
-  if (it != cache_.end()) return &it->second;
+  if (cacheable && it != cache_.end()) return it->second;
   std::ifstream in(root_ + "/" + relative, std::ios::binary);
   if (!in) return nullptr;  // misses are not cached: random paths must not grow memory
   std::ostringstream buf;
   buf << in.rdbuf();
-  return &cache_.emplace(relative, File{buf.str(), content_type_of(relative)}).first->second;
+  auto file = std::make_shared<const File>(File{buf.str(), content_type_of(relative)});
+  if (cacheable) cache_.emplace(relative, file);
+  return file;
 }
 
 std::optional<Response> StaticFiles::serve(const std::string& path) {
@@ -41,7 +45,7 @@ std::optional<Response> StaticFiles::serve(const std::string& path) {
   if (relative.find("..") != std::string::npos || relative.find('\0') != std::string::npos) {
     relative = "index.html";
   }
-  const File* file = load(relative);
+  auto file = load(relative);
   bool is_index = relative == "index.html";
   if (!file) {
     file = load("index.html");

@@ -2,6 +2,7 @@
 // (the single-page app routes on the client).
 #pragma once
 
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -21,10 +22,10 @@ class StaticFiles {
   struct File {
     std::string body, content_type;
   };
-  const File* load(const std::string& relative);
+  std::shared_ptr<const File> load(const std::string& relative);
   std::string root_;
   std::mutex mu_;
-  std::unordered_map<std::string, File> cache_;  // GUARDED_BY(mu_)
+  std::unordered_map<std::string, std::shared_ptr<const File>> cache_;  // GUARDED_BY(mu_)
 };
 
 }  // namespace fupan::http

@@ -174,6 +174,7 @@ Result<TeamRecord> get_team(const Actor& actor, TeamId id) {
 namespace {
 // Applies `in` to `t`; a sub-team lives in its parent's region and never below itself.
 Status apply(const OrgSnapshot& org, const TeamInput& in, TeamRecord& t) {
+  const RegionId region_before = t.region_id;
   if (in.name) {
     FUPAN_TRY(validate_name("name", *in.name, 64));
     t.name = *in.name;
@@ -198,6 +199,23 @@ Status apply(const OrgSnapshot& org, const TeamInput& in, TeamRecord& t) {
   }
   if (t.parent_id && org.team(*t.parent_id)->region_id != t.region_id) {
     return Error::invalid("region_id", "a sub-team belongs to its parent's region");
+  }
+  // Its sub-teams would be left behind in the old region.
+  if (t.id.valid() && t.region_id != region_before && org.subtree(t.id).size() > 1) {
+    return Error::invalid("region_id", "a team with sub-teams keeps its region; move its sub-teams first");
+  }
+  return {};
+}
+
+// Returns invalid parent_id if `parent` is `team` or below it, following the parents in the store:
+// the request's snapshot may predate a concurrent move (write_org serialises the writers).
+Status check_not_below(store::Connection& c, OrgId org, TeamId team, TeamId parent) {
+  constexpr int kMaxDepth = 1000;
+  std::optional<TeamId> cur = parent;
+  for (int depth = 0; cur; ++depth) {
+    if (*cur == team) return Error::invalid("parent_id", "a team cannot be placed below itself");
+    if (depth > kMaxDepth) return Error::invalid("parent_id", "the team tree is too deep");
+    cur = store::team_parent(c, org, *cur);
   }
   return {};
 }
@@ -229,6 +247,7 @@ Result<TeamRecord> update_team(const Context& ctx, const Actor& actor, TeamId id
   t.updated_at = now;
   t.version = version + 1;
   return write_org<TeamRecord>(ctx, actor.org, "name", [&](store::Connection& c) -> Result<TeamRecord> {
+    if (t.parent_id && t.parent_id != current->parent_id) FUPAN_TRY(check_not_below(c, actor.org, id, *t.parent_id));
     std::int64_t cur = 0;
     FUPAN_TRY(outcome_status(store::update_team(c, actor.org, t, version, &cur), cur));
     audit(c, actor, "update", "team", id.value, to_json(*current), to_json(t), now);
@@ -254,6 +273,22 @@ Status delete_team(const Context& ctx, const Actor& actor, TeamId id, std::int64
 namespace {
 bool sees_membership(const Actor& actor, const MembershipRecord& m) {
   return actor.scope.sees_user(m.user_id) && actor.scope.sees_team(m.team_id);
+}
+
+// Returns an error if `m` overlaps one of `others` (another stint of the same user in the same team).
+Status check_no_overlap(const MembershipRecord& m, const std::vector<MembershipRecord>& others) {
+  for (const MembershipRecord& other : others) {
+    if (other.id == m.id || other.user_id != m.user_id || other.team_id != m.team_id) continue;
+    bool overlaps = (!other.valid_to || m.valid_from < *other.valid_to) && (!m.valid_to || other.valid_from < *m.valid_to);
+    if (overlaps) return Error::invalid("valid_from", "overlaps another membership of this user in this team");
+  }
+  return {};
+}
+
+// Checks `m` against the stints in the store, inside the write: the request's snapshot may miss
+// one written concurrently (write_org serialises the writers).
+Status check_no_overlap(store::Connection& c, OrgId org, const MembershipRecord& m) {
+  return check_no_overlap(m, store::list_stints(c, org, m.user_id, m.team_id));
 }
 
 // Applies `in` to `m` and checks it against the user's other memberships of the same team.
@@ -286,12 +321,7 @@ Status apply(const OrgSnapshot& org, const MembershipInput& in, MembershipRecord
     }
   }
   if (m.valid_to && *m.valid_to <= m.valid_from) return Error::invalid("valid_to", "must be after valid_from");
-  for (const MembershipRecord& other : org.memberships()) {
-    if (other.id == m.id || other.user_id != m.user_id || other.team_id != m.team_id) continue;
-    bool overlaps = (!other.valid_to || m.valid_from < *other.valid_to) && (!m.valid_to || other.valid_from < *m.valid_to);
-    if (overlaps) return Error::invalid("valid_from", "overlaps another membership of this user in this team");
-  }
-  return {};
+  return check_no_overlap(m, org.memberships());
 }
 }  // namespace
 
@@ -327,6 +357,7 @@ Result<MembershipRecord> create_membership(const Context& ctx, const Actor& acto
   const Instant now = ctx.clock.now();
   m.created_at = m.updated_at = now;
   return write_org<MembershipRecord>(ctx, actor.org, "", [&](store::Connection& c) -> Result<MembershipRecord> {
+    FUPAN_TRY(check_no_overlap(c, actor.org, m));
     m.id = store::insert_membership(c, actor.org, m);
     audit(c, actor, "create", "membership", m.id.value, std::nullopt, to_json(m), now);
     return m;
@@ -347,6 +378,7 @@ Result<MembershipRecord> update_membership(const Context& ctx, const Actor& acto
   m.updated_at = now;
   m.version = version + 1;
   return write_org<MembershipRecord>(ctx, actor.org, "", [&](store::Connection& c) -> Result<MembershipRecord> {
+    FUPAN_TRY(check_no_overlap(c, actor.org, m));
     std::int64_t cur = 0;
     FUPAN_TRY(outcome_status(store::update_membership(c, actor.org, m, version, &cur), cur));
     audit(c, actor, "update", "membership", id.value, to_json(*current), to_json(m), now);

@@ -9,8 +9,8 @@ namespace {
 json::value id_or_null(auto opt) { return opt ? json::value(opt->value) : json::value(nullptr); }
 }  // namespace
 
-json::object to_json(const OrgRecord& o) {
-  return {{"id", o.id.value},
+json::object to_json(const OrgRecord& o, json::storage_ptr sp) {
+  return json::object({{"id", o.id.value},
           {"name", o.name},
           {"timezone", o.timezone},
           {"fiscal_year_start_month", o.fiscal_year_start_month},
@@ -18,30 +18,33 @@ json::object to_json(const OrgRecord& o) {
           {"is_demo", o.is_demo},
           {"version", o.version},
           {"created_at", format_rfc3339(o.created_at)},
-          {"updated_at", format_rfc3339(o.updated_at)}};
+          {"updated_at", format_rfc3339(o.updated_at)}},
+                      sp);
 }
 
-json::object to_json(const RegionRecord& r) {
-  return {{"id", r.id.value},
+json::object to_json(const RegionRecord& r, json::storage_ptr sp) {
+  return json::object({{"id", r.id.value},
           {"name", r.name},
           {"code", r.code},
           {"version", r.version},
           {"created_at", format_rfc3339(r.created_at)},
-          {"updated_at", format_rfc3339(r.updated_at)}};
+          {"updated_at", format_rfc3339(r.updated_at)}},
+                      sp);
 }
 
-json::object to_json(const TeamRecord& t) {
-  return {{"id", t.id.value},
+json::object to_json(const TeamRecord& t, json::storage_ptr sp) {
+  return json::object({{"id", t.id.value},
           {"name", t.name},
           {"region_id", t.region_id.value},
           {"parent_id", id_or_null(t.parent_id)},
           {"version", t.version},
           {"created_at", format_rfc3339(t.created_at)},
-          {"updated_at", format_rfc3339(t.updated_at)}};
+          {"updated_at", format_rfc3339(t.updated_at)}},
+                      sp);
 }
 
-json::object to_json(const MembershipRecord& m) {
-  return {{"id", m.id.value},
+json::object to_json(const MembershipRecord& m, json::storage_ptr sp) {
+  return json::object({{"id", m.id.value},
           {"user_id", m.user_id.value},
           {"team_id", m.team_id.value},
           {"role", team_role_name(m.role)},
@@ -49,20 +52,20 @@ json::object to_json(const MembershipRecord& m) {
           {"valid_to", m.valid_to ? json::value(format_date(*m.valid_to)) : json::value(nullptr)},
           {"version", m.version},
           {"created_at", format_rfc3339(m.created_at)},
-          {"updated_at", format_rfc3339(m.updated_at)}};
+          {"updated_at", format_rfc3339(m.updated_at)}},
+                      sp);
 }
 
-json::object to_json(const UserRecord& u, const OrgSnapshot& org, LocalDate today) {
-  json::array roles;
+json::object to_json(const UserRecord& u, const OrgSnapshot& org, LocalDate today, json::storage_ptr sp) {
+  json::array roles(sp);
   for (Role r : u.roles.list()) roles.emplace_back(role_name(r));
-  json::array teams;
+  json::array teams(sp);
   for (const MembershipRecord* m : org.memberships_of(u.id, today)) {
     const TeamRecord* t = org.team(m->team_id);
-    teams.push_back(json::object{{"team_id", m->team_id.value},
-                                 {"team_name", t ? t->name : ""},
-                                 {"role", team_role_name(m->role)}});
+    teams.push_back(json::object(
+        {{"team_id", m->team_id.value}, {"team_name", t ? t->name : ""}, {"role", team_role_name(m->role)}}, sp));
   }
-  return {{"id", u.id.value},
+  return json::object({{"id", u.id.value},
           {"username", u.username},
           {"display_name", u.display_name},
           {"email", u.email},
@@ -73,7 +76,8 @@ json::object to_json(const UserRecord& u, const OrgSnapshot& org, LocalDate toda
           {"teams", std::move(teams)},
           {"version", u.version},
           {"created_at", format_rfc3339(u.created_at)},
-          {"updated_at", format_rfc3339(u.updated_at)}};
+          {"updated_at", format_rfc3339(u.updated_at)}},
+                      sp);
 }
 
 }  // namespace fupan::service

@@ -22,7 +22,7 @@ void audit(store::Connection& c, const Actor& actor, std::string_view action, st
   store::insert_audit(c, a);
 }
 
-Status outcome_status(store::WriteOutcome outcome, std::int64_t current_version) {
+Status outcome_status(store::WriteOutcome outcome, const std::int64_t& current_version) {
   switch (outcome) {
     case store::WriteOutcome::done: return {};
     case store::WriteOutcome::not_found: return Error::not_found();

@@ -17,10 +17,13 @@ void audit(store::Connection& c, const Actor& actor, std::string_view action, st
            std::int64_t entity_id, const std::optional<boost::json::object>& before,
            const std::optional<boost::json::object>& after, Instant at);
 
-// Maps a version-checked write's outcome to not_found / version_conflict.
-Status outcome_status(store::WriteOutcome outcome, std::int64_t current_version);
+// Maps a version-checked write's outcome to not_found / version_conflict. `current_version` is
+// taken by reference so that it is read only after `outcome` (typically the store call that fills
+// it, in the same argument list) has been evaluated.
+Status outcome_status(store::WriteOutcome outcome, const std::int64_t& current_version);
 
-// Runs `body(conn)` in a write transaction. A unique violation becomes already_exists on
+// Runs `body(conn)` in a write transaction that holds the org's write lock, so that what `body`
+// reads from the store includes every earlier write. A unique violation becomes already_exists on
 // `unique_field`; a foreign-key violation becomes in_use. On success the org is re-read.
 template <class T, class Body>
 Result<T> write_org(const Context& ctx, OrgId org, const std::string& unique_field, Body&& body) {
@@ -28,6 +31,7 @@ Result<T> write_org(const Context& ctx, OrgId org, const std::string& unique_fie
   try {
     auto conn = ctx.db.acquire();
     store::Transaction tx(*conn, true);
+    store::lock_org(*conn, org);
     result.emplace(body(*conn));
     if (result->ok()) tx.commit();
   } catch (const store::StoreError& e) {

@@ -18,6 +18,7 @@ constexpr const char* kSelectOrg =
 constexpr const char* kInsertOrg =
     "INSERT INTO orgs (name, timezone, fiscal_year_start_month, currency, is_demo, created_at, updated_at)"
     " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
+constexpr const char* kLockOrg = "SELECT id FROM orgs WHERE id = ? FOR NO KEY UPDATE";
 constexpr const char* kUpdateOrg =
     "UPDATE orgs SET name = ?, timezone = ?, fiscal_year_start_month = ?, currency = ?,"
     " version = version + 1, updated_at = ? WHERE id = ? AND version = ?";
@@ -43,6 +44,7 @@ constexpr const char* kUpdateTeam =
     "UPDATE teams SET region_id = ?, parent_id = ?, name = ?, version = version + 1, updated_at = ?"
     " WHERE id = ? AND org_id = ? AND version = ?";
 constexpr const char* kDeleteTeam = "DELETE FROM teams WHERE id = ? AND org_id = ? AND version = ?";
+constexpr const char* kSelectTeamParent = "SELECT parent_id FROM teams WHERE id = ? AND org_id = ?";
 
 // users
 constexpr const char* kSelectUsers =
@@ -67,6 +69,9 @@ constexpr const char* kSetPassword =
 constexpr const char* kSelectMemberships =
     "SELECT id, user_id, team_id, role, valid_from, valid_to, version, created_at, updated_at"
     " FROM memberships WHERE org_id = ? ORDER BY id";
+constexpr const char* kSelectStints =
+    "SELECT id, user_id, team_id, role, valid_from, valid_to, version, created_at, updated_at"
+    " FROM memberships WHERE org_id = ? AND user_id = ? AND team_id = ? ORDER BY id";
 constexpr const char* kInsertMembership =
     "INSERT INTO memberships (org_id, user_id, team_id, role, valid_from, valid_to, created_at, updated_at)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
@@ -80,6 +85,25 @@ Value date_value(const std::optional<LocalDate>& d) { return d ? Value{format_da
 
 void insert_roles(Connection& c, OrgId org, UserId id, RoleSet roles) {
   for (Role r : roles.list()) c.exec(kInsertRole, {org.value, id.value, std::string(role_name(r))});
+}
+
+std::vector<MembershipRecord> memberships_from(const Rows& r) {
+  std::vector<MembershipRecord> out;
+  out.reserve(r.size());
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    MembershipRecord m;
+    m.id = MembershipId{r.i64(i, 0)};
+    m.user_id = UserId{r.i64(i, 1)};
+    m.team_id = TeamId{r.i64(i, 2)};
+    m.role = parse_team_role(r.str(i, 3)).value_or(TeamRole::member);
+    m.valid_from = parse_date(r.str(i, 4)).value_or(LocalDate{});
+    m.valid_to = opt_date(r.opt_str(i, 5));
+    m.version = r.i64(i, 6);
+    m.created_at = instant_from_ms(r.i64(i, 7));
+    m.updated_at = instant_from_ms(r.i64(i, 8));
+    out.push_back(m);
+  }
+  return out;
 }
 
 std::optional<LoginRecord> login_from(const Rows& rows) {
@@ -103,6 +127,10 @@ std::optional<OrgRecord> find_org(Connection& c, OrgId id) {
   if (r.empty()) return std::nullopt;
   return OrgRecord{OrgId{r.i64(0, 0)}, r.str(0, 1), r.str(0, 2), static_cast<int>(r.i64(0, 3)), r.str(0, 4),
                    r.i64(0, 5) != 0, r.i64(0, 6), instant_from_ms(r.i64(0, 7)), instant_from_ms(r.i64(0, 8))};
+}
+
+void lock_org(Connection& c, OrgId org) {
+  if (c.dialect() == Dialect::postgres) c.query(kLockOrg, {org.value});
 }
 
 std::vector<OrgId> list_org_ids(Connection& c) {
@@ -184,6 +212,13 @@ WriteOutcome delete_team(Connection& c, OrgId org, TeamId id, std::int64_t expec
   return version_outcome(c, n, "teams", id.value, current);
 }
 
+std::optional<TeamId> team_parent(Connection& c, OrgId org, TeamId id) {
+  auto r = c.query(kSelectTeamParent, {id.value, org.value});
+  if (r.empty()) return std::nullopt;
+  auto parent = r.opt_i64(0, 0);
+  return parent ? std::optional<TeamId>(TeamId{*parent}) : std::nullopt;
+}
+
 std::vector<UserRecord> list_users(Connection& c, OrgId org) {
   auto r = c.query(kSelectUsers, {org.value});
   std::vector<UserRecord> out;
@@ -250,23 +285,11 @@ void set_password(Connection& c, OrgId org, UserId id, const std::string& hash, 
 }
 
 std::vector<MembershipRecord> list_memberships(Connection& c, OrgId org) {
-  auto r = c.query(kSelectMemberships, {org.value});
-  std::vector<MembershipRecord> out;
-  out.reserve(r.size());
-  for (std::size_t i = 0; i < r.size(); ++i) {
-    MembershipRecord m;
-    m.id = MembershipId{r.i64(i, 0)};
-    m.user_id = UserId{r.i64(i, 1)};
-    m.team_id = TeamId{r.i64(i, 2)};
-    m.role = parse_team_role(r.str(i, 3)).value_or(TeamRole::member);
-    m.valid_from = parse_date(r.str(i, 4)).value_or(LocalDate{});
-    m.valid_to = opt_date(r.opt_str(i, 5));
-    m.version = r.i64(i, 6);
-    m.created_at = instant_from_ms(r.i64(i, 7));
-    m.updated_at = instant_from_ms(r.i64(i, 8));
-    out.push_back(m);
-  }
-  return out;
+  return memberships_from(c.query(kSelectMemberships, {org.value}));
+}
+
+std::vector<MembershipRecord> list_stints(Connection& c, OrgId org, UserId user, TeamId team) {
+  return memberships_from(c.query(kSelectStints, {org.value, user.value, team.value}));
 }
 
 MembershipId insert_membership(Connection& c, OrgId org, const MembershipRecord& m) {

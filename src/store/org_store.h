@@ -21,6 +21,9 @@ WriteOutcome version_outcome(Connection& c, std::int64_t changed, const char* ta
 
 // orgs
 std::optional<OrgRecord> find_org(Connection& c, OrgId id);
+// Makes the org's writers wait for each other until this transaction ends, so that checks made
+// inside it see every earlier write (SQLite's write transactions are serial already).
+void lock_org(Connection& c, OrgId org);
 std::vector<OrgId> list_org_ids(Connection& c);
 OrgId insert_org(Connection& c, const OrgRecord& org);
 WriteOutcome update_org(Connection& c, const OrgRecord& org, std::int64_t expected_version,
@@ -41,6 +44,8 @@ WriteOutcome update_team(Connection& c, OrgId org, const TeamRecord& t, std::int
                          std::int64_t* current_version);
 WriteOutcome delete_team(Connection& c, OrgId org, TeamId id, std::int64_t expected_version,
                          std::int64_t* current_version);
+// Returns the parent of team `id`; nullopt for a top-level or unknown team.
+std::optional<TeamId> team_parent(Connection& c, OrgId org, TeamId id);
 
 // users and their roles
 std::vector<UserRecord> list_users(Connection& c, OrgId org);
@@ -59,6 +64,8 @@ void set_password(Connection& c, OrgId org, UserId id, const std::string& passwo
 
 // memberships
 std::vector<MembershipRecord> list_memberships(Connection& c, OrgId org);
+// Returns every membership of `user` in `team`, past and future included.
+std::vector<MembershipRecord> list_stints(Connection& c, OrgId org, UserId user, TeamId team);
 MembershipId insert_membership(Connection& c, OrgId org, const MembershipRecord& m);
 WriteOutcome update_membership(Connection& c, OrgId org, const MembershipRecord& m,
                                std::int64_t expected_version, std::int64_t* current_version);

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# HTTP benchmarks with wrk at 64 connections for 10 s on the demo org (SQLite):
+#   baseline   GET /api/health                       (the server's own cheapest route)
+#   auth-me    GET /api/auth/me                      (session + org snapshot + JSON)
+#   auth-list  GET /api/users?page_size=20 as manager (data scope, list, JSON of 10 users)
+# then the in-process Google Benchmark suite. Prints a Markdown table for bench/README.md.
+set -euo pipefail
+build=${1:-build}
+cd "$(dirname "$0")/.."
+bin=$PWD/$build/fupan
+duration=${BENCH_DURATION:-10s}
+tmp=$(mktemp -d /tmp/fupan-bench.XXXXXX)
+pid=""
+trap '[ -n "$pid" ] && kill $pid 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"' EXIT
+
+command -v wrk >/dev/null || { echo "wrk is missing (scripts/install_deps.sh)" >&2; exit 1; }
+"$bin" demo --db "$tmp/bench.db" >/dev/null
+"$bin" serve --db "$tmp/bench.db" --port 0 --web-dir "" --log-level warn --threads "${BENCH_THREADS:-2}" >"$tmp/out.log" 2>&1 &
+pid=$!
+for _ in $(seq 100); do url=$(grep -o 'http://[0-9.:]*' "$tmp/out.log" || true); [ -n "$url" ] && break; sleep 0.1; done
+token=$(curl -sf -X POST "$url/api/auth/login" -H 'content-type: application/json' \
+  -d '{"username":"manager","password":"fupan-demo"}' | sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p')
+printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$token" >"$tmp/auth.lua"
+
+run() {  # name path [script]
+  local out
+  out=$(wrk -t2 -c64 -d"$duration" --latency ${3:+-s "$3"} "$url$2")
+  local rps p99 non2xx
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out")
+  printf '| %s | `GET %s` | %s | %s | %s |\n' "$1" "$2" "$rps" "$p99" "${non2xx:-0}"
+}
+
+echo "| run | request | req/s | p99 | non-2xx |"
+echo "|---|---|---|---|---|"
+run baseline /api/health
+run auth-me /api/auth/me "$tmp/auth.lua"
+run auth-list '/api/users?page_size=20' "$tmp/auth.lua"
+
+if [ -x "$build/fupan_bench" ]; then
+  echo ""
+  "$build/fupan_bench" --benchmark_min_time=0.5
+fi

@@ -1,0 +1,389 @@
+// Who may call what: every route × every caller in one table, then the data scope of each role
+// (SPEC section 1). A refused write must change nothing and add nothing to the audit log.
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+
+import {
+  CALLERS, DEMO_PASSWORD, TEST_PASSWORD, assertNothingWritten, auditTotal, createMembership, createRegion,
+  createTeam, createUser, discover, expectError, expectStatus, forget, freshSession, get, listAll, loginAll,
+  patch, request, serverRoutes, todayShanghai, unique,
+} from './lib.mjs';
+
+// Expected statuses by caller.
+const everyone = (s) => Object.fromEntries(CALLERS.map((c) => [c, s]));
+const signedIn = (s) => ({ ...everyone(s), anonymous: 401 });
+const adminOnly = (s) => ({ anonymous: 401, rep: 403, manager: 403, director: 403, analyst: 403, admin: s });
+
+let fx;  // the demo records the table aims at, found as admin
+before(async () => {
+  await loginAll();
+  const d = await discover();
+  const rep = d.user('rep');
+  const sh1 = d.team('上海一部');
+  const today = todayShanghai();
+  fx = {
+    d,
+    east: d.region('华东区'),
+    sh1,
+    rep,
+    repMembership: d.memberships.find((m) => m.user_id === rep.id && m.team_id === sh1.id &&
+      m.valid_from <= today && (m.valid_to === null || today < m.valid_to)),
+    loginUser: await createUser({ username: unique('authz') }),
+  };
+  assert.ok(fx.repMembership, 'the demo rep belongs to 上海一部');
+});
+
+// Returns the current version of the record at `path`, read as admin.
+async function versionOf(path) {
+  return expectStatus(await get('admin', path), 200, path).version;
+}
+
+// One row per route: who gets which status, and how to aim the call for a caller. Refused callers
+// aim at a demo record they can see (so the answer is 403, not 404); admin aims at a fresh record.
+// `reads` are the admin reads that must not change when the call is refused.
+const TABLE = {
+  'GET /api/health': { expect: everyone(200), aim: () => ({ path: '/api/health' }) },
+  'GET /metrics': { expect: everyone(200), aim: () => ({ path: '/metrics' }) },
+  'POST /api/auth/login': {
+    expect: everyone(200),
+    aim: () => ({ path: '/api/auth/login', body: { username: fx.loginUser.username, password: TEST_PASSWORD } }),
+  },
+  'POST /api/auth/logout': { expect: signedIn(204), fresh: true, aim: () => ({ path: '/api/auth/logout' }) },
+  'GET /api/auth/me': { expect: signedIn(200), aim: () => ({ path: '/api/auth/me' }) },
+  'POST /api/auth/password': {
+    expect: signedIn(204),
+    fresh: true,
+    aim: () => ({ path: '/api/auth/password', body: { old_password: DEMO_PASSWORD, new_password: DEMO_PASSWORD } }),
+  },
+
+  'GET /api/users': { expect: signedIn(200), aim: () => ({ path: '/api/users' }) },
+  'POST /api/users': {
+    expect: adminOnly(201),
+    aim: () => ({
+      path: '/api/users',
+      body: { username: unique('authz'), display_name: '新用户', password: TEST_PASSWORD, roles: ['rep'] },
+      reads: ['/api/users?page_size=500'],
+    }),
+  },
+  'GET /api/users/{id}': { expect: signedIn(200), aim: () => ({ path: `/api/users/${fx.rep.id}` }) },
+  'PATCH /api/users/{id}': {
+    expect: adminOnly(200),
+    aim: async (caller) => {
+      const id = caller === 'admin' ? (await createUser()).id : fx.rep.id;
+      return {
+        path: `/api/users/${id}`,
+        body: { version: await versionOf(`/api/users/${id}`), display_name: '被改名', roles: ['admin'] },
+        reads: [`/api/users/${id}`],
+      };
+    },
+  },
+  'DELETE /api/users/{id}': {
+    expect: adminOnly(200),
+    aim: async (caller) => {
+      const id = caller === 'admin' ? (await createUser()).id : fx.rep.id;
+      return { path: `/api/users/${id}?version=${await versionOf(`/api/users/${id}`)}`, reads: [`/api/users/${id}`] };
+    },
+  },
+  'POST /api/users/{id}/password': {
+    expect: adminOnly(204),
+    aim: async (caller) => {
+      const id = caller === 'admin' ? (await createUser()).id : fx.rep.id;
+      return { path: `/api/users/${id}/password`, body: { password: 'taken-over-1' }, reads: [`/api/users/${id}`] };
+    },
+    // A refused reset must leave the password alone: the demo rep still logs in.
+    check: async () => expectStatus(await request('POST', '/api/auth/login',
+      { body: { username: 'rep', password: DEMO_PASSWORD } }), 200),
+  },
+
+  'GET /api/org': { expect: signedIn(200), aim: () => ({ path: '/api/org' }) },
+  'PATCH /api/org': {
+    expect: adminOnly(200),
+    aim: async () => {
+      const org = expectStatus(await get('admin', '/api/org'), 200);
+      return { path: '/api/org', body: { version: org.version, name: org.name }, reads: ['/api/org'] };
+    },
+  },
+
+  'GET /api/regions': { expect: signedIn(200), aim: () => ({ path: '/api/regions' }) },
+  'POST /api/regions': {
+    expect: adminOnly(201),
+    aim: () => ({ path: '/api/regions', body: { name: unique('越权区域') }, reads: ['/api/regions?page_size=500'] }),
+  },
+  'GET /api/regions/{id}': { expect: signedIn(200), aim: () => ({ path: `/api/regions/${fx.east.id}` }) },
+  'PATCH /api/regions/{id}': {
+    expect: adminOnly(200),
+    aim: async (caller) => {
+      const id = caller === 'admin' ? (await createRegion()).id : fx.east.id;
+      const path = `/api/regions/${id}`;
+      return { path, body: { version: await versionOf(path), name: unique('改名区域') }, reads: [path] };
+    },
+  },
+  'DELETE /api/regions/{id}': {
+    expect: adminOnly(204),
+    aim: async (caller) => {
+      const id = caller === 'admin' ? (await createRegion()).id : fx.east.id;
+      const path = `/api/regions/${id}`;
+      return { path: `${path}?version=${await versionOf(path)}`, reads: [path, '/api/teams?page_size=500'] };
+    },
+  },
+
+  'GET /api/teams': { expect: signedIn(200), aim: () => ({ path: '/api/teams' }) },
+  'POST /api/teams': {
+    expect: adminOnly(201),
+    aim: () => ({
+      path: '/api/teams',
+      body: { name: unique('越权团队'), region_id: fx.east.id, parent_id: fx.sh1.id },
+      reads: ['/api/teams?page_size=500'],
+    }),
+  },
+  'GET /api/teams/{id}': { expect: signedIn(200), aim: () => ({ path: `/api/teams/${fx.sh1.id}` }) },
+  'PATCH /api/teams/{id}': {
+    expect: adminOnly(200),
+    aim: async (caller) => {
+      const id = caller === 'admin' ? (await createTeam(fx.east.id)).id : fx.sh1.id;
+      const path = `/api/teams/${id}`;
+      return { path, body: { version: await versionOf(path), name: unique('改名团队') }, reads: [path] };
+    },
+  },
+  'DELETE /api/teams/{id}': {
+    expect: adminOnly(204),
+    aim: async (caller) => {
+      const id = caller === 'admin' ? (await createTeam(fx.east.id)).id : fx.sh1.id;
+      const path = `/api/teams/${id}`;
+      return { path: `${path}?version=${await versionOf(path)}`, reads: [path] };
+    },
+  },
+
+  'GET /api/memberships': { expect: signedIn(200), aim: () => ({ path: '/api/memberships' }) },
+  'POST /api/memberships': {
+    expect: adminOnly(201),
+    aim: async () => ({
+      path: '/api/memberships',
+      body: { user_id: (await createUser()).id, team_id: fx.sh1.id, role: 'leader' },
+      reads: ['/api/memberships?page_size=500'],
+    }),
+  },
+  'GET /api/memberships/{id}': {
+    expect: signedIn(200), aim: () => ({ path: `/api/memberships/${fx.repMembership.id}` }),
+  },
+  'PATCH /api/memberships/{id}': {
+    expect: adminOnly(200),
+    aim: async (caller) => {
+      const id = caller === 'admin'
+        ? (await createMembership((await createUser()).id, fx.sh1.id)).id : fx.repMembership.id;
+      const path = `/api/memberships/${id}`;
+      return { path, body: { version: await versionOf(path), role: 'leader' }, reads: [path] };
+    },
+  },
+  'DELETE /api/memberships/{id}': {
+    expect: adminOnly(204),
+    aim: async (caller) => {
+      const id = caller === 'admin'
+        ? (await createMembership((await createUser()).id, fx.sh1.id)).id : fx.repMembership.id;
+      const path = `/api/memberships/${id}`;
+      return { path: `${path}?version=${await versionOf(path)}`, reads: [path] };
+    },
+  },
+
+  'GET /api/audit-entries': { expect: adminOnly(200), aim: () => ({ path: '/api/audit-entries' }) },
+};
+
+test('the authorization table covers every route of the server', () => {
+  assert.deepEqual(Object.keys(TABLE).sort(), serverRoutes().sort(),
+    'add a row to TABLE in authorization.test.mjs for every new route');
+});
+
+test('every route × every caller answers the expected status; refused writes change nothing', async () => {
+  const actual = {};
+  const expected = {};
+  for (const [route, row] of Object.entries(TABLE)) {
+    const method = route.split(' ')[0];
+    const isWrite = method !== 'GET';
+    actual[route] = {};
+    expected[route] = row.expect;
+    for (const caller of CALLERS) {
+      await loginAll();
+      const aim = await row.aim(caller);
+      let as = caller;
+      if (row.fresh && caller !== 'anonymous') as = await freshSession(caller);
+      const send = () => request(method, aim.path, { as, body: aim.body });
+      const refused = row.expect[caller] >= 400;
+      let res;
+      if (isWrite && refused) {
+        res = await assertNothingWritten(aim.reads ?? [], send, `${route} as ${caller}`);
+        if (row.check) await row.check();
+      } else if (isWrite) {
+        const audit = await auditTotal();
+        res = await send();
+        // Changing one's password ends one's other sessions, the cached one included.
+        if (route === 'POST /api/auth/password') forget(caller);
+        if (res.status < 300) assert.ok(await auditTotal() > audit, `${route} as ${caller} is audited`);
+      } else {
+        res = await send();
+      }
+      actual[route][caller] = res.status;
+      if (res.status === 401 && caller === 'anonymous') expectError(res, 401, 'unauthenticated');
+      if (res.status === 403) expectError(res, 403, 'forbidden', null, `${route} as ${caller}`);
+      if (route === 'POST /api/auth/password' && caller !== 'anonymous') forget(caller);
+    }
+  }
+  assert.deepEqual(actual, expected);
+});
+
+// ---- data scope ----
+
+// Returns the ids of a list as `role`.
+async function ids(role, path) {
+  return new Set((await listAll(path, role)).map((x) => x.id));
+}
+
+test('rep sees only their own user, team and memberships; everyone else is 404', async () => {
+  const d = await discover();
+  const me = d.user('rep');
+  const users = expectStatus(await get('rep', '/api/users'), 200);
+  assert.equal(users.total, 1);
+  assert.deepEqual(users.items.map((u) => u.id), [me.id]);
+  expectStatus(await get('rep', `/api/users/${me.id}`), 200);
+
+  const teammate = d.memberOf('上海一部', [me.id]);
+  const faraway = d.memberOf('广州团队');
+  expectError(await get('rep', `/api/users/${teammate.id}`), 404, 'not_found', null, 'a rep of the same team');
+  expectError(await get('rep', `/api/users/${faraway.id}`), 404, 'not_found', null, 'a rep of another region');
+  expectError(await get('rep', '/api/users/99999999'), 404, 'not_found');
+  // Out of scope looks exactly like absent, writes included.
+  const missing = await get('rep', '/api/users/99999999');
+  const hidden = await get('rep', `/api/users/${faraway.id}`);
+  assert.deepEqual(hidden.body, missing.body);
+  await assertNothingWritten([`/api/users/${teammate.id}`], async () => {
+    expectError(await patch('rep', `/api/users/${teammate.id}`, { version: teammate.version, display_name: 'x' }),
+      404, 'not_found');
+  }, 'rep writes another rep');
+
+  const today = todayShanghai();
+  const myTeams = d.memberships.filter((m) => m.user_id === me.id && m.valid_from <= today &&
+    (m.valid_to === null || today < m.valid_to)).map((m) => m.team_id);
+  assert.deepEqual(await ids('rep', '/api/teams'), new Set(myTeams));
+  expectError(await get('rep', `/api/teams/${d.team('广州团队').id}`), 404, 'not_found');
+  assert.deepEqual(await ids('rep', '/api/memberships'),
+    new Set(d.memberships.filter((m) => m.user_id === me.id && myTeams.includes(m.team_id)).map((m) => m.id)));
+  expectError(await get('rep', `/api/regions/${d.region('华南区').id}`), 404, 'not_found');
+  expectStatus(await get('rep', '/api/users?q=wang'), 200);
+  assert.equal(expectStatus(await get('rep', `/api/users?q=${encodeURIComponent(faraway.username)}`), 200).total, 0);
+});
+
+test('manager sees the teams they lead and their sub-teams, with their members; no further', async () => {
+  const d = await discover();
+  const me = d.user('manager');
+  const sh1 = d.team('上海一部');
+  const sh2 = d.team('上海二部');
+  const teams = d.subtree(sh1.id);
+  assert.ok(teams.includes(sh2.id), '上海二部 is below 上海一部');
+  assert.deepEqual(await ids('manager', '/api/teams'), new Set(teams));
+
+  const today = todayShanghai();
+  const members = d.currentMembers(teams, today);
+  members.add(me.id);
+  assert.deepEqual(await ids('manager', '/api/users'), members);
+  const sub = d.memberOf('上海二部');
+  expectStatus(await get('manager', `/api/users/${sub.id}`), 200, 'a member of the sub-team');
+  expectStatus(await get('manager', `/api/teams/${sh2.id}`), 200);
+
+  const gz = d.team('广州团队');
+  const gzMember = d.memberOf('广州团队');
+  expectError(await get('manager', `/api/users/${gzMember.id}`), 404, 'not_found', null, '广州团队 member');
+  expectError(await get('manager', `/api/teams/${gz.id}`), 404, 'not_found');
+  expectError(await get('manager', `/api/teams/${d.team('杭州团队').id}`), 404, 'not_found', null, 'same region');
+  assert.equal(expectStatus(await get('manager', `/api/users?team_id=${gz.id}`), 200).total, 0);
+  for (const m of await listAll('/api/memberships', 'manager')) {
+    assert.ok(teams.includes(m.team_id), 'memberships of my teams only');
+  }
+  await assertNothingWritten([`/api/teams/${gz.id}`], async () => {
+    expectError(await patch('manager', `/api/teams/${gz.id}`, { version: gz.version, name: '抢来的' }), 404,
+      'not_found');
+  }, 'manager writes another team');
+});
+
+test('director sees their region: its teams and members, and no other region', async () => {
+  const d = await discover();
+  const me = d.user('director');
+  const east = d.region('华东区');
+  assert.equal(me.region_id, east.id);
+  const teams = d.teams.filter((t) => t.region_id === east.id).map((t) => t.id);
+  assert.deepEqual(await ids('director', '/api/teams'), new Set(teams));
+  assert.deepEqual(await ids('director', '/api/regions'), new Set([east.id]));
+
+  const users = d.currentMembers(teams, todayShanghai());
+  for (const u of d.users) if (u.region_id === east.id) users.add(u.id);
+  assert.deepEqual(await ids('director', '/api/users'), users);
+  expectStatus(await get('director', `/api/users/${d.memberOf('杭州团队').id}`), 200);
+
+  const south = d.region('华南区');
+  expectError(await get('director', `/api/regions/${south.id}`), 404, 'not_found');
+  expectError(await get('director', `/api/teams/${d.team('广州团队').id}`), 404, 'not_found');
+  expectError(await get('director', `/api/users/${d.memberOf('广州团队').id}`), 404, 'not_found');
+  expectError(await get('director', `/api/users/${d.memberOf('北京一部').id}`), 404, 'not_found');
+  assert.equal(expectStatus(await get('director', `/api/teams?region_id=${south.id}`), 200).total, 0);
+});
+
+test('analyst sees everything admin sees, and every write is 403', async () => {
+  for (const path of ['/api/users', '/api/teams', '/api/regions', '/api/memberships']) {
+    assert.deepEqual(await ids('analyst', path), await ids('admin', path), path);
+  }
+  const d = await discover();
+  const gz = d.team('广州团队');
+  const member = d.memberOf('广州团队');
+  expectStatus(await get('analyst', `/api/users/${member.id}`), 200);
+  await assertNothingWritten([`/api/teams/${gz.id}`, `/api/users/${member.id}`, '/api/regions?page_size=500'],
+    async () => {
+      expectError(await patch('analyst', `/api/teams/${gz.id}`, { version: gz.version, name: '分析改名' }), 403,
+        'forbidden');
+      expectError(await patch('analyst', `/api/users/${member.id}`, { version: member.version, active: false }), 403,
+        'forbidden');
+      expectError(await request('POST', '/api/regions', { as: 'analyst', body: { name: unique('分析区域') } }), 403,
+        'forbidden');
+    }, 'analyst writes');
+});
+
+test('scope follows membership history: a leadership that ended today gives no access', async () => {
+  // A manager of a fresh team: their scope follows the org as it changes.
+  const region = await createRegion();
+  const team = await createTeam(region.id);
+  const boss = await createUser({ roles: ['manager'] });
+  const worker = await createUser();
+  const lead = await createMembership(boss.id, team.id, { role: 'leader' });
+  await createMembership(worker.id, team.id);
+  const s = await freshSession(boss.username, TEST_PASSWORD);
+  expectStatus(await get({ token: s.token }, `/api/users/${worker.id}`), 200);
+  // Leadership ends today: the worker vanishes from the manager's scope.
+  expectStatus(await patch('admin', `/api/memberships/${lead.id}`, { version: lead.version, valid_to: todayShanghai(),
+    valid_from: '2020-01-01' }), 200);
+  expectError(await get({ token: s.token }, `/api/users/${worker.id}`), 404, 'not_found');
+  expectError(await get({ token: s.token }, `/api/teams/${team.id}`), 404, 'not_found');
+});
+
+test('roles combine, and a director without a region sees the whole org (still read-only on the org)', async () => {
+  const d = await discover();
+  const everywhere = await createUser({ roles: ['director'], region_id: null });
+  const s = await freshSession(everywhere.username, TEST_PASSWORD);
+  for (const path of ['/api/users', '/api/teams', '/api/regions']) {
+    assert.deepEqual(await ids({ token: s.token }, path), await ids('admin', path), path);
+  }
+  const gz = d.team('广州团队');
+  await assertNothingWritten([`/api/teams/${gz.id}`], async () => {
+    expectError(await patch({ token: s.token }, `/api/teams/${gz.id}`, { version: gz.version, name: '总监改名' }), 403,
+      'forbidden');
+  }, 'director writes a team');
+
+  // rep + director of 华南区: own records plus the southern region, nothing of 华东 beyond themselves.
+  const south = d.region('华南区');
+  const both = await createUser({ roles: ['rep', 'director'], region_id: south.id });
+  await createMembership(both.id, d.team('北京一部').id);
+  const t = await freshSession(both.username, TEST_PASSWORD);
+  const teams = await ids({ token: t.token }, '/api/teams');
+  const expected = new Set([...d.teams.filter((x) => x.region_id === south.id).map((x) => x.id), d.team('北京一部').id]);
+  assert.deepEqual(teams, expected);
+  expectError(await get({ token: t.token }, `/api/teams/${d.team('上海一部').id}`), 404, 'not_found');
+  expectStatus(await get({ token: t.token }, `/api/users/${d.memberOf('深圳大客户组').id}`), 200);
+  expectError(await get({ token: t.token }, `/api/users/${d.memberOf('北京一部', [both.id]).id}`), 404, 'not_found',
+    null, 'a rep sees their team, not its other members');
+});

@@ -1,0 +1,427 @@
+// Bad input on every write endpoint gets a clear error with the field at fault, in the caller's
+// language, and changes nothing (records and audit log as before).
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+
+import {
+  ONE_MIB, TEST_PASSWORD, assertNothingWritten, createMembership, createRegion, createTeam, createUser, discover,
+  expectError, expectStatus, freshSession, get, hasChinese, request, serverRoutes, unique,
+} from './lib.mjs';
+
+let fx;
+before(async () => {
+  const d = await discover();
+  const region = await createRegion();
+  const team = await createTeam(region.id);
+  const child = await createTeam(region.id, { parent_id: team.id });
+  const grandchild = await createTeam(region.id, { parent_id: child.id });
+  const user = await createUser();
+  const other = await createUser();
+  const membership = await createMembership(user.id, team.id, { valid_from: '2024-01-01', valid_to: '2024-07-01' });
+  const pwUser = await createUser();
+  const admin2 = await createUser({ roles: ['admin'] });
+  fx = {
+    d, region, team, child, grandchild, user, other, membership, admin2,
+    east: d.region('华东区'),
+    south: d.region('华南区'),
+    sh1: d.team('上海一部'),
+    pw: await freshSession(pwUser.username, TEST_PASSWORD),
+    admin2Session: await freshSession(admin2.username, TEST_PASSWORD),
+  };
+});
+
+const versionOf = async (path) => expectStatus(await get('admin', path), 200, path).version;
+
+// Field types: str, int, bool, strs (array of strings), nint (integer or null), nstr (string or null).
+const WRONG = {
+  str: [123, ['a'], { a: 1 }],
+  int: ['12', 1.5, true],
+  bool: [[], 'true', 1],
+  strs: ['rep', [1], { rep: true }],
+  nint: ['12', 1.5, false],
+  nstr: [12, { a: 'b' }],
+};
+const USER_FIELDS = {
+  username: 'str', display_name: 'str', email: 'str', phone: 'str', roles: 'strs', region_id: 'nint', active: 'bool',
+};
+
+// Every endpoint that reads a JSON body: who calls it, a valid body, the required fields, the field
+// types, and the admin reads that must not change when the body is refused.
+const ENDPOINTS = [
+  {
+    route: 'POST /api/auth/login', as: () => 'anonymous', path: () => '/api/auth/login',
+    valid: async () => ({ username: fx.other.username, password: TEST_PASSWORD }),
+    required: ['username', 'password'], fields: { username: 'str', password: 'str' }, reads: () => [],
+  },
+  {
+    route: 'POST /api/auth/password', as: () => ({ token: fx.pw.token }), path: () => '/api/auth/password',
+    valid: async () => ({ old_password: TEST_PASSWORD, new_password: 'next-password-1' }),
+    required: ['old_password', 'new_password'], fields: { old_password: 'str', new_password: 'str' }, reads: () => [],
+  },
+  {
+    route: 'POST /api/users', path: () => '/api/users',
+    valid: async () => ({
+      username: unique('v'), display_name: '校验用户', password: TEST_PASSWORD, roles: ['rep', 'manager'],
+      email: 'v@example.cn', phone: '+86 138-0000-0000', region_id: fx.east.id, active: true,
+    }),
+    required: ['username', 'display_name', 'password'], fields: { ...USER_FIELDS, password: 'str' },
+    reads: () => ['/api/users?page_size=500'],
+  },
+  {
+    route: 'PATCH /api/users/{id}', method: 'PATCH', path: () => `/api/users/${fx.user.id}`,
+    valid: async () => ({ version: await versionOf(`/api/users/${fx.user.id}`), display_name: '校验改名' }),
+    required: ['version'], fields: { ...USER_FIELDS, version: 'int' }, reads: () => [`/api/users/${fx.user.id}`],
+  },
+  {
+    route: 'POST /api/users/{id}/password', path: () => `/api/users/${fx.user.id}/password`,
+    valid: async () => ({ password: 'reset-password-1' }),
+    required: ['password'], fields: { password: 'str' }, reads: () => [`/api/users/${fx.user.id}`],
+  },
+  {
+    route: 'PATCH /api/org', method: 'PATCH', path: () => '/api/org',
+    valid: async () => {
+      const org = expectStatus(await get('admin', '/api/org'), 200);
+      return { version: org.version, name: org.name, timezone: org.timezone };
+    },
+    required: ['version'], fields: { name: 'str', timezone: 'str', fiscal_year_start_month: 'int', version: 'int' },
+    reads: () => ['/api/org'],
+  },
+  {
+    route: 'POST /api/regions', path: () => '/api/regions',
+    valid: async () => ({ name: unique('校验区域'), code: 'V' }),
+    required: ['name'], fields: { name: 'str', code: 'str' }, reads: () => ['/api/regions?page_size=500'],
+  },
+  {
+    route: 'PATCH /api/regions/{id}', method: 'PATCH', path: () => `/api/regions/${fx.region.id}`,
+    valid: async () => ({ version: await versionOf(`/api/regions/${fx.region.id}`), code: 'VV' }),
+    required: ['version'], fields: { name: 'str', code: 'str', version: 'int' },
+    reads: () => [`/api/regions/${fx.region.id}`],
+  },
+  {
+    route: 'POST /api/teams', path: () => '/api/teams',
+    valid: async () => ({ name: unique('校验团队'), region_id: fx.region.id }),
+    required: ['name', 'region_id'], fields: { name: 'str', region_id: 'int', parent_id: 'nint' },
+    reads: () => ['/api/teams?page_size=500'],
+  },
+  {
+    route: 'PATCH /api/teams/{id}', method: 'PATCH', path: () => `/api/teams/${fx.team.id}`,
+    valid: async () => ({ version: await versionOf(`/api/teams/${fx.team.id}`), name: unique('校验改名团队') }),
+    required: ['version'], fields: { name: 'str', region_id: 'int', parent_id: 'nint', version: 'int' },
+    reads: () => [`/api/teams/${fx.team.id}`, '/api/teams?page_size=500'],
+  },
+  {
+    route: 'POST /api/memberships', path: () => '/api/memberships',
+    valid: async () => ({
+      user_id: fx.user.id, team_id: fx.team.id, role: 'member', valid_from: '2025-01-01', valid_to: '2025-02-01',
+    }),
+    required: ['user_id', 'team_id'],
+    fields: { user_id: 'int', team_id: 'int', role: 'str', valid_from: 'str', valid_to: 'nstr' },
+    reads: () => ['/api/memberships?page_size=500'],
+  },
+  {
+    route: 'PATCH /api/memberships/{id}', method: 'PATCH', path: () => `/api/memberships/${fx.membership.id}`,
+    valid: async () => ({ version: await versionOf(`/api/memberships/${fx.membership.id}`), role: 'leader' }),
+    required: ['version'],
+    fields: { user_id: 'int', team_id: 'int', role: 'str', valid_from: 'str', valid_to: 'nstr', version: 'int' },
+    reads: () => [`/api/memberships/${fx.membership.id}`],
+  },
+];
+
+// Write routes that take no body: logout, and DELETE (its version is in the query).
+const BODILESS = (route) => route === 'POST /api/auth/logout' || route.startsWith('DELETE ');
+const writeRoutes = () => serverRoutes().filter((r) => !r.startsWith('GET '));
+
+test('every write route that takes a body has a row in ENDPOINTS', () => {
+  assert.deepEqual(ENDPOINTS.map((e) => e.route).sort(), writeRoutes().filter((r) => !BODILESS(r)).sort(),
+    'add the new write route to ENDPOINTS in validation.test.mjs');
+});
+
+test('every write route, bodiless ones included, answers 413 to a body over 1 MiB and writes nothing', async () => {
+  const s = await freshSession('admin');
+  const ids = { users: fx.other.id, regions: fx.region.id, teams: fx.grandchild.id, memberships: fx.membership.id };
+  const big = JSON.stringify({ padding: 'x'.repeat(ONE_MIB) });
+  const targets = [];
+  for (const route of writeRoutes()) {
+    const [method, pattern] = route.split(' ');
+    const collection = pattern.split('/')[2];
+    let path = pattern.replace('{id}', () => {
+      assert.ok(ids[collection], `a fixture id for ${route}`);
+      return ids[collection];
+    });
+    if (method === 'DELETE') path += `?version=${await versionOf(path)}`;
+    targets.push([method, path]);
+  }
+  const reads = Object.entries(ids).map(([c, id]) => `/api/${c}/${id}`);
+  await assertNothingWritten([...reads, '/api/org'], async () => {
+    for (const [method, path] of targets) {
+      expectError(await request(method, path, { as: { token: s.token }, raw: big }), 413, 'payload_too_large', null,
+        `${method} ${path}`);
+    }
+  }, 'over 1 MiB');
+  expectStatus(await get({ token: s.token }, '/api/auth/me'), 200, 'the session outlived the refused logout');
+});
+
+// Sends `opts` to the endpoint in Chinese (the default) and in English; checks both errors.
+async function expectRefused(ep, opts, status, code, field, what) {
+  const method = ep.method ?? 'POST';
+  const as = ep.as ? ep.as() : 'admin';
+  const zh = await request(method, ep.path(), { ...opts, as });
+  const e = expectError(zh, status, code, field, `${ep.route} ${what}`);
+  assert.ok(hasChinese(e.message), `${ep.route} ${what}: Chinese message by default: ${e.message}`);
+  const en = await request(method, ep.path(), { ...opts, as, lang: 'en-US,en;q=0.9' });
+  const f = expectError(en, status, code, field, `${ep.route} ${what} (en)`);
+  assert.ok(!hasChinese(f.message), `${ep.route} ${what}: English message: ${f.message}`);
+}
+
+for (const ep of ENDPOINTS) {
+  test(`${ep.route}: bad bodies are refused with the field at fault, and nothing is written`, async () => {
+    await assertNothingWritten(ep.reads(), async () => {
+      for (const field of ep.required) {
+        const body = await ep.valid();
+        delete body[field];
+        await expectRefused(ep, { body }, 400, 'missing_field', field, `without ${field}`);
+      }
+      for (const [field, type] of Object.entries(ep.fields)) {
+        for (const wrong of WRONG[type]) {
+          const body = { ...(await ep.valid()), [field]: wrong };
+          await expectRefused(ep, { body }, 400, 'invalid_field', field, `${field}=${JSON.stringify(wrong)}`);
+        }
+      }
+      await expectRefused(ep, { body: { ...(await ep.valid()), nickname: '小王' } }, 400, 'unknown_field', 'nickname',
+        'with an unknown field');
+      const valid = JSON.stringify(await ep.valid());
+      for (const raw of [valid.slice(0, -1), '{"a":1,}', "{'a':1}", '', '[]', '"text"', '42', 'null',
+        `${valid}${valid}`]) {
+        await expectRefused(ep, { raw }, 400, 'invalid_json', null, `body ${raw.slice(0, 20)}`);
+      }
+      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x',
+        null]) {
+        await expectRefused(ep, { raw: valid, type }, 415, 'unsupported_media_type', null, `as ${type}`);
+      }
+      const big = JSON.stringify({ ...(await ep.valid()), padding: 'x'.repeat(ONE_MIB) });
+      await expectRefused(ep, { raw: big }, 413, 'payload_too_large', null, 'over 1 MiB');
+    }, ep.route);
+    // The valid body does go through (so the refusals above were about the body alone).
+    const method = ep.method ?? 'POST';
+    const res = await request(method, ep.path(), { as: ep.as ? ep.as() : 'admin', body: await ep.valid() });
+    assert.ok(res.status >= 200 && res.status < 300, `${ep.route} valid body: ${res.status} ${res.text}`);
+  });
+}
+
+test('a body just under 1 MiB is read (and judged on its content), one byte over is 413', async () => {
+  const path = '/api/regions';
+  const make = (size) => {
+    const head = '{"name":"';
+    return head + 'x'.repeat(size - head.length - 2) + '"}';
+  };
+  await assertNothingWritten(['/api/regions?page_size=500'], async () => {
+    expectError(await request('POST', path, { as: 'admin', raw: make(ONE_MIB) }), 400, 'invalid_field', 'name');
+    expectError(await request('POST', path, { as: 'admin', raw: make(ONE_MIB + 1) }), 413, 'payload_too_large');
+  }, 'body limit');
+});
+
+test('JSON media types are matched as RFC 9110 says: case-insensitive, parameters allowed', async () => {
+  for (const type of ['application/json', 'application/json; charset=utf-8', 'Application/JSON; charset=UTF-8',
+    'application/json;charset=utf-8']) {
+    const created = expectStatus(await request('POST', '/api/regions',
+      { as: 'admin', raw: JSON.stringify({ name: unique('媒体类型') }), type }), 201, type);
+    expectStatus(await request('DELETE', `/api/regions/${created.id}?version=${created.version}`, { as: 'admin' }), 204);
+  }
+  await assertNothingWritten(['/api/regions?page_size=500'], async () => {
+    for (const type of ['application/jsonp', 'application/json-patch+json', 'text/json', 'application/jsonx']) {
+      expectError(await request('POST', '/api/regions',
+        { as: 'admin', raw: JSON.stringify({ name: unique('媒体类型') }), type }), 415, 'unsupported_media_type', null,
+      type);
+    }
+  }, 'other media types');
+});
+
+// Invalid values: well-formed JSON of the right types that breaks a rule.
+const INVALID = [
+  ['POST', '/api/users', () => ({ username: 'Bad Name', display_name: 'x', password: TEST_PASSWORD }), 'username'],
+  ['POST', '/api/users', () => ({ username: 'UPPER', display_name: 'x', password: TEST_PASSWORD }), 'username'],
+  ['POST', '/api/users', () => ({ username: 'a', display_name: 'x', password: TEST_PASSWORD }), 'username'],
+  ['POST', '/api/users', () => ({ username: '-dash', display_name: 'x', password: TEST_PASSWORD }), 'username'],
+  ['POST', '/api/users', () => ({ username: '王伟', display_name: 'x', password: TEST_PASSWORD }), 'username'],
+  ['POST', '/api/users', () => ({ username: 'u'.repeat(65), display_name: 'x', password: TEST_PASSWORD }), 'username'],
+  ['POST', '/api/users', () => ({ username: unique('v'), display_name: '  ', password: TEST_PASSWORD }), 'display_name'],
+  ['POST', '/api/users', () => ({ username: unique('v'), display_name: '名'.repeat(65), password: TEST_PASSWORD }),
+    'display_name'],
+  ['POST', '/api/users', () => ({ username: unique('v'), display_name: 'x', password: 'short' }), 'password'],
+  ['POST', '/api/users', () => ({ username: unique('v'), display_name: 'x', password: TEST_PASSWORD, roles: ['king'] }),
+    'roles'],
+  ['POST', '/api/users', () => ({ username: unique('v'), display_name: 'x', password: TEST_PASSWORD, roles: [] }),
+    'roles'],
+  ['POST', '/api/users', () => ({ username: unique('v'), display_name: 'x', password: TEST_PASSWORD,
+    email: 'not-an-email' }), 'email'],
+  ['POST', '/api/users', () => ({ username: unique('v'), display_name: 'x', password: TEST_PASSWORD,
+    phone: 'call me' }), 'phone'],
+  ['POST', '/api/users', () => ({ username: unique('v'), display_name: 'x', password: TEST_PASSWORD,
+    region_id: 99999999 }), 'region_id'],
+  ['PATCH', () => `/api/users/${fx.user.id}`, async () => ({ version: await versionOf(`/api/users/${fx.user.id}`),
+    username: 'Not Valid' }), 'username'],
+  ['PATCH', () => `/api/users/${fx.user.id}`, async () => ({ version: await versionOf(`/api/users/${fx.user.id}`),
+    roles: ['rep', 'boss'] }), 'roles'],
+  ['PATCH', () => `/api/users/${fx.user.id}`, async () => ({ version: await versionOf(`/api/users/${fx.user.id}`),
+    region_id: 99999999 }), 'region_id'],
+  ['PATCH', () => `/api/users/${fx.user.id}`, async () => ({ version: await versionOf(`/api/users/${fx.user.id}`),
+    password: 'new-password-1' }), 'password', 'unknown_field'],
+  ['POST', () => `/api/users/${fx.user.id}/password`, () => ({ password: 'short' }), 'password'],
+  ['PATCH', '/api/org', async () => ({ version: await versionOf('/api/org'), fiscal_year_start_month: 13 }),
+    'fiscal_year_start_month'],
+  ['PATCH', '/api/org', async () => ({ version: await versionOf('/api/org'), fiscal_year_start_month: 0 }),
+    'fiscal_year_start_month'],
+  ['PATCH', '/api/org', async () => ({ version: await versionOf('/api/org'), timezone: 'Mars/Olympus' }), 'timezone'],
+  ['PATCH', '/api/org', async () => ({ version: await versionOf('/api/org'), name: '' }), 'name'],
+  ['POST', '/api/regions', () => ({ name: '' }), 'name'],
+  ['POST', '/api/regions', () => ({ name: ' \t ' }), 'name'],
+  ['POST', '/api/regions', () => ({ name: '区'.repeat(65) }), 'name'],
+  ['POST', '/api/regions', () => ({ name: 'a\u0001b' }), 'name'],
+  ['POST', '/api/regions', () => ({ name: unique('区'), code: 'C'.repeat(33) }), 'code'],
+  ['PATCH', () => `/api/regions/${fx.region.id}`, async () => ({ version: await versionOf(`/api/regions/${fx.region.id}`),
+    name: '' }), 'name'],
+  ['POST', '/api/teams', () => ({ name: unique('团队'), region_id: 99999999 }), 'region_id'],
+  ['POST', '/api/teams', () => ({ name: unique('团队'), region_id: fx.region.id, parent_id: 99999999 }), 'parent_id'],
+  ['POST', '/api/teams', () => ({ name: '', region_id: fx.region.id }), 'name'],
+  ['POST', '/api/teams', () => ({ name: unique('团队'), region_id: fx.south.id, parent_id: fx.sh1.id }), 'region_id'],
+  ['PATCH', () => `/api/teams/${fx.team.id}`, async () => ({ version: await versionOf(`/api/teams/${fx.team.id}`),
+    parent_id: fx.team.id }), 'parent_id'],
+  ['PATCH', () => `/api/teams/${fx.team.id}`, async () => ({ version: await versionOf(`/api/teams/${fx.team.id}`),
+    parent_id: fx.child.id }), 'parent_id'],
+  ['PATCH', () => `/api/teams/${fx.team.id}`, async () => ({ version: await versionOf(`/api/teams/${fx.team.id}`),
+    parent_id: fx.grandchild.id }), 'parent_id'],
+  ['PATCH', () => `/api/teams/${fx.team.id}`, async () => ({ version: await versionOf(`/api/teams/${fx.team.id}`),
+    region_id: 99999999 }), 'region_id'],
+  // A team with sub-teams cannot leave its region alone: its sub-teams would be stranded.
+  ['PATCH', () => `/api/teams/${fx.team.id}`, async () => ({ version: await versionOf(`/api/teams/${fx.team.id}`),
+    region_id: fx.south.id }), 'region_id'],
+  ['PATCH', () => `/api/teams/${fx.child.id}`, async () => ({ version: await versionOf(`/api/teams/${fx.child.id}`),
+    region_id: fx.south.id }), 'region_id'],
+  ['POST', '/api/memberships', () => ({ user_id: fx.other.id, team_id: fx.team.id, valid_from: '2024-13-45' }),
+    'valid_from'],
+  ['POST', '/api/memberships', () => ({ user_id: fx.other.id, team_id: fx.team.id, valid_from: '2023-02-29' }),
+    'valid_from'],
+  ['POST', '/api/memberships', () => ({ user_id: fx.other.id, team_id: fx.team.id, valid_from: '2024/01/01' }),
+    'valid_from'],
+  ['POST', '/api/memberships', () => ({ user_id: fx.other.id, team_id: fx.team.id, valid_from: '24-1-1' }),
+    'valid_from'],
+  ['POST', '/api/memberships', () => ({ user_id: fx.other.id, team_id: fx.team.id, valid_from: '2024-06-01',
+    valid_to: '2024-05-31' }), 'valid_to'],
+  ['POST', '/api/memberships', () => ({ user_id: fx.other.id, team_id: fx.team.id, valid_from: '2024-06-01',
+    valid_to: '2024-06-01' }), 'valid_to'],
+  ['POST', '/api/memberships', () => ({ user_id: fx.other.id, team_id: fx.team.id, valid_from: '2024-06-01',
+    valid_to: 'someday' }), 'valid_to'],
+  ['POST', '/api/memberships', () => ({ user_id: fx.other.id, team_id: fx.team.id, role: 'boss' }), 'role'],
+  ['POST', '/api/memberships', () => ({ user_id: 99999999, team_id: fx.team.id }), 'user_id'],
+  ['POST', '/api/memberships', () => ({ user_id: fx.other.id, team_id: 99999999 }), 'team_id'],
+  // fx.user is in fx.team from 2024-01-01 to 2024-07-01: an overlapping stint is refused.
+  ['POST', '/api/memberships', () => ({ user_id: fx.user.id, team_id: fx.team.id, valid_from: '2024-06-30' }),
+    'valid_from'],
+  ['POST', '/api/memberships', () => ({ user_id: fx.user.id, team_id: fx.team.id, valid_from: '2023-01-01',
+    valid_to: '2024-01-02' }), 'valid_from'],
+  ['PATCH', () => `/api/memberships/${fx.membership.id}`, async () => ({
+    version: await versionOf(`/api/memberships/${fx.membership.id}`), valid_to: '2023-12-31' }), 'valid_to'],
+  ['PATCH', () => `/api/memberships/${fx.membership.id}`, async () => ({
+    version: await versionOf(`/api/memberships/${fx.membership.id}`), user_id: fx.other.id }), 'user_id'],
+  ['PATCH', () => `/api/memberships/${fx.membership.id}`, async () => ({
+    version: await versionOf(`/api/memberships/${fx.membership.id}`), team_id: 99999999 }), 'team_id'],
+  ['PATCH', () => `/api/memberships/${fx.membership.id}`, async () => ({
+    version: await versionOf(`/api/memberships/${fx.membership.id}`), role: 'owner' }), 'role'],
+];
+
+// The admin reads that show whether a request to `path` wrote anything.
+function readsFor(path) {
+  const collection = path.match(/^\/api\/[a-z-]+/)[0];
+  return path === '/api/org' ? ['/api/org'] : [path.replace(/\/password$/, ''), `${collection}?page_size=500`];
+}
+
+test('invalid values are refused with 400 invalid_field and the field, and nothing is written', async () => {
+  for (const [method, pathOf, bodyOf, field, code = 'invalid_field'] of INVALID) {
+    const path = typeof pathOf === 'function' ? pathOf() : pathOf;
+    const body = await bodyOf();
+    const what = `${method} ${path} ${JSON.stringify(body).slice(0, 80)}`;
+    await assertNothingWritten(readsFor(path), async () => {
+      const res = await request(method, path, { as: 'admin', body });
+      const e = expectError(res, 400, code, field, what);
+      assert.ok(hasChinese(e.message), what);
+    }, what);
+  }
+});
+
+test('taken names are 409 already_exists with the field', async () => {
+  const cases = [
+    ['POST', '/api/users', { username: 'rep', display_name: '重名', password: TEST_PASSWORD }, 'username'],
+    ['PATCH', `/api/users/${fx.user.id}`, { username: 'admin' }, 'username'],
+    ['POST', '/api/regions', { name: '华东区' }, 'name'],
+    ['PATCH', `/api/regions/${fx.region.id}`, { name: '华南区' }, 'name'],
+    ['POST', '/api/teams', { name: '上海一部', region_id: fx.region.id }, 'name'],
+    ['PATCH', `/api/teams/${fx.child.id}`, { name: fx.grandchild.name }, 'name'],
+  ];
+  for (const [method, path, body, field] of cases) {
+    if (method === 'PATCH') body.version = await versionOf(path);
+    await assertNothingWritten(readsFor(path), async () => {
+      expectError(await request(method, path, { as: 'admin', body }), 409, 'already_exists', field, `${method} ${path}`);
+    }, `${method} ${path}`);
+  }
+});
+
+test('an admin cannot lock themselves out: no self-deactivation, no dropping one\'s own admin role', async () => {
+  const me = { token: fx.admin2Session.token };
+  const path = `/api/users/${fx.admin2.id}`;
+  await assertNothingWritten([path], async () => {
+    expectError(await request('PATCH', path, { as: me, body: { version: await versionOf(path), active: false } }), 400,
+      'invalid_field', 'active');
+    expectError(await request('PATCH', path, { as: me, body: { version: await versionOf(path), roles: ['rep'] } }),
+      400, 'invalid_field', 'roles');
+    expectError(await request('DELETE', `${path}?version=${await versionOf(path)}`, { as: me }), 400, 'invalid_field',
+      'active');
+  }, 'self lock-out');
+  expectStatus(await get(me, '/api/auth/me'), 200);
+});
+
+test('DELETE needs a positive integer ?version: otherwise 400 invalid_query, nothing deleted', async () => {
+  const targets = [`/api/users/${fx.other.id}`, `/api/regions/${fx.region.id}`, `/api/teams/${fx.grandchild.id}`,
+    `/api/memberships/${fx.membership.id}`];
+  for (const path of targets) {
+    await assertNothingWritten([path], async () => {
+      for (const query of ['', '?version=', '?version=abc', '?version=0', '?version=-1', '?version=1.5',
+        '?version=99999999999999999999', '?ver=1']) {
+        expectError(await request('DELETE', path + query, { as: 'admin' }), 400, 'invalid_query', 'version',
+          `DELETE ${path}${query}`);
+      }
+    }, `DELETE ${path}`);
+  }
+});
+
+test('list queries are checked: page, page_size, sort and filters', async () => {
+  const cases = [
+    ['/api/users?page_size=0', 'page_size'], ['/api/users?page_size=501', 'page_size'],
+    ['/api/users?page_size=ten', 'page_size'], ['/api/teams?page=0', 'page'], ['/api/teams?page=-1', 'page'],
+    ['/api/regions?page=x', 'page'], ['/api/users?sort=password_hash', 'sort'], ['/api/teams?sort=-nope', 'sort'],
+    ['/api/regions?sort=code;drop', 'sort'], ['/api/memberships?sort=name', 'sort'],
+    ['/api/users?active=yes', 'active'], ['/api/users?role=king', 'role'], ['/api/users?team_id=abc', 'team_id'],
+    ['/api/teams?region_id=0', 'region_id'], ['/api/teams?parent_id=x', 'parent_id'],
+    ['/api/memberships?user_id=-3', 'user_id'], ['/api/memberships?current=maybe', 'current'],
+    ['/api/audit-entries?entity_id=x', 'entity_id'], ['/api/audit-entries?page_size=1000', 'page_size'],
+  ];
+  for (const [path, field] of cases) {
+    const res = await get('admin', path, { lang: 'en' });
+    const e = expectError(res, 400, 'invalid_query', field, path);
+    assert.ok(!hasChinese(e.message), path);
+  }
+});
+
+test('paths: a non-numeric or unknown id is 404, a wrong method 405, an unknown API path 404', async () => {
+  for (const path of ['/api/users/abc', '/api/users/0', '/api/users/-1', '/api/teams/1.5', '/api/regions/99999999',
+    '/api/memberships/99999999']) {
+    expectError(await get('admin', path), 404, 'not_found', null, path);
+  }
+  expectError(await request('PUT', `/api/users/${fx.user.id}`, { as: 'admin', body: {} }), 405, 'method_not_allowed');
+  expectError(await request('DELETE', '/api/users', { as: 'admin' }), 405, 'method_not_allowed');
+  expectError(await get('admin', '/api/nothing-here'), 404, 'not_found');
+  expectError(await get(null, '/api/nothing-here'), 404, 'not_found');
+  const en = expectError(await get('admin', '/api/users/abc', { lang: 'en' }), 404, 'not_found');
+  assert.ok(!hasChinese(en.message));
+  const zh = expectError(await get('admin', '/api/users/abc', { lang: 'zh-CN,zh;q=0.9,en;q=0.8' }), 404, 'not_found');
+  assert.ok(hasChinese(zh.message));
+});
