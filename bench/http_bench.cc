@@ -21,7 +21,7 @@ struct Fixture {
     store::migrate(*db);
     (void)service::create_demo_org(*db, clock);
     orgs.load_all(*db);
-    app = std::make_unique<http::App>(service::Context{*db, orgs, clock, sessions},
+    app = std::make_unique<http::App>(service::Context{*db, orgs, clock, sessions, scopes},
                                       http::AppOptions{"", false, false});
     auto login = app->auth().login("manager", service::kDemoPassword, "127.0.0.1", "bench");
     token = login->token;
@@ -51,6 +51,7 @@ struct Fixture {
   std::unique_ptr<store::Database> db;
   service::OrgDirectory orgs;
   service::SessionCache sessions;
+  service::ScopeCache scopes;
   std::unique_ptr<http::App> app;
   std::string token;
 };

@@ -15,6 +15,7 @@ trap '[ -n "$pid" ] && kill $pid 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"' E
 
 command -v wrk >/dev/null || { echo "wrk is missing (scripts/install_deps.sh)" >&2; exit 1; }
 "$bin" demo --db "$tmp/bench.db" >/dev/null
+: >"$tmp/out.log"
 "$bin" serve --db "$tmp/bench.db" --port 0 --web-dir "" --log-level warn --threads "${BENCH_THREADS:-2}" >"$tmp/out.log" 2>&1 &
 pid=$!
 for _ in $(seq 100); do url=$(grep -o 'http://[0-9.:]*' "$tmp/out.log" || true); [ -n "$url" ] && break; sleep 0.1; done

@@ -59,7 +59,8 @@ int serve(const ServeOptions& o) {
   service::OrgDirectory orgs;
   orgs.load_all(*db);
   service::SessionCache sessions;
-  service::Context ctx{*db, orgs, clock, sessions};
+  service::ScopeCache scopes;
+  service::Context ctx{*db, orgs, clock, sessions, scopes};
   http::App app(ctx, {o.web_dir, o.secure_cookies, o.log_level == "info" || o.log_level == "debug" || o.log_level == "trace"});
   if (!o.web_dir.empty() && !std::filesystem::exists(std::filesystem::path(o.web_dir) / "index.html")) {
     spdlog::warn("no web app at {} (build it with `make build`); serving the API only", o.web_dir);
@@ -98,7 +99,8 @@ int print_routes() {
   SystemClock clock;
   service::OrgDirectory orgs;
   service::SessionCache sessions;
-  http::App app({*db, orgs, clock, sessions}, {"", false, false});
+  service::ScopeCache scopes;
+  http::App app({*db, orgs, clock, sessions, scopes}, {"", false, false});
   for (const auto& r : app.routes()) std::cout << r << "\n";
   return 0;
 }

@@ -2,7 +2,6 @@
 
 #include <date/date.h>
 #include <date/tz.h>
-#include <fmt/format.h>
 
 namespace fupan {
 
@@ -10,20 +9,42 @@ Instant SystemClock::now() const {
   return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
 }
 
+namespace {
+
+// Writes `value` as exactly `width` decimal digits at `out`.
+void put_digits(char* out, unsigned value, int width) {
+  for (int i = width - 1; i >= 0; --i) {
+    out[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+}
+
+}  // namespace
+
+// Both formatters are hand-rolled: they run for every timestamp of every list response, and
+// iostreams or fmt's runtime format parsing dominated those.
 std::string format_rfc3339(Instant t) {
-  // Hand-rolled: date::format goes through iostreams and dominated list responses.
   const auto day = std::chrono::floor<date::days>(t);
   const date::year_month_day ymd{day};
-  const std::int64_t ms = (t - day).count();
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), ms / 3600000,
-                     ms / 60000 % 60, ms / 1000 % 60, ms % 1000);
+  const auto ms = static_cast<unsigned>((t - day).count());
+  std::string out = "0000-00-00T00:00:00.000Z";
+  put_digits(&out[0], static_cast<unsigned>(static_cast<int>(ymd.year())), 4);
+  put_digits(&out[5], static_cast<unsigned>(ymd.month()), 2);
+  put_digits(&out[8], static_cast<unsigned>(ymd.day()), 2);
+  put_digits(&out[11], ms / 3600000, 2);
+  put_digits(&out[14], ms / 60000 % 60, 2);
+  put_digits(&out[17], ms / 1000 % 60, 2);
+  put_digits(&out[20], ms % 1000, 3);
+  return out;
 }
 
 std::string format_date(LocalDate d) {
-  date::year_month_day ymd{d};
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  const date::year_month_day ymd{d};
+  std::string out = "0000-00-00";
+  put_digits(&out[0], static_cast<unsigned>(static_cast<int>(ymd.year())), 4);
+  put_digits(&out[5], static_cast<unsigned>(ymd.month()), 2);
+  put_digits(&out[8], static_cast<unsigned>(ymd.day()), 2);
+  return out;
 }
 
 std::optional<LocalDate> parse_date(std::string_view text) {

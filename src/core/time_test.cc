@@ -30,3 +30,15 @@ TEST(Time, KnowsIanaZones) {
 
 }  // namespace
 }  // namespace fupan
+
+namespace fupan {
+namespace {
+
+TEST(Time, FormatsPadDigits) {
+  EXPECT_EQ(format_rfc3339(instant_from_ms(0)), "1970-01-01T00:00:00.000Z");
+  EXPECT_EQ(format_rfc3339(instant_from_ms(951782400007)), "2000-02-29T00:00:00.007Z");
+  EXPECT_EQ(format_date(*parse_date("0999-01-09")), "0999-01-09");
+}
+
+}  // namespace
+}  // namespace fupan

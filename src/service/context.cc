@@ -10,7 +10,7 @@ Actor make_actor(const Context& ctx, OrgId org, UserId user, std::string ip) {
   a.ip = std::move(ip);
   if (a.snapshot) {
     a.today = local_date(ctx.clock.now(), a.snapshot->org().timezone);
-    a.scope = compute_scope(*a.snapshot, user, a.today);
+    a.scope_ptr = ctx.scopes.get(a.snapshot, user, a.today);
   }
   return a;
 }

@@ -7,6 +7,7 @@
 #include "core/time.h"
 #include "domain/data_scope.h"
 #include "service/org_directory.h"
+#include "service/scope_cache.h"
 #include "service/session_cache.h"
 #include "store/database.h"
 
@@ -17,6 +18,7 @@ struct Context {
   OrgDirectory& orgs;
   const Clock& clock;
   SessionCache& sessions;
+  ScopeCache& scopes;
 };
 
 // The authenticated caller of a use case, with the org as it stood when the request began.
@@ -24,11 +26,12 @@ struct Actor {
   UserId id;
   OrgId org;
   std::shared_ptr<const OrgSnapshot> snapshot;
-  DataScope scope;
+  std::shared_ptr<const DataScope> scope_ptr;
   LocalDate today;  // in the org's time zone
   std::string ip;
 
   const UserRecord& user() const { return *snapshot->user(id); }
+  const DataScope& scope() const { return *scope_ptr; }
 };
 
 // Builds the actor for `user` of `org` now; nullptr-snapshot actors are never returned.

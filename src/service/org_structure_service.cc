@@ -10,7 +10,7 @@ namespace fupan::service {
 namespace {
 
 Status require_admin(const Actor& actor) {
-  return actor.scope.is_admin ? Status{} : Status{Error::forbidden()};
+  return actor.scope().is_admin ? Status{} : Status{Error::forbidden()};
 }
 
 Status as_status(const Result<bool>& r) { return r.ok() ? Status{} : Status{r.error()}; }
@@ -75,7 +75,7 @@ Result<Page<RegionRecord>> list_regions(const Actor& actor, const PageRequest& p
   if (!sorted.ok()) return sorted.error();
   std::vector<RegionRecord> out;
   for (const RegionRecord& r : actor.snapshot->regions()) {
-    if (!actor.scope.sees_region(r.id)) continue;
+    if (!actor.scope().sees_region(r.id)) continue;
     if (!contains_text(r.name, page.q) && !contains_text(r.code, page.q)) continue;
     out.push_back(r);
   }
@@ -85,7 +85,7 @@ Result<Page<RegionRecord>> list_regions(const Actor& actor, const PageRequest& p
 
 Result<RegionRecord> get_region(const Actor& actor, RegionId id) {
   const RegionRecord* r = actor.snapshot->region(id);
-  if (!r || !actor.scope.sees_region(id)) return Error::not_found();
+  if (!r || !actor.scope().sees_region(id)) return Error::not_found();
   return *r;
 }
 
@@ -155,7 +155,7 @@ Result<Page<TeamRecord>> list_teams(const Actor& actor, const PageRequest& page,
   if (!sorted.ok()) return sorted.error();
   std::vector<TeamRecord> out;
   for (const TeamRecord& t : actor.snapshot->teams()) {
-    if (!actor.scope.sees_team(t.id)) continue;
+    if (!actor.scope().sees_team(t.id)) continue;
     if (filter.region && t.region_id != *filter.region) continue;
     if (filter.parent && t.parent_id != *filter.parent) continue;
     if (!contains_text(t.name, page.q)) continue;
@@ -167,7 +167,7 @@ Result<Page<TeamRecord>> list_teams(const Actor& actor, const PageRequest& page,
 
 Result<TeamRecord> get_team(const Actor& actor, TeamId id) {
   const TeamRecord* t = actor.snapshot->team(id);
-  if (!t || !actor.scope.sees_team(id)) return Error::not_found();
+  if (!t || !actor.scope().sees_team(id)) return Error::not_found();
   return *t;
 }
 
@@ -272,7 +272,7 @@ Status delete_team(const Context& ctx, const Actor& actor, TeamId id, std::int64
 
 namespace {
 bool sees_membership(const Actor& actor, const MembershipRecord& m) {
-  return actor.scope.sees_user(m.user_id) && actor.scope.sees_team(m.team_id);
+  return actor.scope().sees_user(m.user_id) && actor.scope().sees_team(m.team_id);
 }
 
 // Returns an error if `m` overlaps one of `others` (another stint of the same user in the same team).

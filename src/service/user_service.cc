@@ -59,12 +59,12 @@ Status apply(const Actor& actor, const UserInput& in, UserRecord& u) {
 }
 
 Status require_admin(const Actor& actor) {
-  return actor.scope.is_admin ? Status{} : Status{Error::forbidden()};
+  return actor.scope().is_admin ? Status{} : Status{Error::forbidden()};
 }
 
 const UserRecord* visible_user(const Actor& actor, UserId id) {
   const UserRecord* u = actor.snapshot->user(id);
-  return u && actor.scope.sees_user(id) ? u : nullptr;
+  return u && actor.scope().sees_user(id) ? u : nullptr;
 }
 
 void end_sessions(store::Connection& c, UserId id) { store::delete_user_sessions(c, id); }
@@ -74,7 +74,7 @@ void end_sessions(store::Connection& c, UserId id) { store::delete_user_sessions
 Result<Page<UserRecord>> list_users(const Actor& actor, const PageRequest& page, const UserFilter& filter) {
   std::vector<UserRecord> out;
   for (const UserRecord& u : actor.snapshot->users()) {
-    if (!actor.scope.sees_user(u.id)) continue;
+    if (!actor.scope().sees_user(u.id)) continue;
     if (filter.active && u.active != *filter.active) continue;
     if (filter.role && !u.roles.has(*filter.role)) continue;
     if (filter.team) {

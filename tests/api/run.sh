@@ -85,6 +85,9 @@ esac
 
 "$bin" demo --db "$db" >"$tmp/demo.log" 2>&1 || { cat "$tmp/demo.log" >&2; exit 1; }
 
+# Create the output file first: the background job opens it only after the fork, and reading it
+# before then would end this script (set -e).
+: >"$tmp/server.out"
 "$bin" serve --db "$db" --port 0 --web-dir "" >"$tmp/server.out" 2>"$tmp/server.log" &
 server_pid=$!
 

@@ -13,6 +13,7 @@ trap cleanup EXIT
 
 [ -f web/dist/index.html ] || { echo "web/dist is missing: run make build" >&2; exit 1; }
 "$bin" demo --db "$tmp/browser.db" >/dev/null
+: >"$tmp/out.log"
 "$bin" serve --db "$tmp/browser.db" --port 0 --web-dir web/dist --log-level warn >"$tmp/out.log" 2>"$tmp/err.log" &
 pid=$!
 for _ in $(seq 100); do
