@@ -2,7 +2,6 @@
 // clear 400s), and writing responses and errors.
 #pragma once
 
-#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <optional>
@@ -11,6 +10,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/json_writer.h"
 #include "http/request.h"
 #include "service/paging.h"
 
@@ -62,18 +62,22 @@ Response json_response(const boost::json::value& v, int status = 200);
 Response no_content();
 // The error body {"error":{"code","message","field"}} in the request's language.
 Response error_response(const Error& e, const Request& req);
-// A list page {"items","total","page","page_size"}; to_json(item, storage) builds each item in
-// one monotonic buffer for the whole response (lists are the hot path).
-template <class T, class ToJson>
-Response page_response(const service::Page<T>& page, ToJson&& to_json) {
-  unsigned char buffer[16384];
-  boost::json::monotonic_resource resource(buffer, sizeof buffer);
-  boost::json::storage_ptr sp(&resource);
-  boost::json::array items(sp);
-  items.reserve(page.items.size());
-  for (const auto& item : page.items) items.push_back(to_json(item, sp));
-  return json_response(boost::json::object(
-      {{"items", std::move(items)}, {"total", page.total}, {"page", page.page}, {"page_size", page.page_size}}, sp));
+// A list page {"items","total","page","page_size"}; write_item(writer, item) streams each item
+// (lists are the hot path: no document is built).
+template <class T, class WriteItem>
+Response page_response(const service::Page<T>& page, WriteItem&& write_item) {
+  JsonWriter w;
+  w.begin_object();
+  w.key("items").begin_array();
+  for (const auto& item : page.items) write_item(w, item);
+  w.end_array();
+  w.field("total", page.total);
+  w.field("page", page.page);
+  w.field("page_size", page.page_size);
+  w.end_object();
+  Response r;
+  r.body = std::move(w).str();
+  return r;
 }
 
 }  // namespace fupan::http

@@ -50,10 +50,17 @@ void add_auth_routes(App& app) {
   });
 
   app.api("GET", "/api/auth/me", [](Call& call) -> Response {
-    return json_response(json::object{
-        {"user", service::to_json(call.actor.user(), *call.actor.snapshot, call.actor.today)},
-        {"org", service::to_json(call.actor.snapshot->org())},
-        {"csrf_token", call.csrf_token}});
+    JsonWriter w;  // streamed: every page load of the web app asks this
+    w.begin_object();
+    w.key("user");
+    service::write_json(w, call.actor.user(), *call.actor.snapshot, call.actor.today);
+    w.key("org");
+    service::write_json(w, call.actor.snapshot->org());
+    w.field("csrf_token", call.csrf_token);
+    w.end_object();
+    Response r;
+    r.body = std::move(w).str();
+    return r;
   });
 
   app.api("POST", "/api/auth/password", [&app](Call& call) -> Response {

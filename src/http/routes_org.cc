@@ -10,7 +10,8 @@ namespace json = boost::json;
 
 namespace {
 
-auto as_json = [](const auto& record, boost::json::storage_ptr sp = {}) { return service::to_json(record, sp); };
+auto as_json = [](const auto& record) { return service::to_json(record); };
+auto write_item = [](JsonWriter& w, const auto& record) { service::write_json(w, record); };
 
 template <class Input>
 struct Versioned {
@@ -88,7 +89,7 @@ void add_org_routes(App& app) {
     if (!page.ok()) return error_response(page.error(), call.req);
     auto regions = service::list_regions(call.actor, *page);
     if (!regions.ok()) return error_response(regions.error(), call.req);
-    return page_response(*regions, as_json);
+    return page_response(*regions, write_item);
   });
   add_create_route(app, "/api/regions", service::create_region, read_region);
   add_item_routes<RegionId, service::RegionInput>(app, "/api/regions", service::get_region, service::update_region,
@@ -111,7 +112,7 @@ void add_org_routes(App& app) {
     }
     auto teams = service::list_teams(call.actor, *page, filter);
     if (!teams.ok()) return error_response(teams.error(), call.req);
-    return page_response(*teams, as_json);
+    return page_response(*teams, write_item);
   });
   add_create_route(app, "/api/teams", service::create_team, read_team);
   add_item_routes<TeamId, service::TeamInput>(app, "/api/teams", service::get_team, service::update_team,
@@ -136,7 +137,7 @@ void add_org_routes(App& app) {
     }
     auto ms = service::list_memberships(call.actor, *page, filter);
     if (!ms.ok()) return error_response(ms.error(), call.req);
-    return page_response(*ms, as_json);
+    return page_response(*ms, write_item);
   });
   add_create_route(app, "/api/memberships", service::create_membership, read_membership);
   add_item_routes<MembershipId, service::MembershipInput>(app, "/api/memberships", service::get_membership,

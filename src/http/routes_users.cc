@@ -49,8 +49,8 @@ void add_user_routes(App& app) {
     auto users = service::list_users(call.actor, *page, filter);
     if (!users.ok()) return error_response(users.error(), call.req);
     const auto& a = call.actor;
-    return page_response(*users, [&](const UserRecord& u, boost::json::storage_ptr sp) {
-      return service::to_json(u, *a.snapshot, a.today, sp);
+    return page_response(*users, [&](JsonWriter& w, const UserRecord& u) {
+      service::write_json(w, u, *a.snapshot, a.today);
     });
   });
 
