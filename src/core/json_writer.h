@@ -11,6 +11,7 @@ namespace fupan {
 
 class JsonWriter {
  public:
+  JsonWriter() { out_.reserve(4096); }
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
   void begin_array() { open('['); }

@@ -72,7 +72,7 @@ void end_sessions(store::Connection& c, UserId id) { store::delete_user_sessions
 }  // namespace
 
 Result<Page<UserRecord>> list_users(const Actor& actor, const PageRequest& page, const UserFilter& filter) {
-  std::vector<UserRecord> out;
+  std::vector<const UserRecord*> out;  // pointers: sorting moves no records
   for (const UserRecord& u : actor.snapshot->users()) {
     if (!actor.scope().sees_user(u.id)) continue;
     if (filter.active && u.active != *filter.active) continue;
@@ -85,22 +85,25 @@ Result<Page<UserRecord>> list_users(const Actor& actor, const PageRequest& page,
         !contains_text(u.email, page.q) && !contains_text(u.phone, page.q)) {
       continue;
     }
-    out.push_back(u);
+    out.push_back(&u);
   }
   std::string key = page.sort;
   bool desc = !key.empty() && key[0] == '-';
   if (desc) key.erase(0, 1);
-  auto less = [&](const UserRecord& a, const UserRecord& b) {
-    if (key == "username") return a.username < b.username;
-    if (key == "display_name") return a.display_name < b.display_name;
-    if (key == "created_at") return a.created_at < b.created_at;
-    return a.id < b.id;
+  auto less = [&](const UserRecord* a, const UserRecord* b) {
+    if (key == "username") return a->username < b->username;
+    if (key == "display_name") return a->display_name < b->display_name;
+    if (key == "created_at") return a->created_at < b->created_at;
+    return a->id < b->id;
   };
   if (!key.empty() && key != "id" && key != "username" && key != "display_name" && key != "created_at") {
     return Error{ErrorCode::invalid_query, "sort", "one of id, username, display_name, created_at", {}};
   }
-  std::stable_sort(out.begin(), out.end(), [&](const auto& a, const auto& b) { return desc ? less(b, a) : less(a, b); });
-  return slice(std::move(out), page);
+  std::stable_sort(out.begin(), out.end(), [&](auto* a, auto* b) { return desc ? less(b, a) : less(a, b); });
+  auto selected = slice(std::move(out), page);
+  Page<UserRecord> result{{}, selected.total, selected.page, selected.page_size};
+  for (const UserRecord* u : selected.items) result.items.push_back(*u);
+  return result;
 }
 
 Result<UserRecord> get_user(const Actor& actor, UserId id) {
