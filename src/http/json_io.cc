@@ -51,6 +51,83 @@ bool is_json_media_type(std::string_view type) {
   return true;
 }
 
+// Field names as a Chinese user knows them; the API's `field` keeps the English name.
+std::string_view field_zh(std::string_view field) {
+  static const std::pair<std::string_view, std::string_view> kNames[] = {
+      {"username", "用户名"}, {"display_name", "姓名"}, {"password", "密码"}, {"old_password", "原密码"},
+      {"new_password", "新密码"}, {"email", "邮箱"}, {"phone", "手机号"}, {"roles", "角色"},
+      {"region_id", "区域"}, {"name", "名称"}, {"code", "编码"}, {"parent_id", "上级团队"},
+      {"team_id", "团队"}, {"user_id", "用户"}, {"role", "团队角色"}, {"valid_from", "生效日期"},
+      {"valid_to", "截止日期"}, {"version", "版本"}, {"timezone", "时区"},
+      {"fiscal_year_start_month", "财年起始月份"}, {"active", "启用状态"}, {"page", "页码"},
+      {"page_size", "每页条数"}, {"sort", "排序"}, {"current", "当前"}, {"entity_id", "记录编号"}};
+  for (const auto& [en, zh] : kNames) {
+    if (en == field) return zh;
+  }
+  return field;
+}
+
+// The Chinese form of a detail; empty when there is none (the English detail is then left out).
+std::string detail_zh(std::string_view d) {
+  static const std::pair<std::string_view, std::string_view> kDetails[] = {
+      {"1..12", "应为 1 到 12"},
+      {"a date YYYY-MM-DD", "应为日期，格式 YYYY-MM-DD"},
+      {"a membership cannot move to another user", "成员记录不能转给其他用户"},
+      {"a positive integer", "应为正整数"},
+      {"a positive integer id", "应为正整数编号"},
+      {"a role name", "应为角色名称"},
+      {"a sub-team belongs to its parent's region", "下级团队必须与上级团队属于同一区域"},
+      {"a team cannot be placed below itself", "团队不能放在自己的下级"},
+      {"a team with sub-teams keeps its region; move its sub-teams first", "该团队有下级团队，请先调整下级团队再更换区域"},
+      {"an IANA time zone such as Asia/Shanghai", "应为时区名称，例如 Asia/Shanghai"},
+      {"an integer 1..500", "应为 1 到 500 的整数"},
+      {"an integer from 1", "应为从 1 开始的整数"},
+      {"at least one role", "至少选择一个角色"},
+      {"each role is one of rep, manager, director, analyst, admin", "角色只能是 rep、manager、director、analyst、admin"},
+      {"member or leader", "应为 member（成员）或 leader（负责人）"},
+      {"must be 2..64 characters", "长度应为 2 到 64 个字符"},
+      {"must be 5..32 characters", "长度应为 5 到 32 个字符"},
+      {"must be a string", "应为文本"},
+      {"must be a string or null", "应为文本或空"},
+      {"must be after valid_from", "必须晚于生效日期"},
+      {"must be an array of strings", "应为文本列表"},
+      {"must be an e-mail address", "应为有效的邮箱地址"},
+      {"must be an integer", "应为整数"},
+      {"must be an integer or null", "应为整数或空"},
+      {"must be true or false", "应为 true 或 false"},
+      {"must be UTF-8 text", "应为 UTF-8 文本"},
+      {"must not be blank", "不能为空"},
+      {"must not contain control characters", "不能包含控制字符"},
+      {"no such region", "区域不存在"},
+      {"no such team", "团队不存在"},
+      {"no such user", "用户不存在"},
+      {"one of id, username, display_name, created_at", "只能按 id、username、display_name、created_at 排序"},
+      {"only digits, spaces, '+', '-', '(' and ')'", "只能包含数字、空格和 + - ( )"},
+      {"only lower-case letters, digits, '.', '_' and '-'", "只能包含小写字母、数字和 . _ -"},
+      {"other records still refer to it", "仍有其他数据引用该记录"},
+      {"overlaps another membership of this user in this team", "与该用户在此团队的另一段成员期重叠"},
+      {"the current password is wrong", "原密码不正确"},
+      {"the team tree is too deep", "团队层级过深"},
+      {"the version you read is required", "需要提供读取时的版本号"},
+      {"too many failed logins; try again in 5 minutes", "登录失败次数过多，请 5 分钟后再试"},
+      {"true or false", "应为 true 或 false"},
+      {"unknown sort field", "不支持的排序字段"},
+      {"use the password endpoint", "请使用修改密码功能"},
+      {"you cannot deactivate yourself", "不能停用自己的账号"},
+      {"you cannot remove your own admin role", "不能移除自己的管理员角色"},
+      {"not accepted here", "此处不接受该字段"}};
+  for (const auto& [en, zh] : kDetails) {
+    if (en == d) return std::string(zh);
+  }
+  // "at most N characters" / "at least N characters"
+  for (auto [prefix, zh] : {std::pair{std::string_view("at most "), "最多 "}, std::pair{std::string_view("at least "), "至少 "}}) {
+    if (d.starts_with(prefix) && d.ends_with(" characters")) {
+      return std::string(zh) + std::string(d.substr(prefix.size(), d.size() - prefix.size() - 11)) + " 个字符";
+    }
+  }
+  return {};
+}
+
 bool prefers_english(const Request& req) {
   std::string lang = req.header("accept-language");
   return lang.rfind("en", 0) == 0;
@@ -227,10 +304,15 @@ Response no_content() {
 
 Response error_response(const Error& e, const Request& req) {
   auto [zh, en] = message_for(e.code);
-  std::string message = prefers_english(req) ? en : zh;
-  if (!e.field.empty()) message += (prefers_english(req) ? ": " : "：") + e.field;
+  const bool english = prefers_english(req);
+  std::string message = english ? en : zh;
+  if (!e.field.empty()) message += english ? ": " + e.field : "：" + std::string(field_zh(e.field));
   if (!e.detail.empty() && e.code != ErrorCode::internal && e.code != ErrorCode::invalid_json) {
-    message += " (" + e.detail + ")";
+    if (english) {
+      message += " (" + e.detail + ")";
+    } else if (std::string d = detail_zh(e.detail); !d.empty()) {
+      message += "（" + d + "）";
+    }
   }
   json::object err{{"code", error_code_name(e.code)}, {"message", message}};
   if (!e.field.empty()) err["field"] = e.field;
