@@ -15,7 +15,8 @@ using namespace fupan;
 struct Fixture {
   Fixture() {
     crypto_init();
-    path = std::filesystem::temp_directory_path() / ("fupan_http_bench_" + std::to_string(::getpid()) + ".db");
+    path = std::filesystem::temp_directory_path() /
+           ("fupan_http_bench_" + std::to_string(::getpid()) + ".db");
     std::filesystem::remove(path);
     db = store::open_database(path.string(), 4);
     store::migrate(*db);
@@ -71,9 +72,15 @@ void run(benchmark::State& state, const std::string& path, bool authenticated) {
   }
 }
 
-void BM_Health(benchmark::State& s) { run(s, "/api/health", false); }
-void BM_AuthMe(benchmark::State& s) { run(s, "/api/auth/me", true); }
-void BM_UsersList(benchmark::State& s) { run(s, "/api/users?page_size=20", true); }
+void BM_Health(benchmark::State& s) {
+  run(s, "/api/health", false);
+}
+void BM_AuthMe(benchmark::State& s) {
+  run(s, "/api/auth/me", true);
+}
+void BM_UsersList(benchmark::State& s) {
+  run(s, "/api/users?page_size=20", true);
+}
 BENCHMARK(BM_Health);
 BENCHMARK(BM_AuthMe);
 BENCHMARK(BM_UsersList);

@@ -61,8 +61,10 @@ int serve(const ServeOptions& o) {
   service::SessionCache sessions;
   service::ScopeCache scopes;
   service::Context ctx{*db, orgs, clock, sessions, scopes};
-  http::App app(ctx, {o.web_dir, o.secure_cookies, o.log_level == "info" || o.log_level == "debug" || o.log_level == "trace"});
-  if (!o.web_dir.empty() && !std::filesystem::exists(std::filesystem::path(o.web_dir) / "index.html")) {
+  http::App app(ctx, {o.web_dir, o.secure_cookies,
+                      o.log_level == "info" || o.log_level == "debug" || o.log_level == "trace"});
+  if (!o.web_dir.empty() &&
+      !std::filesystem::exists(std::filesystem::path(o.web_dir) / "index.html")) {
     spdlog::warn("no web app at {} (build it with `make build`); serving the API only", o.web_dir);
   }
   http::ServerOptions server;
@@ -77,7 +79,8 @@ int serve(const ServeOptions& o) {
 int migrate(const std::string& url) {
   auto db = store::open_database(url, 1);
   int applied = store::migrate(*db);
-  std::cout << "applied " << applied << " migration(s); schema version " << store::schema_version(*db) << "\n";
+  std::cout << "applied " << applied << " migration(s); schema version "
+            << store::schema_version(*db) << "\n";
   return 0;
 }
 
@@ -89,7 +92,8 @@ int demo(const std::string& url, bool if_missing) {
     if (if_missing && org.error().code == ErrorCode::already_exists) return 0;
     return fail(org.error().detail + " (demo data goes only into an empty store)");
   }
-  std::cout << "demo organisation created; log in with admin, director, manager, rep or analyst, password "
+  std::cout << "demo organisation created; log in with admin, director, manager, rep or analyst, "
+               "password "
             << service::kDemoPassword << "\n";
   return 0;
 }
@@ -116,8 +120,9 @@ int user_add(const UserAddOptions& o) {
     if (!role) return fail("unknown role '" + name + "' (rep, manager, director, analyst, admin)");
     u.roles.add(*role);
   }
-  for (Status s : {validate_username(u.username), validate_name("name", u.display_name, 64), validate_email(u.email),
-                   validate_phone(u.phone), validate_password("password", o.password)}) {
+  for (Status s : {validate_username(u.username), validate_name("name", u.display_name, 64),
+                   validate_email(u.email), validate_phone(u.phone),
+                   validate_password("password", o.password)}) {
     if (!s.ok()) return fail(s.error().field + ": " + s.error().detail);
   }
   auto db = open_store(o.db, 1);
@@ -146,7 +151,8 @@ int user_add(const UserAddOptions& o) {
 }
 
 int user_passwd(const std::string& url, const std::string& username, const std::string& password) {
-  if (auto s = validate_password("password", password); !s.ok()) return fail("password: " + s.error().detail);
+  if (auto s = validate_password("password", password); !s.ok())
+    return fail("password: " + s.error().detail);
   auto db = open_store(url, 1);
   auto conn = db->acquire();
   auto login = store::find_login(*conn, username);
@@ -169,8 +175,8 @@ int user_list(const std::string& url) {
     for (const UserRecord& u : store::list_users(*conn, org)) {
       std::string roles;
       for (Role r : u.roles.list()) roles += (roles.empty() ? "" : ",") + std::string(role_name(r));
-      std::cout << u.id.value << "\t" << u.username << "\t" << u.display_name << "\t" << roles << "\t"
-                << (u.active ? "active" : "inactive") << "\n";
+      std::cout << u.id.value << "\t" << u.username << "\t" << u.display_name << "\t" << roles
+                << "\t" << (u.active ? "active" : "inactive") << "\n";
     }
   }
   return 0;

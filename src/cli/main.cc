@@ -16,50 +16,81 @@ int main(int argc, char** argv) {
   const std::string default_db = "data/fupan.db";
 
   fupan::cli::ServeOptions serve{default_db, "127.0.0.1", "web/dist", "info"};
-  auto* serve_cmd = app.add_subcommand("serve", "Start the HTTP server (applies pending migrations first)");
-  serve_cmd->add_option("--db", serve.db, "SQLite file path or postgresql:// URL")->envname("FUPAN_DB")->capture_default_str();
-  serve_cmd->add_option("--host", serve.host, "Address to listen on")->envname("FUPAN_HOST")->capture_default_str();
-  serve_cmd->add_option("--port", serve.port, "Port to listen on (0 picks a free one)")->envname("FUPAN_PORT")->capture_default_str();
-  serve_cmd->add_option("--web-dir", serve.web_dir, "Built web app to serve")->envname("FUPAN_WEB_DIR")->capture_default_str();
-  serve_cmd->add_option("--threads", serve.threads, "Worker threads")->envname("FUPAN_THREADS")->capture_default_str();
-  serve_cmd->add_option("--log-level", serve.log_level, "trace, debug, info, warn, error, off")->envname("FUPAN_LOG_LEVEL")->capture_default_str();
-  serve_cmd->add_flag("--secure-cookies", serve.secure_cookies, "Mark the session cookie Secure (behind HTTPS)")->envname("FUPAN_SECURE_COOKIES");
+  auto* serve_cmd =
+      app.add_subcommand("serve", "Start the HTTP server (applies pending migrations first)");
+  serve_cmd->add_option("--db", serve.db, "SQLite file path or postgresql:// URL")
+      ->envname("FUPAN_DB")
+      ->capture_default_str();
+  serve_cmd->add_option("--host", serve.host, "Address to listen on")
+      ->envname("FUPAN_HOST")
+      ->capture_default_str();
+  serve_cmd->add_option("--port", serve.port, "Port to listen on (0 picks a free one)")
+      ->envname("FUPAN_PORT")
+      ->capture_default_str();
+  serve_cmd->add_option("--web-dir", serve.web_dir, "Built web app to serve")
+      ->envname("FUPAN_WEB_DIR")
+      ->capture_default_str();
+  serve_cmd->add_option("--threads", serve.threads, "Worker threads")
+      ->envname("FUPAN_THREADS")
+      ->capture_default_str();
+  serve_cmd->add_option("--log-level", serve.log_level, "trace, debug, info, warn, error, off")
+      ->envname("FUPAN_LOG_LEVEL")
+      ->capture_default_str();
+  serve_cmd
+      ->add_flag("--secure-cookies", serve.secure_cookies,
+                 "Mark the session cookie Secure (behind HTTPS)")
+      ->envname("FUPAN_SECURE_COOKIES");
 
   std::string db = default_db;
   auto* migrate_cmd = app.add_subcommand("migrate", "Apply pending schema migrations");
-  migrate_cmd->add_option("--db", db, "SQLite file path or postgresql:// URL")->envname("FUPAN_DB")->capture_default_str();
+  migrate_cmd->add_option("--db", db, "SQLite file path or postgresql:// URL")
+      ->envname("FUPAN_DB")
+      ->capture_default_str();
 
   bool if_missing = false;
   auto* demo_cmd = app.add_subcommand("demo", "Create the demo organisation in an empty store");
-  demo_cmd->add_option("--db", db, "SQLite file path or postgresql:// URL")->envname("FUPAN_DB")->capture_default_str();
-  demo_cmd->add_flag("--if-missing", if_missing, "Succeed quietly when the store already has an organisation");
+  demo_cmd->add_option("--db", db, "SQLite file path or postgresql:// URL")
+      ->envname("FUPAN_DB")
+      ->capture_default_str();
+  demo_cmd->add_flag("--if-missing", if_missing,
+                     "Succeed quietly when the store already has an organisation");
 
   auto* routes_cmd = app.add_subcommand("routes", "Print every HTTP route (METHOD /path)");
 
   auto* user_cmd = app.add_subcommand("user", "Manage users");
   user_cmd->require_subcommand(1);
   fupan::cli::UserAddOptions add{default_db};
-  auto* add_cmd = user_cmd->add_subcommand("add", "Add a user (creates the organisation if the store has none)");
+  auto* add_cmd = user_cmd->add_subcommand(
+      "add", "Add a user (creates the organisation if the store has none)");
   add_cmd->add_option("--db", add.db, "Store")->envname("FUPAN_DB")->capture_default_str();
   add_cmd->add_option("--username", add.username, "Login name")->required();
   add_cmd->add_option("--name", add.display_name, "Display name")->required();
-  add_cmd->add_option("--role", add.roles, "Role: rep, manager, director, analyst, admin (repeatable)")->required();
-  add_cmd->add_option("--password", add.password, "Password (or FUPAN_PASSWORD)")->envname("FUPAN_PASSWORD")->required();
+  add_cmd
+      ->add_option("--role", add.roles, "Role: rep, manager, director, analyst, admin (repeatable)")
+      ->required();
+  add_cmd->add_option("--password", add.password, "Password (or FUPAN_PASSWORD)")
+      ->envname("FUPAN_PASSWORD")
+      ->required();
   add_cmd->add_option("--email", add.email, "E-mail");
   add_cmd->add_option("--phone", add.phone, "Phone");
   std::string username, password;
-  auto* passwd_cmd = user_cmd->add_subcommand("passwd", "Set a user's password and end their sessions");
+  auto* passwd_cmd =
+      user_cmd->add_subcommand("passwd", "Set a user's password and end their sessions");
   passwd_cmd->add_option("--db", db, "Store")->envname("FUPAN_DB")->capture_default_str();
   passwd_cmd->add_option("--username", username, "Login name")->required();
-  passwd_cmd->add_option("--password", password, "New password (or FUPAN_PASSWORD)")->envname("FUPAN_PASSWORD")->required();
+  passwd_cmd->add_option("--password", password, "New password (or FUPAN_PASSWORD)")
+      ->envname("FUPAN_PASSWORD")
+      ->required();
   auto* list_cmd = user_cmd->add_subcommand("list", "List users");
   list_cmd->add_option("--db", db, "Store")->envname("FUPAN_DB")->capture_default_str();
 
   std::string file;
-  auto* backup_cmd = app.add_subcommand("backup", "Copy a SQLite store to a new file (safe while serving)");
+  auto* backup_cmd =
+      app.add_subcommand("backup", "Copy a SQLite store to a new file (safe while serving)");
   backup_cmd->add_option("--db", db, "SQLite file")->envname("FUPAN_DB")->capture_default_str();
   backup_cmd->add_option("--to", file, "Backup file to create")->required();
-  auto* restore_cmd = app.add_subcommand("restore", "Replace a SQLite store with a backup (stop the server first)");
+  auto* restore_cmd =
+      app.add_subcommand("restore", "Replace a SQLite store with a backup (stop the server first)");
   restore_cmd->add_option("--db", db, "SQLite file")->envname("FUPAN_DB")->capture_default_str();
   restore_cmd->add_option("--from", file, "Backup file")->required();
 

@@ -16,7 +16,9 @@ std::string to_hex(const unsigned char* data, std::size_t len) {
 
 }  // namespace
 
-bool crypto_init() { return sodium_init() >= 0; }
+bool crypto_init() {
+  return sodium_init() >= 0;
+}
 
 std::string hash_password(std::string_view password) {
   char out[crypto_pwhash_STRBYTES];

@@ -1,5 +1,6 @@
 // Errors as values: the stable error codes of the API and a Result<T> that carries either a value
-// or an Error. HTTP status and client messages are mapped in one place (error.cc, http/error_json.cc).
+// or an Error. HTTP status and client messages are mapped in one place (error.cc,
+// http/error_json.cc).
 #pragma once
 
 #include <cstdint>
@@ -43,7 +44,9 @@ struct Error {
   std::string detail;  // a client-safe hint in English, e.g. "must be 1..64 characters"
   std::optional<std::int64_t> current_version;  // for version_conflict
 
-  static Error missing(std::string field) { return {ErrorCode::missing_field, std::move(field), {}, {}}; }
+  static Error missing(std::string field) {
+    return {ErrorCode::missing_field, std::move(field), {}, {}};
+  }
   static Error invalid(std::string field, std::string detail = {}) {
     return {ErrorCode::invalid_field, std::move(field), std::move(detail), {}};
   }
@@ -52,15 +55,19 @@ struct Error {
   static Error conflict(std::int64_t current) {
     return {ErrorCode::version_conflict, {}, {}, current};
   }
-  static Error exists(std::string field) { return {ErrorCode::already_exists, std::move(field), {}, {}}; }
-  static Error of(ErrorCode code, std::string detail = {}) { return {code, {}, std::move(detail), {}}; }
+  static Error exists(std::string field) {
+    return {ErrorCode::already_exists, std::move(field), {}, {}};
+  }
+  static Error of(ErrorCode code, std::string detail = {}) {
+    return {code, {}, std::move(detail), {}};
+  }
 };
 
 // Either a T or an Error. Check with ok() before value().
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}      // NOLINT: implicit by design
   Result(Error error) : v_(std::move(error)) {}  // NOLINT
 
   bool ok() const { return v_.index() == 0; }
@@ -96,8 +103,8 @@ using Status = Result<void>;
 }  // namespace fupan
 
 // Returns early from the enclosing function with the error of `expr` when it failed.
-#define FUPAN_TRY(expr)                                         \
-  do {                                                          \
+#define FUPAN_TRY(expr)                                           \
+  do {                                                            \
     if (auto fupan_try_status_ = (expr); !fupan_try_status_.ok()) \
-      return fupan_try_status_.error();                         \
+      return fupan_try_status_.error();                           \
   } while (0)

@@ -24,8 +24,7 @@ class JsonWriter {
   void value(const std::string& s) { value(std::string_view(s)); }
   void value(bool b);
   template <std::integral I>
-    requires(!std::same_as<I, bool>)
-  void value(I n) {
+  requires(!std::same_as<I, bool>) void value(I n) {
     separate();
     out_ += std::to_string(n);
     need_comma_ = true;

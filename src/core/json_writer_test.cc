@@ -24,9 +24,11 @@ TEST(JsonWriter, WritesNestedValuesWithCommas) {
   w.key("raw").raw("{\"a\":1}");
   w.field("ctl", std::string_view("\x01", 1));
   w.end_object();
-  EXPECT_EQ(w.str(),
-            "{\"id\":7,\"name\":\"上海\\\"一部\\\"\\n\",\"roles\":[\"rep\",\"manager\"],\"region_id\":null,"
-            "\"active\":true,\"teams\":[{\"role\":\"leader\"}],\"raw\":{\"a\":1},\"ctl\":\"\\u0001\"}");
+  EXPECT_EQ(
+      w.str(),
+      "{\"id\":7,\"name\":\"上海\\\"一部\\\"\\n\",\"roles\":[\"rep\",\"manager\"],\"region_id\":"
+      "null,"
+      "\"active\":true,\"teams\":[{\"role\":\"leader\"}],\"raw\":{\"a\":1},\"ctl\":\"\\u0001\"}");
 }
 
 }  // namespace

@@ -13,8 +13,12 @@ namespace fupan {
 using Instant = std::chrono::sys_time<std::chrono::milliseconds>;
 using LocalDate = std::chrono::sys_days;  // a calendar day, no time zone attached
 
-inline Instant instant_from_ms(std::int64_t ms) { return Instant{std::chrono::milliseconds{ms}}; }
-inline std::int64_t to_ms(Instant t) { return t.time_since_epoch().count(); }
+inline Instant instant_from_ms(std::int64_t ms) {
+  return Instant{std::chrono::milliseconds{ms}};
+}
+inline std::int64_t to_ms(Instant t) {
+  return t.time_since_epoch().count();
+}
 
 // The source of "now"; tests pin it.
 class Clock {

@@ -5,7 +5,9 @@
 namespace fupan {
 namespace {
 
-LocalDate day(const char* s) { return *parse_date(s); }
+LocalDate day(const char* s) {
+  return *parse_date(s);
+}
 
 // East region: team 1 (led by user 10) with sub-team 2; team 3. South region: team 4.
 // Users: 10 manager, 11 rep in team 1, 12 rep in team 2, 13 rep in team 3, 14 rep in team 4,
@@ -18,7 +20,8 @@ OrgSnapshot sample_org() {
                                    {TeamId{2}, RegionId{1}, TeamId{1}, "T2"},
                                    {TeamId{3}, RegionId{1}, std::nullopt, "T3"},
                                    {TeamId{4}, RegionId{2}, std::nullopt, "T4"}};
-  auto user = [](std::int64_t id, RoleSet roles, std::optional<RegionId> region = std::nullopt, bool active = true) {
+  auto user = [](std::int64_t id, RoleSet roles, std::optional<RegionId> region = std::nullopt,
+                 bool active = true) {
     UserRecord u;
     u.id = UserId{id};
     u.roles = roles;
@@ -26,10 +29,13 @@ OrgSnapshot sample_org() {
     u.active = active;
     return u;
   };
-  std::vector<UserRecord> users = {user(10, {Role::manager}), user(11, {Role::rep}), user(12, {Role::rep}),
-                                   user(13, {Role::rep}), user(14, {Role::rep}), user(15, {Role::director}, RegionId{1}),
-                                   user(16, {Role::analyst}), user(17, {Role::admin}), user(18, {Role::director}),
-                                   user(19, {Role::admin}, std::nullopt, false), user(20, {Role::rep})};
+  std::vector<UserRecord> users = {
+      user(10, {Role::manager}),  user(11, {Role::rep}),
+      user(12, {Role::rep}),      user(13, {Role::rep}),
+      user(14, {Role::rep}),      user(15, {Role::director}, RegionId{1}),
+      user(16, {Role::analyst}),  user(17, {Role::admin}),
+      user(18, {Role::director}), user(19, {Role::admin}, std::nullopt, false),
+      user(20, {Role::rep})};
   std::int64_t next = 1;
   auto member = [&](std::int64_t u, std::int64_t t, TeamRole role, const char* from,
                     std::optional<LocalDate> to = std::nullopt) {
@@ -43,9 +49,12 @@ OrgSnapshot sample_org() {
     return m;
   };
   std::vector<MembershipRecord> ms = {
-      member(10, 1, TeamRole::leader, "2025-01-01"), member(11, 1, TeamRole::member, "2025-01-01"),
-      member(12, 2, TeamRole::member, "2025-01-01"), member(13, 3, TeamRole::member, "2025-01-01"),
-      member(14, 4, TeamRole::member, "2025-01-01"), member(20, 4, TeamRole::member, "2025-01-01", day("2026-06-01")),
+      member(10, 1, TeamRole::leader, "2025-01-01"),
+      member(11, 1, TeamRole::member, "2025-01-01"),
+      member(12, 2, TeamRole::member, "2025-01-01"),
+      member(13, 3, TeamRole::member, "2025-01-01"),
+      member(14, 4, TeamRole::member, "2025-01-01"),
+      member(20, 4, TeamRole::member, "2025-01-01", day("2026-06-01")),
       member(20, 1, TeamRole::member, "2026-06-01")};
   return OrgSnapshot(org, regions, teams, users, ms);
 }

@@ -13,15 +13,17 @@ void index_by_id(const std::vector<Rec>& records, std::unordered_map<Id, std::si
 }
 
 template <class Id, class Rec>
-const Rec* find(const std::vector<Rec>& records, const std::unordered_map<Id, std::size_t>& index, Id id) {
+const Rec* find(const std::vector<Rec>& records, const std::unordered_map<Id, std::size_t>& index,
+                Id id) {
   auto it = index.find(id);
   return it == index.end() ? nullptr : &records[it->second];
 }
 
 }  // namespace
 
-OrgSnapshot::OrgSnapshot(OrgRecord org, std::vector<RegionRecord> regions, std::vector<TeamRecord> teams,
-                         std::vector<UserRecord> users, std::vector<MembershipRecord> memberships)
+OrgSnapshot::OrgSnapshot(OrgRecord org, std::vector<RegionRecord> regions,
+                         std::vector<TeamRecord> teams, std::vector<UserRecord> users,
+                         std::vector<MembershipRecord> memberships)
     : org_(std::move(org)),
       regions_(std::move(regions)),
       teams_(std::move(teams)),
@@ -45,9 +47,15 @@ OrgSnapshot::OrgSnapshot(OrgRecord org, std::vector<RegionRecord> regions, std::
   }
 }
 
-const RegionRecord* OrgSnapshot::region(RegionId id) const { return find(regions_, region_index_, id); }
-const TeamRecord* OrgSnapshot::team(TeamId id) const { return find(teams_, team_index_, id); }
-const UserRecord* OrgSnapshot::user(UserId id) const { return find(users_, user_index_, id); }
+const RegionRecord* OrgSnapshot::region(RegionId id) const {
+  return find(regions_, region_index_, id);
+}
+const TeamRecord* OrgSnapshot::team(TeamId id) const {
+  return find(teams_, team_index_, id);
+}
+const UserRecord* OrgSnapshot::user(UserId id) const {
+  return find(users_, user_index_, id);
+}
 const MembershipRecord* OrgSnapshot::membership(MembershipId id) const {
   return find(memberships_, membership_index_, id);
 }

@@ -6,7 +6,11 @@ std::size_t utf8_length(std::string_view s) {
   std::size_t count = 0;
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    std::size_t len = c < 0x80           ? 1
+                      : (c >> 5) == 0x6  ? 2
+                      : (c >> 4) == 0xE  ? 3
+                      : (c >> 3) == 0x1E ? 4
+                                         : 0;
     if (len == 0 || i + len > s.size()) return std::string_view::npos;
     for (std::size_t j = 1; j < len; ++j) {
       if ((static_cast<unsigned char>(s[i + j]) & 0xC0) != 0x80) return std::string_view::npos;
@@ -32,10 +36,14 @@ Status validate_username(std::string_view u) {
 Status validate_name(std::string_view field, std::string_view value, std::size_t max_chars) {
   std::size_t n = utf8_length(value);
   if (n == std::string_view::npos) return Error::invalid(std::string(field), "must be UTF-8 text");
-  if (value.find_first_not_of(" \t") == std::string_view::npos) return Error::invalid(std::string(field), "must not be blank");
-  if (n > max_chars) return Error::invalid(std::string(field), "at most " + std::to_string(max_chars) + " characters");
+  if (value.find_first_not_of(" \t") == std::string_view::npos)
+    return Error::invalid(std::string(field), "must not be blank");
+  if (n > max_chars)
+    return Error::invalid(std::string(field),
+                          "at most " + std::to_string(max_chars) + " characters");
   for (char c : value) {
-    if (static_cast<unsigned char>(c) < 0x20) return Error::invalid(std::string(field), "must not contain control characters");
+    if (static_cast<unsigned char>(c) < 0x20)
+      return Error::invalid(std::string(field), "must not contain control characters");
   }
   return {};
 }
@@ -43,8 +51,9 @@ Status validate_name(std::string_view field, std::string_view value, std::size_t
 Status validate_email(std::string_view e) {
   if (e.empty()) return {};
   auto at = e.find('@');
-  if (e.size() > 254 || at == std::string_view::npos || at == 0 || e.find('@', at + 1) != std::string_view::npos ||
-      e.find('.', at) == std::string_view::npos || e.back() == '.' || e.find(' ') != std::string_view::npos) {
+  if (e.size() > 254 || at == std::string_view::npos || at == 0 ||
+      e.find('@', at + 1) != std::string_view::npos || e.find('.', at) == std::string_view::npos ||
+      e.back() == '.' || e.find(' ') != std::string_view::npos) {
     return Error::invalid("email", "must be an e-mail address");
   }
   return {};

@@ -4,11 +4,16 @@ namespace fupan {
 
 std::string_view role_name(Role role) {
   switch (role) {
-    case Role::rep: return "rep";
-    case Role::manager: return "manager";
-    case Role::director: return "director";
-    case Role::analyst: return "analyst";
-    case Role::admin: return "admin";
+    case Role::rep:
+      return "rep";
+    case Role::manager:
+      return "manager";
+    case Role::director:
+      return "director";
+    case Role::analyst:
+      return "analyst";
+    case Role::admin:
+      return "admin";
   }
   return "rep";
 }
@@ -28,7 +33,9 @@ std::vector<Role> RoleSet::list() const {
   return out;
 }
 
-std::string_view team_role_name(TeamRole role) { return role == TeamRole::leader ? "leader" : "member"; }
+std::string_view team_role_name(TeamRole role) {
+  return role == TeamRole::leader ? "leader" : "member";
+}
 
 std::optional<TeamRole> parse_team_role(std::string_view name) {
   if (name == "member") return TeamRole::member;

@@ -10,7 +10,8 @@
 namespace fupan {
 
 enum class Role : std::uint8_t { rep, manager, director, analyst, admin };
-inline constexpr Role kAllRoles[] = {Role::rep, Role::manager, Role::director, Role::analyst, Role::admin};
+inline constexpr Role kAllRoles[] = {Role::rep, Role::manager, Role::director, Role::analyst,
+                                     Role::admin};
 
 std::string_view role_name(Role role);
 std::optional<Role> parse_role(std::string_view name);
@@ -29,7 +30,9 @@ class RoleSet {
   friend bool operator==(RoleSet, RoleSet) = default;
 
  private:
-  static std::uint8_t bit(Role r) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(r)); }
+  static std::uint8_t bit(Role r) {
+    return static_cast<std::uint8_t>(1u << static_cast<unsigned>(r));
+  }
   std::uint8_t bits_ = 0;
 };
 

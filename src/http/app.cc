@@ -17,13 +17,14 @@ std::string cookie_value(const std::string& header, const std::string& name) {
     if (end == std::string::npos) end = header.size();
     std::string_view pair(header.data() + pos, end - pos);
     auto eq = pair.find('=');
-    if (eq != std::string_view::npos && pair.substr(0, eq) == name) return std::string(pair.substr(eq + 1));
+    if (eq != std::string_view::npos && pair.substr(0, eq) == name)
+      return std::string(pair.substr(eq + 1));
     pos = end;
   }
   return {};
 }
 
-App::App(service::Context ctx, AppOptions options)
+App::App(const service::Context& ctx, AppOptions options)
     : ctx_(ctx), options_(std::move(options)), auth_(ctx_), static_files_(options_.web_dir) {
   metrics_.register_route("other");
   metrics_.register_route("static");
@@ -39,14 +40,16 @@ void App::open(const std::string& method, const std::string& pattern, Router::Ha
   router_.add(method, pattern, std::move(handler));
 }
 
-void App::api(const std::string& method, const std::string& pattern, std::function<Response(Call&)> handler) {
+void App::api(const std::string& method, const std::string& pattern,
+              std::function<Response(Call&)> handler) {
   const bool is_write = method != "GET" && method != "HEAD";
   open(method, pattern, [this, is_write, handler = std::move(handler)](Request& req) -> Response {
     bool from_cookie = false;
     const std::string token = session_token(req, from_cookie);
     auto session = token.empty() ? std::nullopt : auth_.authenticate(token);
     if (!session) return error_response(Error::of(ErrorCode::unauthenticated), req);
-    if (is_write && from_cookie && !constant_time_equal(req.header("x-csrf-token"), session->csrf_token)) {
+    if (is_write && from_cookie &&
+        !constant_time_equal(req.header("x-csrf-token"), session->csrf_token)) {
       return error_response(Error::of(ErrorCode::csrf_failed), req);
     }
     service::Actor actor = service::make_actor(ctx_, session->org, session->user, req.remote_ip);
@@ -72,7 +75,8 @@ Response App::dispatch(Request& req, std::string& route_label) {
     route_label = req.method + " " + *found.pattern;
     return (*found.handler)(req);
   }
-  const bool is_api = req.path == "/api" || req.path.rfind("/api/", 0) == 0 || req.path == "/metrics";
+  const bool is_api =
+      req.path == "/api" || req.path.rfind("/api/", 0) == 0 || req.path == "/metrics";
   if (found.match == Router::Match::wrong_method) {
     return error_response(Error::of(ErrorCode::method_not_allowed), req);
   }
@@ -92,8 +96,10 @@ Response App::handle(Request& req) {
   try {
     res = dispatch(req, route_label);
   } catch (const std::exception& e) {
-    spdlog::error("{}", boost::json::serialize(boost::json::object{
-                            {"event", "unhandled"}, {"method", req.method}, {"path", req.path}, {"error", e.what()}}));
+    spdlog::error("{}", boost::json::serialize(boost::json::object{{"event", "unhandled"},
+                                                                   {"method", req.method},
+                                                                   {"path", req.path},
+                                                                   {"error", e.what()}}));
     res = error_response(Error::of(ErrorCode::internal), req);
   }
   res.add_header("X-Content-Type-Options", "nosniff");

@@ -30,7 +30,7 @@ struct Call {
 
 class App {
  public:
-  App(service::Context ctx, AppOptions options);
+  App(const service::Context& ctx, AppOptions options);
 
   // Answers one request; never throws.
   Response handle(Request& req);
@@ -38,7 +38,8 @@ class App {
   std::vector<std::string> routes() const { return router_.describe(); }
 
   // Registers an endpoint that needs a session.
-  void api(const std::string& method, const std::string& pattern, std::function<Response(Call&)> handler);
+  void api(const std::string& method, const std::string& pattern,
+           std::function<Response(Call&)> handler);
   // Registers an endpoint open to all.
   void open(const std::string& method, const std::string& pattern, Router::Handler handler);
 

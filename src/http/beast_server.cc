@@ -1,14 +1,15 @@
 // The only translation unit that includes Boost.Beast: accepts connections, parses HTTP/1.1
 // with keep-alive, a body limit and timeouts, hands each request to App, and shuts down gracefully.
+#include <spdlog/spdlog.h>
+
+#include <array>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
-#include <array>
 #include <memory>
 #include <mutex>
 #include <set>
-#include <spdlog/spdlog.h>
 #include <thread>
 #include <vector>
 
@@ -64,7 +65,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void start() {
     app_.metrics().connection_opened();
-    asio::dispatch(stream_.get_executor(), beast::bind_front_handler(&Session::read, shared_from_this()));
+    asio::dispatch(stream_.get_executor(),
+                   beast::bind_front_handler(&Session::read, shared_from_this()));
   }
 
   // Closes the connection if it is waiting for a request; called on shutdown.
@@ -85,7 +87,8 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_->body_limit(options_.body_limit);
     parser_->header_limit(16 * 1024);
     stream_.expires_after(options_.timeout);
-    bhttp::async_read(stream_, buffer_, *parser_, beast::bind_front_handler(&Session::on_read, shared_from_this()));
+    bhttp::async_read(stream_, buffer_, *parser_,
+                      beast::bind_front_handler(&Session::on_read, shared_from_this()));
   }
 
   void on_read(beast::error_code ec, std::size_t) {
@@ -106,7 +109,8 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void send(Response res, bool keep_alive, bool head = false) {
-    auto msg = std::make_shared<bhttp::response<bhttp::string_body>>(static_cast<bhttp::status>(res.status), 11);
+    auto msg = std::make_shared<bhttp::response<bhttp::string_body>>(
+        static_cast<bhttp::status>(res.status), 11);
     msg->set(bhttp::field::server, "fupan");
     if (!res.content_type.empty()) msg->set(bhttp::field::content_type, res.content_type);
     for (auto& [name, value] : res.headers) msg->insert(name, value);
@@ -118,11 +122,13 @@ class Session : public std::enable_shared_from_this<Session> {
       msg->prepare_payload();
     }
     stream_.expires_after(options_.timeout);
-    bhttp::async_write(stream_, *msg, [self = shared_from_this(), msg, keep_alive](beast::error_code ec, std::size_t) {
-      if (!ec && self->linger_) return self->drain();
-      if (ec || !keep_alive) return self->finish();
-      self->read();
-    });
+    bhttp::async_write(
+        stream_, *msg,
+        [self = shared_from_this(), msg, keep_alive](beast::error_code ec, std::size_t) {
+          if (!ec && self->linger_) return self->drain();
+          if (ec || !keep_alive) return self->finish();
+          self->read();
+        });
   }
 
   // After answering a request whose body was not read, half-closes and reads what the client still
@@ -135,11 +141,12 @@ class Session : public std::enable_shared_from_this<Session> {
     drain_more();
   }
   void drain_more() {
-    stream_.async_read_some(asio::buffer(discard_), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
-      self->drained_ += n;
-      if (ec || self->drained_ > kLingerBytes) return self->finish();
-      self->drain_more();
-    });
+    stream_.async_read_some(asio::buffer(discard_),
+                            [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+                              self->drained_ += n;
+                              if (ec || self->drained_ > kLingerBytes) return self->finish();
+                              self->drain_more();
+                            });
   }
 
   void finish() {
@@ -158,8 +165,8 @@ class Session : public std::enable_shared_from_this<Session> {
   Registry& registry_;
   std::string ip_;
   bool idle_ = true;
-  bool linger_ = false;                   // drain the input before closing
-  std::size_t drained_ = 0;               // bytes discarded while lingering
+  bool linger_ = false;      // drain the input before closing
+  std::size_t drained_ = 0;  // bytes discarded while lingering
   std::array<char, 16384> discard_{};
   static constexpr std::size_t kLingerBytes = 64u << 20;
   static constexpr std::chrono::seconds kLingerTime{5};
@@ -167,8 +174,13 @@ class Session : public std::enable_shared_from_this<Session> {
 
 class Listener : public std::enable_shared_from_this<Listener> {
  public:
-  Listener(asio::io_context& ioc, tcp::endpoint endpoint, App& app, const ServerOptions& options, Registry& registry)
-      : ioc_(ioc), acceptor_(asio::make_strand(ioc)), app_(app), options_(options), registry_(registry) {
+  Listener(asio::io_context& ioc, tcp::endpoint endpoint, App& app, const ServerOptions& options,
+           Registry& registry)
+      : ioc_(ioc),
+        acceptor_(asio::make_strand(ioc)),
+        app_(app),
+        options_(options),
+        registry_(registry) {
     acceptor_.open(endpoint.protocol());
     acceptor_.set_option(asio::socket_base::reuse_address(true));
     acceptor_.bind(endpoint);
@@ -176,7 +188,8 @@ class Listener : public std::enable_shared_from_this<Listener> {
   }
   unsigned short port() const { return acceptor_.local_endpoint().port(); }
   void accept() {
-    acceptor_.async_accept(asio::make_strand(ioc_), beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
+    acceptor_.async_accept(asio::make_strand(ioc_),
+                           beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
   }
   void stop() {
     asio::post(acceptor_.get_executor(), [self = shared_from_this()] {
@@ -209,12 +222,14 @@ class Listener : public std::enable_shared_from_this<Listener> {
 
 }  // namespace
 
-int run_server(App& app, const ServerOptions& options, const std::function<void(unsigned short)>& on_listening) {
+int run_server(App& app, const ServerOptions& options,
+               const std::function<void(unsigned short)>& on_listening) {
   const int threads = std::max(1, options.threads);
   asio::io_context ioc(threads);
   Registry registry;
   auto address = asio::ip::make_address(options.host);
-  auto listener = std::make_shared<Listener>(ioc, tcp::endpoint{address, options.port}, app, options, registry);
+  auto listener =
+      std::make_shared<Listener>(ioc, tcp::endpoint{address, options.port}, app, options, registry);
   listener->accept();
   if (on_listening) on_listening(listener->port());
 

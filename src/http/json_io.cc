@@ -10,29 +10,50 @@ namespace json = boost::json;
 
 namespace {
 
-std::string type_hint(std::string_view expected) { return std::string("must be ") + std::string(expected); }
+std::string type_hint(std::string_view expected) {
+  return std::string("must be ") + std::string(expected);
+}
 
 // Client-facing messages by error code: {Chinese, English}.
 std::pair<const char*, const char*> message_for(ErrorCode code) {
   switch (code) {
-    case ErrorCode::invalid_json: return {"请求内容不是有效的 JSON 对象", "The request body is not a valid JSON object"};
-    case ErrorCode::missing_field: return {"缺少必填项", "A required field is missing"};
-    case ErrorCode::invalid_field: return {"填写的内容不正确", "A field has an invalid value"};
-    case ErrorCode::unknown_field: return {"包含不支持的字段", "The request has a field this endpoint does not accept"};
-    case ErrorCode::invalid_query: return {"查询参数不正确", "A query parameter is invalid"};
-    case ErrorCode::unauthenticated: return {"请先登录", "Please log in"};
-    case ErrorCode::login_failed: return {"用户名或密码错误", "Wrong user name or password"};
-    case ErrorCode::csrf_failed: return {"页面已过期，请刷新后重试", "The page has expired; reload and try again"};
-    case ErrorCode::forbidden: return {"您没有权限执行此操作", "You are not allowed to do this"};
-    case ErrorCode::not_found: return {"记录不存在或您无权查看", "No such record, or you may not see it"};
-    case ErrorCode::method_not_allowed: return {"不支持的请求方法", "This method is not allowed here"};
-    case ErrorCode::version_conflict: return {"该记录已被他人修改，请刷新后再改", "Someone else changed this record; reload it and try again"};
-    case ErrorCode::already_exists: return {"该名称已被使用", "This value is already taken"};
-    case ErrorCode::in_use: return {"仍有其他数据引用该记录，不能删除", "Other records still refer to this one"};
-    case ErrorCode::payload_too_large: return {"提交的内容太大", "The request body is too large"};
-    case ErrorCode::unsupported_media_type: return {"请求内容必须是 JSON", "The request body must be JSON"};
-    case ErrorCode::rate_limited: return {"尝试次数过多，请稍后再试", "Too many attempts; try again later"};
-    case ErrorCode::internal: return {"服务器内部错误，请稍后再试", "Internal server error; try again later"};
+    case ErrorCode::invalid_json:
+      return {"请求内容不是有效的 JSON 对象", "The request body is not a valid JSON object"};
+    case ErrorCode::missing_field:
+      return {"缺少必填项", "A required field is missing"};
+    case ErrorCode::invalid_field:
+      return {"填写的内容不正确", "A field has an invalid value"};
+    case ErrorCode::unknown_field:
+      return {"包含不支持的字段", "The request has a field this endpoint does not accept"};
+    case ErrorCode::invalid_query:
+      return {"查询参数不正确", "A query parameter is invalid"};
+    case ErrorCode::unauthenticated:
+      return {"请先登录", "Please log in"};
+    case ErrorCode::login_failed:
+      return {"用户名或密码错误", "Wrong user name or password"};
+    case ErrorCode::csrf_failed:
+      return {"页面已过期，请刷新后重试", "The page has expired; reload and try again"};
+    case ErrorCode::forbidden:
+      return {"您没有权限执行此操作", "You are not allowed to do this"};
+    case ErrorCode::not_found:
+      return {"记录不存在或您无权查看", "No such record, or you may not see it"};
+    case ErrorCode::method_not_allowed:
+      return {"不支持的请求方法", "This method is not allowed here"};
+    case ErrorCode::version_conflict:
+      return {"该记录已被他人修改，请刷新后再改",
+              "Someone else changed this record; reload it and try again"};
+    case ErrorCode::already_exists:
+      return {"该名称已被使用", "This value is already taken"};
+    case ErrorCode::in_use:
+      return {"仍有其他数据引用该记录，不能删除", "Other records still refer to this one"};
+    case ErrorCode::payload_too_large:
+      return {"提交的内容太大", "The request body is too large"};
+    case ErrorCode::unsupported_media_type:
+      return {"请求内容必须是 JSON", "The request body must be JSON"};
+    case ErrorCode::rate_limited:
+      return {"尝试次数过多，请稍后再试", "Too many attempts; try again later"};
+    case ErrorCode::internal:
+      return {"服务器内部错误，请稍后再试", "Internal server error; try again later"};
   }
   return {"错误", "Error"};
 }
@@ -54,13 +75,19 @@ bool is_json_media_type(std::string_view type) {
 // Field names as a Chinese user knows them; the API's `field` keeps the English name.
 std::string_view field_zh(std::string_view field) {
   static const std::pair<std::string_view, std::string_view> kNames[] = {
-      {"username", "用户名"}, {"display_name", "姓名"}, {"password", "密码"}, {"old_password", "原密码"},
-      {"new_password", "新密码"}, {"email", "邮箱"}, {"phone", "手机号"}, {"roles", "角色"},
-      {"region_id", "区域"}, {"name", "名称"}, {"code", "编码"}, {"parent_id", "上级团队"},
-      {"team_id", "团队"}, {"user_id", "用户"}, {"role", "团队角色"}, {"valid_from", "生效日期"},
-      {"valid_to", "截止日期"}, {"version", "版本"}, {"timezone", "时区"},
-      {"fiscal_year_start_month", "财年起始月份"}, {"active", "启用状态"}, {"page", "页码"},
-      {"page_size", "每页条数"}, {"sort", "排序"}, {"current", "当前"}, {"entity_id", "记录编号"}};
+      {"username", "用户名"},     {"display_name", "姓名"},
+      {"password", "密码"},       {"old_password", "原密码"},
+      {"new_password", "新密码"}, {"email", "邮箱"},
+      {"phone", "手机号"},        {"roles", "角色"},
+      {"region_id", "区域"},      {"name", "名称"},
+      {"code", "编码"},           {"parent_id", "上级团队"},
+      {"team_id", "团队"},        {"user_id", "用户"},
+      {"role", "团队角色"},       {"valid_from", "生效日期"},
+      {"valid_to", "截止日期"},   {"version", "版本"},
+      {"timezone", "时区"},       {"fiscal_year_start_month", "财年起始月份"},
+      {"active", "启用状态"},     {"page", "页码"},
+      {"page_size", "每页条数"},  {"sort", "排序"},
+      {"current", "当前"},        {"entity_id", "记录编号"}};
   for (const auto& [en, zh] : kNames) {
     if (en == field) return zh;
   }
@@ -78,12 +105,14 @@ std::string detail_zh(std::string_view d) {
       {"a role name", "应为角色名称"},
       {"a sub-team belongs to its parent's region", "下级团队必须与上级团队属于同一区域"},
       {"a team cannot be placed below itself", "团队不能放在自己的下级"},
-      {"a team with sub-teams keeps its region; move its sub-teams first", "该团队有下级团队，请先调整下级团队再更换区域"},
+      {"a team with sub-teams keeps its region; move its sub-teams first",
+       "该团队有下级团队，请先调整下级团队再更换区域"},
       {"an IANA time zone such as Asia/Shanghai", "应为时区名称，例如 Asia/Shanghai"},
       {"an integer 1..500", "应为 1 到 500 的整数"},
       {"an integer from 1", "应为从 1 开始的整数"},
       {"at least one role", "至少选择一个角色"},
-      {"each role is one of rep, manager, director, analyst, admin", "角色只能是 rep、manager、director、analyst、admin"},
+      {"each role is one of rep, manager, director, analyst, admin",
+       "角色只能是 rep、manager、director、analyst、admin"},
       {"member or leader", "应为 member（成员）或 leader（负责人）"},
       {"must be 2..64 characters", "长度应为 2 到 64 个字符"},
       {"must be 5..32 characters", "长度应为 5 到 32 个字符"},
@@ -101,11 +130,13 @@ std::string detail_zh(std::string_view d) {
       {"no such region", "区域不存在"},
       {"no such team", "团队不存在"},
       {"no such user", "用户不存在"},
-      {"one of id, username, display_name, created_at", "只能按 id、username、display_name、created_at 排序"},
+      {"one of id, username, display_name, created_at",
+       "只能按 id、username、display_name、created_at 排序"},
       {"only digits, spaces, '+', '-', '(' and ')'", "只能包含数字、空格和 + - ( )"},
       {"only lower-case letters, digits, '.', '_' and '-'", "只能包含小写字母、数字和 . _ -"},
       {"other records still refer to it", "仍有其他数据引用该记录"},
-      {"overlaps another membership of this user in this team", "与该用户在此团队的另一段成员期重叠"},
+      {"overlaps another membership of this user in this team",
+       "与该用户在此团队的另一段成员期重叠"},
       {"the current password is wrong", "原密码不正确"},
       {"the team tree is too deep", "团队层级过深"},
       {"the version you read is required", "需要提供读取时的版本号"},
@@ -120,9 +151,11 @@ std::string detail_zh(std::string_view d) {
     if (en == d) return std::string(zh);
   }
   // "at most N characters" / "at least N characters"
-  for (auto [prefix, zh] : {std::pair{std::string_view("at most "), "最多 "}, std::pair{std::string_view("at least "), "至少 "}}) {
+  for (auto [prefix, zh] : {std::pair{std::string_view("at most "), "最多 "},
+                            std::pair{std::string_view("at least "), "至少 "}}) {
     if (d.starts_with(prefix) && d.ends_with(" characters")) {
-      return std::string(zh) + std::string(d.substr(prefix.size(), d.size() - prefix.size() - 11)) + " 个字符";
+      return std::string(zh) + std::string(d.substr(prefix.size(), d.size() - prefix.size() - 11)) +
+             " 个字符";
     }
   }
   return {};
@@ -143,7 +176,8 @@ std::optional<std::int64_t> parse_int(const std::string& s) {
 }  // namespace
 
 Result<json::object> parse_object(const Request& req) {
-  if (!is_json_media_type(req.header("content-type"))) return Error::of(ErrorCode::unsupported_media_type);
+  if (!is_json_media_type(req.header("content-type")))
+    return Error::of(ErrorCode::unsupported_media_type);
   json::error_code ec;
   json::value v = json::parse(req.body, ec);
   if (ec) return Error::of(ErrorCode::invalid_json, ec.message());
@@ -251,12 +285,14 @@ Result<service::PageRequest> page_request(const Request& req) {
   service::PageRequest p;
   if (auto* v = req.query_param("page")) {
     auto n = parse_int(*v);
-    if (!n || *n < 1 || *n > 1000000) return Error{ErrorCode::invalid_query, "page", "an integer from 1", {}};
+    if (!n || *n < 1 || *n > 1000000)
+      return Error{ErrorCode::invalid_query, "page", "an integer from 1", {}};
     p.page = *n;
   }
   if (auto* v = req.query_param("page_size")) {
     auto n = parse_int(*v);
-    if (!n || *n < 1 || *n > 500) return Error{ErrorCode::invalid_query, "page_size", "an integer 1..500", {}};
+    if (!n || *n < 1 || *n > 500)
+      return Error{ErrorCode::invalid_query, "page_size", "an integer 1..500", {}};
     p.page_size = *n;
   }
   if (auto* v = req.query_param("q")) p.q = *v;

@@ -30,7 +30,9 @@ std::string Metrics::render(const std::function<void(std::string&)>& extra) cons
   for (const auto& [label, s] : routes_) {
     for (int cls = 1; cls <= 5; ++cls) {
       auto n = s->by_class[cls].load(std::memory_order_relaxed);
-      if (n) out += fmt::format("fupan_http_requests_total{{route=\"{}\",status=\"{}xx\"}} {}\n", label, cls, n);
+      if (n)
+        out += fmt::format("fupan_http_requests_total{{route=\"{}\",status=\"{}xx\"}} {}\n", label,
+                           cls, n);
     }
   }
   out += "# HELP fupan_http_request_duration_seconds Time to answer a request.\n";
@@ -40,20 +42,23 @@ std::string Metrics::render(const std::function<void(std::string&)>& extra) cons
     for (std::size_t b = 0; b <= kBuckets.size(); ++b) {
       cumulative += s->buckets[b].load(std::memory_order_relaxed);
       std::string le = b < kBuckets.size() ? fmt::format("{}", kBuckets[b]) : "+Inf";
-      out += fmt::format("fupan_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n", label, le,
-                         cumulative);
+      out +=
+          fmt::format("fupan_http_request_duration_seconds_bucket{{route=\"{}\",le=\"{}\"}} {}\n",
+                      label, le, cumulative);
     }
     out += fmt::format("fupan_http_request_duration_seconds_sum{{route=\"{}\"}} {}\n", label,
                        static_cast<double>(s->sum_us.load(std::memory_order_relaxed)) / 1e6);
-    out += fmt::format("fupan_http_request_duration_seconds_count{{route=\"{}\"}} {}\n", label, cumulative);
+    out += fmt::format("fupan_http_request_duration_seconds_count{{route=\"{}\"}} {}\n", label,
+                       cumulative);
   }
   out += "# TYPE fupan_http_connections_total counter\n";
   out += fmt::format("fupan_http_connections_total {}\n", connections_total_.load());
   out += "# TYPE fupan_http_connections_open gauge\n";
   out += fmt::format("fupan_http_connections_open {}\n", connections_open_.load());
   out += "# TYPE fupan_uptime_seconds gauge\n";
-  out += fmt::format("fupan_uptime_seconds {}\n",
-                     std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count());
+  out += fmt::format(
+      "fupan_uptime_seconds {}\n",
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count());
   if (extra) extra(out);
   return out;
 }

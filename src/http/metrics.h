@@ -14,13 +14,17 @@ namespace fupan::http {
 
 class Metrics {
  public:
-  static constexpr std::array<double, 10> kBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 2.5};
+  static constexpr std::array<double, 10> kBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01,
+                                                      0.025,  0.05,  0.1,    0.5,   2.5};
 
   // Adds a route label; call before serving.
   void register_route(const std::string& label);
   // Counts one request on `label` (unknown labels count as "other").
   void observe(const std::string& label, int status, std::chrono::nanoseconds elapsed);
-  void connection_opened() { ++connections_total_; ++connections_open_; }
+  void connection_opened() {
+    ++connections_total_;
+    ++connections_open_;
+  }
   void connection_closed() { --connections_open_; }
 
   // Returns the exposition text; `extra` appends gauges owned by others.

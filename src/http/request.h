@@ -37,7 +37,9 @@ struct Response {
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
 
-  void add_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
+  void add_header(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+  }
 };
 
 }  // namespace fupan::http

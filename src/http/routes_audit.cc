@@ -8,7 +8,8 @@ namespace fupan::http {
 namespace {
 
 // before/after are JSON text the service wrote, so they are copied as they are.
-void raw_or_null(JsonWriter& w, std::string_view name, const std::optional<std::string>& json_text) {
+void raw_or_null(JsonWriter& w, std::string_view name,
+                 const std::optional<std::string>& json_text) {
   w.key(name);
   if (json_text) {
     w.raw(*json_text);

@@ -9,7 +9,8 @@ namespace json = boost::json;
 namespace {
 
 std::string session_cookie(const App& app, const std::string& token, long max_age) {
-  std::string c = "fupan_session=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
+  std::string c = "fupan_session=" + token +
+                  "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
   if (app.options().secure_cookies) c += "; Secure";
   return c;
 }
@@ -32,12 +33,14 @@ void add_auth_routes(App& app) {
     if (auto s = f.finish(); !s.ok()) return error_response(s.error(), req);
     auto login = app.auth().login(username, password, req.remote_ip, req.header("user-agent"));
     if (!login.ok()) return error_response(login.error(), req);
-    const auto max_age = std::chrono::duration_cast<std::chrono::seconds>(login->expires_at - app.ctx().clock.now());
+    const auto max_age =
+        std::chrono::duration_cast<std::chrono::seconds>(login->expires_at - app.ctx().clock.now());
     Response r = json_response(json::object{{"token", login->token},
                                             {"csrf_token", login->csrf_token},
                                             {"expires_at", format_rfc3339(login->expires_at)},
                                             {"user", user_json(app, login->org, login->user)}});
-    r.add_header("Set-Cookie", session_cookie(app, login->token, static_cast<long>(max_age.count())));
+    r.add_header("Set-Cookie",
+                 session_cookie(app, login->token, static_cast<long>(max_age.count())));
     r.add_header("Cache-Control", "no-store");
     return r;
   });

@@ -23,19 +23,23 @@ service::OrgInput read_org(Fields& f) {
   return {f.str("name"), f.str("timezone"), f.integer("fiscal_year_start_month")};
 }
 
-service::RegionInput read_region(Fields& f) { return {f.str("name"), f.str("code")}; }
+service::RegionInput read_region(Fields& f) {
+  return {f.str("name"), f.str("code")};
+}
 
 service::TeamInput read_team(Fields& f) {
   return {f.str("name"), f.integer("region_id"), f.nullable_integer("parent_id")};
 }
 
 service::MembershipInput read_membership(Fields& f) {
-  return {f.integer("user_id"), f.integer("team_id"), f.str("role"), f.str("valid_from"), f.nullable_str("valid_to")};
+  return {f.integer("user_id"), f.integer("team_id"), f.str("role"), f.str("valid_from"),
+          f.nullable_str("valid_to")};
 }
 
 // Adds GET one, PATCH and DELETE for a resource at `base`/{id}.
 template <class IdT, class Input, class Get, class Update, class Delete, class Read>
-void add_item_routes(App& app, const std::string& base, Get get, Update update, Delete remove, Read read) {
+void add_item_routes(App& app, const std::string& base, Get get, Update update, Delete remove,
+                     Read read) {
   app.api("GET", base + "/{id}", [get](Call& call) -> Response {
     auto id = path_id(call.req);
     if (!id.ok()) return error_response(id.error(), call.req);
@@ -45,9 +49,13 @@ void add_item_routes(App& app, const std::string& base, Get get, Update update, 
     auto id = path_id(call.req);
     if (!id.ok()) return error_response(id.error(), call.req);
     return with_body(
-        call.req, [&](Fields& f) { return Versioned<Input>{read(f), f.required_integer("version")}; },
+        call.req,
+        [&](Fields& f) {
+          return Versioned<Input>{read(f), f.required_integer("version")};
+        },
         [&](const Versioned<Input>& in) {
-          return respond(update(app.ctx(), call.actor, IdT{*id}, in.input, in.version), call.req, as_json);
+          return respond(update(app.ctx(), call.actor, IdT{*id}, in.input, in.version), call.req,
+                         as_json);
         });
   });
   app.api("DELETE", base + "/{id}", [&app, remove](Call& call) -> Response {
@@ -77,9 +85,13 @@ void add_org_routes(App& app) {
   });
   app.api("PATCH", "/api/org", [&app](Call& call) -> Response {
     return with_body(
-        call.req, [](Fields& f) { return Versioned<service::OrgInput>{read_org(f), f.required_integer("version")}; },
+        call.req,
+        [](Fields& f) {
+          return Versioned<service::OrgInput>{read_org(f), f.required_integer("version")};
+        },
         [&](const Versioned<service::OrgInput>& in) {
-          return respond(service::update_org(app.ctx(), call.actor, in.input, in.version), call.req, as_json);
+          return respond(service::update_org(app.ctx(), call.actor, in.input, in.version), call.req,
+                         as_json);
         });
   });
 
@@ -92,8 +104,9 @@ void add_org_routes(App& app) {
     return page_response(*regions, write_item);
   });
   add_create_route(app, "/api/regions", service::create_region, read_region);
-  add_item_routes<RegionId, service::RegionInput>(app, "/api/regions", service::get_region, service::update_region,
-                                                  service::delete_region, read_region);
+  add_item_routes<RegionId, service::RegionInput>(app, "/api/regions", service::get_region,
+                                                  service::update_region, service::delete_region,
+                                                  read_region);
 
   // teams
   app.api("GET", "/api/teams", [](Call& call) -> Response {
@@ -115,8 +128,8 @@ void add_org_routes(App& app) {
     return page_response(*teams, write_item);
   });
   add_create_route(app, "/api/teams", service::create_team, read_team);
-  add_item_routes<TeamId, service::TeamInput>(app, "/api/teams", service::get_team, service::update_team,
-                                              service::delete_team, read_team);
+  add_item_routes<TeamId, service::TeamInput>(
+      app, "/api/teams", service::get_team, service::update_team, service::delete_team, read_team);
 
   // memberships
   app.api("GET", "/api/memberships", [](Call& call) -> Response {
@@ -140,9 +153,9 @@ void add_org_routes(App& app) {
     return page_response(*ms, write_item);
   });
   add_create_route(app, "/api/memberships", service::create_membership, read_membership);
-  add_item_routes<MembershipId, service::MembershipInput>(app, "/api/memberships", service::get_membership,
-                                                          service::update_membership, service::delete_membership,
-                                                          read_membership);
+  add_item_routes<MembershipId, service::MembershipInput>(
+      app, "/api/memberships", service::get_membership, service::update_membership,
+      service::delete_membership, read_membership);
 }
 
 }  // namespace fupan::http

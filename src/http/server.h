@@ -13,14 +13,15 @@ namespace fupan::http {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;
-  int threads = 4;                      // handlers may wait on the store, so more than the cores
-  std::size_t body_limit = 1 << 20;     // bytes; larger bodies get 413
-  std::chrono::seconds timeout{30};     // per read and per write
-  std::chrono::seconds drain_limit{10}; // how long shutdown waits for requests in flight
+  int threads = 4;                       // handlers may wait on the store, so more than the cores
+  std::size_t body_limit = 1 << 20;      // bytes; larger bodies get 413
+  std::chrono::seconds timeout{30};      // per read and per write
+  std::chrono::seconds drain_limit{10};  // how long shutdown waits for requests in flight
 };
 
 // Serves `app` until SIGTERM or SIGINT, then stops accepting, lets requests in flight finish
 // (up to drain_limit) and returns 0. `on_listening` is called once the port is bound.
-int run_server(App& app, const ServerOptions& options, const std::function<void(unsigned short)>& on_listening);
+int run_server(App& app, const ServerOptions& options,
+               const std::function<void(unsigned short)>& on_listening);
 
 }  // namespace fupan::http

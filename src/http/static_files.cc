@@ -26,7 +26,8 @@ std::string content_type_of(const std::string& path) {
 
 std::shared_ptr<const StaticFiles::File> StaticFiles::load(const std::string& relative) {
   std::lock_guard lock(mu_);
-  // index.html is read every time so a rebuilt app shows without a restart; hashed assets never change.
+  // index.html is read every time so a rebuilt app shows without a restart; hashed assets never
+  // change.
   const bool cacheable = relative != "index.html";
   auto it = cache_.find(relative);
   if (cacheable && it != cache_.end()) return it->second;

@@ -2,8 +2,8 @@
 
 namespace fupan::service {
 
-Result<Page<store::AuditRecord>> list_audit(const Context& ctx, const Actor& actor, const PageRequest& page,
-                                            const AuditFilter& filter) {
+Result<Page<store::AuditRecord>> list_audit(const Context& ctx, const Actor& actor,
+                                            const PageRequest& page, const AuditFilter& filter) {
   if (!actor.scope().is_admin) return Error::forbidden();
   store::AuditQuery q{filter.entity, filter.entity_id, filter.user, page.page_size,
                       (page.page - 1) * page.page_size};

@@ -14,7 +14,7 @@ struct AuditFilter {
   std::optional<UserId> user;
 };
 
-Result<Page<store::AuditRecord>> list_audit(const Context& ctx, const Actor& actor, const PageRequest& page,
-                                            const AuditFilter& filter);
+Result<Page<store::AuditRecord>> list_audit(const Context& ctx, const Actor& actor,
+                                            const PageRequest& page, const AuditFilter& filter);
 
 }  // namespace fupan::service

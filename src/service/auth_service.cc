@@ -19,8 +19,9 @@ const std::string& decoy_hash() {
   return hash;
 }
 
-void audit_login(store::Connection& c, OrgId org, std::optional<UserId> user, std::string_view action,
-                 const std::string& username, const std::string& ip, Instant at) {
+void audit_login(store::Connection& c, OrgId org, std::optional<UserId> user,
+                 std::string_view action, const std::string& username, const std::string& ip,
+                 Instant at) {
   store::AuditRecord a;
   a.org = org;
   a.at = at;
@@ -62,8 +63,8 @@ Result<LoginResult> AuthService::login(const std::string& username, const std::s
   by_name_.record_success(name_key);
 
   LoginResult out{random_token(), random_token(), now + ttl_, login->org, login->id};
-  store::SessionRecord s{0, login->org, login->id, token_digest(out.token), out.csrf_token, now, out.expires_at,
-                         ip, user_agent.substr(0, 256)};
+  store::SessionRecord s{0,   login->org,     login->id, token_digest(out.token),  out.csrf_token,
+                         now, out.expires_at, ip,        user_agent.substr(0, 256)};
   auto conn = ctx_.db.acquire();
   store::Transaction tx(*conn, true);
   store::delete_expired_sessions(*conn, now);
@@ -101,11 +102,13 @@ void AuthService::logout(const Actor& actor, const std::string& token) {
   auto conn = ctx_.db.acquire();
   store::Transaction tx(*conn, true);
   store::delete_session(*conn, digest);
-  audit_login(*conn, actor.org, actor.id, "logout", actor.user().username, actor.ip, ctx_.clock.now());
+  audit_login(*conn, actor.org, actor.id, "logout", actor.user().username, actor.ip,
+              ctx_.clock.now());
   tx.commit();
 }
 
-Status AuthService::change_password(const Actor& actor, const std::string& token, const std::string& old_password,
+Status AuthService::change_password(const Actor& actor, const std::string& token,
+                                    const std::string& old_password,
                                     const std::string& new_password) {
   FUPAN_TRY(validate_password("new_password", new_password));
   std::optional<store::LoginRecord> login;

@@ -34,15 +34,27 @@ constexpr std::array<DemoTeam, 8> kTeams = {{{"上海一部", 0, -1},
                                              {"天津团队", 2, -1}}};
 
 // Surnames and given names combined in a fixed order: realistic and repeatable.
-constexpr std::array<Person, 16> kSurnames = {{{"wang", "王"}, {"li", "李"}, {"zhang", "张"}, {"liu", "刘"},
-                                               {"chen", "陈"}, {"yang", "杨"}, {"zhao", "赵"}, {"huang", "黄"},
-                                               {"zhou", "周"}, {"wu", "吴"}, {"xu", "徐"}, {"sun", "孙"},
-                                               {"hu", "胡"}, {"zhu", "朱"}, {"gao", "高"}, {"lin", "林"}}};
-constexpr std::array<Person, 20> kGiven = {{{"wei", "伟"}, {"fang", "芳"}, {"na", "娜"}, {"min", "敏"},
-                                            {"jing", "静"}, {"qiang", "强"}, {"lei", "磊"}, {"jun", "军"},
-                                            {"yang", "洋"}, {"yong", "勇"}, {"yan", "艳"}, {"jie", "杰"},
-                                            {"tao", "涛"}, {"ming", "明"}, {"chao", "超"}, {"xiulan", "秀兰"},
-                                            {"xia", "霞"}, {"ping", "平"}, {"gang", "刚"}, {"hui", "辉"}}};
+constexpr std::array<Person, 16> kSurnames = {{{"wang", "王"},
+                                               {"li", "李"},
+                                               {"zhang", "张"},
+                                               {"liu", "刘"},
+                                               {"chen", "陈"},
+                                               {"yang", "杨"},
+                                               {"zhao", "赵"},
+                                               {"huang", "黄"},
+                                               {"zhou", "周"},
+                                               {"wu", "吴"},
+                                               {"xu", "徐"},
+                                               {"sun", "孙"},
+                                               {"hu", "胡"},
+                                               {"zhu", "朱"},
+                                               {"gao", "高"},
+                                               {"lin", "林"}}};
+constexpr std::array<Person, 20> kGiven = {
+    {{"wei", "伟"},      {"fang", "芳"}, {"na", "娜"},   {"min", "敏"},  {"jing", "静"},
+     {"qiang", "强"},    {"lei", "磊"},  {"jun", "军"},  {"yang", "洋"}, {"yong", "勇"},
+     {"yan", "艳"},      {"jie", "杰"},  {"tao", "涛"},  {"ming", "明"}, {"chao", "超"},
+     {"xiulan", "秀兰"}, {"xia", "霞"},  {"ping", "平"}, {"gang", "刚"}, {"hui", "辉"}}};
 
 }  // namespace
 
@@ -92,8 +104,8 @@ Result<OrgId> create_demo_org(store::Database& db, const Clock& clock) {
     display = std::string(s.hanzi) + g.hanzi;
     ++person;
   };
-  auto add_user = [&](std::string username, std::string display, RoleSet roles, std::optional<RegionId> region,
-                      const std::string& hash) {
+  auto add_user = [&](std::string username, std::string display, RoleSet roles,
+                      std::optional<RegionId> region, const std::string& hash) {
     UserRecord u;
     u.username = std::move(username);
     u.display_name = std::move(display);
@@ -103,7 +115,8 @@ Result<OrgId> create_demo_org(store::Database& db, const Clock& clock) {
     u.created_at = u.updated_at = now;
     return store::insert_user(*conn, org.id, u, hash);
   };
-  auto add_membership = [&](UserId user, TeamId team, TeamRole role, LocalDate from, std::optional<LocalDate> to) {
+  auto add_membership = [&](UserId user, TeamId team, TeamRole role, LocalDate from,
+                            std::optional<LocalDate> to) {
     MembershipRecord m;
     m.user_id = user;
     m.team_id = team;
@@ -118,7 +131,8 @@ Result<OrgId> create_demo_org(store::Database& db, const Clock& clock) {
   add_user("admin", "系统管理员", {Role::admin}, std::nullopt, hash_password(kDemoPassword));
   add_user("analyst", "孙分析", {Role::analyst}, std::nullopt, hash_password(kDemoPassword));
   add_user("director", "赵总监", {Role::director}, regions[0], hash_password(kDemoPassword));
-  UserId manager = add_user("manager", "钱经理", {Role::manager}, std::nullopt, hash_password(kDemoPassword));
+  UserId manager =
+      add_user("manager", "钱经理", {Role::manager}, std::nullopt, hash_password(kDemoPassword));
   UserId rep = add_user("rep", "李销售", {Role::rep}, std::nullopt, hash_password(kDemoPassword));
   add_membership(manager, teams[0], TeamRole::leader, start, std::nullopt);
   add_membership(rep, teams[0], TeamRole::member, start, std::nullopt);
@@ -132,8 +146,8 @@ Result<OrgId> create_demo_org(store::Database& db, const Clock& clock) {
   for (std::size_t t = 0; t < teams.size(); ++t) {
     if (t != 0) {
       next_name(username, display);
-      add_membership(add_user(username, display, {Role::manager}, std::nullopt, disabled_hash), teams[t],
-                     TeamRole::leader, start, std::nullopt);
+      add_membership(add_user(username, display, {Role::manager}, std::nullopt, disabled_hash),
+                     teams[t], TeamRole::leader, start, std::nullopt);
     }
     const int reps = t % 2 == 0 ? 4 : 3;
     for (int i = 0; i < reps; ++i) {

@@ -8,8 +8,9 @@ std::shared_ptr<const OrgSnapshot> read_org_snapshot(store::Connection& c, OrgId
   store::Transaction tx(c, false);  // one consistent read of all tables
   auto record = store::find_org(c, org);
   if (!record) return nullptr;
-  auto snap = std::make_shared<const OrgSnapshot>(*record, store::list_regions(c, org), store::list_teams(c, org),
-                                                  store::list_users(c, org), store::list_memberships(c, org));
+  auto snap = std::make_shared<const OrgSnapshot>(
+      *record, store::list_regions(c, org), store::list_teams(c, org), store::list_users(c, org),
+      store::list_memberships(c, org));
   tx.commit();
   return snap;
 }

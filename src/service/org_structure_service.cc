@@ -13,7 +13,9 @@ Status require_admin(const Actor& actor) {
   return actor.scope().is_admin ? Status{} : Status{Error::forbidden()};
 }
 
-Status as_status(const Result<bool>& r) { return r.ok() ? Status{} : Status{r.error()}; }
+Status as_status(const Result<bool>& r) {
+  return r.ok() ? Status{} : Status{r.error()};
+}
 
 Result<bool> check_sort(const std::string& sort, std::initializer_list<std::string_view> allowed) {
   std::string_view key = sort;
@@ -32,14 +34,16 @@ void sort_records(std::vector<T>& v, const std::string& sort) {
     }
     return a.id < b.id;
   };
-  std::stable_sort(v.begin(), v.end(), [&](const T& a, const T& b) { return desc ? less(b, a) : less(a, b); });
+  std::stable_sort(v.begin(), v.end(),
+                   [&](const T& a, const T& b) { return desc ? less(b, a) : less(a, b); });
 }
 
 }  // namespace
 
 // ---- org ----
 
-Result<OrgRecord> update_org(const Context& ctx, const Actor& actor, const OrgInput& in, std::int64_t version) {
+Result<OrgRecord> update_org(const Context& ctx, const Actor& actor, const OrgInput& in,
+                             std::int64_t version) {
   FUPAN_TRY(require_admin(actor));
   OrgRecord o = actor.snapshot->org();
   const OrgRecord before = o;
@@ -48,7 +52,8 @@ Result<OrgRecord> update_org(const Context& ctx, const Actor& actor, const OrgIn
     o.name = *in.name;
   }
   if (in.timezone) {
-    if (!is_known_time_zone(*in.timezone)) return Error::invalid("timezone", "an IANA time zone such as Asia/Shanghai");
+    if (!is_known_time_zone(*in.timezone))
+      return Error::invalid("timezone", "an IANA time zone such as Asia/Shanghai");
     o.timezone = *in.timezone;
   }
   if (in.fiscal_year_start_month) {
@@ -60,12 +65,13 @@ Result<OrgRecord> update_org(const Context& ctx, const Actor& actor, const OrgIn
   const Instant now = ctx.clock.now();
   o.updated_at = now;
   o.version = version + 1;
-  return write_org<OrgRecord>(ctx, actor.org, "name", [&](store::Connection& c) -> Result<OrgRecord> {
-    std::int64_t cur = 0;
-    FUPAN_TRY(outcome_status(store::update_org(c, o, version, &cur), cur));
-    audit(c, actor, "update", "org", o.id.value, to_json(before), to_json(o), now);
-    return o;
-  });
+  return write_org<OrgRecord>(
+      ctx, actor.org, "name", [&](store::Connection& c) -> Result<OrgRecord> {
+        std::int64_t cur = 0;
+        FUPAN_TRY(outcome_status(store::update_org(c, o, version, &cur), cur));
+        audit(c, actor, "update", "org", o.id.value, to_json(before), to_json(o), now);
+        return o;
+      });
 }
 
 // ---- regions ----
@@ -110,15 +116,16 @@ Result<RegionRecord> create_region(const Context& ctx, const Actor& actor, const
   FUPAN_TRY(apply(in, r));
   const Instant now = ctx.clock.now();
   r.created_at = r.updated_at = now;
-  return write_org<RegionRecord>(ctx, actor.org, "name", [&](store::Connection& c) -> Result<RegionRecord> {
-    r.id = store::insert_region(c, actor.org, r);
-    audit(c, actor, "create", "region", r.id.value, std::nullopt, to_json(r), now);
-    return r;
-  });
+  return write_org<RegionRecord>(
+      ctx, actor.org, "name", [&](store::Connection& c) -> Result<RegionRecord> {
+        r.id = store::insert_region(c, actor.org, r);
+        audit(c, actor, "create", "region", r.id.value, std::nullopt, to_json(r), now);
+        return r;
+      });
 }
 
-Result<RegionRecord> update_region(const Context& ctx, const Actor& actor, RegionId id, const RegionInput& in,
-                                   std::int64_t version) {
+Result<RegionRecord> update_region(const Context& ctx, const Actor& actor, RegionId id,
+                                   const RegionInput& in, std::int64_t version) {
   auto current = get_region(actor, id);
   if (!current.ok()) return current.error();
   FUPAN_TRY(require_admin(actor));
@@ -127,12 +134,13 @@ Result<RegionRecord> update_region(const Context& ctx, const Actor& actor, Regio
   const Instant now = ctx.clock.now();
   r.updated_at = now;
   r.version = version + 1;
-  return write_org<RegionRecord>(ctx, actor.org, "name", [&](store::Connection& c) -> Result<RegionRecord> {
-    std::int64_t cur = 0;
-    FUPAN_TRY(outcome_status(store::update_region(c, actor.org, r, version, &cur), cur));
-    audit(c, actor, "update", "region", id.value, to_json(*current), to_json(r), now);
-    return r;
-  });
+  return write_org<RegionRecord>(
+      ctx, actor.org, "name", [&](store::Connection& c) -> Result<RegionRecord> {
+        std::int64_t cur = 0;
+        FUPAN_TRY(outcome_status(store::update_region(c, actor.org, r, version, &cur), cur));
+        audit(c, actor, "update", "region", id.value, to_json(*current), to_json(r), now);
+        return r;
+      });
 }
 
 Status delete_region(const Context& ctx, const Actor& actor, RegionId id, std::int64_t version) {
@@ -150,7 +158,8 @@ Status delete_region(const Context& ctx, const Actor& actor, RegionId id, std::i
 
 // ---- teams ----
 
-Result<Page<TeamRecord>> list_teams(const Actor& actor, const PageRequest& page, const TeamFilter& filter) {
+Result<Page<TeamRecord>> list_teams(const Actor& actor, const PageRequest& page,
+                                    const TeamFilter& filter) {
   auto sorted = check_sort(page.sort, {"id", "name"});
   if (!sorted.ok()) return sorted.error();
   std::vector<TeamRecord> out;
@@ -202,7 +211,8 @@ Status apply(const OrgSnapshot& org, const TeamInput& in, TeamRecord& t) {
   }
   // Its sub-teams would be left behind in the old region.
   if (t.id.valid() && t.region_id != region_before && org.subtree(t.id).size() > 1) {
-    return Error::invalid("region_id", "a team with sub-teams keeps its region; move its sub-teams first");
+    return Error::invalid("region_id",
+                          "a team with sub-teams keeps its region; move its sub-teams first");
   }
   return {};
 }
@@ -229,15 +239,16 @@ Result<TeamRecord> create_team(const Context& ctx, const Actor& actor, const Tea
   FUPAN_TRY(apply(*actor.snapshot, in, t));
   const Instant now = ctx.clock.now();
   t.created_at = t.updated_at = now;
-  return write_org<TeamRecord>(ctx, actor.org, "name", [&](store::Connection& c) -> Result<TeamRecord> {
-    t.id = store::insert_team(c, actor.org, t);
-    audit(c, actor, "create", "team", t.id.value, std::nullopt, to_json(t), now);
-    return t;
-  });
+  return write_org<TeamRecord>(
+      ctx, actor.org, "name", [&](store::Connection& c) -> Result<TeamRecord> {
+        t.id = store::insert_team(c, actor.org, t);
+        audit(c, actor, "create", "team", t.id.value, std::nullopt, to_json(t), now);
+        return t;
+      });
 }
 
-Result<TeamRecord> update_team(const Context& ctx, const Actor& actor, TeamId id, const TeamInput& in,
-                               std::int64_t version) {
+Result<TeamRecord> update_team(const Context& ctx, const Actor& actor, TeamId id,
+                               const TeamInput& in, std::int64_t version) {
   auto current = get_team(actor, id);
   if (!current.ok()) return current.error();
   FUPAN_TRY(require_admin(actor));
@@ -246,13 +257,15 @@ Result<TeamRecord> update_team(const Context& ctx, const Actor& actor, TeamId id
   const Instant now = ctx.clock.now();
   t.updated_at = now;
   t.version = version + 1;
-  return write_org<TeamRecord>(ctx, actor.org, "name", [&](store::Connection& c) -> Result<TeamRecord> {
-    if (t.parent_id && t.parent_id != current->parent_id) FUPAN_TRY(check_not_below(c, actor.org, id, *t.parent_id));
-    std::int64_t cur = 0;
-    FUPAN_TRY(outcome_status(store::update_team(c, actor.org, t, version, &cur), cur));
-    audit(c, actor, "update", "team", id.value, to_json(*current), to_json(t), now);
-    return t;
-  });
+  return write_org<TeamRecord>(
+      ctx, actor.org, "name", [&](store::Connection& c) -> Result<TeamRecord> {
+        if (t.parent_id && t.parent_id != current->parent_id)
+          FUPAN_TRY(check_not_below(c, actor.org, id, *t.parent_id));
+        std::int64_t cur = 0;
+        FUPAN_TRY(outcome_status(store::update_team(c, actor.org, t, version, &cur), cur));
+        audit(c, actor, "update", "team", id.value, to_json(*current), to_json(t), now);
+        return t;
+      });
 }
 
 Status delete_team(const Context& ctx, const Actor& actor, TeamId id, std::int64_t version) {
@@ -275,12 +288,15 @@ bool sees_membership(const Actor& actor, const MembershipRecord& m) {
   return actor.scope().sees_user(m.user_id) && actor.scope().sees_team(m.team_id);
 }
 
-// Returns an error if `m` overlaps one of `others` (another stint of the same user in the same team).
+// Returns an error if `m` overlaps one of `others` (another stint of the same user in the same
+// team).
 Status check_no_overlap(const MembershipRecord& m, const std::vector<MembershipRecord>& others) {
   for (const MembershipRecord& other : others) {
     if (other.id == m.id || other.user_id != m.user_id || other.team_id != m.team_id) continue;
-    bool overlaps = (!other.valid_to || m.valid_from < *other.valid_to) && (!m.valid_to || other.valid_from < *m.valid_to);
-    if (overlaps) return Error::invalid("valid_from", "overlaps another membership of this user in this team");
+    bool overlaps = (!other.valid_to || m.valid_from < *other.valid_to) &&
+                    (!m.valid_to || other.valid_from < *m.valid_to);
+    if (overlaps)
+      return Error::invalid("valid_from", "overlaps another membership of this user in this team");
   }
   return {};
 }
@@ -320,7 +336,8 @@ Status apply(const OrgSnapshot& org, const MembershipInput& in, MembershipRecord
       m.valid_to.reset();
     }
   }
-  if (m.valid_to && *m.valid_to <= m.valid_from) return Error::invalid("valid_to", "must be after valid_from");
+  if (m.valid_to && *m.valid_to <= m.valid_from)
+    return Error::invalid("valid_to", "must be after valid_from");
   return check_no_overlap(m, org.memberships());
 }
 }  // namespace
@@ -347,7 +364,8 @@ Result<MembershipRecord> get_membership(const Actor& actor, MembershipId id) {
   return *m;
 }
 
-Result<MembershipRecord> create_membership(const Context& ctx, const Actor& actor, const MembershipInput& in) {
+Result<MembershipRecord> create_membership(const Context& ctx, const Actor& actor,
+                                           const MembershipInput& in) {
   FUPAN_TRY(require_admin(actor));
   if (!in.user_id) return Error::missing("user_id");
   if (!in.team_id) return Error::missing("team_id");
@@ -356,12 +374,13 @@ Result<MembershipRecord> create_membership(const Context& ctx, const Actor& acto
   FUPAN_TRY(apply(*actor.snapshot, in, m));
   const Instant now = ctx.clock.now();
   m.created_at = m.updated_at = now;
-  return write_org<MembershipRecord>(ctx, actor.org, "", [&](store::Connection& c) -> Result<MembershipRecord> {
-    FUPAN_TRY(check_no_overlap(c, actor.org, m));
-    m.id = store::insert_membership(c, actor.org, m);
-    audit(c, actor, "create", "membership", m.id.value, std::nullopt, to_json(m), now);
-    return m;
-  });
+  return write_org<MembershipRecord>(
+      ctx, actor.org, "", [&](store::Connection& c) -> Result<MembershipRecord> {
+        FUPAN_TRY(check_no_overlap(c, actor.org, m));
+        m.id = store::insert_membership(c, actor.org, m);
+        audit(c, actor, "create", "membership", m.id.value, std::nullopt, to_json(m), now);
+        return m;
+      });
 }
 
 Result<MembershipRecord> update_membership(const Context& ctx, const Actor& actor, MembershipId id,
@@ -377,16 +396,18 @@ Result<MembershipRecord> update_membership(const Context& ctx, const Actor& acto
   const Instant now = ctx.clock.now();
   m.updated_at = now;
   m.version = version + 1;
-  return write_org<MembershipRecord>(ctx, actor.org, "", [&](store::Connection& c) -> Result<MembershipRecord> {
-    FUPAN_TRY(check_no_overlap(c, actor.org, m));
-    std::int64_t cur = 0;
-    FUPAN_TRY(outcome_status(store::update_membership(c, actor.org, m, version, &cur), cur));
-    audit(c, actor, "update", "membership", id.value, to_json(*current), to_json(m), now);
-    return m;
-  });
+  return write_org<MembershipRecord>(
+      ctx, actor.org, "", [&](store::Connection& c) -> Result<MembershipRecord> {
+        FUPAN_TRY(check_no_overlap(c, actor.org, m));
+        std::int64_t cur = 0;
+        FUPAN_TRY(outcome_status(store::update_membership(c, actor.org, m, version, &cur), cur));
+        audit(c, actor, "update", "membership", id.value, to_json(*current), to_json(m), now);
+        return m;
+      });
 }
 
-Status delete_membership(const Context& ctx, const Actor& actor, MembershipId id, std::int64_t version) {
+Status delete_membership(const Context& ctx, const Actor& actor, MembershipId id,
+                         std::int64_t version) {
   auto current = get_membership(actor, id);
   if (!current.ok()) return current.error();
   FUPAN_TRY(require_admin(actor));

@@ -16,7 +16,8 @@ struct OrgInput {
   std::optional<std::string> name, timezone;
   std::optional<std::int64_t> fiscal_year_start_month;
 };
-Result<OrgRecord> update_org(const Context& ctx, const Actor& actor, const OrgInput& in, std::int64_t version);
+Result<OrgRecord> update_org(const Context& ctx, const Actor& actor, const OrgInput& in,
+                             std::int64_t version);
 
 struct RegionInput {
   std::optional<std::string> name, code;
@@ -24,8 +25,8 @@ struct RegionInput {
 Result<Page<RegionRecord>> list_regions(const Actor& actor, const PageRequest& page);
 Result<RegionRecord> get_region(const Actor& actor, RegionId id);
 Result<RegionRecord> create_region(const Context& ctx, const Actor& actor, const RegionInput& in);
-Result<RegionRecord> update_region(const Context& ctx, const Actor& actor, RegionId id, const RegionInput& in,
-                                   std::int64_t version);
+Result<RegionRecord> update_region(const Context& ctx, const Actor& actor, RegionId id,
+                                   const RegionInput& in, std::int64_t version);
 Status delete_region(const Context& ctx, const Actor& actor, RegionId id, std::int64_t version);
 
 struct TeamInput {
@@ -37,11 +38,12 @@ struct TeamFilter {
   std::optional<RegionId> region;
   std::optional<std::optional<TeamId>> parent;  // present-null: top-level teams only
 };
-Result<Page<TeamRecord>> list_teams(const Actor& actor, const PageRequest& page, const TeamFilter& filter);
+Result<Page<TeamRecord>> list_teams(const Actor& actor, const PageRequest& page,
+                                    const TeamFilter& filter);
 Result<TeamRecord> get_team(const Actor& actor, TeamId id);
 Result<TeamRecord> create_team(const Context& ctx, const Actor& actor, const TeamInput& in);
-Result<TeamRecord> update_team(const Context& ctx, const Actor& actor, TeamId id, const TeamInput& in,
-                               std::int64_t version);
+Result<TeamRecord> update_team(const Context& ctx, const Actor& actor, TeamId id,
+                               const TeamInput& in, std::int64_t version);
 Status delete_team(const Context& ctx, const Actor& actor, TeamId id, std::int64_t version);
 
 struct MembershipInput {
@@ -57,9 +59,11 @@ struct MembershipFilter {
 Result<Page<MembershipRecord>> list_memberships(const Actor& actor, const PageRequest& page,
                                                 const MembershipFilter& filter);
 Result<MembershipRecord> get_membership(const Actor& actor, MembershipId id);
-Result<MembershipRecord> create_membership(const Context& ctx, const Actor& actor, const MembershipInput& in);
+Result<MembershipRecord> create_membership(const Context& ctx, const Actor& actor,
+                                           const MembershipInput& in);
 Result<MembershipRecord> update_membership(const Context& ctx, const Actor& actor, MembershipId id,
                                            const MembershipInput& in, std::int64_t version);
-Status delete_membership(const Context& ctx, const Actor& actor, MembershipId id, std::int64_t version);
+Status delete_membership(const Context& ctx, const Actor& actor, MembershipId id,
+                         std::int64_t version);
 
 }  // namespace fupan::service

@@ -32,7 +32,8 @@ Page<T> slice(std::vector<T> all, const PageRequest& req) {
   out.page_size = req.page_size;
   const std::int64_t begin = std::min<std::int64_t>((req.page - 1) * req.page_size, out.total);
   const std::int64_t end = std::min<std::int64_t>(begin + req.page_size, out.total);
-  out.items.assign(std::make_move_iterator(all.begin() + begin), std::make_move_iterator(all.begin() + end));
+  out.items.assign(std::make_move_iterator(all.begin() + begin),
+                   std::make_move_iterator(all.begin() + end));
   return out;
 }
 

@@ -106,10 +106,20 @@ void write_json(JsonWriter& w, const UserRecord& u, const OrgSnapshot& org, Loca
   w.end_object();
 }
 
-json::object to_json(const OrgRecord& o) { return parsed(o); }
-json::object to_json(const RegionRecord& r) { return parsed(r); }
-json::object to_json(const TeamRecord& t) { return parsed(t); }
-json::object to_json(const MembershipRecord& m) { return parsed(m); }
-json::object to_json(const UserRecord& u, const OrgSnapshot& org, LocalDate today) { return parsed(u, org, today); }
+json::object to_json(const OrgRecord& o) {
+  return parsed(o);
+}
+json::object to_json(const RegionRecord& r) {
+  return parsed(r);
+}
+json::object to_json(const TeamRecord& t) {
+  return parsed(t);
+}
+json::object to_json(const MembershipRecord& m) {
+  return parsed(m);
+}
+json::object to_json(const UserRecord& u, const OrgSnapshot& org, LocalDate today) {
+  return parsed(u, org, today);
+}
 
 }  // namespace fupan::service

@@ -13,7 +13,8 @@ namespace fupan::service {
 class ScopeCache {
  public:
   // Returns the scope of `user` in `org` on `day`, computing it on a miss.
-  std::shared_ptr<const DataScope> get(const std::shared_ptr<const OrgSnapshot>& org, UserId user, LocalDate day);
+  std::shared_ptr<const DataScope> get(const std::shared_ptr<const OrgSnapshot>& org, UserId user,
+                                       LocalDate day);
 
  private:
   struct Entry {

@@ -15,7 +15,8 @@ Result<RoleSet> parse_roles(const std::vector<std::string>& names) {
   RoleSet roles;
   for (const auto& n : names) {
     auto r = parse_role(n);
-    if (!r) return Error::invalid("roles", "each role is one of rep, manager, director, analyst, admin");
+    if (!r)
+      return Error::invalid("roles", "each role is one of rep, manager, director, analyst, admin");
     roles.add(*r);
   }
   if (roles.empty()) return Error::invalid("roles", "at least one role");
@@ -67,11 +68,14 @@ const UserRecord* visible_user(const Actor& actor, UserId id) {
   return u && actor.scope().sees_user(id) ? u : nullptr;
 }
 
-void end_sessions(store::Connection& c, UserId id) { store::delete_user_sessions(c, id); }
+void end_sessions(store::Connection& c, UserId id) {
+  store::delete_user_sessions(c, id);
+}
 
 }  // namespace
 
-Result<Page<UserRecord>> list_users(const Actor& actor, const PageRequest& page, const UserFilter& filter) {
+Result<Page<UserRecord>> list_users(const Actor& actor, const PageRequest& page,
+                                    const UserFilter& filter) {
   std::vector<const UserRecord*> out;  // pointers: sorting moves no records
   for (const UserRecord& u : actor.snapshot->users()) {
     if (!actor.scope().sees_user(u.id)) continue;
@@ -79,10 +83,12 @@ Result<Page<UserRecord>> list_users(const Actor& actor, const PageRequest& page,
     if (filter.role && !u.roles.has(*filter.role)) continue;
     if (filter.team) {
       auto ms = actor.snapshot->memberships_of(u.id, actor.today);
-      if (std::none_of(ms.begin(), ms.end(), [&](auto* m) { return m->team_id == *filter.team; })) continue;
+      if (std::none_of(ms.begin(), ms.end(), [&](auto* m) { return m->team_id == *filter.team; }))
+        continue;
     }
-    if (!page.q.empty() && !contains_text(u.username, page.q) && !contains_text(u.display_name, page.q) &&
-        !contains_text(u.email, page.q) && !contains_text(u.phone, page.q)) {
+    if (!page.q.empty() && !contains_text(u.username, page.q) &&
+        !contains_text(u.display_name, page.q) && !contains_text(u.email, page.q) &&
+        !contains_text(u.phone, page.q)) {
       continue;
     }
     out.push_back(&u);
@@ -96,10 +102,13 @@ Result<Page<UserRecord>> list_users(const Actor& actor, const PageRequest& page,
     if (key == "created_at") return a->created_at < b->created_at;
     return a->id < b->id;
   };
-  if (!key.empty() && key != "id" && key != "username" && key != "display_name" && key != "created_at") {
-    return Error{ErrorCode::invalid_query, "sort", "one of id, username, display_name, created_at", {}};
+  if (!key.empty() && key != "id" && key != "username" && key != "display_name" &&
+      key != "created_at") {
+    return Error{
+        ErrorCode::invalid_query, "sort", "one of id, username, display_name, created_at", {}};
   }
-  std::stable_sort(out.begin(), out.end(), [&](auto* a, auto* b) { return desc ? less(b, a) : less(a, b); });
+  std::stable_sort(out.begin(), out.end(),
+                   [&](auto* a, auto* b) { return desc ? less(b, a) : less(a, b); });
   auto selected = slice(std::move(out), page);
   Page<UserRecord> result{{}, selected.total, selected.page, selected.page_size};
   for (const UserRecord* u : selected.items) result.items.push_back(*u);
@@ -124,47 +133,54 @@ Result<UserRecord> create_user(const Context& ctx, const Actor& actor, const Use
   const Instant now = ctx.clock.now();
   u.created_at = u.updated_at = now;
   const std::string hash = hash_password(*in.password);  // slow: outside the transaction
-  return write_org<UserRecord>(ctx, actor.org, "username", [&](store::Connection& c) -> Result<UserRecord> {
-    u.id = store::insert_user(c, actor.org, u, hash);
-    audit(c, actor, "create", "user", u.id.value, std::nullopt, to_json(u, *actor.snapshot, actor.today), now);
-    return u;
-  });
+  return write_org<UserRecord>(ctx, actor.org, "username",
+                               [&](store::Connection& c) -> Result<UserRecord> {
+                                 u.id = store::insert_user(c, actor.org, u, hash);
+                                 audit(c, actor, "create", "user", u.id.value, std::nullopt,
+                                       to_json(u, *actor.snapshot, actor.today), now);
+                                 return u;
+                               });
 }
 
-Result<UserRecord> update_user(const Context& ctx, const Actor& actor, UserId id, const UserInput& in,
-                               std::int64_t version) {
+Result<UserRecord> update_user(const Context& ctx, const Actor& actor, UserId id,
+                               const UserInput& in, std::int64_t version) {
   const UserRecord* current = visible_user(actor, id);
   if (!current) return Error::not_found();
   FUPAN_TRY(require_admin(actor));
-  if (in.password) return Error{ErrorCode::unknown_field, "password", "use the password endpoint", {}};
+  if (in.password)
+    return Error{ErrorCode::unknown_field, "password", "use the password endpoint", {}};
   UserRecord u = *current;
   FUPAN_TRY(apply(actor, in, u));
   if (id == actor.id && !u.roles.has(Role::admin)) {
     return Error::invalid("roles", "you cannot remove your own admin role");
   }
-  if (id == actor.id && !u.active) return Error::invalid("active", "you cannot deactivate yourself");
+  if (id == actor.id && !u.active)
+    return Error::invalid("active", "you cannot deactivate yourself");
   const Instant now = ctx.clock.now();
   u.updated_at = now;
   u.version = version + 1;
-  auto result = write_org<UserRecord>(ctx, actor.org, "username", [&](store::Connection& c) -> Result<UserRecord> {
-    std::int64_t cur = 0;
-    FUPAN_TRY(outcome_status(store::update_user(c, actor.org, u, version, &cur), cur));
-    if (!u.active) end_sessions(c, id);
-    audit(c, actor, "update", "user", id.value, to_json(*current, *actor.snapshot, actor.today),
-          to_json(u, *actor.snapshot, actor.today), now);
-    return u;
-  });
+  auto result = write_org<UserRecord>(
+      ctx, actor.org, "username", [&](store::Connection& c) -> Result<UserRecord> {
+        std::int64_t cur = 0;
+        FUPAN_TRY(outcome_status(store::update_user(c, actor.org, u, version, &cur), cur));
+        if (!u.active) end_sessions(c, id);
+        audit(c, actor, "update", "user", id.value, to_json(*current, *actor.snapshot, actor.today),
+              to_json(u, *actor.snapshot, actor.today), now);
+        return u;
+      });
   if (result.ok() && !u.active) ctx.sessions.evict_user(id);
   return result;
 }
 
-Result<UserRecord> deactivate_user(const Context& ctx, const Actor& actor, UserId id, std::int64_t version) {
+Result<UserRecord> deactivate_user(const Context& ctx, const Actor& actor, UserId id,
+                                   std::int64_t version) {
   UserInput in;
   in.active = false;
   return update_user(ctx, actor, id, in, version);
 }
 
-Status reset_password(const Context& ctx, const Actor& actor, UserId id, const std::string& password) {
+Status reset_password(const Context& ctx, const Actor& actor, UserId id,
+                      const std::string& password) {
   if (!visible_user(actor, id)) return Error::not_found();
   FUPAN_TRY(require_admin(actor));
   FUPAN_TRY(validate_password("password", password));

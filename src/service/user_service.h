@@ -26,14 +26,17 @@ struct UserFilter {
   std::optional<TeamId> team;  // current members of this team
 };
 
-Result<Page<UserRecord>> list_users(const Actor& actor, const PageRequest& page, const UserFilter& filter);
+Result<Page<UserRecord>> list_users(const Actor& actor, const PageRequest& page,
+                                    const UserFilter& filter);
 Result<UserRecord> get_user(const Actor& actor, UserId id);
 Result<UserRecord> create_user(const Context& ctx, const Actor& actor, const UserInput& in);
-Result<UserRecord> update_user(const Context& ctx, const Actor& actor, UserId id, const UserInput& in,
-                               std::int64_t version);
+Result<UserRecord> update_user(const Context& ctx, const Actor& actor, UserId id,
+                               const UserInput& in, std::int64_t version);
 // Deactivates the user (their history stays) and ends their sessions.
-Result<UserRecord> deactivate_user(const Context& ctx, const Actor& actor, UserId id, std::int64_t version);
+Result<UserRecord> deactivate_user(const Context& ctx, const Actor& actor, UserId id,
+                                   std::int64_t version);
 // Sets a new password for `id` and ends their sessions (admin).
-Status reset_password(const Context& ctx, const Actor& actor, UserId id, const std::string& password);
+Status reset_password(const Context& ctx, const Actor& actor, UserId id,
+                      const std::string& password);
 
 }  // namespace fupan::service

@@ -6,8 +6,9 @@
 
 namespace fupan::service {
 
-void audit(store::Connection& c, const Actor& actor, std::string_view action, std::string_view entity,
-           std::int64_t entity_id, const std::optional<boost::json::object>& before,
+void audit(store::Connection& c, const Actor& actor, std::string_view action,
+           std::string_view entity, std::int64_t entity_id,
+           const std::optional<boost::json::object>& before,
            const std::optional<boost::json::object>& after, Instant at) {
   store::AuditRecord a;
   a.org = actor.org;
@@ -24,9 +25,12 @@ void audit(store::Connection& c, const Actor& actor, std::string_view action, st
 
 Status outcome_status(store::WriteOutcome outcome, const std::int64_t& current_version) {
   switch (outcome) {
-    case store::WriteOutcome::done: return {};
-    case store::WriteOutcome::not_found: return Error::not_found();
-    case store::WriteOutcome::stale: return Error::conflict(current_version);
+    case store::WriteOutcome::done:
+      return {};
+    case store::WriteOutcome::not_found:
+      return Error::not_found();
+    case store::WriteOutcome::stale:
+      return Error::conflict(current_version);
   }
   return {};
 }

@@ -13,8 +13,9 @@
 namespace fupan::service {
 
 // Appends an audit row for a change made by `actor`, inside the caller's transaction.
-void audit(store::Connection& c, const Actor& actor, std::string_view action, std::string_view entity,
-           std::int64_t entity_id, const std::optional<boost::json::object>& before,
+void audit(store::Connection& c, const Actor& actor, std::string_view action,
+           std::string_view entity, std::int64_t entity_id,
+           const std::optional<boost::json::object>& before,
            const std::optional<boost::json::object>& after, Instant at);
 
 // Maps a version-checked write's outcome to not_found / version_conflict. `current_version` is

@@ -4,15 +4,21 @@ namespace fupan::store {
 namespace {
 
 constexpr const char* kInsert =
-    "INSERT INTO audit_log (org_id, at, user_id, action, entity, entity_id, before_json, after_json, ip)"
+    "INSERT INTO audit_log (org_id, at, user_id, action, entity, entity_id, before_json, "
+    "after_json, ip)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 // Optional filters are passed as NULL to keep one prepared statement.
 constexpr const char* kFilter =
     " FROM audit_log WHERE org_id = ? AND (CAST(? AS TEXT) IS NULL OR entity = ?)"
-    " AND (CAST(? AS BIGINT) IS NULL OR entity_id = ?) AND (CAST(? AS BIGINT) IS NULL OR user_id = ?)";
+    " AND (CAST(? AS BIGINT) IS NULL OR entity_id = ?) AND (CAST(? AS BIGINT) IS NULL OR user_id = "
+    "?)";
 
-Value opt_str(const std::optional<std::string>& s) { return s ? Value{*s} : Value{}; }
-Value opt_int(const std::optional<std::int64_t>& v) { return v ? Value{*v} : Value{}; }
+Value opt_str(const std::optional<std::string>& s) {
+  return s ? Value{*s} : Value{};
+}
+Value opt_int(const std::optional<std::int64_t>& v) {
+  return v ? Value{*v} : Value{};
+}
 
 std::vector<Value> filter_params(OrgId org, const AuditQuery& q) {
   Value entity = opt_str(q.entity), id = opt_int(q.entity_id),
@@ -23,14 +29,16 @@ std::vector<Value> filter_params(OrgId org, const AuditQuery& q) {
 }  // namespace
 
 void insert_audit(Connection& c, const AuditRecord& a) {
-  c.exec(kInsert, {a.org.value, to_ms(a.at), a.user ? Value{a.user->value} : Value{}, a.action, a.entity,
-                   opt_int(a.entity_id), opt_str(a.before_json), opt_str(a.after_json), a.ip});
+  c.exec(kInsert,
+         {a.org.value, to_ms(a.at), a.user ? Value{a.user->value} : Value{}, a.action, a.entity,
+          opt_int(a.entity_id), opt_str(a.before_json), opt_str(a.after_json), a.ip});
 }
 
 std::vector<AuditRecord> list_audit(Connection& c, OrgId org, const AuditQuery& q) {
-  static const std::string sql =
-      std::string("SELECT id, org_id, at, user_id, action, entity, entity_id, before_json, after_json, ip") +
-      kFilter + " ORDER BY id DESC LIMIT ? OFFSET ?";
+  static const std::string sql = std::string(
+                                     "SELECT id, org_id, at, user_id, action, entity, entity_id, "
+                                     "before_json, after_json, ip") +
+                                 kFilter + " ORDER BY id DESC LIMIT ? OFFSET ?";
   auto params = filter_params(org, q);
   params.emplace_back(q.limit);
   params.emplace_back(q.offset);

@@ -81,7 +81,8 @@ class Database {
  public:
   class Lease {
    public:
-    Lease(Database* owner, std::unique_ptr<Connection> conn) : owner_(owner), conn_(std::move(conn)) {}
+    Lease(Database* owner, std::unique_ptr<Connection> conn)
+        : owner_(owner), conn_(std::move(conn)) {}
     Lease(Lease&&) = default;
     Lease& operator=(Lease&&) = delete;
     ~Lease() {

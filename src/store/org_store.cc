@@ -5,18 +5,24 @@
 namespace fupan::store {
 namespace {
 
-Value opt(const std::optional<std::int64_t>& v) { return v ? Value{*v} : Value{}; }
-std::int64_t ms(Instant t) { return to_ms(t); }
+Value opt(const std::optional<std::int64_t>& v) {
+  return v ? Value{*v} : Value{};
+}
+std::int64_t ms(Instant t) {
+  return to_ms(t);
+}
 std::optional<LocalDate> opt_date(const std::optional<std::string>& s) {
   return s ? parse_date(*s) : std::nullopt;
 }
 
 // orgs
 constexpr const char* kSelectOrg =
-    "SELECT id, name, timezone, fiscal_year_start_month, currency, is_demo, version, created_at, updated_at"
+    "SELECT id, name, timezone, fiscal_year_start_month, currency, is_demo, version, created_at, "
+    "updated_at"
     " FROM orgs WHERE id = ?";
 constexpr const char* kInsertOrg =
-    "INSERT INTO orgs (name, timezone, fiscal_year_start_month, currency, is_demo, created_at, updated_at)"
+    "INSERT INTO orgs (name, timezone, fiscal_year_start_month, currency, is_demo, created_at, "
+    "updated_at)"
     " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
 constexpr const char* kLockOrg = "SELECT id FROM orgs WHERE id = ? FOR NO KEY UPDATE";
 constexpr const char* kUpdateOrg =
@@ -25,17 +31,21 @@ constexpr const char* kUpdateOrg =
 
 // regions
 constexpr const char* kSelectRegions =
-    "SELECT id, name, code, version, created_at, updated_at FROM regions WHERE org_id = ? ORDER BY id";
+    "SELECT id, name, code, version, created_at, updated_at FROM regions WHERE org_id = ? ORDER BY "
+    "id";
 constexpr const char* kInsertRegion =
-    "INSERT INTO regions (org_id, name, code, created_at, updated_at) VALUES (?, ?, ?, ?, ?) RETURNING id";
+    "INSERT INTO regions (org_id, name, code, created_at, updated_at) VALUES (?, ?, ?, ?, ?) "
+    "RETURNING id";
 constexpr const char* kUpdateRegion =
     "UPDATE regions SET name = ?, code = ?, version = version + 1, updated_at = ?"
     " WHERE id = ? AND org_id = ? AND version = ?";
-constexpr const char* kDeleteRegion = "DELETE FROM regions WHERE id = ? AND org_id = ? AND version = ?";
+constexpr const char* kDeleteRegion =
+    "DELETE FROM regions WHERE id = ? AND org_id = ? AND version = ?";
 
 // teams
 constexpr const char* kSelectTeams =
-    "SELECT id, region_id, parent_id, name, version, created_at, updated_at FROM teams WHERE org_id = ?"
+    "SELECT id, region_id, parent_id, name, version, created_at, updated_at FROM teams WHERE "
+    "org_id = ?"
     " ORDER BY id";
 constexpr const char* kInsertTeam =
     "INSERT INTO teams (org_id, region_id, parent_id, name, created_at, updated_at)"
@@ -48,20 +58,25 @@ constexpr const char* kSelectTeamParent = "SELECT parent_id FROM teams WHERE id 
 
 // users
 constexpr const char* kSelectUsers =
-    "SELECT id, username, display_name, email, phone, region_id, active, version, created_at, updated_at"
+    "SELECT id, username, display_name, email, phone, region_id, active, version, created_at, "
+    "updated_at"
     " FROM users WHERE org_id = ? ORDER BY id";
 constexpr const char* kSelectRoles = "SELECT user_id, role FROM user_roles WHERE org_id = ?";
 constexpr const char* kSelectLoginByName =
     "SELECT id, org_id, password_hash, active FROM users WHERE username = ?";
-constexpr const char* kSelectLoginById = "SELECT id, org_id, password_hash, active FROM users WHERE id = ?";
+constexpr const char* kSelectLoginById =
+    "SELECT id, org_id, password_hash, active FROM users WHERE id = ?";
 constexpr const char* kInsertUser =
-    "INSERT INTO users (org_id, username, display_name, email, phone, password_hash, region_id, active,"
+    "INSERT INTO users (org_id, username, display_name, email, phone, password_hash, region_id, "
+    "active,"
     " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 constexpr const char* kUpdateUser =
-    "UPDATE users SET username = ?, display_name = ?, email = ?, phone = ?, region_id = ?, active = ?,"
+    "UPDATE users SET username = ?, display_name = ?, email = ?, phone = ?, region_id = ?, active "
+    "= ?,"
     " version = version + 1, updated_at = ? WHERE id = ? AND org_id = ? AND version = ?";
 constexpr const char* kDeleteRoles = "DELETE FROM user_roles WHERE user_id = ? AND org_id = ?";
-constexpr const char* kInsertRole = "INSERT INTO user_roles (org_id, user_id, role) VALUES (?, ?, ?)";
+constexpr const char* kInsertRole =
+    "INSERT INTO user_roles (org_id, user_id, role) VALUES (?, ?, ?)";
 constexpr const char* kSetPassword =
     "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ? AND org_id = ?";
 
@@ -73,15 +88,19 @@ constexpr const char* kSelectStints =
     "SELECT id, user_id, team_id, role, valid_from, valid_to, version, created_at, updated_at"
     " FROM memberships WHERE org_id = ? AND user_id = ? AND team_id = ? ORDER BY id";
 constexpr const char* kInsertMembership =
-    "INSERT INTO memberships (org_id, user_id, team_id, role, valid_from, valid_to, created_at, updated_at)"
+    "INSERT INTO memberships (org_id, user_id, team_id, role, valid_from, valid_to, created_at, "
+    "updated_at)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 constexpr const char* kUpdateMembership =
-    "UPDATE memberships SET team_id = ?, role = ?, valid_from = ?, valid_to = ?, version = version + 1,"
+    "UPDATE memberships SET team_id = ?, role = ?, valid_from = ?, valid_to = ?, version = version "
+    "+ 1,"
     " updated_at = ? WHERE id = ? AND org_id = ? AND version = ?";
 constexpr const char* kDeleteMembership =
     "DELETE FROM memberships WHERE id = ? AND org_id = ? AND version = ?";
 
-Value date_value(const std::optional<LocalDate>& d) { return d ? Value{format_date(*d)} : Value{}; }
+Value date_value(const std::optional<LocalDate>& d) {
+  return d ? Value{format_date(*d)} : Value{};
+}
 
 void insert_roles(Connection& c, OrgId org, UserId id, RoleSet roles) {
   for (Role r : roles.list()) c.exec(kInsertRole, {org.value, id.value, std::string(role_name(r))});
@@ -108,13 +127,14 @@ std::vector<MembershipRecord> memberships_from(const Rows& r) {
 
 std::optional<LoginRecord> login_from(const Rows& rows) {
   if (rows.empty()) return std::nullopt;
-  return LoginRecord{UserId{rows.i64(0, 0)}, OrgId{rows.i64(0, 1)}, rows.str(0, 2), rows.i64(0, 3) != 0};
+  return LoginRecord{UserId{rows.i64(0, 0)}, OrgId{rows.i64(0, 1)}, rows.str(0, 2),
+                     rows.i64(0, 3) != 0};
 }
 
 }  // namespace
 
-WriteOutcome version_outcome(Connection& c, std::int64_t changed, const char* table, std::int64_t id,
-                             std::int64_t* current_version) {
+WriteOutcome version_outcome(Connection& c, std::int64_t changed, const char* table,
+                             std::int64_t id, std::int64_t* current_version) {
   if (changed > 0) return WriteOutcome::done;
   auto rows = c.query(std::string("SELECT version FROM ") + table + " WHERE id = ?", {id});
   if (rows.empty()) return WriteOutcome::not_found;
@@ -125,8 +145,15 @@ WriteOutcome version_outcome(Connection& c, std::int64_t changed, const char* ta
 std::optional<OrgRecord> find_org(Connection& c, OrgId id) {
   auto r = c.query(kSelectOrg, {id.value});
   if (r.empty()) return std::nullopt;
-  return OrgRecord{OrgId{r.i64(0, 0)}, r.str(0, 1), r.str(0, 2), static_cast<int>(r.i64(0, 3)), r.str(0, 4),
-                   r.i64(0, 5) != 0, r.i64(0, 6), instant_from_ms(r.i64(0, 7)), instant_from_ms(r.i64(0, 8))};
+  return OrgRecord{OrgId{r.i64(0, 0)},
+                   r.str(0, 1),
+                   r.str(0, 2),
+                   static_cast<int>(r.i64(0, 3)),
+                   r.str(0, 4),
+                   r.i64(0, 5) != 0,
+                   r.i64(0, 6),
+                   instant_from_ms(r.i64(0, 7)),
+                   instant_from_ms(r.i64(0, 8))};
 }
 
 void lock_org(Connection& c, OrgId org) {
@@ -141,14 +168,16 @@ std::vector<OrgId> list_org_ids(Connection& c) {
 }
 
 OrgId insert_org(Connection& c, const OrgRecord& o) {
-  auto r = c.query(kInsertOrg, {o.name, o.timezone, std::int64_t{o.fiscal_year_start_month}, o.currency,
-                                std::int64_t{o.is_demo}, ms(o.created_at), ms(o.updated_at)});
+  auto r =
+      c.query(kInsertOrg, {o.name, o.timezone, std::int64_t{o.fiscal_year_start_month}, o.currency,
+                           std::int64_t{o.is_demo}, ms(o.created_at), ms(o.updated_at)});
   return OrgId{r.i64(0, 0)};
 }
 
-WriteOutcome update_org(Connection& c, const OrgRecord& o, std::int64_t expected, std::int64_t* current) {
-  auto n = c.exec(kUpdateOrg, {o.name, o.timezone, std::int64_t{o.fiscal_year_start_month}, o.currency,
-                               ms(o.updated_at), o.id.value, expected});
+WriteOutcome update_org(Connection& c, const OrgRecord& o, std::int64_t expected,
+                        std::int64_t* current) {
+  auto n = c.exec(kUpdateOrg, {o.name, o.timezone, std::int64_t{o.fiscal_year_start_month},
+                               o.currency, ms(o.updated_at), o.id.value, expected});
   return version_outcome(c, n, "orgs", o.id.value, current);
 }
 
@@ -157,8 +186,8 @@ std::vector<RegionRecord> list_regions(Connection& c, OrgId org) {
   std::vector<RegionRecord> out;
   out.reserve(r.size());
   for (std::size_t i = 0; i < r.size(); ++i) {
-    out.push_back({RegionId{r.i64(i, 0)}, r.str(i, 1), r.str(i, 2), r.i64(i, 3), instant_from_ms(r.i64(i, 4)),
-                   instant_from_ms(r.i64(i, 5))});
+    out.push_back({RegionId{r.i64(i, 0)}, r.str(i, 1), r.str(i, 2), r.i64(i, 3),
+                   instant_from_ms(r.i64(i, 4)), instant_from_ms(r.i64(i, 5))});
   }
   return out;
 }
@@ -170,11 +199,13 @@ RegionId insert_region(Connection& c, OrgId org, const RegionRecord& x) {
 
 WriteOutcome update_region(Connection& c, OrgId org, const RegionRecord& x, std::int64_t expected,
                            std::int64_t* current) {
-  auto n = c.exec(kUpdateRegion, {x.name, x.code, ms(x.updated_at), x.id.value, org.value, expected});
+  auto n =
+      c.exec(kUpdateRegion, {x.name, x.code, ms(x.updated_at), x.id.value, org.value, expected});
   return version_outcome(c, n, "regions", x.id.value, current);
 }
 
-WriteOutcome delete_region(Connection& c, OrgId org, RegionId id, std::int64_t expected, std::int64_t* current) {
+WriteOutcome delete_region(Connection& c, OrgId org, RegionId id, std::int64_t expected,
+                           std::int64_t* current) {
   auto n = c.exec(kDeleteRegion, {id.value, org.value, expected});
   return version_outcome(c, n, "regions", id.value, current);
 }
@@ -193,21 +224,26 @@ std::vector<TeamRecord> list_teams(Connection& c, OrgId org) {
 }
 
 TeamId insert_team(Connection& c, OrgId org, const TeamRecord& t) {
-  auto r = c.query(kInsertTeam, {org.value, t.region_id.value,
-                                 opt(t.parent_id ? std::optional<std::int64_t>(t.parent_id->value) : std::nullopt),
-                                 t.name, ms(t.created_at), ms(t.updated_at)});
+  auto r =
+      c.query(kInsertTeam,
+              {org.value, t.region_id.value,
+               opt(t.parent_id ? std::optional<std::int64_t>(t.parent_id->value) : std::nullopt),
+               t.name, ms(t.created_at), ms(t.updated_at)});
   return TeamId{r.i64(0, 0)};
 }
 
 WriteOutcome update_team(Connection& c, OrgId org, const TeamRecord& t, std::int64_t expected,
                          std::int64_t* current) {
-  auto n = c.exec(kUpdateTeam, {t.region_id.value,
-                                opt(t.parent_id ? std::optional<std::int64_t>(t.parent_id->value) : std::nullopt),
-                                t.name, ms(t.updated_at), t.id.value, org.value, expected});
+  auto n =
+      c.exec(kUpdateTeam,
+             {t.region_id.value,
+              opt(t.parent_id ? std::optional<std::int64_t>(t.parent_id->value) : std::nullopt),
+              t.name, ms(t.updated_at), t.id.value, org.value, expected});
   return version_outcome(c, n, "teams", t.id.value, current);
 }
 
-WriteOutcome delete_team(Connection& c, OrgId org, TeamId id, std::int64_t expected, std::int64_t* current) {
+WriteOutcome delete_team(Connection& c, OrgId org, TeamId id, std::int64_t expected,
+                         std::int64_t* current) {
   auto n = c.exec(kDeleteTeam, {id.value, org.value, expected});
   return version_outcome(c, n, "teams", id.value, current);
 }
@@ -256,11 +292,13 @@ std::optional<LoginRecord> find_login(Connection& c, UserId id) {
   return login_from(c.query(kSelectLoginById, {id.value}));
 }
 
-UserId insert_user(Connection& c, OrgId org, const UserRecord& u, const std::string& password_hash) {
-  auto r = c.query(kInsertUser,
-                   {org.value, u.username, u.display_name, u.email, u.phone, password_hash,
-                    opt(u.region_id ? std::optional<std::int64_t>(u.region_id->value) : std::nullopt),
-                    std::int64_t{u.active}, ms(u.created_at), ms(u.updated_at)});
+UserId insert_user(Connection& c, OrgId org, const UserRecord& u,
+                   const std::string& password_hash) {
+  auto r =
+      c.query(kInsertUser,
+              {org.value, u.username, u.display_name, u.email, u.phone, password_hash,
+               opt(u.region_id ? std::optional<std::int64_t>(u.region_id->value) : std::nullopt),
+               std::int64_t{u.active}, ms(u.created_at), ms(u.updated_at)});
   UserId id{r.i64(0, 0)};
   insert_roles(c, org, id, u.roles);
   return id;
@@ -268,10 +306,11 @@ UserId insert_user(Connection& c, OrgId org, const UserRecord& u, const std::str
 
 WriteOutcome update_user(Connection& c, OrgId org, const UserRecord& u, std::int64_t expected,
                          std::int64_t* current) {
-  auto n = c.exec(kUpdateUser,
-                  {u.username, u.display_name, u.email, u.phone,
-                   opt(u.region_id ? std::optional<std::int64_t>(u.region_id->value) : std::nullopt),
-                   std::int64_t{u.active}, ms(u.updated_at), u.id.value, org.value, expected});
+  auto n =
+      c.exec(kUpdateUser,
+             {u.username, u.display_name, u.email, u.phone,
+              opt(u.region_id ? std::optional<std::int64_t>(u.region_id->value) : std::nullopt),
+              std::int64_t{u.active}, ms(u.updated_at), u.id.value, org.value, expected});
   auto outcome = version_outcome(c, n, "users", u.id.value, current);
   if (outcome == WriteOutcome::done) {
     c.exec(kDeleteRoles, {u.id.value, org.value});
@@ -293,17 +332,18 @@ std::vector<MembershipRecord> list_stints(Connection& c, OrgId org, UserId user,
 }
 
 MembershipId insert_membership(Connection& c, OrgId org, const MembershipRecord& m) {
-  auto r = c.query(kInsertMembership, {org.value, m.user_id.value, m.team_id.value,
-                                       std::string(team_role_name(m.role)), format_date(m.valid_from),
-                                       date_value(m.valid_to), ms(m.created_at), ms(m.updated_at)});
+  auto r =
+      c.query(kInsertMembership, {org.value, m.user_id.value, m.team_id.value,
+                                  std::string(team_role_name(m.role)), format_date(m.valid_from),
+                                  date_value(m.valid_to), ms(m.created_at), ms(m.updated_at)});
   return MembershipId{r.i64(0, 0)};
 }
 
-WriteOutcome update_membership(Connection& c, OrgId org, const MembershipRecord& m, std::int64_t expected,
-                               std::int64_t* current) {
-  auto n = c.exec(kUpdateMembership, {m.team_id.value, std::string(team_role_name(m.role)),
-                                      format_date(m.valid_from), date_value(m.valid_to), ms(m.updated_at),
-                                      m.id.value, org.value, expected});
+WriteOutcome update_membership(Connection& c, OrgId org, const MembershipRecord& m,
+                               std::int64_t expected, std::int64_t* current) {
+  auto n = c.exec(kUpdateMembership,
+                  {m.team_id.value, std::string(team_role_name(m.role)), format_date(m.valid_from),
+                   date_value(m.valid_to), ms(m.updated_at), m.id.value, org.value, expected});
   return version_outcome(c, n, "memberships", m.id.value, current);
 }
 

@@ -16,8 +16,8 @@ enum class WriteOutcome { done, not_found, stale };
 
 // Returns the outcome of a version-checked statement that changed `changed` rows, reading the
 // current version of table.id when nothing changed.
-WriteOutcome version_outcome(Connection& c, std::int64_t changed, const char* table, std::int64_t id,
-                             std::int64_t* current_version);
+WriteOutcome version_outcome(Connection& c, std::int64_t changed, const char* table,
+                             std::int64_t id, std::int64_t* current_version);
 
 // orgs
 std::optional<OrgRecord> find_org(Connection& c, OrgId id);
@@ -32,16 +32,16 @@ WriteOutcome update_org(Connection& c, const OrgRecord& org, std::int64_t expect
 // regions
 std::vector<RegionRecord> list_regions(Connection& c, OrgId org);
 RegionId insert_region(Connection& c, OrgId org, const RegionRecord& r);
-WriteOutcome update_region(Connection& c, OrgId org, const RegionRecord& r, std::int64_t expected_version,
-                           std::int64_t* current_version);
+WriteOutcome update_region(Connection& c, OrgId org, const RegionRecord& r,
+                           std::int64_t expected_version, std::int64_t* current_version);
 WriteOutcome delete_region(Connection& c, OrgId org, RegionId id, std::int64_t expected_version,
                            std::int64_t* current_version);
 
 // teams
 std::vector<TeamRecord> list_teams(Connection& c, OrgId org);
 TeamId insert_team(Connection& c, OrgId org, const TeamRecord& t);
-WriteOutcome update_team(Connection& c, OrgId org, const TeamRecord& t, std::int64_t expected_version,
-                         std::int64_t* current_version);
+WriteOutcome update_team(Connection& c, OrgId org, const TeamRecord& t,
+                         std::int64_t expected_version, std::int64_t* current_version);
 WriteOutcome delete_team(Connection& c, OrgId org, TeamId id, std::int64_t expected_version,
                          std::int64_t* current_version);
 // Returns the parent of team `id`; nullopt for a top-level or unknown team.
@@ -58,9 +58,10 @@ struct LoginRecord {
 std::optional<LoginRecord> find_login(Connection& c, const std::string& username);
 std::optional<LoginRecord> find_login(Connection& c, UserId id);
 UserId insert_user(Connection& c, OrgId org, const UserRecord& u, const std::string& password_hash);
-WriteOutcome update_user(Connection& c, OrgId org, const UserRecord& u, std::int64_t expected_version,
-                         std::int64_t* current_version);
-void set_password(Connection& c, OrgId org, UserId id, const std::string& password_hash, Instant at);
+WriteOutcome update_user(Connection& c, OrgId org, const UserRecord& u,
+                         std::int64_t expected_version, std::int64_t* current_version);
+void set_password(Connection& c, OrgId org, UserId id, const std::string& password_hash,
+                  Instant at);
 
 // memberships
 std::vector<MembershipRecord> list_memberships(Connection& c, OrgId org);
@@ -69,7 +70,7 @@ std::vector<MembershipRecord> list_stints(Connection& c, OrgId org, UserId user,
 MembershipId insert_membership(Connection& c, OrgId org, const MembershipRecord& m);
 WriteOutcome update_membership(Connection& c, OrgId org, const MembershipRecord& m,
                                std::int64_t expected_version, std::int64_t* current_version);
-WriteOutcome delete_membership(Connection& c, OrgId org, MembershipId id, std::int64_t expected_version,
-                               std::int64_t* current_version);
+WriteOutcome delete_membership(Connection& c, OrgId org, MembershipId id,
+                               std::int64_t expected_version, std::int64_t* current_version);
 
 }  // namespace fupan::store

@@ -54,11 +54,20 @@ void append_copy_field(std::string& out, const Value& v) {
   } else {
     for (char c : std::get<std::string>(v)) {
       switch (c) {
-        case '\\': out += "\\\\"; break;
-        case '\t': out += "\\t"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        default: out += c;
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        default:
+          out += c;
       }
     }
   }
@@ -102,10 +111,15 @@ class PgConnection final : public Connection {
             row.emplace_back(v);
             break;
           }
-          case kBoolOid: row.emplace_back(std::int64_t{text[0] == 't'}); break;
+          case kBoolOid:
+            row.emplace_back(std::int64_t{text[0] == 't'});
+            break;
           case kFloat4Oid:
-          case kFloat8Oid: row.emplace_back(std::strtod(text, nullptr)); break;
-          default: row.emplace_back(std::string(text, len));
+          case kFloat8Oid:
+            row.emplace_back(std::strtod(text, nullptr));
+            break;
+          default:
+            row.emplace_back(std::string(text, len));
         }
       }
       rows.add_row(std::move(row));
@@ -176,7 +190,8 @@ class PgConnection final : public Connection {
     auto status = PQresultStatus(res);
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return;
     throw StoreError(res ? classify(res) : StoreError::Kind::other,
-                     std::string("PostgreSQL: ") + (res ? PQresultErrorMessage(res) : PQerrorMessage(conn_)) +
+                     std::string("PostgreSQL: ") +
+                         (res ? PQresultErrorMessage(res) : PQerrorMessage(conn_)) +
                          " in: " + std::string(sql));
   }
 
@@ -227,7 +242,9 @@ class PgDatabase final : public PooledDatabase {
   Dialect dialect() const override { return Dialect::postgres; }
 
  protected:
-  std::unique_ptr<Connection> open_connection() override { return std::make_unique<PgConnection>(url_); }
+  std::unique_ptr<Connection> open_connection() override {
+    return std::make_unique<PgConnection>(url_);
+  }
 
  private:
   std::string url_;

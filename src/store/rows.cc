@@ -29,7 +29,9 @@ bool Rows::is_null(std::size_t r, std::size_t c) const {
   return std::holds_alternative<std::monostate>(rows_.at(r).at(c));
 }
 
-std::int64_t Rows::i64(std::size_t r, std::size_t c) const { return std::visit(ToI64{}, rows_.at(r).at(c)); }
+std::int64_t Rows::i64(std::size_t r, std::size_t c) const {
+  return std::visit(ToI64{}, rows_.at(r).at(c));
+}
 
 std::optional<std::int64_t> Rows::opt_i64(std::size_t r, std::size_t c) const {
   if (is_null(r, c)) return std::nullopt;
@@ -44,7 +46,9 @@ double Rows::f64(std::size_t r, std::size_t c) const {
   return 0;
 }
 
-std::string Rows::str(std::size_t r, std::size_t c) const { return std::visit(ToStr{}, rows_.at(r).at(c)); }
+std::string Rows::str(std::size_t r, std::size_t c) const {
+  return std::visit(ToStr{}, rows_.at(r).at(c));
+}
 
 std::optional<std::string> Rows::opt_str(std::size_t r, std::size_t c) const {
   if (is_null(r, c)) return std::nullopt;

@@ -19,7 +19,8 @@ void copy_database(const std::string& from, const std::string& to, bool from_mus
     sqlite3_close(dst);
   };
   if (sqlite3_open_v2(from.c_str(), &src, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK ||
-      sqlite3_open_v2(to.c_str(), &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+      sqlite3_open_v2(to.c_str(), &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+          SQLITE_OK) {
     std::string msg = sqlite3_errmsg(dst ? dst : src);
     close();
     throw StoreError(StoreError::Kind::other, "cannot open for backup: " + msg);

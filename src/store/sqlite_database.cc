@@ -12,8 +12,9 @@ namespace {
 class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(const std::string& path) {
-    int rc = sqlite3_open_v2(path.c_str(), &db_,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    int rc =
+        sqlite3_open_v2(path.c_str(), &db_,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
       std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
@@ -44,12 +45,19 @@ class SqliteConnection final : public Connection {
       row.reserve(ncol);
       for (int c = 0; c < ncol; ++c) {
         switch (sqlite3_column_type(stmt, c)) {
-          case SQLITE_NULL: row.emplace_back(std::monostate{}); break;
-          case SQLITE_INTEGER: row.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, c))); break;
-          case SQLITE_FLOAT: row.emplace_back(sqlite3_column_double(stmt, c)); break;
+          case SQLITE_NULL:
+            row.emplace_back(std::monostate{});
+            break;
+          case SQLITE_INTEGER:
+            row.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, c)));
+            break;
+          case SQLITE_FLOAT:
+            row.emplace_back(sqlite3_column_double(stmt, c));
+            break;
           default:
-            row.emplace_back(std::string(reinterpret_cast<const char*>(sqlite3_column_text(stmt, c)),
-                                         sqlite3_column_bytes(stmt, c)));
+            row.emplace_back(
+                std::string(reinterpret_cast<const char*>(sqlite3_column_text(stmt, c)),
+                            sqlite3_column_bytes(stmt, c)));
         }
       }
       rows.add_row(std::move(row));
@@ -98,11 +106,15 @@ class SqliteConnection final : public Connection {
   static StoreError::Kind classify(int extended) {
     switch (extended) {
       case SQLITE_CONSTRAINT_UNIQUE:
-      case SQLITE_CONSTRAINT_PRIMARYKEY: return StoreError::Kind::unique;
-      case SQLITE_CONSTRAINT_FOREIGNKEY: return StoreError::Kind::foreign_key;
+      case SQLITE_CONSTRAINT_PRIMARYKEY:
+        return StoreError::Kind::unique;
+      case SQLITE_CONSTRAINT_FOREIGNKEY:
+        return StoreError::Kind::foreign_key;
       case SQLITE_BUSY:
-      case SQLITE_LOCKED: return StoreError::Kind::busy;
-      default: return StoreError::Kind::other;
+      case SQLITE_LOCKED:
+        return StoreError::Kind::busy;
+      default:
+        return StoreError::Kind::other;
     }
   }
 
@@ -119,10 +131,11 @@ class SqliteConnection final : public Connection {
     if (it != cache_.end()) {
       stmt = it->second;
     } else {
-      if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                             &stmt, nullptr) != SQLITE_OK) {
-        throw StoreError(StoreError::Kind::other,
-                         std::string("SQLite prepare: ") + sqlite3_errmsg(db_) + " in: " + std::string(sql));
+      if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                             SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
+        throw StoreError(
+            StoreError::Kind::other,
+            std::string("SQLite prepare: ") + sqlite3_errmsg(db_) + " in: " + std::string(sql));
       }
       cache_.emplace(std::string(sql), stmt);
     }
@@ -149,7 +162,8 @@ class SqliteConnection final : public Connection {
 
 class SqliteDatabase final : public PooledDatabase {
  public:
-  SqliteDatabase(std::string path, std::size_t pool) : PooledDatabase(pool), path_(std::move(path)) {}
+  SqliteDatabase(std::string path, std::size_t pool)
+      : PooledDatabase(pool), path_(std::move(path)) {}
   Dialect dialect() const override { return Dialect::sqlite; }
 
  protected:

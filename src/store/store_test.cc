@@ -24,7 +24,8 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
       c->exec_script("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
     } else {
       path_ = std::filesystem::temp_directory_path() /
-              ("fupan_store_test_" + std::to_string(::getpid()) + "_" + std::to_string(++counter_) + ".db");
+              ("fupan_store_test_" + std::to_string(::getpid()) + "_" + std::to_string(++counter_) +
+               ".db");
       std::filesystem::remove(path_);
       db_ = open_database(path_.string(), 2);
     }
@@ -37,7 +38,8 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
   void TearDown() override {
     db_.reset();
     if (!path_.empty()) {
-      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
+      for (const char* suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(path_.string() + suffix);
     }
   }
 
@@ -144,14 +146,17 @@ std::map<std::string, std::set<std::string>> columns(Database& db) {
   std::map<std::string, std::set<std::string>> out;
   auto c = db.acquire();
   if (db.dialect() == Dialect::sqlite) {
-    auto tables = c->query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'", {});
+    auto tables = c->query(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'", {});
     for (std::size_t i = 0; i < tables.size(); ++i) {
       auto cols = c->query("SELECT name FROM pragma_table_info(?)", {tables.str(i, 0)});
       for (std::size_t j = 0; j < cols.size(); ++j) out[tables.str(i, 0)].insert(cols.str(j, 0));
     }
   } else {
     auto cols = c->query(
-        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'", {});
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = "
+        "'public'",
+        {});
     for (std::size_t i = 0; i < cols.size(); ++i) out[cols.str(i, 0)].insert(cols.str(i, 1));
   }
   return out;
@@ -161,7 +166,8 @@ std::map<std::string, std::set<std::string>> columns(Database& db) {
 TEST(Migrations, SameSchemaOnBothDrivers) {
   const char* url = std::getenv("FUPAN_TEST_PG_URL");
   if (!url) GTEST_SKIP() << "FUPAN_TEST_PG_URL not set";
-  auto path = std::filesystem::temp_directory_path() / ("fupan_schema_" + std::to_string(::getpid()) + ".db");
+  auto path = std::filesystem::temp_directory_path() /
+              ("fupan_schema_" + std::to_string(::getpid()) + ".db");
   std::filesystem::remove(path);
   auto lite = open_database(path.string(), 1);
   migrate(*lite);
