@@ -5,7 +5,7 @@ PORT       ?= 8080
 JOBS       ?= $(shell nproc)
 CMAKE_TYPE ?= Release
 
-.PHONY: all deps build build-cpp build-web run test test-unit test-api test-browser bench fmt lint fuzz clean
+.PHONY: all deps build build-cpp build-web run test test-unit test-api test-browser test-asan bench fmt lint clean
 
 all: build
 
@@ -50,6 +50,15 @@ test-api: build-cpp
 test-browser: build tests/browser/node_modules/.package-lock.json
 	bash tests/browser/run.sh
 
+# Unit, command-line and API tests (SQLite and PostgreSQL) on an AddressSanitizer + UBSan build.
+test-asan: deps
+	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFUPAN_SANITIZE=ON
+	ninja -C build-asan -j $(JOBS) fupan fupan_tests
+	./build-asan/fupan_tests
+	FUPAN_BIN=$$PWD/build-asan/fupan bash tests/cli/run.sh
+	FUPAN_BIN=$$PWD/build-asan/fupan bash tests/api/run.sh sqlite
+	FUPAN_BIN=$$PWD/build-asan/fupan bash tests/api/run.sh postgres
+
 bench: build
 	bash bench/run.sh $(BUILD)
 
@@ -62,4 +71,4 @@ lint: $(BUILD)/build.ninja
 	  --suppress=syntaxError:src/*_test.cc --suppress=syntaxError:src/*/*_test.cc --suppress=returnStdMoveLocal -I src src
 
 clean:
-	rm -rf $(BUILD) web/dist
+	rm -rf $(BUILD) build-asan web/dist
