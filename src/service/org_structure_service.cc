@@ -67,8 +67,7 @@ Result<OrgRecord> update_org(const Context& ctx, const Actor& actor, const OrgIn
   o.version = version + 1;
   return write_org<OrgRecord>(
       ctx, actor.org, "name", [&](store::Connection& c) -> Result<OrgRecord> {
-        std::int64_t cur = 0;
-        FUPAN_TRY(outcome_status(store::update_org(c, o, version, &cur), cur));
+        FUPAN_TRY(outcome_status(store::update_org(c, o, version)));
         audit(c, actor, "update", "org", o.id.value, to_json(before), to_json(o), now);
         return o;
       });
@@ -136,8 +135,7 @@ Result<RegionRecord> update_region(const Context& ctx, const Actor& actor, Regio
   r.version = version + 1;
   return write_org<RegionRecord>(
       ctx, actor.org, "name", [&](store::Connection& c) -> Result<RegionRecord> {
-        std::int64_t cur = 0;
-        FUPAN_TRY(outcome_status(store::update_region(c, actor.org, r, version, &cur), cur));
+        FUPAN_TRY(outcome_status(store::update_region(c, actor.org, r, version)));
         audit(c, actor, "update", "region", id.value, to_json(*current), to_json(r), now);
         return r;
       });
@@ -149,8 +147,7 @@ Status delete_region(const Context& ctx, const Actor& actor, RegionId id, std::i
   FUPAN_TRY(require_admin(actor));
   const Instant now = ctx.clock.now();
   return as_status(write_org<bool>(ctx, actor.org, "", [&](store::Connection& c) -> Result<bool> {
-    std::int64_t cur = 0;
-    FUPAN_TRY(outcome_status(store::delete_region(c, actor.org, id, version, &cur), cur));
+    FUPAN_TRY(outcome_status(store::delete_region(c, actor.org, id, version)));
     audit(c, actor, "delete", "region", id.value, to_json(*current), std::nullopt, now);
     return true;
   }));
@@ -261,8 +258,7 @@ Result<TeamRecord> update_team(const Context& ctx, const Actor& actor, TeamId id
       ctx, actor.org, "name", [&](store::Connection& c) -> Result<TeamRecord> {
         if (t.parent_id && t.parent_id != current->parent_id)
           FUPAN_TRY(check_not_below(c, actor.org, id, *t.parent_id));
-        std::int64_t cur = 0;
-        FUPAN_TRY(outcome_status(store::update_team(c, actor.org, t, version, &cur), cur));
+        FUPAN_TRY(outcome_status(store::update_team(c, actor.org, t, version)));
         audit(c, actor, "update", "team", id.value, to_json(*current), to_json(t), now);
         return t;
       });
@@ -274,8 +270,7 @@ Status delete_team(const Context& ctx, const Actor& actor, TeamId id, std::int64
   FUPAN_TRY(require_admin(actor));
   const Instant now = ctx.clock.now();
   return as_status(write_org<bool>(ctx, actor.org, "", [&](store::Connection& c) -> Result<bool> {
-    std::int64_t cur = 0;
-    FUPAN_TRY(outcome_status(store::delete_team(c, actor.org, id, version, &cur), cur));
+    FUPAN_TRY(outcome_status(store::delete_team(c, actor.org, id, version)));
     audit(c, actor, "delete", "team", id.value, to_json(*current), std::nullopt, now);
     return true;
   }));
@@ -399,8 +394,7 @@ Result<MembershipRecord> update_membership(const Context& ctx, const Actor& acto
   return write_org<MembershipRecord>(
       ctx, actor.org, "", [&](store::Connection& c) -> Result<MembershipRecord> {
         FUPAN_TRY(check_no_overlap(c, actor.org, m));
-        std::int64_t cur = 0;
-        FUPAN_TRY(outcome_status(store::update_membership(c, actor.org, m, version, &cur), cur));
+        FUPAN_TRY(outcome_status(store::update_membership(c, actor.org, m, version)));
         audit(c, actor, "update", "membership", id.value, to_json(*current), to_json(m), now);
         return m;
       });
@@ -413,8 +407,7 @@ Status delete_membership(const Context& ctx, const Actor& actor, MembershipId id
   FUPAN_TRY(require_admin(actor));
   const Instant now = ctx.clock.now();
   return as_status(write_org<bool>(ctx, actor.org, "", [&](store::Connection& c) -> Result<bool> {
-    std::int64_t cur = 0;
-    FUPAN_TRY(outcome_status(store::delete_membership(c, actor.org, id, version, &cur), cur));
+    FUPAN_TRY(outcome_status(store::delete_membership(c, actor.org, id, version)));
     audit(c, actor, "delete", "membership", id.value, to_json(*current), std::nullopt, now);
     return true;
   }));

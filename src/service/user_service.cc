@@ -161,8 +161,7 @@ Result<UserRecord> update_user(const Context& ctx, const Actor& actor, UserId id
   u.version = version + 1;
   auto result = write_org<UserRecord>(
       ctx, actor.org, "username", [&](store::Connection& c) -> Result<UserRecord> {
-        std::int64_t cur = 0;
-        FUPAN_TRY(outcome_status(store::update_user(c, actor.org, u, version, &cur), cur));
+        FUPAN_TRY(outcome_status(store::update_user(c, actor.org, u, version)));
         if (!u.active) end_sessions(c, id);
         audit(c, actor, "update", "user", id.value, to_json(*current, *actor.snapshot, actor.today),
               to_json(u, *actor.snapshot, actor.today), now);

@@ -23,14 +23,14 @@ void audit(store::Connection& c, const Actor& actor, std::string_view action,
   store::insert_audit(c, a);
 }
 
-Status outcome_status(store::WriteOutcome outcome, const std::int64_t& current_version) {
-  switch (outcome) {
+Status outcome_status(const store::WriteOutcome& outcome) {
+  switch (outcome.kind) {
     case store::WriteOutcome::done:
       return {};
     case store::WriteOutcome::not_found:
       return Error::not_found();
     case store::WriteOutcome::stale:
-      return Error::conflict(current_version);
+      return Error::conflict(outcome.current_version);
   }
   return {};
 }

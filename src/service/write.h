@@ -18,10 +18,8 @@ void audit(store::Connection& c, const Actor& actor, std::string_view action,
            const std::optional<boost::json::object>& before,
            const std::optional<boost::json::object>& after, Instant at);
 
-// Maps a version-checked write's outcome to not_found / version_conflict. `current_version` is
-// taken by reference so that it is read only after `outcome` (typically the store call that fills
-// it, in the same argument list) has been evaluated.
-Status outcome_status(store::WriteOutcome outcome, const std::int64_t& current_version);
+// Maps a version-checked write's outcome to not_found / version_conflict.
+Status outcome_status(const store::WriteOutcome& outcome);
 
 // Runs `body(conn)` in a write transaction that holds the org's write lock, so that what `body`
 // reads from the store includes every earlier write. A unique violation becomes already_exists on

@@ -134,12 +134,11 @@ std::optional<LoginRecord> login_from(const Rows& rows) {
 }  // namespace
 
 WriteOutcome version_outcome(Connection& c, std::int64_t changed, const char* table,
-                             std::int64_t id, std::int64_t* current_version) {
-  if (changed > 0) return WriteOutcome::done;
+                             std::int64_t id) {
+  if (changed > 0) return {WriteOutcome::done};
   auto rows = c.query(std::string("SELECT version FROM ") + table + " WHERE id = ?", {id});
-  if (rows.empty()) return WriteOutcome::not_found;
-  if (current_version) *current_version = rows.i64(0, 0);
-  return WriteOutcome::stale;
+  if (rows.empty()) return {WriteOutcome::not_found};
+  return {WriteOutcome::stale, rows.i64(0, 0)};
 }
 
 std::optional<OrgRecord> find_org(Connection& c, OrgId id) {
@@ -174,11 +173,10 @@ OrgId insert_org(Connection& c, const OrgRecord& o) {
   return OrgId{r.i64(0, 0)};
 }
 
-WriteOutcome update_org(Connection& c, const OrgRecord& o, std::int64_t expected,
-                        std::int64_t* current) {
+WriteOutcome update_org(Connection& c, const OrgRecord& o, std::int64_t expected) {
   auto n = c.exec(kUpdateOrg, {o.name, o.timezone, std::int64_t{o.fiscal_year_start_month},
                                o.currency, ms(o.updated_at), o.id.value, expected});
-  return version_outcome(c, n, "orgs", o.id.value, current);
+  return version_outcome(c, n, "orgs", o.id.value);
 }
 
 std::vector<RegionRecord> list_regions(Connection& c, OrgId org) {
@@ -197,17 +195,15 @@ RegionId insert_region(Connection& c, OrgId org, const RegionRecord& x) {
   return RegionId{r.i64(0, 0)};
 }
 
-WriteOutcome update_region(Connection& c, OrgId org, const RegionRecord& x, std::int64_t expected,
-                           std::int64_t* current) {
+WriteOutcome update_region(Connection& c, OrgId org, const RegionRecord& x, std::int64_t expected) {
   auto n =
       c.exec(kUpdateRegion, {x.name, x.code, ms(x.updated_at), x.id.value, org.value, expected});
-  return version_outcome(c, n, "regions", x.id.value, current);
+  return version_outcome(c, n, "regions", x.id.value);
 }
 
-WriteOutcome delete_region(Connection& c, OrgId org, RegionId id, std::int64_t expected,
-                           std::int64_t* current) {
+WriteOutcome delete_region(Connection& c, OrgId org, RegionId id, std::int64_t expected) {
   auto n = c.exec(kDeleteRegion, {id.value, org.value, expected});
-  return version_outcome(c, n, "regions", id.value, current);
+  return version_outcome(c, n, "regions", id.value);
 }
 
 std::vector<TeamRecord> list_teams(Connection& c, OrgId org) {
@@ -232,20 +228,18 @@ TeamId insert_team(Connection& c, OrgId org, const TeamRecord& t) {
   return TeamId{r.i64(0, 0)};
 }
 
-WriteOutcome update_team(Connection& c, OrgId org, const TeamRecord& t, std::int64_t expected,
-                         std::int64_t* current) {
+WriteOutcome update_team(Connection& c, OrgId org, const TeamRecord& t, std::int64_t expected) {
   auto n =
       c.exec(kUpdateTeam,
              {t.region_id.value,
               opt(t.parent_id ? std::optional<std::int64_t>(t.parent_id->value) : std::nullopt),
               t.name, ms(t.updated_at), t.id.value, org.value, expected});
-  return version_outcome(c, n, "teams", t.id.value, current);
+  return version_outcome(c, n, "teams", t.id.value);
 }
 
-WriteOutcome delete_team(Connection& c, OrgId org, TeamId id, std::int64_t expected,
-                         std::int64_t* current) {
+WriteOutcome delete_team(Connection& c, OrgId org, TeamId id, std::int64_t expected) {
   auto n = c.exec(kDeleteTeam, {id.value, org.value, expected});
-  return version_outcome(c, n, "teams", id.value, current);
+  return version_outcome(c, n, "teams", id.value);
 }
 
 std::optional<TeamId> team_parent(Connection& c, OrgId org, TeamId id) {
@@ -304,14 +298,13 @@ UserId insert_user(Connection& c, OrgId org, const UserRecord& u,
   return id;
 }
 
-WriteOutcome update_user(Connection& c, OrgId org, const UserRecord& u, std::int64_t expected,
-                         std::int64_t* current) {
+WriteOutcome update_user(Connection& c, OrgId org, const UserRecord& u, std::int64_t expected) {
   auto n =
       c.exec(kUpdateUser,
              {u.username, u.display_name, u.email, u.phone,
               opt(u.region_id ? std::optional<std::int64_t>(u.region_id->value) : std::nullopt),
               std::int64_t{u.active}, ms(u.updated_at), u.id.value, org.value, expected});
-  auto outcome = version_outcome(c, n, "users", u.id.value, current);
+  auto outcome = version_outcome(c, n, "users", u.id.value);
   if (outcome == WriteOutcome::done) {
     c.exec(kDeleteRoles, {u.id.value, org.value});
     insert_roles(c, org, u.id, u.roles);
@@ -340,17 +333,16 @@ MembershipId insert_membership(Connection& c, OrgId org, const MembershipRecord&
 }
 
 WriteOutcome update_membership(Connection& c, OrgId org, const MembershipRecord& m,
-                               std::int64_t expected, std::int64_t* current) {
+                               std::int64_t expected) {
   auto n = c.exec(kUpdateMembership,
                   {m.team_id.value, std::string(team_role_name(m.role)), format_date(m.valid_from),
                    date_value(m.valid_to), ms(m.updated_at), m.id.value, org.value, expected});
-  return version_outcome(c, n, "memberships", m.id.value, current);
+  return version_outcome(c, n, "memberships", m.id.value);
 }
 
-WriteOutcome delete_membership(Connection& c, OrgId org, MembershipId id, std::int64_t expected,
-                               std::int64_t* current) {
+WriteOutcome delete_membership(Connection& c, OrgId org, MembershipId id, std::int64_t expected) {
   auto n = c.exec(kDeleteMembership, {id.value, org.value, expected});
-  return version_outcome(c, n, "memberships", id.value, current);
+  return version_outcome(c, n, "memberships", id.value);
 }
 
 }  // namespace fupan::store

@@ -59,17 +59,17 @@ TEST_P(StoreTest, VersionCheckedUpdateRefusesAStaleVersion) {
   RegionRecord r{RegionId{}, "华东区", "EAST"};
   r.id = insert_region(*c, org_, r);
   r.name = "华东大区";
-  std::int64_t current = 0;
-  EXPECT_EQ(update_region(*c, org_, r, 1, &current), WriteOutcome::done);
+  EXPECT_TRUE(update_region(*c, org_, r, 1) == WriteOutcome::done);
   r.name = "被覆盖";
-  EXPECT_EQ(update_region(*c, org_, r, 1, &current), WriteOutcome::stale);
-  EXPECT_EQ(current, 2);
+  auto stale = update_region(*c, org_, r, 1);
+  EXPECT_TRUE(stale == WriteOutcome::stale);
+  EXPECT_EQ(stale.current_version, 2);
   auto regions = list_regions(*c, org_);
   ASSERT_EQ(regions.size(), 1u);
   EXPECT_EQ(regions[0].name, "华东大区");
   EXPECT_EQ(regions[0].version, 2);
   RegionRecord missing{RegionId{9999}, "x"};
-  EXPECT_EQ(update_region(*c, org_, missing, 1, &current), WriteOutcome::not_found);
+  EXPECT_TRUE(update_region(*c, org_, missing, 1) == WriteOutcome::not_found);
 }
 
 TEST_P(StoreTest, ConstraintViolationsAreClassified) {
@@ -86,9 +86,8 @@ TEST_P(StoreTest, ConstraintViolationsAreClassified) {
   t.region_id = r.id;
   t.name = "广州团队";
   insert_team(*c, org_, t);
-  std::int64_t current = 0;
   try {
-    delete_region(*c, org_, r.id, 1, &current);
+    delete_region(*c, org_, r.id, 1);
     FAIL() << "region with teams deleted";
   } catch (const StoreError& e) {
     EXPECT_EQ(e.kind(), StoreError::Kind::foreign_key);
