@@ -48,10 +48,12 @@ Result<std::vector<CsvRow>> parse_csv(std::string_view text) {
         field += text[i++];
       }
       if (!closed) {
-        return Error::invalid("file", "line " + std::to_string(start_line) + ": a quoted field is never closed");
+        return Error::invalid(
+            "file", "line " + std::to_string(start_line) + ": a quoted field is never closed");
       }
       if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-        return Error::invalid("file", "line " + std::to_string(line) + ": text after a closing quote");
+        return Error::invalid("file",
+                              "line " + std::to_string(line) + ": text after a closing quote");
       }
       if (i < text.size() && text[i] == ',') {
         end_field();

@@ -17,7 +17,8 @@ std::vector<std::vector<std::string>> fields(std::string_view text) {
 
 TEST(Csv, PlainQuotedAndEmptyFields) {
   using V = std::vector<std::vector<std::string>>;
-  EXPECT_EQ(fields("客户名称,行业\n上海复盘,制造业\n"), (V{{"客户名称", "行业"}, {"上海复盘", "制造业"}}));
+  EXPECT_EQ(fields("客户名称,行业\n上海复盘,制造业\n"),
+            (V{{"客户名称", "行业"}, {"上海复盘", "制造业"}}));
   EXPECT_EQ(fields("a,\"b,c\",\"say \"\"hi\"\"\"\r\n"), (V{{"a", "b,c", "say \"hi\""}}));
   EXPECT_EQ(fields("a,,\"\"\n"), (V{{"a", "", ""}}));
   EXPECT_EQ(fields("\"two\nlines\",x\ny,z"), (V{{"two\nlines", "x"}, {"y", "z"}}));

@@ -1,23 +1,14 @@
 #include "domain/org_validation.h"
 
+#include "core/text_encoding.h"
+
 namespace fupan {
 
 std::size_t utf8_length(std::string_view s) {
+  if (!is_valid_utf8(s)) return std::string_view::npos;
   std::size_t count = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80           ? 1
-                      : (c >> 5) == 0x6  ? 2
-                      : (c >> 4) == 0xE  ? 3
-                      : (c >> 3) == 0x1E ? 4
-                                         : 0;
-    if (len == 0 || i + len > s.size()) return std::string_view::npos;
-    for (std::size_t j = 1; j < len; ++j) {
-      if ((static_cast<unsigned char>(s[i + j]) & 0xC0) != 0x80) return std::string_view::npos;
-    }
-    i += len;
-    ++count;
-  }
+  for (char c : s)
+    count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // skip continuation bytes
   return count;
 }
 
