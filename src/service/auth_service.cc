@@ -93,7 +93,7 @@ std::optional<AuthenticatedSession> AuthService::authenticate(const std::string&
   auto org = ctx_.orgs.get(cached->org);
   const UserRecord* user = org ? org->user(cached->user) : nullptr;
   if (!user || !user->active) return std::nullopt;
-  return AuthenticatedSession{cached->org, cached->user, cached->csrf_token};
+  return AuthenticatedSession{cached->org, cached->user, cached->csrf_token, std::move(org)};
 }
 
 void AuthService::logout(const Actor& actor, const std::string& token) {

@@ -22,6 +22,7 @@ struct AuthenticatedSession {
   OrgId org;
   UserId user;
   std::string csrf_token;
+  std::shared_ptr<const OrgSnapshot> snapshot;  // the org the user was found active in
 };
 
 class AuthService {

@@ -34,7 +34,8 @@ struct Actor {
   const DataScope& scope() const { return *scope_ptr; }
 };
 
-// Builds the actor for `user` of `org` now; nullptr-snapshot actors are never returned.
-Actor make_actor(const Context& ctx, OrgId org, UserId user, std::string ip);
+// Builds the actor for `user` of the org `snapshot` (not null) as of now.
+Actor make_actor(const Context& ctx, std::shared_ptr<const OrgSnapshot> snapshot, UserId user,
+                 std::string ip);
 
 }  // namespace fupan::service
