@@ -33,6 +33,7 @@ App::App(const service::Context& ctx, AppOptions options)
   add_user_routes(*this);
   add_org_routes(*this);
   add_audit_routes(*this);
+  add_entity_routes(*this);
 }
 
 void App::open(const std::string& method, const std::string& pattern, Router::Handler handler) {

@@ -67,6 +67,7 @@ void add_auth_routes(App& app);
 void add_user_routes(App& app);
 void add_org_routes(App& app);
 void add_audit_routes(App& app);
+void add_entity_routes(App& app);
 
 // Returns the value of cookie `name` in a Cookie header, or "".
 std::string cookie_value(const std::string& header, const std::string& name);

@@ -23,6 +23,22 @@ void audit(store::Connection& c, const Actor& actor, std::string_view action,
   store::insert_audit(c, a);
 }
 
+void audit_json(store::Connection& c, const Actor& actor, std::string_view action,
+                std::string_view entity, std::int64_t entity_id, std::optional<std::string> before,
+                std::optional<std::string> after, Instant at) {
+  store::AuditRecord a;
+  a.org = actor.org;
+  a.at = at;
+  a.user = actor.id;
+  a.action = std::string(action);
+  a.entity = std::string(entity);
+  a.entity_id = entity_id;
+  a.before_json = std::move(before);
+  a.after_json = std::move(after);
+  a.ip = actor.ip;
+  store::insert_audit(c, a);
+}
+
 Status outcome_status(const store::WriteOutcome& outcome) {
   switch (outcome.kind) {
     case store::WriteOutcome::done:

@@ -18,6 +18,11 @@ void audit(store::Connection& c, const Actor& actor, std::string_view action,
            const std::optional<boost::json::object>& before,
            const std::optional<boost::json::object>& after, Instant at);
 
+// Like audit(), with before and after already serialised as JSON.
+void audit_json(store::Connection& c, const Actor& actor, std::string_view action,
+                std::string_view entity, std::int64_t entity_id, std::optional<std::string> before,
+                std::optional<std::string> after, Instant at);
+
 // Maps a version-checked write's outcome to not_found / version_conflict.
 Status outcome_status(const store::WriteOutcome& outcome);
 
@@ -42,6 +47,25 @@ Result<T> write_org(const Context& ctx, OrgId org, const std::string& unique_fie
   }
   if (result->ok()) ctx.orgs.reload(ctx.db, org);
   return std::move(*result);
+}
+
+// Runs `body(conn)` in a write transaction for the CRM facts, committed only when it succeeds. A
+// unique violation becomes already_exists on `unique_field`; a foreign-key violation in_use.
+template <class T, class Body>
+Result<T> write_facts(const Context& ctx, const std::string& unique_field, Body&& body) {
+  try {
+    auto conn = ctx.db.acquire();
+    store::Transaction tx(*conn, true);
+    Result<T> result = body(*conn);
+    if (result.ok()) tx.commit();
+    return result;
+  } catch (const store::StoreError& e) {
+    if (e.kind() == store::StoreError::Kind::unique) return Error::exists(unique_field);
+    if (e.kind() == store::StoreError::Kind::foreign_key) {
+      return Error::of(ErrorCode::in_use, "other records still refer to it");
+    }
+    throw;
+  }
 }
 
 }  // namespace fupan::service

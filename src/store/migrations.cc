@@ -107,6 +107,249 @@ CREATE INDEX audit_log_entity ON audit_log (org_id, entity, entity_id);
 CREATE INDEX audit_log_at ON audit_log (org_id, at);
 )sql";
 
+// Version 2: the CRM facts (SPEC section 2). Money is BIGINT 分, instants BIGINT ms, dates TEXT.
+// external_id is the import key: unique per org when present.
+const char* kV2 = R"sql(
+ALTER TABLE orgs ADD COLUMN tier_rule TEXT NOT NULL DEFAULT 'abc';
+ALTER TABLE orgs ADD COLUMN stall_days INTEGER NOT NULL DEFAULT 14;
+CREATE TABLE customers (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  name TEXT NOT NULL,
+  status TEXT NOT NULL,
+  industry TEXT,
+  region_id BIGINT REFERENCES regions(id),
+  channel TEXT,
+  tier TEXT,
+  owner_id BIGINT NOT NULL REFERENCES users(id),
+  tags TEXT,
+  next_follow_up TEXT,
+  phone TEXT,
+  address TEXT,
+  notes TEXT,
+  external_id TEXT,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX customers_external ON customers (org_id, external_id);
+CREATE INDEX customers_owner ON customers (org_id, owner_id, created_at);
+CREATE INDEX customers_created ON customers (org_id, created_at);
+CREATE INDEX customers_name ON customers (org_id, name);
+CREATE TABLE customer_transfers (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  customer_id BIGINT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  from_user_id BIGINT NOT NULL REFERENCES users(id),
+  to_user_id BIGINT NOT NULL REFERENCES users(id),
+  reason TEXT NOT NULL,
+  by_user_id BIGINT NOT NULL REFERENCES users(id),
+  at BIGINT NOT NULL
+);
+CREATE INDEX customer_transfers_customer ON customer_transfers (customer_id, at);
+CREATE TABLE contacts (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  customer_id BIGINT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  title TEXT,
+  phone TEXT,
+  email TEXT,
+  wechat TEXT,
+  is_primary BIGINT NOT NULL,
+  notes TEXT,
+  external_id TEXT,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX contacts_external ON contacts (org_id, external_id);
+CREATE INDEX contacts_customer ON contacts (customer_id);
+CREATE TABLE pipelines (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  name TEXT NOT NULL,
+  is_default SMALLINT NOT NULL DEFAULT 0,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  UNIQUE (org_id, name)
+);
+CREATE TABLE pipeline_stages (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  pipeline_id BIGINT NOT NULL REFERENCES pipelines(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  probability INTEGER NOT NULL,
+  kind TEXT NOT NULL
+);
+CREATE INDEX pipeline_stages_pipeline ON pipeline_stages (pipeline_id, position);
+CREATE TABLE opportunities (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  name TEXT NOT NULL,
+  customer_id BIGINT NOT NULL REFERENCES customers(id),
+  owner_id BIGINT NOT NULL REFERENCES users(id),
+  amount BIGINT NOT NULL,
+  pipeline_id BIGINT NOT NULL REFERENCES pipelines(id),
+  stage_id BIGINT NOT NULL REFERENCES pipeline_stages(id),
+  status TEXT NOT NULL,
+  expected_close TEXT NOT NULL,
+  forecast_category TEXT NOT NULL,
+  competitor TEXT,
+  lost_reason TEXT,
+  closed_at BIGINT,
+  notes TEXT,
+  external_id TEXT,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX opportunities_external ON opportunities (org_id, external_id);
+CREATE INDEX opportunities_owner ON opportunities (org_id, owner_id, created_at);
+CREATE INDEX opportunities_customer ON opportunities (customer_id);
+CREATE INDEX opportunities_stage ON opportunities (org_id, stage_id);
+CREATE TABLE opportunity_stage_history (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  opportunity_id BIGINT NOT NULL REFERENCES opportunities(id) ON DELETE CASCADE,
+  stage_id BIGINT NOT NULL REFERENCES pipeline_stages(id),
+  entered_at BIGINT NOT NULL,
+  user_id BIGINT NOT NULL REFERENCES users(id)
+);
+CREATE INDEX opportunity_stage_history_opportunity ON opportunity_stage_history (opportunity_id, entered_at);
+CREATE TABLE activities (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  type TEXT NOT NULL,
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  customer_id BIGINT NOT NULL REFERENCES customers(id),
+  opportunity_id BIGINT REFERENCES opportunities(id),
+  started_at BIGINT NOT NULL,
+  duration_minutes BIGINT,
+  outcome TEXT,
+  next_step TEXT,
+  is_revisit BIGINT NOT NULL,
+  satisfaction BIGINT,
+  external_id TEXT,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX activities_external ON activities (org_id, external_id);
+CREATE INDEX activities_user ON activities (org_id, user_id, started_at);
+CREATE INDEX activities_customer ON activities (customer_id, started_at);
+CREATE INDEX activities_opportunity ON activities (opportunity_id, started_at);
+CREATE TABLE products (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  name TEXT NOT NULL,
+  code TEXT,
+  category TEXT,
+  unit TEXT,
+  list_price BIGINT NOT NULL,
+  price_a BIGINT,
+  price_b BIGINT,
+  price_c BIGINT,
+  active BIGINT NOT NULL,
+  external_id TEXT,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX products_external ON products (org_id, external_id);
+CREATE UNIQUE INDEX products_code ON products (org_id, code);
+CREATE TABLE quotes (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  customer_id BIGINT NOT NULL REFERENCES customers(id),
+  owner_id BIGINT NOT NULL REFERENCES users(id),
+  opportunity_id BIGINT REFERENCES opportunities(id),
+  status TEXT NOT NULL,
+  valid_until TEXT,
+  total BIGINT NOT NULL,
+  order_id BIGINT,
+  notes TEXT,
+  external_id TEXT,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX quotes_external ON quotes (org_id, external_id);
+CREATE INDEX quotes_owner ON quotes (org_id, owner_id);
+CREATE TABLE orders (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  customer_id BIGINT NOT NULL REFERENCES customers(id),
+  owner_id BIGINT NOT NULL REFERENCES users(id),
+  opportunity_id BIGINT REFERENCES opportunities(id),
+  quote_id BIGINT REFERENCES quotes(id),
+  ordered_at BIGINT NOT NULL,
+  due_date TEXT,
+  status TEXT NOT NULL,
+  total BIGINT NOT NULL,
+  paid BIGINT NOT NULL DEFAULT 0,
+  notes TEXT,
+  external_id TEXT,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX orders_external ON orders (org_id, external_id);
+CREATE INDEX orders_owner ON orders (org_id, owner_id, ordered_at);
+CREATE INDEX orders_customer ON orders (customer_id, ordered_at);
+CREATE INDEX orders_ordered ON orders (org_id, ordered_at);
+CREATE TABLE document_lines (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  quote_id BIGINT REFERENCES quotes(id) ON DELETE CASCADE,
+  order_id BIGINT REFERENCES orders(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  product_id BIGINT NOT NULL REFERENCES products(id),
+  quantity BIGINT NOT NULL,
+  unit_price BIGINT NOT NULL,
+  discount_bp INTEGER NOT NULL,
+  line_total BIGINT NOT NULL
+);
+CREATE INDEX document_lines_quote ON document_lines (quote_id);
+CREATE INDEX document_lines_order ON document_lines (order_id);
+CREATE TABLE payments (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  order_id BIGINT NOT NULL REFERENCES orders(id),
+  customer_id BIGINT NOT NULL REFERENCES customers(id),
+  owner_id BIGINT NOT NULL REFERENCES users(id),
+  amount BIGINT NOT NULL,
+  received_at BIGINT NOT NULL,
+  method TEXT NOT NULL,
+  notes TEXT,
+  external_id TEXT,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX payments_external ON payments (org_id, external_id);
+CREATE INDEX payments_order ON payments (order_id);
+CREATE INDEX payments_owner ON payments (org_id, owner_id, received_at);
+CREATE TABLE costs (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  spent_on TEXT NOT NULL,
+  scope_type TEXT NOT NULL,
+  scope_id BIGINT,
+  channel TEXT,
+  amount BIGINT NOT NULL,
+  notes TEXT,
+  external_id TEXT,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE UNIQUE INDEX costs_external ON costs (org_id, external_id);
+CREATE INDEX costs_spent ON costs (org_id, spent_on);
+)sql";
+
 std::int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -124,6 +367,7 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
 const std::vector<Migration>& all_migrations() {
   static const std::vector<Migration> migrations = {
       {1, "organisation, access control, sessions, audit", kV1},
+      {2, "CRM facts: customers to costs", kV2},
   };
   return migrations;
 }
