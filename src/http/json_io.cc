@@ -161,11 +161,6 @@ std::string detail_zh(std::string_view d) {
   return {};
 }
 
-bool prefers_english(const Request& req) {
-  std::string lang = req.header("accept-language");
-  return lang.rfind("en", 0) == 0;
-}
-
 std::optional<std::int64_t> parse_int(const std::string& s) {
   std::int64_t v = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -174,6 +169,12 @@ std::optional<std::int64_t> parse_int(const std::string& s) {
 }
 
 }  // namespace
+
+bool prefers_english(const Request& req) {
+  if (const std::string* lang = req.query_param("lang")) return lang->rfind("en", 0) == 0;
+  std::string lang = req.header("accept-language");
+  return lang.rfind("en", 0) == 0;
+}
 
 Result<json::object> parse_object(const Request& req) {
   if (!is_json_media_type(req.header("content-type")))

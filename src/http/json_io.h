@@ -16,6 +16,8 @@
 
 namespace fupan::http {
 
+// Returns true iff the caller reads English: ?lang=en, else an Accept-Language starting with en.
+bool prefers_english(const Request& req);
 // Returns the body of `req` as a JSON object (415 for another content type, 400 for bad JSON).
 Result<boost::json::object> parse_object(const Request& req);
 

@@ -1,11 +1,13 @@
 // The CRM resources (/api/customers, /api/contacts, ... /api/costs): the same five thin handlers
 // for every kind, over service/entity_service; and /api/schema, which describes them.
 #include <algorithm>
+#include <cctype>
 
 #include "http/app.h"
 #include "http/json_io.h"
 #include "service/entity_json.h"
 #include "service/entity_service.h"
+#include "service/export_service.h"
 
 namespace fupan::http {
 namespace {
@@ -17,14 +19,33 @@ Response raw_json(std::string body, int status = 200) {
   return r;
 }
 
-// Reads the list filters: every query parameter but page, page_size, q and sort.
-Result<service::ListRequest> list_request(const Request& req) {
+// "attachment; filename=...; filename*=UTF-8''..." (RFC 6266) for a possibly Chinese file name.
+std::string attachment_disposition(const std::string& name) {
+  std::string ascii, encoded;
+  static const char* hex = "0123456789ABCDEF";
+  for (unsigned char c : name) {
+    ascii += (c < 0x80 && c != '"' && c != '\\') ? static_cast<char>(c) : '_';
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_') {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += hex[c >> 4];
+      encoded += hex[c & 15];
+    }
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
+// Reads the list filters: every query parameter but page, page_size, q and sort (and lang for
+// an export).
+Result<service::ListRequest> list_request(const Request& req, bool export_file = false) {
   auto page = page_request(req);
   if (!page.ok()) return page.error();
   service::ListRequest out;
   out.page = *page;
   for (const auto& [key, value] : req.query) {
     if (key == "page" || key == "page_size" || key == "q" || key == "sort") continue;
+    if (export_file && key == "lang") continue;
     std::string field = key;
     bool from = false, to = false;
     if (field.ends_with("_from")) {
@@ -77,6 +98,20 @@ void add_kind_routes(App& app, const EntityKind& kind) {
     auto r = service::create_entity(app.ctx(), call.actor, *k, *in);
     if (!r.ok()) return error_response(r.error(), call.req);
     return raw_json(service::render_entity(app.ctx(), call.actor, *r), 201);
+  });
+
+  app.api("GET", base + "/export", [&app, k](Call& call) -> Response {
+    auto req = list_request(call.req, true);
+    if (!req.ok()) return error_response(req.error(), call.req);
+    auto file =
+        service::export_xlsx(app.ctx(), call.actor, *k, *req, prefers_english(call.req));
+    if (!file.ok()) return error_response(file.error(), call.req);
+    Response r;
+    r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    r.body = std::move(file->bytes);
+    r.add_header("Content-Disposition", attachment_disposition(file->file_name));
+    r.add_header("X-Export-Rows", std::to_string(file->rows));
+    return r;
   });
 
   app.api("GET", base + "/{id}", [&app, k](Call& call) -> Response {
