@@ -8,7 +8,10 @@
 #include "core/crypto.h"
 #include "domain/org_validation.h"
 #include "http/server.h"
+#include "jobs/daily_jobs.h"
+#include "service/demo_history.h"
 #include "service/demo_org.h"
+#include "service/entity_json.h"
 #include "store/audit_store.h"
 #include "store/migrations.h"
 #include "store/org_store.h"
@@ -71,9 +74,14 @@ int serve(const ServeOptions& o) {
   server.host = o.host;
   server.port = static_cast<unsigned short>(o.port);
   server.threads = o.threads;
-  return http::run_server(app, server, [&](unsigned short port) {
+  jobs::Scheduler scheduler(clock, [&ctx] { return jobs::org_zones(ctx); });
+  jobs::register_daily_jobs(scheduler, ctx);
+  scheduler.start();
+  const int status = http::run_server(app, server, [&](unsigned short port) {
     std::cout << "Fupan is listening on http://" << o.host << ":" << port << "/" << std::endl;
   });
+  scheduler.stop();
+  return status;
 }
 
 int migrate(const std::string& url) {
@@ -92,9 +100,21 @@ int demo(const std::string& url, bool if_missing) {
     if (if_missing && org.error().code == ErrorCode::already_exists) return 0;
     return fail(org.error().detail + " (demo data goes only into an empty store)");
   }
+  service::OrgDirectory orgs;
+  service::SessionCache sessions;
+  service::ScopeCache scopes;
+  service::add_demo_history({*db, orgs, clock, sessions, scopes}, *org, clock.now(),
+                            service::kDemoSeed);
   std::cout << "demo organisation created; log in with admin, director, manager, rep or analyst, "
                "password "
             << service::kDemoPassword << "\n";
+  return 0;
+}
+
+int print_schema() {
+  JsonWriter w;
+  service::write_schema(w);
+  std::cout << w.str() << "\n";
   return 0;
 }
 

@@ -16,6 +16,8 @@ int serve(const ServeOptions& o);
 int migrate(const std::string& db);
 int demo(const std::string& db, bool if_missing);
 int print_routes();
+// Prints the CRM schema JSON (what GET /api/schema answers).
+int print_schema();
 
 struct UserAddOptions {
   std::string db, username, display_name, password, email, phone;

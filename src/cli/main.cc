@@ -56,6 +56,8 @@ int main(int argc, char** argv) {
                      "Succeed quietly when the store already has an organisation");
 
   auto* routes_cmd = app.add_subcommand("routes", "Print every HTTP route (METHOD /path)");
+  auto* schema_cmd = app.add_subcommand(
+      "schema", "Print the CRM kinds and their fields as JSON (GET /api/schema)");
 
   auto* user_cmd = app.add_subcommand("user", "Manage users");
   user_cmd->require_subcommand(1);
@@ -100,6 +102,7 @@ int main(int argc, char** argv) {
     if (*migrate_cmd) return fupan::cli::migrate(db);
     if (*demo_cmd) return fupan::cli::demo(db, if_missing);
     if (*routes_cmd) return fupan::cli::print_routes();
+    if (*schema_cmd) return fupan::cli::print_schema();
     if (*add_cmd) return fupan::cli::user_add(add);
     if (*passwd_cmd) return fupan::cli::user_passwd(db, username, password);
     if (*list_cmd) return fupan::cli::user_list(db);

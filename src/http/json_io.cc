@@ -5,6 +5,8 @@
 #include <cctype>
 #include <charconv>
 
+#include "domain/entity_kind.h"
+
 namespace fupan::http {
 namespace json = boost::json;
 
@@ -91,6 +93,9 @@ std::string_view field_zh(std::string_view field) {
   for (const auto& [en, zh] : kNames) {
     if (en == field) return zh;
   }
+  for (const EntityKind* k : entity_kinds()) {  // the CRM fields' own labels
+    if (const Field* f = k->field(field)) return f->zh;
+  }
   return field;
 }
 
@@ -146,16 +151,47 @@ std::string detail_zh(std::string_view d) {
       {"use the password endpoint", "请使用修改密码功能"},
       {"you cannot deactivate yourself", "不能停用自己的账号"},
       {"you cannot remove your own admin role", "不能移除自己的管理员角色"},
-      {"not accepted here", "此处不接受该字段"}};
+      {"not accepted here", "此处不接受该字段"},
+      // CRM fields (service/entity_values.cc, entity_service.cc, export_service.cc)
+      {"a tag cannot contain ','", "标签不能包含逗号"},
+      {"each tag at most 32 characters", "每个标签最多 32 个字符"},
+      {"must not be negative", "不能为负数"},
+      {"must be positive", "必须大于 0"},
+      {"too large", "数值过大"},
+      {"an integer number of fen", "应为以分为单位的整数"},
+      {"a time such as 2026-11-23T14:30:00+08:00", "应为时间，例如 2026-11-23T14:30:00+08:00"},
+      {"a date such as 2026-11-23", "应为日期，例如 2026-11-23"},
+      {"a time such as 2026-11-23 14:30", "应为时间，例如 2026-11-23 14:30"},
+      {"yes or no", "应为 是 或 否"},
+      {"set by the system", "由系统自动生成，不能修改"},
+      {"not a filter of this list", "该列表不支持此筛选条件"},
+      {"this user is deactivated", "该用户已停用"},
+      {"no such pipeline", "销售流程不存在"},
+      {"no such stage", "阶段不存在"},
+      {"no such record, or not yours to see", "记录不存在或无权查看"},
+      {"the export file could not be written", "导出文件生成失败"},
+      {"must not be empty", "不能为空"},
+      {"at most 2 decimal places", "最多两位小数"},
+      {"amount is out of range", "金额超出范围"},
+      {"must be an amount in yuan, e.g. 1234.56", "应为金额（元），例如 1234.56"}};
   for (const auto& [en, zh] : kDetails) {
     if (en == d) return std::string(zh);
   }
+  if (d.starts_with("one of ")) return "应为以下之一：" + std::string(d.substr(7));
   // "at most N characters" / "at least N characters"
   for (auto [prefix, zh] : {std::pair{std::string_view("at most "), "最多 "},
                             std::pair{std::string_view("at least "), "至少 "}}) {
     if (d.starts_with(prefix) && d.ends_with(" characters")) {
       return std::string(zh) + std::string(d.substr(prefix.size(), d.size() - prefix.size() - 11)) +
              " 个字符";
+    }
+  }
+  // "at most N" / "at least N" (numbers)
+  for (auto [prefix, zh] : {std::pair{std::string_view("at most "), "不能大于 "},
+                            std::pair{std::string_view("at least "), "不能小于 "}}) {
+    if (d.starts_with(prefix) &&
+        d.find_first_not_of("-0123456789", prefix.size()) == std::string_view::npos) {
+      return std::string(zh) + std::string(d.substr(prefix.size()));
     }
   }
   return {};

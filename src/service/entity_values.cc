@@ -133,8 +133,8 @@ Result<FieldValue> value_from_json(const Field& f, const json::value& v,
                  v.as_double() == static_cast<double>(static_cast<std::int64_t>(v.as_double()))) {
         out = static_cast<std::int64_t>(v.as_double());
       } else {
-        return Error::invalid(name, f.type == FieldType::money ? "an integer number of fen (分)"
-                                                               : "must be an integer");
+        return Error::invalid(
+            name, f.type == FieldType::money ? "an integer number of fen" : "must be an integer");
       }
       break;
     case FieldType::boolean:
@@ -183,7 +183,8 @@ Result<FieldValue> value_from_text(const Field& f, std::string_view raw,
       const Choice* c = find_choice(f, text);
       if (!c) {
         std::string list;
-        for (const Choice& ch : f.choices) list += (list.empty() ? "" : "/") + std::string(ch.zh);
+        for (const Choice& ch : f.choices)
+          list += (list.empty() ? "" : ", ") + std::string(ch.value);
         return Error::invalid(name, "one of " + list);
       }
       out = std::string(c->value);
@@ -204,7 +205,7 @@ Result<FieldValue> value_from_text(const Field& f, std::string_view raw,
     }
     case FieldType::boolean: {
       auto b = parse_bool_text(text);
-      if (!b) return Error::invalid(name, "是 or 否 (true or false)");
+      if (!b) return Error::invalid(name, "yes or no");
       out = std::int64_t{*b ? 1 : 0};
       break;
     }

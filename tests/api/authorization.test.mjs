@@ -4,10 +4,11 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 
 import {
-  CALLERS, DEMO_PASSWORD, TEST_PASSWORD, assertNothingWritten, auditTotal, createMembership, createRegion,
+  CALLERS, DEMO_PASSWORD, ROLES, TEST_PASSWORD, assertNothingWritten, auditTotal, createMembership, createRegion,
   createTeam, createUser, discover, expectError, expectStatus, forget, freshSession, get, listAll, loginAll,
   patch, request, serverRoutes, todayShanghai, unique,
 } from './lib.mjs';
+import { CHANGE, CRM_KINDS, createOwned, crmBase, validBody, writers } from './crm_fixtures.mjs';
 
 // Expected statuses by caller.
 const everyone = (s) => Object.fromEntries(CALLERS.map((c) => [c, s]));
@@ -29,7 +30,13 @@ before(async () => {
     repMembership: d.memberships.find((m) => m.user_id === rep.id && m.team_id === sh1.id &&
       m.valid_from <= today && (m.valid_to === null || today < m.valid_to)),
     loginUser: await createUser({ username: unique('authz') }),
+    crm: await crmBase(),
   };
+  fx.crm.ids = {};
+  for (const c of ['manager', 'director', 'admin']) {
+    fx.crm.ids[c] = expectStatus(await get(c, '/api/auth/me'), 200).user.id;
+  }
+  fx.crm.ids.rep = fx.crm.repId;
   assert.ok(fx.repMembership, 'the demo rep belongs to 上海一部');
 });
 
@@ -186,7 +193,44 @@ const TABLE = {
   },
 
   'GET /api/audit-entries': { expect: adminOnly(200), aim: () => ({ path: '/api/audit-entries' }) },
+
+  'GET /api/schema': { expect: signedIn(200), aim: () => ({ path: '/api/schema' }) },
 };
+
+// The CRM resources: the same six routes each. Allowed writers aim at a fresh record of the demo
+// rep (which all of them see); refused callers at one too, which must stay as it was.
+const byRole = (allowed, ok, refused = 403) => ({
+  anonymous: 401, ...Object.fromEntries(ROLES.map((r) => [r, allowed.includes(r) ? ok : refused])),
+});
+for (const kind of CRM_KINDS) {
+  const base = `/api/${kind}`;
+  const fresh = async () => (await createOwned(kind, fx.crm)).id;
+  Object.assign(TABLE, {
+    [`GET ${base}`]: { expect: signedIn(200), aim: () => ({ path: base }) },
+    [`GET ${base}/export`]: { expect: signedIn(200), aim: () => ({ path: `${base}/export` }) },
+    [`POST ${base}`]: {
+      expect: byRole(writers(kind), 201),
+      aim: (caller) => ({
+        path: base, body: validBody(kind, fx.crm, fx.crm.ids[caller] ?? fx.crm.repId), reads: [`${base}?page_size=500`],
+      }),
+    },
+    [`GET ${base}/{id}`]: { expect: signedIn(200), aim: async () => ({ path: `${base}/${await fresh()}` }) },
+    [`PATCH ${base}/{id}`]: {
+      expect: byRole(writers(kind), 200),
+      aim: async () => {
+        const path = `${base}/${await fresh()}`;
+        return { path, body: { version: await versionOf(path), ...CHANGE[kind] }, reads: [path] };
+      },
+    },
+    [`DELETE ${base}/{id}`]: {
+      expect: byRole(writers(kind), 204),
+      aim: async () => {
+        const path = `${base}/${await fresh()}`;
+        return { path: `${path}?version=${await versionOf(path)}`, reads: [path] };
+      },
+    },
+  });
+}
 
 test('the authorization table covers every route of the server', () => {
   assert.deepEqual(Object.keys(TABLE).sort(), serverRoutes().sort(),

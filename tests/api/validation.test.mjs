@@ -7,6 +7,7 @@ import {
   ONE_MIB, TEST_PASSWORD, assertNothingWritten, createMembership, createRegion, createTeam, createUser, discover,
   expectError, expectStatus, freshSession, get, hasChinese, request, serverRoutes, unique,
 } from './lib.mjs';
+import { CHANGE, CRM_KINDS, createOwned, crmBase, validBody } from './crm_fixtures.mjs';
 
 let fx;
 before(async () => {
@@ -27,7 +28,11 @@ before(async () => {
     sh1: d.team('上海一部'),
     pw: await freshSession(pwUser.username, TEST_PASSWORD),
     admin2Session: await freshSession(admin2.username, TEST_PASSWORD),
+    crm: await crmBase(),
+    schema: expectStatus(await get('admin', '/api/schema'), 200),
+    crmIds: {},
   };
+  for (const kind of CRM_KINDS) fx.crmIds[kind] = (await createOwned(kind, fx.crm)).id;
 });
 
 const versionOf = async (path) => expectStatus(await get('admin', path), 200, path).version;
@@ -127,6 +132,36 @@ const ENDPOINTS = [
   },
 ];
 
+// The CRM resources: bodies checked against the field table the server publishes (/api/schema).
+const JSON_TYPE = {
+  text: 'nstr', choice: 'str', date: 'nstr', instant: 'nstr', integer: 'nint', money: 'nint', ref: 'nint',
+  boolean: 'bool', tags: 'strs',
+};
+const kindOf = (plural) => fx.schema.kinds.find((k) => k.plural === plural);
+const writableFields = (plural) => Object.fromEntries(kindOf(plural).fields.filter((f) => f.writable)
+  .map((f) => [f.name, f.required ? (JSON_TYPE[f.type] === 'nint' ? 'int' : 'str') : JSON_TYPE[f.type]]));
+for (const kind of CRM_KINDS) {
+  const adminWrites = kind === 'products' || kind === 'costs';
+  ENDPOINTS.push({
+    route: `POST /api/${kind}`, as: () => (adminWrites ? 'admin' : 'rep'), path: () => `/api/${kind}`,
+    valid: async () => validBody(kind, fx.crm, adminWrites ? fx.crm.adminId : fx.crm.repId),
+    get required() {
+      return kindOf(kind).fields.filter((f) => f.required && f.writable && f.name !== 'owner_id' &&
+        f.name !== 'user_id').map((f) => f.name);
+    },
+    get fields() { return writableFields(kind); },
+    reads: () => [`/api/${kind}?page_size=500`],
+  });
+  ENDPOINTS.push({
+    route: `PATCH /api/${kind}/{id}`, method: 'PATCH', as: () => (adminWrites ? 'admin' : 'rep'),
+    path: () => `/api/${kind}/${fx.crmIds[kind]}`,
+    valid: async () => ({ version: await versionOf(`/api/${kind}/${fx.crmIds[kind]}`), ...CHANGE[kind] }),
+    required: ['version'],
+    get fields() { return { ...writableFields(kind), version: 'int' }; },
+    reads: () => [`/api/${kind}/${fx.crmIds[kind]}`],
+  });
+}
+
 // Write routes that take no body: logout, and DELETE (its version is in the query).
 const BODILESS = (route) => route === 'POST /api/auth/logout' || route.startsWith('DELETE ');
 const writeRoutes = () => serverRoutes().filter((r) => !r.startsWith('GET '));
@@ -138,7 +173,9 @@ test('every write route that takes a body has a row in ENDPOINTS', () => {
 
 test('every write route, bodiless ones included, answers 413 to a body over 1 MiB and writes nothing', async () => {
   const s = await freshSession('admin');
-  const ids = { users: fx.other.id, regions: fx.region.id, teams: fx.grandchild.id, memberships: fx.membership.id };
+  const ids = {
+    users: fx.other.id, regions: fx.region.id, teams: fx.grandchild.id, memberships: fx.membership.id, ...fx.crmIds,
+  };
   const big = JSON.stringify({ padding: 'x'.repeat(ONE_MIB) });
   const targets = [];
   for (const route of writeRoutes()) {
