@@ -5,7 +5,7 @@ PORT       ?= 8080
 JOBS       ?= $(shell nproc)
 CMAKE_TYPE ?= Release
 
-.PHONY: all deps build build-cpp build-web run test test-unit test-api test-browser test-asan bench fmt lint clean
+.PHONY: all deps build build-cpp build-web run test test-unit test-api test-browser test-asan fuzz bench fmt lint clean
 
 all: build
 
@@ -61,6 +61,10 @@ test-asan: deps
 
 bench: build
 	bash bench/run.sh $(BUILD)
+
+# libFuzzer on the CSV and .xlsx import parsers, five minutes each (scripts/fuzz.sh SECONDS).
+fuzz: deps
+	bash scripts/fuzz.sh 300
 
 fmt:
 	clang-format -i $$(git ls-files 'src/*.cc' 'src/*.h' 'bench/*.cc')

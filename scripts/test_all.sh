@@ -18,6 +18,7 @@ step() {
 
 pg_url=$(scripts/pg_cluster.sh start "$pg_dir" 55431) || { echo "cannot start PostgreSQL"; exit 1; }
 step "unit tests (ctest, SQLite + PostgreSQL)" env FUPAN_TEST_PG_URL="$pg_url" ctest --test-dir "$build" --output-on-failure
+step "fuzz (brief)" bash scripts/fuzz.sh 15
 step "command line" bash tests/cli/run.sh
 step "API tests on SQLite" bash tests/api/run.sh sqlite
 step "API tests on PostgreSQL" bash tests/api/run.sh postgres
