@@ -20,6 +20,8 @@ struct OrgRecord {
   bool is_demo = false;
   std::int64_t version = 1;
   Instant created_at, updated_at;
+  std::string tier_rule = "abc";  // how customer tiers are assigned: "abc" or "rfm"
+  int stall_days = 14;            // an open opportunity with no activity this long is stalled
 };
 
 struct RegionRecord {

@@ -10,6 +10,21 @@ AgingBucket aging_bucket(LocalDate due, LocalDate as_of) {
   return AgingBucket::d90_plus;
 }
 
+LocalDate earliest_due_in(AgingBucket bucket, LocalDate as_of) {
+  using std::chrono::days;
+  switch (bucket) {
+    case AgingBucket::d0_30:
+      return as_of - days(30);
+    case AgingBucket::d31_60:
+      return as_of - days(60);
+    case AgingBucket::d61_90:
+      return as_of - days(90);
+    case AgingBucket::d90_plus:
+      break;
+  }
+  return LocalDate::min();
+}
+
 Fen Aging::total() const {
   return d0_30 + d31_60 + d61_90 + d90_plus;
 }

@@ -48,6 +48,20 @@ TEST(Aging, AddsOutstandingToItsBucket) {
   EXPECT_EQ(aging.total(), 12807);
 }
 
+TEST(Aging, EarliestDueInAgreesWithTheBuckets) {
+  using std::chrono::days;
+  for (std::string_view text : {"2026-11-23", "2026-03-31", "2024-03-01"}) {
+    const LocalDate as_of = day(text);
+    for (AgingBucket b : {AgingBucket::d0_30, AgingBucket::d31_60, AgingBucket::d61_90}) {
+      const LocalDate earliest = earliest_due_in(b, as_of);
+      EXPECT_EQ(aging_bucket(earliest, as_of), b) << text;
+      EXPECT_NE(aging_bucket(earliest - days(1), as_of), b) << text;
+    }
+    EXPECT_EQ(earliest_due_in(AgingBucket::d0_30, as_of), as_of - days(30));
+    EXPECT_EQ(earliest_due_in(AgingBucket::d90_plus, as_of), LocalDate::min());
+  }
+}
+
 TEST(Aging, EmptyIsZero) {
   Aging aging;
   EXPECT_EQ(aging.total(), 0);

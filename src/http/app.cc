@@ -33,7 +33,13 @@ App::App(const service::Context& ctx, AppOptions options)
   add_user_routes(*this);
   add_org_routes(*this);
   add_audit_routes(*this);
+  add_customer_routes(*this);
   add_entity_routes(*this);
+  add_sales_doc_routes(*this);
+  add_receivable_routes(*this);
+  add_pipeline_routes(*this);
+  add_todo_routes(*this);
+  add_import_routes(*this);
 }
 
 void App::open(const std::string& method, const std::string& pattern, Router::Handler handler) {

@@ -68,6 +68,12 @@ void add_user_routes(App& app);
 void add_org_routes(App& app);
 void add_audit_routes(App& app);
 void add_entity_routes(App& app);
+void add_sales_doc_routes(App& app);
+void add_receivable_routes(App& app);
+void add_pipeline_routes(App& app);
+void add_todo_routes(App& app);
+void add_customer_routes(App& app);
+void add_import_routes(App& app);
 
 // Returns the value of cookie `name` in a Cookie header, or "".
 std::string cookie_value(const std::string& header, const std::string& name);

@@ -173,11 +173,108 @@ std::string detail_zh(std::string_view d) {
       {"must not be empty", "不能为空"},
       {"at most 2 decimal places", "最多两位小数"},
       {"amount is out of range", "金额超出范围"},
-      {"must be an amount in yuan, e.g. 1234.56", "应为金额（元），例如 1234.56"}};
+      {"must be an amount in yuan, e.g. 1234.56", "应为金额（元），例如 1234.56"},
+      // customers (service/customer_service.cc)
+      {"already the owner", "已经是该客户的负责人"},
+      {"1..500 ids", "应为 1 到 500 个编号"},
+      {"each id at most once", "每个编号只能出现一次"},
+      {"must be an array of positive integer ids", "应为正整数编号列表"},
+      // pipelines, opportunities, activities, to-dos, org settings
+      {"abc or rfm", "应为 abc（按近 12 个月销售额）或 rfm"},
+      {"1..365", "应为 1 到 365"},
+      {"a stage's kind is open, won or lost",
+       "阶段类型应为 open（进行中）、won（赢单）或 lost（输单）"},
+      {"a new pipeline's stages have no id", "新建销售流程的阶段不能带编号"},
+      {"make another pipeline the default instead", "请把另一个销售流程设为默认"},
+      {"a stage that opportunities are or were in cannot be removed",
+       "有商机正处于或曾处于该阶段，不能删除"},
+      {"the kind of a stage that opportunities are in cannot change",
+       "有商机处于该阶段，不能更改阶段类型"},
+      {"a list of stages", "应为阶段列表"},
+      {"a stage", "应为一个阶段"},
+      {"belongs to another pipeline", "属于其他销售流程"},
+      {"this pipeline has no open stage", "该销售流程没有进行中的阶段"},
+      {"only a revisit carries a satisfaction score", "只有回访才能填写满意度"},
+      {"belongs to another customer", "属于其他客户"},
+      {"own or team", "应为 own（我的）或 team（团队）"},
+      // quotes, orders, payments, receivables, costs
+      {"must be an array of lines", "应为明细行列表"},
+      {"at most 1000 lines", "最多 1000 行明细"},
+      {"at least one line", "至少需要一行明细"},
+      {"the quote has been converted to an order", "该报价已转为订单"},
+      {"set by converting the quote to an order", "只能通过报价转订单设置"},
+      {"must equal the sum of the lines", "必须等于各明细行金额之和"},
+      {"less than the payments already received", "不能少于已收回款"},
+      {"an order with payments cannot be cancelled", "已有回款的订单不能取消"},
+      {"the order has payments", "该订单已有回款"},
+      {"the order is cancelled", "该订单已取消"},
+      {"more than the order's outstanding amount", "超过了订单未回款金额"},
+      {"must be empty for an org-wide cost", "全公司范围的成本不能指定范围编号"},
+      {"the quote is already ordered", "该报价已转为订单"},
+      {"a rejected quote cannot be ordered", "已拒绝的报价不能转为订单"},
+      {"customer or owner", "应为 customer（按客户）或 owner（按负责人）"},
+      {"must be an object", "应为对象"},
+      {"product_id is required", "缺少产品"},
+      {"quantity is required", "缺少数量"},
+      {"product_id must be a positive integer id", "产品编号应为正整数"},
+      {"quantity must be an integer of at least 1", "数量应为不小于 1 的整数"},
+      {"unit_price must be an integer number of fen, 0 or more", "单价应为不小于 0 的整数（分）"},
+      {"discount_bp must be an integer 0..10000", "折扣应为 0 到 10000 的整数（万分比）"},
+      {"no such product", "产品不存在"},
+      {"order total is out of range", "订单总额超出范围"},
+      // imports (service/import_service.cc and friends)
+      {"the file is empty", "文件是空的"},
+      {"the header row cannot be read", "无法读取表头行"},
+      {"the file has no data rows", "文件中没有数据行"},
+      {"more than 2000000 rows", "超过 2,000,000 行"},
+      {"not a CSV or .xlsx file", "不是 CSV 或 .xlsx 文件"},
+      {"not UTF-8 or GBK text", "文件编码不是 UTF-8 或 GBK"},
+      {"an Excel 97-2003 .xls file: save it as .xlsx or CSV",
+       "这是 Excel 97-2003 的 .xls 文件，请另存为 .xlsx 或 CSV"},
+      {"the column appears more than once", "该列出现了不止一次"},
+      {"a required column is missing from the file", "文件缺少必填列"},
+      {"the row is not UTF-8 text", "该行不是有效的 UTF-8 文本"},
+      {"text after a closing quote", "引号结束后还有多余的文字"},
+      {"a quoted field is never closed", "引号没有闭合"},
+      {"the same external id is on an earlier row", "前面的行已有相同的外部编号"},
+      {"used by a record you cannot change", "该外部编号已被你无权修改的记录使用"},
+      {"several users have this name; use the username", "有多个同名用户，请填写用户名"},
+      {"several records have this name; use the external id", "有多条同名记录，请填写外部编号"},
+      {"several stages have this name; give the pipeline", "有多个同名阶段，请同时填写销售流程"},
+      {"several teams have this name", "有多个同名团队"},
+      {"the same username is on an earlier row", "前面的行已有相同的用户名"},
+      {"one of customers, contacts, opportunities, activities, products, orders, payments, costs, "
+       "users",
+       "应为 "
+       "customers、contacts、opportunities、activities、products、orders、payments、costs、users "
+       "之一"},
+      {"too many imports at once; wait for one to end", "同时进行的导入太多，请等当前导入完成"}};
   for (const auto& [en, zh] : kDetails) {
     if (en == d) return std::string(zh);
   }
   if (d.starts_with("one of ")) return "应为以下之一：" + std::string(d.substr(7));
+  // "line N: <detail>" (order and quote lines)
+  if (d.starts_with("line ")) {
+    const std::size_t colon = d.find(": ");
+    if (colon != std::string_view::npos) {
+      const std::string_view rest = d.substr(colon + 2);
+      std::string zh = detail_zh(rest);
+      if (zh.empty() && rest.ends_with(" is not accepted here")) {
+        zh = std::string(rest.substr(0, rest.size() - 21)) + " 不是可接受的字段";
+      }
+      if (!zh.empty()) return "第 " + std::string(d.substr(5, colon - 5)) + " 行：" + zh;
+    }
+  }
+  // "stage N is not in this pipeline" / "stage N is listed twice"
+  if (d.starts_with("stage ")) {
+    const std::string_view rest = d.substr(6);
+    const std::size_t sp = rest.find(' ');
+    if (sp != std::string_view::npos) {
+      const std::string n(rest.substr(0, sp));
+      if (rest.substr(sp) == " is not in this pipeline") return "阶段 " + n + " 不属于该销售流程";
+      if (rest.substr(sp) == " is listed twice") return "阶段 " + n + " 重复出现";
+    }
+  }
   // "at most N characters" / "at least N characters"
   for (auto [prefix, zh] : {std::pair{std::string_view("at most "), "最多 "},
                             std::pair{std::string_view("at least "), "至少 "}}) {
@@ -373,6 +470,18 @@ Response no_content() {
   r.status = 204;
   r.content_type.clear();
   return r;
+}
+
+std::string row_message(std::string_view code, std::string_view detail, bool english) {
+  for (int i = 0; i <= static_cast<int>(ErrorCode::internal); ++i) {
+    const auto c = static_cast<ErrorCode>(i);
+    if (error_code_name(c) != code) continue;
+    auto [zh, en] = message_for(c);
+    if (english) return detail.empty() ? std::string(en) : std::string(detail);
+    std::string d = detail_zh(detail);
+    return d.empty() ? std::string(zh) : d;
+  }
+  return std::string(detail);
 }
 
 Response error_response(const Error& e, const Request& req) {

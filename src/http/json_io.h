@@ -62,6 +62,9 @@ Result<std::int64_t> path_id(const Request& req, const std::string& name = "id")
 
 Response json_response(const boost::json::value& v, int status = 200);
 Response no_content();
+// The reason of one bad row of an import, in the caller's language: the translated detail, or
+// the message of the error code when there is none.
+std::string row_message(std::string_view code, std::string_view detail, bool english);
 // The error body {"error":{"code","message","field"}} in the request's language.
 Response error_response(const Error& e, const Request& req);
 // A list page {"items","total","page","page_size"}; write_item(writer, item) streams each item

@@ -20,7 +20,8 @@ struct Versioned {
 };
 
 service::OrgInput read_org(Fields& f) {
-  return {f.str("name"), f.str("timezone"), f.integer("fiscal_year_start_month")};
+  return {f.str("name"), f.str("timezone"), f.integer("fiscal_year_start_month"),
+          f.str("tier_rule"), f.integer("stall_days")};
 }
 
 service::RegionInput read_region(Fields& f) {

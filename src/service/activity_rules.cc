@@ -1,10 +1,28 @@
-// The rules of the activity kind (see entity_rules.h).
+// The rules of the activity kind (see entity_rules.h). Logging an activity changes nothing else:
+// no follow-up date, status or stage moves with it.
 #include "service/entity_rules.h"
+#include "store/entity_store.h"
 
 namespace fupan::service {
 namespace {
 
-class ActivityRules final : public EntityRules {};
+class ActivityRules final : public EntityRules {
+ public:
+  Status prepare(WriteScope& ws, const EntityRecord*, EntityRecord& r) const override {
+    if (!r.is_null("satisfaction") && r.integer("is_revisit").value_or(0) == 0) {
+      return Error::invalid("satisfaction", "only a revisit carries a satisfaction score");
+    }
+    if (auto opportunity_id = r.integer("opportunity_id")) {
+      static const EntityKind* const opportunity = find_entity_kind("opportunity");
+      auto o = store::find_entity(ws.conn, ws.actor.org, *opportunity, *opportunity_id);
+      if (!o) return Error::invalid("opportunity_id", "no such record, or not yours to see");
+      if (o->get("customer_id") != r.get("customer_id")) {
+        return Error::invalid("opportunity_id", "belongs to another customer");
+      }
+    }
+    return {};
+  }
+};
 
 }  // namespace
 

@@ -40,6 +40,11 @@ class EntityRules {
                            const EntityRecord& /*after*/) const {}
   // Checks a delete; the default allows it.
   virtual Status before_delete(WriteScope&, const EntityRecord&) const { return {}; }
+  // Updates what depends on a record just deleted (e.g. an order's paid), in the same transaction.
+  virtual void after_delete(WriteScope&, const EntityRecord& /*deleted*/) const {}
+  // Returns true iff imports may insert new records of the kind in bulk, without their ids and
+  // without after_write; false when after_write must run for each record (it needs the new id).
+  virtual bool insert_in_bulk() const { return true; }
   // Writes the members a single record's response carries besides its fields.
   virtual void write_details(store::Connection&, const Actor&, const EntityRecord&,
                              JsonWriter&) const {}

@@ -381,6 +381,7 @@ Status delete_entity(const Context& ctx, const Actor& actor, const EntityKind& k
     WriteScope ws{ctx, actor, c, now, nullptr};
     FUPAN_TRY(rules_of(kind).before_delete(ws, *before));
     FUPAN_TRY(outcome_status(store::delete_entity(c, actor.org, kind, id, version)));
+    rules_of(kind).after_delete(ws, *before);
     audit_json(c, actor, "delete", kind.name, id, entity_audit_json(*before, *actor.snapshot),
                std::nullopt, now);
     return true;

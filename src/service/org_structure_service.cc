@@ -62,6 +62,16 @@ Result<OrgRecord> update_org(const Context& ctx, const Actor& actor, const OrgIn
     }
     o.fiscal_year_start_month = static_cast<int>(*in.fiscal_year_start_month);
   }
+  if (in.tier_rule) {
+    if (*in.tier_rule != "abc" && *in.tier_rule != "rfm") {
+      return Error::invalid("tier_rule", "abc or rfm");
+    }
+    o.tier_rule = *in.tier_rule;
+  }
+  if (in.stall_days) {
+    if (*in.stall_days < 1 || *in.stall_days > 365) return Error::invalid("stall_days", "1..365");
+    o.stall_days = static_cast<int>(*in.stall_days);
+  }
   const Instant now = ctx.clock.now();
   o.updated_at = now;
   o.version = version + 1;

@@ -40,6 +40,8 @@ void write_json(JsonWriter& w, const OrgRecord& o) {
   w.field("fiscal_year_start_month", o.fiscal_year_start_month);
   w.field("currency", o.currency);
   w.field("is_demo", o.is_demo);
+  w.field("tier_rule", o.tier_rule);
+  w.field("stall_days", o.stall_days);
   stamps(w, o.version, o.created_at, o.updated_at);
   w.end_object();
 }

@@ -127,6 +127,8 @@ CREATE TABLE customers (
   phone TEXT,
   address TEXT,
   notes TEXT,
+  name_key TEXT,
+  phone_key TEXT,
   external_id TEXT,
   version BIGINT NOT NULL DEFAULT 1,
   created_at BIGINT NOT NULL,
@@ -136,6 +138,8 @@ CREATE UNIQUE INDEX customers_external ON customers (org_id, external_id);
 CREATE INDEX customers_owner ON customers (org_id, owner_id, created_at);
 CREATE INDEX customers_created ON customers (org_id, created_at);
 CREATE INDEX customers_name ON customers (org_id, name);
+CREATE INDEX customers_name_key ON customers (org_id, name_key);
+CREATE INDEX customers_phone_key ON customers (org_id, phone_key);
 CREATE TABLE customer_transfers (
   id {{pk}},
   org_id BIGINT NOT NULL REFERENCES orgs(id),
@@ -330,7 +334,7 @@ CREATE TABLE payments (
   updated_at BIGINT NOT NULL
 );
 CREATE UNIQUE INDEX payments_external ON payments (org_id, external_id);
-CREATE INDEX payments_order ON payments (order_id);
+CREATE INDEX payments_order ON payments (org_id, order_id);
 CREATE INDEX payments_owner ON payments (org_id, owner_id, received_at);
 CREATE TABLE costs (
   id {{pk}},

@@ -6,7 +6,7 @@ import { before, test } from 'node:test';
 import {
   CALLERS, DEMO_PASSWORD, ROLES, TEST_PASSWORD, assertNothingWritten, auditTotal, createMembership, createRegion,
   createTeam, createUser, discover, expectError, expectStatus, forget, freshSession, get, listAll, loginAll,
-  patch, request, serverRoutes, todayShanghai, unique,
+  patch, post, request, serverRoutes, todayShanghai, unique,
 } from './lib.mjs';
 import { CHANGE, CRM_KINDS, createOwned, crmBase, validBody, writers } from './crm_fixtures.mjs';
 
@@ -31,6 +31,7 @@ before(async () => {
       m.valid_from <= today && (m.valid_to === null || today < m.valid_to)),
     loginUser: await createUser({ username: unique('authz') }),
     crm: await crmBase(),
+    teammate: d.memberOf('上海一部', [rep.id]),
   };
   fx.crm.ids = {};
   for (const c of ['manager', 'director', 'admin']) {
@@ -44,6 +45,11 @@ before(async () => {
 async function versionOf(path) {
   return expectStatus(await get('admin', path), 200, path).version;
 }
+
+// Expected statuses: `ok` for the roles in `allowed`, `refused` for the other roles.
+const byRole = (allowed, ok, refused = 403) => ({
+  anonymous: 401, ...Object.fromEntries(ROLES.map((r) => [r, allowed.includes(r) ? ok : refused])),
+});
 
 // One row per route: who gets which status, and how to aim the call for a caller. Refused callers
 // aim at a demo record they can see (so the answer is 403, not 404); admin aims at a fresh record.
@@ -195,13 +201,107 @@ const TABLE = {
   'GET /api/audit-entries': { expect: adminOnly(200), aim: () => ({ path: '/api/audit-entries' }) },
 
   'GET /api/schema': { expect: signedIn(200), aim: () => ({ path: '/api/schema' }) },
+
+  // Handing a customer over: a rep sees no other owner to give it to (400 on to_user_id).
+  'POST /api/customers/{id}/transfer': {
+    expect: { anonymous: 401, rep: 400, manager: 200, director: 200, analyst: 403, admin: 200 },
+    aim: async () => {
+      const path = `/api/customers/${(await createOwned('customers', fx.crm)).id}`;
+      return {
+        path: `${path}/transfer`, reads: [path],
+        body: { version: await versionOf(path), to_user_id: fx.teammate.id, reason: '岗位调整' },
+      };
+    },
+  },
+  'POST /api/customers/transfer': {
+    expect: { anonymous: 401, rep: 400, manager: 200, director: 200, analyst: 403, admin: 200 },
+    aim: async () => {
+      const id = (await createOwned('customers', fx.crm)).id;
+      return {
+        path: '/api/customers/transfer', reads: [`/api/customers/${id}`],
+        body: { ids: [id], to_user_id: fx.teammate.id, reason: '离职交接' },
+      };
+    },
+  },
+  'GET /api/customers/duplicates': {
+    expect: signedIn(200), aim: () => ({ path: `/api/customers/duplicates?name=${encodeURIComponent('上海某公司')}` }),
+  },
+  'POST /api/customers/tiers/recompute': {
+    expect: adminOnly(200), aim: () => ({ path: '/api/customers/tiers/recompute', reads: ['/api/customers?page_size=500'] }),
+  },
+
+  'GET /api/pipelines': { expect: signedIn(200), aim: () => ({ path: '/api/pipelines' }) },
+  'POST /api/pipelines': {
+    expect: adminOnly(201),
+    aim: () => ({ path: '/api/pipelines', body: newPipeline(), reads: ['/api/pipelines'] }),
+  },
+  'PATCH /api/pipelines/{id}': {
+    expect: adminOnly(200),
+    aim: async () => {
+      const p = expectStatus(await post('admin', '/api/pipelines', newPipeline()), 201);
+      return { path: `/api/pipelines/${p.id}`, body: { version: p.version, name: unique('改名流程') }, reads: ['/api/pipelines'] };
+    },
+  },
+  'GET /api/opportunities/board': { expect: signedIn(200), aim: () => ({ path: '/api/opportunities/board' }) },
+  'GET /api/todos': { expect: signedIn(200), aim: () => ({ path: '/api/todos' }) },
+
+  'GET /api/products/{id}/price': {
+    expect: signedIn(200), aim: () => ({ path: `/api/products/${fx.crm.product.id}/price?customer_id=${fx.crm.customer.id}` }),
+  },
+  'POST /api/quotes/{id}/order': {
+    expect: byRole(writers('quotes'), 201),
+    aim: async () => {
+      const path = `/api/quotes/${(await createOwned('quotes', fx.crm)).id}`;
+      return { path: `${path}/order`, body: { version: await versionOf(path) }, reads: [path, '/api/orders?page_size=500'] };
+    },
+  },
+  'GET /api/receivables': { expect: signedIn(200), aim: () => ({ path: '/api/receivables?group_by=customer' }) },
+  'POST /api/imports': {
+    expect: byRole(writers('customers'), 202),
+    aim: () => ({
+      path: '/api/imports?kind=customers', raw: `客户名称,外部编号\n${unique('导入客户')},${unique('IMP')}\n`, type: 'text/csv',
+      reads: ['/api/customers?page_size=500'],
+    }),
+    settle: (res, as) => importDone(res.body.id, as),
+  },
+  'GET /api/imports/{id}': {
+    expect: { anonymous: 401, rep: 200, manager: 200, director: 200, analyst: 404, admin: 200 },
+    aim: async (caller) => {
+      const owner = caller === 'analyst' || caller === 'anonymous' ? 'admin' : caller;
+      const res = await request('POST', '/api/imports?kind=customers', {
+        as: owner, raw: `客户名称\n${unique('导入客户')}\n`, type: 'text/csv',
+      });
+      expectStatus(res, 202, 'start an import');
+      await importDone(res.body.id, owner);
+      return { path: `/api/imports/${res.body.id}` };
+    },
+  },
+  'GET /api/receivables/orders': {
+    expect: signedIn(200), aim: () => ({ path: `/api/receivables/orders?customer_id=${fx.crm.customer.id}` }),
+  },
 };
+
+// Waits until the import `id` (started by `as`) has finished.
+async function importDone(id, as) {
+  for (let i = 0; i < 200; i += 1) {
+    const job = expectStatus(await get(as, `/api/imports/${id}`), 200, 'import job');
+    if (job.status === 'done' || job.status === 'failed') return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`import ${id} did not finish`);
+}
+
+// A valid new pipeline (admins only).
+function newPipeline() {
+  return {
+    name: unique('流程'),
+    stages: [{ name: '接触', probability: 20 }, { name: '成交', probability: 100, kind: 'won' },
+      { name: '丢单', probability: 0, kind: 'lost' }],
+  };
+}
 
 // The CRM resources: the same six routes each. Allowed writers aim at a fresh record of the demo
 // rep (which all of them see); refused callers at one too, which must stay as it was.
-const byRole = (allowed, ok, refused = 403) => ({
-  anonymous: 401, ...Object.fromEntries(ROLES.map((r) => [r, allowed.includes(r) ? ok : refused])),
-});
 for (const kind of CRM_KINDS) {
   const base = `/api/${kind}`;
   const fresh = async () => (await createOwned(kind, fx.crm)).id;
@@ -250,7 +350,11 @@ test('every route × every caller answers the expected status; refused writes ch
       const aim = await row.aim(caller);
       let as = caller;
       if (row.fresh && caller !== 'anonymous') as = await freshSession(caller);
-      const send = () => request(method, aim.path, { as, body: aim.body });
+      const send = async () => {
+        const res = await request(method, aim.path, { as, body: aim.body, raw: aim.raw, type: aim.type });
+        if (row.settle && res.status < 300) await row.settle(res, as);
+        return res;
+      };
       const refused = row.expect[caller] >= 400;
       let res;
       if (isWrite && refused) {
