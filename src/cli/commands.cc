@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "core/crypto.h"
@@ -12,6 +13,8 @@
 #include "service/demo_history.h"
 #include "service/demo_org.h"
 #include "service/entity_json.h"
+#include "service/import_report_json.h"
+#include "service/import_service.h"
 #include "store/audit_store.h"
 #include "store/migrations.h"
 #include "store/org_store.h"
@@ -214,6 +217,70 @@ int restore(const std::string& url, const std::string& from) {
   store::restore_sqlite(from, url);
   std::cout << "restored " << url << " from " << from << "\n";
   return 0;
+}
+
+int import_file(const ImportFileOptions& o) {
+  std::ifstream in(o.file, std::ios::binary | std::ios::ate);
+  if (!in) return fail("cannot read " + o.file);
+  std::string bytes(static_cast<std::size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
+    return fail("cannot read " + o.file);
+  auto db = open_store(o.db, 2);
+  SystemClock clock;
+  service::OrgDirectory orgs;
+  orgs.load_all(*db);
+  service::SessionCache sessions;
+  service::ScopeCache scopes;
+  service::Context ctx{*db, orgs, clock, sessions, scopes};
+  std::shared_ptr<const OrgSnapshot> org;
+  const UserRecord* user = nullptr;
+  {
+    auto conn = db->acquire();
+    for (OrgId id : store::list_org_ids(*conn)) {
+      auto snapshot = orgs.get(id);
+      if (!snapshot) continue;
+      for (const UserRecord& u : snapshot->users()) {
+        const bool wanted =
+            o.as.empty() ? u.active && u.roles.has(Role::admin) : u.username == o.as;
+        if (wanted && (!user || u.id < user->id)) user = &u;
+      }
+      if (user) {
+        org = snapshot;
+        break;
+      }
+    }
+  }
+  if (!user) {
+    return fail(o.as.empty() ? "the store has no active admin to import as (use --as)"
+                             : "no user named '" + o.as + "'");
+  }
+  if (!user->active) return fail("user '" + o.as + "' is deactivated");
+  service::Actor actor = service::make_actor(ctx, org, user->id, "cli");
+  service::ImportOptions options;
+  options.skip_bad = o.skip_bad;
+  auto report = service::import_file(ctx, actor, o.kind, bytes, options);
+  if (!report.ok()) {
+    const Error& e = report.error();
+    JsonWriter w;
+    w.begin_object();
+    w.key("error").begin_object();
+    w.field("code", error_code_name(e.code));
+    if (!e.field.empty()) w.field("field", e.field);
+    if (!e.detail.empty()) w.field("detail", e.detail);
+    w.end_object();
+    w.end_object();
+    std::cout << std::move(w).str() << "\n";
+    std::cerr << "导入失败，未导入任何数据：" << error_code_name(e.code)
+              << (e.field.empty() ? "" : " " + e.field)
+              << (e.detail.empty() ? "" : " (" + e.detail + ")") << "\n";
+    return 1;
+  }
+  JsonWriter w;
+  service::write_import_report(w, *report);
+  std::cout << std::move(w).str() << "\n";
+  std::cerr << service::import_summary_zh(*report) << "\n";
+  return report->errors.empty() && report->skipped == 0 ? 0 : 1;
 }
 
 }  // namespace fupan::cli

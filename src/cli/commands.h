@@ -30,4 +30,11 @@ int user_list(const std::string& db);
 int backup(const std::string& db, const std::string& to);
 int restore(const std::string& db, const std::string& from);
 
+struct ImportFileOptions {
+  std::string db, kind, as, file;
+  bool skip_bad = false;
+};
+// Prints the report as JSON and a Chinese summary on stderr; 1 when anything was rejected.
+int import_file(const ImportFileOptions& o);
+
 }  // namespace fupan::cli

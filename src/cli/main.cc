@@ -96,6 +96,23 @@ int main(int argc, char** argv) {
   restore_cmd->add_option("--db", db, "SQLite file")->envname("FUPAN_DB")->capture_default_str();
   restore_cmd->add_option("--from", file, "Backup file")->required();
 
+  fupan::cli::ImportFileOptions import_opts{default_db};
+  auto* import_cmd = app.add_subcommand(
+      "import", "Import a CSV (UTF-8 or GBK) or .xlsx file of records (docs/import.md)");
+  import_cmd->add_option("--db", import_opts.db, "Store")
+      ->envname("FUPAN_DB")
+      ->capture_default_str();
+  import_cmd
+      ->add_option("--kind", import_opts.kind,
+                   "customers, contacts, opportunities, activities, products, orders, payments, "
+                   "costs or users")
+      ->required();
+  import_cmd->add_flag("--skip-bad", import_opts.skip_bad,
+                       "Import the good rows and report the bad ones (default: all or nothing)");
+  import_cmd->add_option("--as", import_opts.as,
+                         "Username to import as (default: the first active admin)");
+  import_cmd->add_option("file", import_opts.file, "The file to import")->required();
+
   CLI11_PARSE(app, argc, argv);
   try {
     if (*serve_cmd) return fupan::cli::serve(serve);
@@ -108,6 +125,7 @@ int main(int argc, char** argv) {
     if (*list_cmd) return fupan::cli::user_list(db);
     if (*backup_cmd) return fupan::cli::backup(db, file);
     if (*restore_cmd) return fupan::cli::restore(db, file);
+    if (*import_cmd) return fupan::cli::import_file(import_opts);
   } catch (const std::exception& e) {
     std::cerr << "fupan: " << e.what() << "\n";
     return 1;

@@ -84,9 +84,41 @@ class Session : public std::enable_shared_from_this<Session> {
   void read() {
     idle_ = true;
     parser_.emplace();
-    parser_->body_limit(options_.body_limit);
+    // The target decides the body limit (on_header); Beast checks a Content-Length against the
+    // limit as it finishes the header, so until then the largest one applies.
+    parser_->body_limit(std::max(options_.body_limit, options_.import_body_limit));
     parser_->header_limit(16 * 1024);
     stream_.expires_after(options_.timeout);
+    bhttp::async_read_header(stream_, buffer_, *parser_,
+                             beast::bind_front_handler(&Session::on_header, shared_from_this()));
+  }
+
+  void on_header(beast::error_code ec, std::size_t) {
+    if (ec) return on_read(ec, 0);
+    idle_ = false;
+    const std::string_view target = parser_->get().target();
+    const std::string_view path = target.substr(0, target.find('?'));
+    const bool upload = path == "/api/imports" || path.starts_with("/api/imports/");
+    const std::uint64_t limit = upload ? options_.import_body_limit : options_.body_limit;
+    if (auto length = parser_->content_length(); length && *length > limit)
+      return on_read(bhttp::error::body_limit, 0);
+    parser_->body_limit(limit);  // what a chunked body may still add up to
+    if (upload) stream_.expires_after(options_.import_timeout);
+    if (beast::iequals(parser_->get()[bhttp::field::expect], "100-continue")) {
+      // curl asks before it sends a large upload; answer rather than make it wait a second.
+      auto go_on =
+          std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_, 11);
+      bhttp::async_write(stream_, *go_on,
+                         [self = shared_from_this(), go_on](beast::error_code wec, std::size_t) {
+                           if (wec) return self->finish();
+                           self->read_body();
+                         });
+      return;
+    }
+    read_body();
+  }
+
+  void read_body() {
     bhttp::async_read(stream_, buffer_, *parser_,
                       beast::bind_front_handler(&Session::on_read, shared_from_this()));
   }

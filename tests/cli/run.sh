@@ -20,7 +20,7 @@ contains() {  # name file text
 
 db=$tmp/cli.db
 check "migrate creates the schema" 0 "$bin" migrate --db "$db"
-contains "migrate reports the version" "$tmp/out" "schema version 1"
+contains "migrate reports the version" "$tmp/out" "schema version 2"
 check "migrate again applies nothing" 0 "$bin" migrate --db "$db"
 contains "second migrate" "$tmp/out" "applied 0 migration"
 check "user add" 0 "$bin" user add --db "$db" --username boss --name 老板 --role admin --role manager --password 'a-long-password'
@@ -45,6 +45,36 @@ check "restore from a missing file" 1 "$bin" restore --db "$db" --from "$tmp/non
 check "unknown subcommand" 106 "$bin" frobnicate
 check "bad PostgreSQL URL fails cleanly" 1 "$bin" migrate --db postgresql://nobody@127.0.0.1:1/none
 contains "connection error on stderr" "$tmp/err" "cannot connect to PostgreSQL"
+
+# Imports (docs/import.md): every sample into a demo store, in dependency order.
+idb=$tmp/import.db
+check "demo store for imports" 0 "$bin" demo --db "$idb"
+for kind in customers contacts opportunities activities products orders payments users; do
+  check "import sample $kind" 0 "$bin" import --db "$idb" --kind "$kind" "docs/samples/$kind.csv"
+  contains "sample $kind inserted" "$tmp/out" '"committed":true'
+done
+check "import the GBK sample" 0 "$bin" import --db "$idb" --kind customers docs/samples/customers-gbk.csv
+contains "GBK sample matches the UTF-8 one" "$tmp/out" '"inserted":0,"updated":0,"unchanged":3'
+check "import the .xlsx sample" 0 "$bin" import --db "$idb" --kind products docs/samples/products.xlsx
+contains ".xlsx sample matches the CSV one" "$tmp/out" '"inserted":0,"updated":0,"unchanged":3'
+check "re-import adds nothing" 0 env FUPAN_DB="$idb" "$bin" import --kind orders docs/samples/orders.csv
+contains "re-import is unchanged" "$tmp/out" '"inserted":0,"updated":0,"unchanged":3'
+contains "Chinese summary on stderr" "$tmp/err" "未变 3 行"
+printf '外部编号,客户,负责人,下单时间,订单金额\nCLI-OK-1,C2026-001,rep,2026-11-30 10:00,100\nCLI-BAD-1,C2026-001,nobody,2026-13-40,-5\n' >"$tmp/bad.csv"
+check "a bad file imports nothing" 1 "$bin" import --db "$idb" --kind orders "$tmp/bad.csv"
+contains "bad file not committed" "$tmp/out" '"committed":false'
+contains "bad row named by line and reason" "$tmp/out" '"line":3,"column":"负责人","field":"owner_id","code":"invalid_field","detail":"no such user"'
+contains "bad date named" "$tmp/out" '"field":"ordered_at"'
+contains "negative amount named" "$tmp/out" '"detail":"must not be negative"'
+contains "nothing-imported summary" "$tmp/err" "未导入任何数据"
+check "--skip-bad imports the good row" 1 "$bin" import --db "$idb" --kind orders --skip-bad "$tmp/bad.csv"
+contains "skip-bad commits the good row" "$tmp/out" '"inserted":1,"updated":0,"unchanged":0,"skipped":1,"committed":true'
+printf '外部编号,订单金额\nX-1,100\n' >"$tmp/nocolumns.csv"
+check "a missing required column is refused" 1 "$bin" import --db "$idb" --kind orders "$tmp/nocolumns.csv"
+contains "missing columns named" "$tmp/out" '"code":"missing_field","field":"customer_id,ordered_at"'
+check "a rep may not import another rep's orders" 1 "$bin" import --db "$idb" --as rep --kind orders docs/samples/orders.csv
+check "an analyst may not import" 1 "$bin" import --db "$idb" --as analyst --kind orders docs/samples/orders.csv
+contains "analyst refused" "$tmp/out" '"code":"forbidden"'
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -1,0 +1,320 @@
+#include "service/import_users.h"
+
+#include <algorithm>
+#include <array>
+#include <set>
+
+#include "core/crypto.h"
+#include "domain/org_validation.h"
+#include "service/import_table.h"
+#include "service/record_json.h"
+#include "service/write.h"
+#include "store/org_store.h"
+
+namespace fupan::service {
+namespace {
+
+enum Column { kUsername, kDisplayName, kEmail, kPhone, kRoles, kRegion, kTeam, kPassword };
+
+// One good row, ready to write.
+struct UserRow {
+  std::size_t line = 0;
+  UserRecord user;  // the user as the row leaves them
+  const UserRecord* existing = nullptr;
+  std::optional<TeamId> team;  // to join from today, when not a member already
+  std::string password;        // for a new user; "" for an unusable one
+  std::string hash;
+};
+
+std::optional<Role> role_from_label(std::string_view s) {
+  static constexpr std::array<std::pair<std::string_view, Role>, 10> kLabels = {{
+      {"销售代表", Role::rep},
+      {"销售", Role::rep},
+      {"销售经理", Role::manager},
+      {"经理", Role::manager},
+      {"销售总监", Role::director},
+      {"总监", Role::director},
+      {"市场分析", Role::analyst},
+      {"分析师", Role::analyst},
+      {"管理员", Role::admin},
+      {"系统管理员", Role::admin},
+  }};
+  for (const auto& [label, role] : kLabels) {
+    if (s == label) return role;
+  }
+  std::string lower(s);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return parse_role(lower);
+}
+
+// Splits "rep,manager" / "销售代表、销售经理" into roles.
+Result<RoleSet> parse_roles_cell(std::string_view text) {
+  static constexpr std::array<std::string_view, 9> kSeps = {",", "，", "、", ";",           "；",
+                                                            "/", "|",  " ",  "\xE3\x80\x80"};
+  RoleSet roles;
+  std::size_t i = 0, start = 0;
+  auto take = [&](std::size_t end) -> Status {
+    const std::string_view part = trim_cell(text.substr(start, end - start));
+    if (part.empty()) return {};
+    auto r = role_from_label(part);
+    if (!r)
+      return Error::invalid("roles", "each role is one of rep, manager, director, analyst, admin");
+    roles.add(*r);
+    return {};
+  };
+  while (i < text.size()) {
+    std::size_t len = 0;
+    for (std::string_view sep : kSeps) {
+      if (text.substr(i, sep.size()) == sep) len = sep.size();
+    }
+    if (len == 0) {
+      ++i;
+      continue;
+    }
+    FUPAN_TRY(take(i));
+    i += len;
+    start = i;
+  }
+  FUPAN_TRY(take(text.size()));
+  if (roles.empty()) return Error::invalid("roles", "at least one role");
+  return roles;
+}
+
+const RegionRecord* find_region(const OrgSnapshot& org, std::string_view name) {
+  for (const RegionRecord& r : org.regions()) {
+    if (r.name == name || r.code == name) return &r;
+  }
+  return nullptr;
+}
+
+// Returns the team named `name`; nullptr when none or several are.
+const TeamRecord* find_team(const OrgSnapshot& org, std::string_view name, bool& ambiguous) {
+  const TeamRecord* found = nullptr;
+  ambiguous = false;
+  for (const TeamRecord& t : org.teams()) {
+    if (t.name != name) continue;
+    if (found) ambiguous = true;
+    found = &t;
+  }
+  return ambiguous ? nullptr : found;
+}
+
+const UserRecord* find_user(const OrgSnapshot& org, std::string_view username) {
+  for (const UserRecord& u : org.users()) {
+    if (u.username == username) return &u;
+  }
+  return nullptr;
+}
+
+// True when `user` has a membership of `team` that holds on `day` or starts later.
+bool in_team(const OrgSnapshot& org, UserId user, TeamId team, LocalDate day) {
+  return std::any_of(
+      org.memberships().begin(), org.memberships().end(), [&](const MembershipRecord& m) {
+        return m.user_id == user && m.team_id == team && (!m.valid_to || day < *m.valid_to);
+      });
+}
+
+bool same_user(const UserRecord& a, const UserRecord& b) {
+  return a.display_name == b.display_name && a.email == b.email && a.phone == b.phone &&
+         a.roles == b.roles && a.region_id == b.region_id;
+}
+
+}  // namespace
+
+std::vector<ImportColumn> user_import_columns() {
+  return {
+      {.key = "username",
+       .zh = "用户名",
+       .en = "Username",
+       .required = true,
+       .aliases = {"登录名", "账号", "login"}},
+      {.key = "display_name",
+       .zh = "姓名",
+       .en = "Name",
+       .required = true,
+       .aliases = {"显示名", "display name"}},
+      {.key = "email", .zh = "邮箱", .en = "Email", .aliases = {"电子邮件", "e-mail"}},
+      {.key = "phone", .zh = "电话", .en = "Phone", .aliases = {"手机", "mobile"}},
+      {.key = "roles", .zh = "角色", .en = "Roles", .aliases = {"role"}},
+      {.key = "region", .zh = "区域", .en = "Region", .aliases = {"region_id"}},
+      {.key = "team", .zh = "团队", .en = "Team", .aliases = {"team_id"}},
+      {.key = "password", .zh = "密码", .en = "Password"},
+  };
+}
+
+Result<ImportReport> import_users(const Context& ctx, const Actor& actor, TableReader& reader,
+                                  const ImportOptions& options, const ImportProgress& progress) {
+  ImportReport report;
+  report.kind = "user";
+  const auto columns = user_import_columns();
+  auto header = read_header(reader, columns, report);
+  if (!header.ok()) return header.error();
+  RowErrors errors(report);
+  const std::size_t estimate = reader.estimated_rows() > 0 ? reader.estimated_rows() - 1 : 0;
+  ProgressTicker ticker(progress, estimate);
+  ticker.phase("importing", 0, estimate);
+  const OrgSnapshot& org = *actor.snapshot;
+  const Instant now = ctx.clock.now();
+
+  // Check every row first: a users file is small, and hashing passwords is slow, so nothing is
+  // written (or hashed) before the whole file is known to be good.
+  std::vector<UserRow> good;
+  std::set<std::string, std::less<>> seen;
+  {
+    auto conn = ctx.db.acquire();
+    TableRow row;
+    while (reader.next(row)) {
+      if (++report.rows > kMaxImportRows) return Error::invalid("file", "more than 2000000 rows");
+      ticker.row(report.rows);
+      if (errors.add_problem(row)) {
+        ++report.skipped;
+        continue;
+      }
+      auto cell = [&](Column c) { return header->cell(row, c); };
+      auto fail = [&](Column c, const Error& e) {
+        errors.add(row.line, header->header_of(c), e, cell(c));
+        return false;
+      };
+      UserRow out;
+      out.line = row.line;
+      const std::string username(cell(kUsername));
+      bool ok = true;
+      if (username.empty()) {
+        ok = fail(kUsername, Error::missing("username"));
+      } else if (Status s = validate_username(username); !s.ok()) {
+        ok = fail(kUsername, s.error());
+      } else if (seen.contains(username)) {
+        ok = fail(kUsername, Error::invalid("username", "the same username is on an earlier row"));
+      } else {
+        seen.insert(username);
+        out.existing = find_user(org, username);
+        if (!out.existing) {
+          auto login = store::find_login(*conn, username);
+          if (login) ok = fail(kUsername, Error::exists("username"));
+        }
+      }
+      UserRecord& u = out.user;
+      if (out.existing) {
+        u = *out.existing;
+      } else {
+        u.username = username;
+        u.roles = RoleSet{Role::rep};
+        u.created_at = now;
+      }
+      if (auto v = cell(kDisplayName); !v.empty()) {
+        if (Status s = validate_name("display_name", v, 64); !s.ok())
+          ok = fail(kDisplayName, s.error());
+        u.display_name = std::string(v);
+      } else if (!out.existing) {
+        ok = fail(kDisplayName, Error::missing("display_name"));
+      }
+      if (auto v = cell(kEmail); !v.empty()) {
+        if (Status s = validate_email(v); !s.ok()) ok = fail(kEmail, s.error());
+        u.email = std::string(v);
+      }
+      if (auto v = cell(kPhone); !v.empty()) {
+        if (Status s = validate_phone(v); !s.ok()) ok = fail(kPhone, s.error());
+        u.phone = std::string(v);
+      }
+      if (auto v = cell(kRoles); !v.empty()) {
+        auto roles = parse_roles_cell(v);
+        if (roles.ok()) {
+          u.roles = *roles;
+        } else {
+          ok = fail(kRoles, roles.error());
+        }
+      }
+      if (out.existing && out.existing->id == actor.id && !u.roles.has(Role::admin))
+        ok = fail(kRoles, Error::invalid("roles", "you cannot remove your own admin role"));
+      if (auto v = cell(kRegion); !v.empty()) {
+        if (const RegionRecord* r = find_region(org, v)) {
+          u.region_id = r->id;
+        } else {
+          ok = fail(kRegion, Error::invalid("region", "no such region"));
+        }
+      }
+      if (auto v = cell(kTeam); !v.empty()) {
+        bool ambiguous = false;
+        if (const TeamRecord* t = find_team(org, v, ambiguous)) {
+          if (!out.existing || !in_team(org, out.existing->id, t->id, actor.today))
+            out.team = t->id;
+        } else {
+          ok = fail(kTeam, Error::invalid("team", ambiguous ? "several teams have this name"
+                                                            : "no such team"));
+        }
+      }
+      if (auto v = cell(kPassword); !v.empty() && !out.existing) {
+        if (Status s = validate_password("password", v); !s.ok()) {
+          ok = fail(kPassword, s.error());
+        } else {
+          out.password = std::string(v);
+        }
+      }
+      if (!ok) {
+        ++report.skipped;
+        continue;
+      }
+      if (out.existing && same_user(*out.existing, u) && !out.team) {
+        ++report.unchanged;
+        continue;
+      }
+      good.push_back(std::move(out));
+    }
+  }
+  if (report.rows == 0) return Error::invalid("file", "the file has no data rows");
+  errors.finish();
+  if (report.skipped > 0 && !options.skip_bad) {
+    report.unchanged = 0;
+    return report;
+  }
+
+  ticker.phase("saving", report.rows, report.rows);
+  // Slow hashes outside the transaction; one unusable hash serves every user without a password.
+  const std::string unusable = hash_password(random_token());
+  for (UserRow& r : good) {
+    if (!r.existing) r.hash = r.password.empty() ? unusable : hash_password(r.password);
+  }
+  auto written =
+      write_org<bool>(ctx, actor.org, "username", [&](store::Connection& c) -> Result<bool> {
+        for (UserRow& r : good) {
+          UserRecord& u = r.user;
+          u.updated_at = now;
+          if (r.existing) {
+            if (!same_user(*r.existing, u)) {
+              u.version = r.existing->version + 1;
+              FUPAN_TRY(outcome_status(store::update_user(c, actor.org, u, r.existing->version)));
+              audit(c, actor, "update", "user", u.id.value, to_json(*r.existing, org, actor.today),
+                    to_json(u, org, actor.today), now);
+            }
+            ++report.updated;
+          } else {
+            u.id = store::insert_user(c, actor.org, u, r.hash);
+            audit(c, actor, "create", "user", u.id.value, std::nullopt,
+                  to_json(u, org, actor.today), now);
+            ++report.inserted;
+          }
+          if (r.team) {
+            MembershipRecord m;
+            m.user_id = u.id;
+            m.team_id = *r.team;
+            m.role = TeamRole::member;
+            m.valid_from = actor.today;
+            m.created_at = m.updated_at = now;
+            store::insert_membership(c, actor.org, m);
+          }
+        }
+        audit_json(c, actor, "import", "user", 0, std::nullopt,
+                   "{\"rows\":" + std::to_string(report.rows) +
+                       ",\"inserted\":" + std::to_string(report.inserted) +
+                       ",\"updated\":" + std::to_string(report.updated) +
+                       ",\"unchanged\":" + std::to_string(report.unchanged) +
+                       ",\"skipped\":" + std::to_string(report.skipped) + "}",
+                   now);
+        return true;
+      });
+  if (!written.ok()) return written.error();
+  report.committed = true;
+  return report;
+}
+
+}  // namespace fupan::service
