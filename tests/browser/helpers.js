@@ -41,9 +41,11 @@ export async function withPage(name, { viewport = { width: 1280, height: 800 } }
 /** The element carrying data-test="id". */
 export const byTest = (page, id) => page.locator(`[data-test="${id}"]`)
 
-/** The text input inside (or being) the element with data-test="id". */
+/** The text input or textarea inside (or being) the element with data-test="id". */
 export const inputByTest = (page, id) =>
-  page.locator(`input[data-test="${id}"], [data-test="${id}"] input`).first()
+  page
+    .locator(`input[data-test="${id}"], textarea[data-test="${id}"], [data-test="${id}"] input, [data-test="${id}"] textarea`)
+    .first()
 
 /** Signs in through the login page and waits for the home page. */
 export async function logIn(page, username, password = DEMO_PASSWORD) {
@@ -57,3 +59,39 @@ export async function logIn(page, username, password = DEMO_PASSWORD) {
 /** GET /api/auth/me from inside the page, i.e. with its session cookie. */
 export const currentUser = (page) =>
   page.evaluate(async () => (await (await fetch('/api/auth/me')).json()).user)
+
+/**
+ * A JSON API client signed in as `username` (Bearer token), for a test's set-up and checks:
+ * `api.get(path, query)`, `api.post(path, body)`, `api.patch(path, body)`; non-2xx answers throw.
+ */
+export async function apiAs(username, password = DEMO_PASSWORD) {
+  const login = await fetch(`${BASE_URL}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  })
+  if (!login.ok) throw new Error(`login ${username}: ${login.status} ${await login.text()}`)
+  const { token } = await login.json()
+  const call = async (method, path, { query, body } = {}) => {
+    const qs = query ? `?${new URLSearchParams(query)}` : ''
+    const res = await fetch(`${BASE_URL}${path}${qs}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const text = await res.text()
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`)
+    return text ? JSON.parse(text) : null
+  }
+  return {
+    get: (path, query) => call('GET', path, { query }),
+    post: (path, body) => call('POST', path, { body }),
+    patch: (path, body) => call('PATCH', path, { body }),
+  }
+}
+
+/** A short suffix that makes a test's records unique on a shared store. */
+export const uniqueSuffix = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`

@@ -21,7 +21,7 @@ test('rep at 375 px: hamburger menu and greeting', async () => {
     assert.equal(await byTest(page, 'nav-admin').count(), 0, 'a rep sees no admin menu')
     await byTest(page, 'nav-customers').click()
     await page.waitForURL(/\/customers/)
-    await byTest(page, 'coming-soon').waitFor()
+    await byTest(page, 'page-customers').waitFor()
     await byTest(page, 'nav-customers').waitFor({ state: 'hidden' })
 
     await byTest(page, 'nav-toggle').click()

@@ -119,3 +119,41 @@ export async function listAll(path, query = {}, limit = 5000) {
   }
   return items
 }
+
+/**
+ * Downloads a file (GET `path` with `query`) with the session and saves it under the name the
+ * server gives in Content-Disposition, else `fallbackName`. Errors are shown and thrown as
+ * request() does.
+ */
+export async function download(path, query, fallbackName = 'download') {
+  const headers = { 'Accept-Language': currentLocale() }
+  let response
+  try {
+    response = await fetch(buildUrl(path, query), { headers, credentials: 'same-origin' })
+  } catch {
+    const err = new ApiError(errorMessage('network'), { code: 'network', status: 0 })
+    ElMessage.error(err.message)
+    throw err
+  }
+  if (!response.ok) {
+    const e = (await response.json().catch(() => null))?.error ?? {}
+    const code = e.code || `http_${response.status}`
+    const err = new ApiError(errorMessage(code, e.message, e.field), {
+      code, field: e.field, status: response.status, detail: e,
+    })
+    ElMessage.error(err.message)
+    throw err
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? ''
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition)
+  const plain = /filename="?([^";]+)"?/i.exec(disposition)
+  const name = star ? decodeURIComponent(star[1]) : plain ? plain[1] : fallbackName
+  const url = URL.createObjectURL(await response.blob())
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}

@@ -7,9 +7,23 @@ import homeRoutes from './routes/home.js'
 import upcomingRoutes from './routes/upcoming.js'
 import teamRoutes from './routes/team.js'
 import adminRoutes from './routes/admin.js'
+import activityRoutes from './routes/activities.js'
+import todoRoutes from './routes/todos.js'
+import importerRoutes from './routes/importer.js'
+import customerRoutes from './routes/customers.js'
+import opportunityRoutes from './routes/opportunities.js'
+import productRoutes from './routes/products.js'
+import quoteRoutes from './routes/quotes.js'
+import orderRoutes from './routes/orders.js'
+import paymentRoutes from './routes/payments.js'
+import receivableRoutes from './routes/receivables.js'
+import costRoutes from './routes/costs.js'
 
 /** The pages inside the main layout; those with meta.title and meta.icon make the menu. */
-export const layoutRoutes = [...homeRoutes, ...upcomingRoutes, ...teamRoutes, ...adminRoutes]
+export const layoutRoutes = [...homeRoutes, ...upcomingRoutes, ...teamRoutes, ...adminRoutes, ...activityRoutes, ...todoRoutes, ...importerRoutes,
+  ...customerRoutes, ...opportunityRoutes, ...productRoutes, ...quoteRoutes, ...orderRoutes,
+  ...paymentRoutes, ...receivableRoutes, ...costRoutes,
+]
 
 const router = createRouter({
   history: createWebHistory('/'),

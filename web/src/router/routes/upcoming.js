@@ -1,13 +1,10 @@
 // Capabilities that are planned but not built yet: each shows an honest "coming" page.
 // When a capability lands, remove its line here and give it its own route file.
 import {
-  User, Opportunity, Calendar, Aim, Document, DataAnalysis, ChatLineSquare, Trophy,
+  Aim, Document, DataAnalysis, ChatLineSquare, Trophy,
 } from '@element-plus/icons-vue'
 
 const upcoming = [
-  ['customers', User, 10],
-  ['opportunities', Opportunity, 20],
-  ['activities', Calendar, 30],
   ['goals', Aim, 40],
   ['reports', Document, 50],
   ['analytics', DataAnalysis, 60],

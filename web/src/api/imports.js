@@ -1,0 +1,52 @@
+// Imports: the raw file is the request body; the server answers 202 with a job to poll.
+import { get, errorMessage, ApiError } from './request.js'
+import { auth } from '@/stores/auth'
+import { currentLocale } from '@/locales'
+
+export const IMPORT_KINDS = [
+  'customers', 'contacts', 'opportunities', 'activities', 'products', 'orders', 'payments', 'costs', 'users',
+]
+
+/**
+ * POST /api/imports?kind=&skip_bad= with `file` as the body → {id, status}. XMLHttpRequest rather
+ * than fetch because only it reports upload progress: `onProgress(loaded, total)`.
+ * Throws ApiError like the request client (the caller shows it).
+ */
+export function uploadImport(kind, file, skipBad, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    const qs = new URLSearchParams({ kind, skip_bad: skipBad ? 'true' : 'false' })
+    xhr.open('POST', `/api/imports?${qs}`)
+    xhr.setRequestHeader('Accept', 'application/json')
+    xhr.setRequestHeader('Accept-Language', currentLocale())
+    xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream')
+    // Header values must be Latin-1: a Chinese file name travels percent-encoded.
+    xhr.setRequestHeader('X-File-Name', encodeURIComponent(file.name))
+    if (auth.csrfToken) xhr.setRequestHeader('X-CSRF-Token', auth.csrfToken)
+    xhr.upload.onprogress = (e) => onProgress?.(e.loaded, e.lengthComputable ? e.total : file.size)
+    xhr.onerror = () => reject(new ApiError(errorMessage('network'), { code: 'network', status: 0 }))
+    xhr.onload = () => {
+      let data = null
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : null
+      } catch {
+        data = null
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress?.(file.size, file.size)
+        resolve(data)
+        return
+      }
+      const e = data?.error ?? {}
+      const code = e.code || `http_${xhr.status}`
+      reject(new ApiError(errorMessage(code, e.message, e.field), { code, field: e.field, status: xhr.status, detail: e }))
+    }
+    xhr.send(file)
+  })
+}
+
+/** GET /api/imports/{id} → {id, kind, status, phase, done, total, report, error}. */
+export const importStatus = (id, opts) => get(`/api/imports/${id}`, undefined, opts)
+
+/** GET /api/schema → {kinds: [...]}: field labels for the client-side CSV templates. */
+export const schema = () => get('/api/schema')

@@ -1,0 +1,16 @@
+import { Calendar } from '@element-plus/icons-vue'
+
+export default [
+  {
+    path: 'activities',
+    name: 'activities',
+    component: () => import('@/views/activities/ActivitiesView.vue'),
+    meta: { title: 'nav.activities', icon: Calendar, order: 30 },
+  },
+  {
+    path: 'activities/new',
+    name: 'activity-new',
+    component: () => import('@/views/activities/ActivityLogView.vue'),
+    meta: { title: 'activity.logTitle', roles: ['rep', 'manager', 'director', 'admin'] },
+  },
+]

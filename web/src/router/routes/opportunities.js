@@ -1,0 +1,10 @@
+// 商机: the opportunity list (and board) and an opportunity's page.
+import { Opportunity } from '@element-plus/icons-vue'
+import { entityRoutes } from '../entityRoutes.js'
+
+export default entityRoutes('opportunity', {
+  title: 'nav.opportunities',
+  icon: Opportunity,
+  order: 20,
+  list: () => import('@/views/opportunities/OpportunitiesView.vue'),
+})

@@ -1,0 +1,43 @@
+// Wall-clock times in the org's time zone: the server reads a local time such as
+// '2026-11-23 14:30' in that zone, so the defaults the forms offer must come from it too.
+import { auth } from '@/stores/auth'
+
+const pad = (n) => String(n).padStart(2, '0')
+
+/** The org's IANA time zone (Asia/Shanghai when unknown). */
+export function orgTimeZone() {
+  return auth.org?.timezone || 'Asia/Shanghai'
+}
+
+/** The calendar fields of `date` in the org's time zone: {year, month, day, hour, minute}. */
+function parts(date) {
+  let fmt
+  try {
+    fmt = new Intl.DateTimeFormat('en-US', {
+      timeZone: orgTimeZone(),
+      year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    })
+  } catch {
+    fmt = new Intl.DateTimeFormat('en-US', {
+      year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    })
+  }
+  const out = {}
+  for (const p of fmt.formatToParts(date)) out[p.type] = Number(p.value)
+  return out
+}
+
+/** The org's local time now (or at `date`) as 'YYYY-MM-DD HH:mm'. */
+export function orgNow(date = new Date()) {
+  const p = parts(date)
+  return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour % 24)}:${pad(p.minute)}`
+}
+
+/** The org's calendar date today plus `days`, as 'YYYY-MM-DD'. */
+export function orgDate(days = 0) {
+  const p = parts(new Date())
+  const d = new Date(Date.UTC(p.year, p.month - 1, p.day + days))
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
+}
