@@ -334,7 +334,7 @@ CREATE TABLE payments (
   updated_at BIGINT NOT NULL
 );
 CREATE UNIQUE INDEX payments_external ON payments (org_id, external_id);
-CREATE INDEX payments_order ON payments (org_id, order_id);
+CREATE INDEX payments_order ON payments (order_id, org_id);
 CREATE INDEX payments_owner ON payments (org_id, owner_id, received_at);
 CREATE TABLE costs (
   id {{pk}},
