@@ -3,7 +3,11 @@
 #   baseline   GET /api/health                       (the server's own cheapest route)
 #   auth-me    GET /api/auth/me                      (session + org snapshot + JSON)
 #   auth-list  GET /api/users?page_size=20 as manager (data scope, list, JSON of 10 users)
-# then the in-process Google Benchmark suite. Prints a Markdown table for bench/README.md.
+# then the in-process Google Benchmark suite: the HTTP routes without the network, and the import
+# of FUPAN_BENCH_IMPORT_ROWS orders (default 1,000,000) from CSV into SQLite and into a private
+# PostgreSQL 15 cluster (scripts/pg_cluster.sh, port BENCH_PG_PORT or 55433; or FUPAN_BENCH_PG_URL)
+# against the raw bulk load of the same rows. BENCH_FILTER narrows the suite (a regex).
+# Prints a Markdown table for bench/README.md.
 set -euo pipefail
 build=${1:-build}
 cd "$(dirname "$0")/.."
@@ -11,7 +15,8 @@ bin=$PWD/$build/fupan
 duration=${BENCH_DURATION:-10s}
 tmp=$(mktemp -d /tmp/fupan-bench.XXXXXX)
 pid=""
-trap '[ -n "$pid" ] && kill $pid 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"' EXIT
+pg_dir=""
+trap '[ -n "$pid" ] && kill $pid 2>/dev/null; wait 2>/dev/null; [ -n "$pg_dir" ] && scripts/pg_cluster.sh stop "$pg_dir"; rm -rf "$tmp"' EXIT
 
 command -v wrk >/dev/null || { echo "wrk is missing (scripts/install_deps.sh)" >&2; exit 1; }
 "$bin" demo --db "$tmp/bench.db" >/dev/null
@@ -40,6 +45,12 @@ run auth-me /api/auth/me "$tmp/auth.lua"
 run auth-list '/api/users?page_size=20' "$tmp/auth.lua"
 
 if [ -x "$build/fupan_bench" ]; then
+  kill "$pid" 2>/dev/null || true; wait 2>/dev/null || true; pid=""  # the server is done: free the cores
+  if [ -z "${FUPAN_BENCH_PG_URL:-}" ] && [ -x /usr/lib/postgresql/15/bin/initdb ]; then
+    pg_dir=$(mktemp -d /tmp/fupan-bench-pg.XXXXXX)
+    FUPAN_BENCH_PG_URL=$(scripts/pg_cluster.sh start "$pg_dir" "${BENCH_PG_PORT:-55433}")
+    export FUPAN_BENCH_PG_URL
+  fi
   echo ""
-  "$build/fupan_bench" --benchmark_min_time=0.5
+  "$build/fupan_bench" --benchmark_min_time=0.5 ${BENCH_FILTER:+--benchmark_filter="$BENCH_FILTER"}
 fi
