@@ -103,8 +103,7 @@ void add_kind_routes(App& app, const EntityKind& kind) {
   app.api("GET", base + "/export", [&app, k](Call& call) -> Response {
     auto req = list_request(call.req, true);
     if (!req.ok()) return error_response(req.error(), call.req);
-    auto file =
-        service::export_xlsx(app.ctx(), call.actor, *k, *req, prefers_english(call.req));
+    auto file = service::export_xlsx(app.ctx(), call.actor, *k, *req, prefers_english(call.req));
     if (!file.ok()) return error_response(file.error(), call.req);
     Response r;
     r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
