@@ -1,5 +1,6 @@
 #include "service/import_service.h"
 
+#include <optional>
 #include <unordered_map>
 
 #include "core/table_reader.h"
@@ -11,6 +12,7 @@
 #include "service/import_table.h"
 #include "service/import_users.h"
 #include "service/write.h"
+#include "store/bulk_load.h"
 #include "store/entity_store.h"
 
 namespace fupan::service {
@@ -318,10 +320,16 @@ Result<ImportReport> import_entities(const Context& ctx, const Actor& actor, con
   ticker.phase("importing", 0, reader.estimated_rows() > 0 ? reader.estimated_rows() - 1 : 0);
   auto conn = ctx.db.acquire();
   store::Transaction tx(*conn, true);
+  // A large file loads faster with the table's secondary indexes built once at the end.
+  std::optional<store::BulkLoad> load;
+  if (rules_of(kind).insert_in_bulk() && reader.estimated_rows() >= options.bulk_load_rows) {
+    load.emplace(*conn, std::string(kind.plural));
+  }
   EntityImport job(ctx, actor, kind, options, *conn, report);
   auto commit = job.run(reader, *header, ticker);
   if (!commit.ok()) return commit.error();
   if (*commit) {
+    if (load) load->finish();
     tx.commit();
     report.committed = true;
   }

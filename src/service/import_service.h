@@ -17,6 +17,9 @@ namespace fupan::service {
 
 struct ImportOptions {
   bool skip_bad = false;  // write the good rows and report the bad ones
+  // From this many rows on, a kind inserted in bulk loads with its secondary indexes built at the
+  // end (store/bulk_load.h).
+  std::size_t bulk_load_rows = 100'000;
 };
 
 // One problem with one row.

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <map>
 
+#include "store/bulk_load.h"
 #include "store/migrations.h"
 
 namespace fupan::store {
@@ -198,6 +199,40 @@ TEST_P(EntityStoreTest, BulkInsertLoadsWhatSingleInsertsWould) {
   EXPECT_EQ(find_entity(*c, org_, kind, *b0)->text("notes"), "含\t制表符\n和换行");
   auto b1 = find_by_external_id(*c, org_, kind, "B1");
   EXPECT_TRUE(find_entity(*c, org_, kind, *b1)->is_null("notes"));
+}
+
+TEST_P(EntityStoreTest, ABulkLoadBuildsTheDroppedIndexesAgain) {
+  auto c = db_->acquire();
+  const char* indexes =
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'customers' "
+      "ORDER BY name";
+  auto count_indexes = [&] { return c->query(indexes).size(); };
+  const std::size_t before = GetParam() == "sqlite" ? count_indexes() : 0;
+  const EntityKind& kind = *find_entity_kind("customer");
+  std::vector<EntityRecord> records;
+  for (int i = 0; i < 100; ++i) {
+    EntityRecord r = sample(kind);
+    r.external_id = "L" + std::to_string(i);
+    records.push_back(std::move(r));
+  }
+  {
+    Transaction tx(*c, true);
+    BulkLoad load(*c, "customers");
+    if (GetParam() == "sqlite") {
+      EXPECT_EQ(load.dropped(), 5u);  // all but the unique external id index
+      EXPECT_EQ(count_indexes(), before - 5);
+    } else {
+      EXPECT_EQ(load.dropped(), 0u);  // PostgreSQL keeps its indexes (readers)
+    }
+    bulk_insert_entities(*c, org_, records);
+    load.finish();
+    tx.commit();
+  }
+  if (GetParam() == "sqlite") {
+    EXPECT_EQ(count_indexes(), before);
+    EXPECT_EQ(c->query("PRAGMA integrity_check").str(0, 0), "ok");
+  }
+  EXPECT_EQ(find_by_external_id(*c, org_, kind, "L42").has_value(), true);
 }
 
 INSTANTIATE_TEST_SUITE_P(Drivers, EntityStoreTest, ::testing::Values("sqlite", "postgres"));
