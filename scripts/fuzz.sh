@@ -15,7 +15,9 @@ read -r -a zip_flags <<<"$(pkg-config --cflags --libs libzip pugixml)" ||
   { echo "fuzz: libzip or pugixml missing (bash scripts/install_deps.sh)"; exit 1; }
 flags=(-std=c++20 -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined
   -fno-sanitize-recover=all -I src)
-csv_sources=(fuzz/csv_fuzz.cc src/core/csv_reader.cc src/core/text_encoding.cc src/core/error.cc)
+csv_sources=(fuzz/csv_fuzz.cc src/core/table_reader.cc src/core/csv_reader.cc src/core/csv_scanner.cc
+  src/core/xlsx_reader.cc
+  src/core/text_encoding.cc src/core/error.cc)
 xlsx_sources=(fuzz/xlsx_fuzz.cc src/core/xlsx_reader.cc src/core/error.cc)
 
 # build NAME SOURCES...: compiles $out/NAME unless it is newer than its sources and src/core. The
