@@ -1,6 +1,7 @@
 // RFC 4180 CSV read one record at a time, for large imports: the same rules as parse_csv
-// (csv_reader.h, which is built on it) without a copy of the text or an allocation per record. Fields are views into
-// the text, or into the scanner's own buffer for a quoted field with doubled quotes.
+// (csv_reader.h, which is built on it) without a copy of the text or an allocation per record.
+// Fields are views into the text, or into the scanner's own buffer for a quoted field with doubled
+// quotes.
 #pragma once
 
 #include <cstddef>
