@@ -465,6 +465,13 @@ Response json_response(const json::value& v, int status) {
   return r;
 }
 
+Response json_text(std::string json, int status) {
+  Response r;
+  r.status = status;
+  r.body = std::move(json);
+  return r;
+}
+
 Response no_content() {
   Response r;
   r.status = 204;

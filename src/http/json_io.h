@@ -61,6 +61,8 @@ Result<std::int64_t> query_version(const Request& req);
 Result<std::int64_t> path_id(const Request& req, const std::string& name = "id");
 
 Response json_response(const boost::json::value& v, int status = 200);
+// A response whose body is `json`, already written (by a JsonWriter or a render function).
+Response json_text(std::string json, int status = 200);
 Response no_content();
 // The reason of one bad row of an import, in the caller's language: the translated detail, or
 // the message of the error code when there is none.

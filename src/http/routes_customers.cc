@@ -37,9 +37,7 @@ Result<std::vector<std::int64_t>> read_ids(const json::object& body) {
 }
 
 Response customer_json(const App& app, const Call& call, const EntityRecord& r) {
-  Response res;
-  res.body = service::render_entity(app.ctx(), call.actor, r);
-  return res;
+  return json_text(service::render_entity(app.ctx(), call.actor, r));
 }
 
 }  // namespace

@@ -12,13 +12,6 @@
 namespace fupan::http {
 namespace {
 
-Response raw_json(std::string body, int status = 200) {
-  Response r;
-  r.status = status;
-  r.body = std::move(body);
-  return r;
-}
-
 // "attachment; filename=...; filename*=UTF-8''..." (RFC 6266) for a possibly Chinese file name.
 std::string attachment_disposition(const std::string& name) {
   std::string ascii, encoded;
@@ -87,7 +80,7 @@ void add_kind_routes(App& app, const EntityKind& kind) {
     if (!req.ok()) return error_response(req.error(), call.req);
     auto page = service::list_entities(app.ctx(), call.actor, *k, *req);
     if (!page.ok()) return error_response(page.error(), call.req);
-    return raw_json(service::render_page(app.ctx(), call.actor, *page));
+    return json_text(service::render_page(app.ctx(), call.actor, *page));
   });
 
   app.api("POST", base, [&app, k](Call& call) -> Response {
@@ -97,7 +90,7 @@ void add_kind_routes(App& app, const EntityKind& kind) {
     if (!in.ok()) return error_response(in.error(), call.req);
     auto r = service::create_entity(app.ctx(), call.actor, *k, *in);
     if (!r.ok()) return error_response(r.error(), call.req);
-    return raw_json(service::render_entity(app.ctx(), call.actor, *r), 201);
+    return json_text(service::render_entity(app.ctx(), call.actor, *r), 201);
   });
 
   app.api("GET", base + "/export", [&app, k](Call& call) -> Response {
@@ -118,7 +111,7 @@ void add_kind_routes(App& app, const EntityKind& kind) {
     if (!id.ok()) return error_response(id.error(), call.req);
     auto r = service::get_entity(app.ctx(), call.actor, *k, *id);
     if (!r.ok()) return error_response(r.error(), call.req);
-    return raw_json(service::render_entity(app.ctx(), call.actor, *r));
+    return json_text(service::render_entity(app.ctx(), call.actor, *r));
   });
 
   app.api("PATCH", base + "/{id}", [&app, k](Call& call) -> Response {
@@ -130,7 +123,7 @@ void add_kind_routes(App& app, const EntityKind& kind) {
     if (!in.ok()) return error_response(in.error(), call.req);
     auto r = service::update_entity(app.ctx(), call.actor, *k, *id, *in);
     if (!r.ok()) return error_response(r.error(), call.req);
-    return raw_json(service::render_entity(app.ctx(), call.actor, *r));
+    return json_text(service::render_entity(app.ctx(), call.actor, *r));
   });
 
   app.api("DELETE", base + "/{id}", [&app, k](Call& call) -> Response {
@@ -150,7 +143,7 @@ void add_entity_routes(App& app) {
   app.api("GET", "/api/schema", [](Call&) -> Response {
     JsonWriter w;
     service::write_schema(w);
-    return raw_json(std::move(w).str());
+    return json_text(std::move(w).str());
   });
   for (const EntityKind* kind : entity_kinds()) add_kind_routes(app, *kind);
 }

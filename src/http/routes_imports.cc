@@ -16,13 +16,6 @@ namespace {
 
 constexpr std::size_t kMaxFileName = 255;
 
-Response raw_json(std::string body, int status = 200) {
-  Response r;
-  r.status = status;
-  r.body = std::move(body);
-  return r;
-}
-
 // Returns the X-File-Name header, percent-decoded (a browser sends encodeURIComponent(name));
 // "" when it is not UTF-8.
 std::string file_name(const Request& req) {
@@ -107,7 +100,7 @@ void add_import_routes(App& app) {
     w.field("id", *id);
     w.field("status", "queued");
     w.end_object();
-    return raw_json(std::move(w).str(), 202);
+    return json_text(std::move(w).str(), 202);
   });
 
   app.api("GET", "/api/imports/{id}", [jobs](Call& call) -> Response {
@@ -115,7 +108,7 @@ void add_import_routes(App& app) {
     if (it == call.req.params.end()) return error_response(Error::not_found(), call.req);
     auto job = jobs->find(it->second, call.actor.id);
     if (!job) return error_response(Error::not_found(), call.req);
-    return raw_json(job_json(*job, call.req));
+    return json_text(job_json(*job, call.req));
   });
 }
 

@@ -14,10 +14,7 @@ namespace {
 Response pipeline_response(const store::PipelineRecord& p, int status = 200) {
   JsonWriter w;
   service::write_json(w, p);
-  Response r;
-  r.status = status;
-  r.body = std::move(w).str();
-  return r;
+  return json_text(std::move(w).str(), status);
 }
 
 // Reads "stages": an array of {id?, name, probability, kind?}; errors name the stage, as in
@@ -83,9 +80,7 @@ void add_pipeline_routes(App& app) {
     w.end_array();
     w.field("total", list->size());
     w.end_object();
-    Response r;
-    r.body = std::move(w).str();
-    return r;
+    return json_text(std::move(w).str());
   });
 
   app.api("POST", "/api/pipelines", [&app](Call& call) -> Response {
@@ -117,9 +112,7 @@ void add_pipeline_routes(App& app) {
     if (const auto* q = call.req.query_param("q")) req.q = *q;
     auto board = service::load_board(app.ctx(), call.actor, req);
     if (!board.ok()) return error_response(board.error(), call.req);
-    Response r;
-    r.body = service::render_board(app.ctx(), call.actor, *board);
-    return r;
+    return json_text(service::render_board(app.ctx(), call.actor, *board));
   });
 }
 

@@ -39,12 +39,6 @@ void write_aging(JsonWriter& w, const service::ReceivableRow& row) {
   w.field("orders", row.orders);
 }
 
-Response json_text(std::string body) {
-  Response r;
-  r.body = std::move(body);
-  return r;
-}
-
 }  // namespace
 
 void add_receivable_routes(App& app) {

@@ -33,9 +33,7 @@ void add_sales_doc_routes(App& app) {
     }
     w.field("unit_price", price->unit_price);
     w.end_object();
-    Response r;
-    r.body = std::move(w).str();
-    return r;
+    return json_text(std::move(w).str());
   });
 
   // POST /api/quotes/{id}/order {version} → 201 the new order, with its lines
@@ -47,10 +45,7 @@ void add_sales_doc_routes(App& app) {
         [&](std::int64_t version) -> Response {
           auto order = service::convert_quote_to_order(app.ctx(), call.actor, *id, version);
           if (!order.ok()) return error_response(order.error(), call.req);
-          Response r;
-          r.status = 201;
-          r.body = service::render_entity(app.ctx(), call.actor, *order);
-          return r;
+          return json_text(service::render_entity(app.ctx(), call.actor, *order), 201);
         });
   });
 }

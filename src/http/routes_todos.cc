@@ -17,9 +17,7 @@ void add_todo_routes(App& app) {
     }
     auto todos = service::load_todos(app.ctx(), call.actor, scope);
     if (!todos.ok()) return error_response(todos.error(), call.req);
-    Response r;
-    r.body = service::render_todos(app.ctx(), call.actor, *todos);
-    return r;
+    return json_text(service::render_todos(app.ctx(), call.actor, *todos));
   });
 }
 

@@ -5,7 +5,6 @@
 #include <boost/json.hpp>
 
 #include "core/money.h"
-#include "core/text_encoding.h"
 #include "core/text_parse.h"
 #include "domain/org_validation.h"
 
@@ -84,8 +83,9 @@ Status check_value(const Field& f, const FieldValue& v) {
     case FieldType::text:
     case FieldType::tags: {
       const std::string& s = std::get<std::string>(v);
-      if (!is_valid_utf8(s)) return Error::invalid(name, "must be UTF-8 text");
-      if (utf8_length(s) > f.max_length)
+      const std::size_t length = utf8_length(s);  // npos unless UTF-8
+      if (length == std::string::npos) return Error::invalid(name, "must be UTF-8 text");
+      if (length > f.max_length)
         return Error::invalid(name, "at most " + std::to_string(f.max_length) + " characters");
       for (unsigned char c : s) {
         if (c < 0x20 && c != '\n' && c != '\t')

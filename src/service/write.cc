@@ -10,17 +10,11 @@ void audit(store::Connection& c, const Actor& actor, std::string_view action,
            std::string_view entity, std::int64_t entity_id,
            const std::optional<boost::json::object>& before,
            const std::optional<boost::json::object>& after, Instant at) {
-  store::AuditRecord a;
-  a.org = actor.org;
-  a.at = at;
-  a.user = actor.id;
-  a.action = std::string(action);
-  a.entity = std::string(entity);
-  a.entity_id = entity_id;
-  if (before) a.before_json = boost::json::serialize(*before);
-  if (after) a.after_json = boost::json::serialize(*after);
-  a.ip = actor.ip;
-  store::insert_audit(c, a);
+  auto text = [](const std::optional<boost::json::object>& o) -> std::optional<std::string> {
+    if (!o) return std::nullopt;
+    return boost::json::serialize(*o);
+  };
+  audit_json(c, actor, action, entity, entity_id, text(before), text(after), at);
 }
 
 void audit_json(store::Connection& c, const Actor& actor, std::string_view action,

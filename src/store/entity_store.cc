@@ -1,6 +1,5 @@
 #include "store/entity_store.h"
 
-#include <mutex>
 #include <unordered_map>
 
 namespace fupan::store {
@@ -45,13 +44,14 @@ KindSql build(const EntityKind& k) {
   return s;
 }
 
+// The statements of every kind, built on first use and never changed (no lock on reads).
 const KindSql& sql_of(const EntityKind& k) {
-  static std::mutex mu;
-  static std::unordered_map<const EntityKind*, KindSql> cache;  // GUARDED_BY(mu)
-  std::lock_guard lock(mu);
-  auto it = cache.find(&k);
-  if (it == cache.end()) it = cache.emplace(&k, build(k)).first;
-  return it->second;
+  static const std::unordered_map<const EntityKind*, KindSql> all = [] {
+    std::unordered_map<const EntityKind*, KindSql> m;
+    for (const EntityKind* kind : entity_kinds()) m.emplace(kind, build(*kind));
+    return m;
+  }();
+  return all.at(&k);
 }
 
 EntityRecord read_record(const EntityKind& k, const Rows& rows, std::size_t r) {

@@ -1,7 +1,8 @@
 // The CRM kinds (docs/crm.md): their schema from GET /api/schema, loaded once, and the same calls
 // for every kind: list, all, get, create, update, remove, exportXlsx.
 import { reactive } from 'vue'
-import { get, post, patch, del, listAll, download } from './request.js'
+import { get, download } from './request.js'
+import { resource } from './resource.js'
 import { currentLocale } from '@/locales'
 
 /** The loaded schema: kinds by singular name ('customer'); empty until loadSchema() resolves. */
@@ -45,12 +46,7 @@ export async function getKind(kind) {
 export function entityApi(kind) {
   const base = `/api/${kindPlural(kind)}`
   return {
-    list: (query, opts) => get(base, query, opts),
-    all: (query, limit) => listAll(base, query, limit),
-    get: (id, opts) => get(`${base}/${id}`, undefined, opts),
-    create: (body, opts) => post(base, body, opts),
-    update: (id, version, changes, opts) => patch(`${base}/${id}`, { ...changes, version }, opts),
-    remove: (id, version, opts) => del(`${base}/${id}`, version, opts),
+    ...resource(base),
     /** Downloads the list with these filters (no paging) as .xlsx in the UI's language. */
     exportXlsx: (query = {}) => {
       const { page, page_size: pageSize, ...filters } = query

@@ -47,6 +47,3 @@ export function uploadImport(kind, file, skipBad, onProgress) {
 
 /** GET /api/imports/{id} → {id, kind, status, phase, done, total, report, error}. */
 export const importStatus = (id, opts) => get(`/api/imports/${id}`, undefined, opts)
-
-/** GET /api/schema → {kinds: [...]}: field labels for the client-side CSV templates. */
-export const schema = () => get('/api/schema')

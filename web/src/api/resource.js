@@ -7,7 +7,7 @@ import { get, post, patch, del, listAll } from './request.js'
 export function resource(base) {
   return {
     list: (query, opts) => get(base, query, opts),
-    all: (query) => listAll(base, query),
+    all: (query, limit) => listAll(base, query, limit),
     get: (id, opts) => get(`${base}/${id}`, undefined, opts),
     create: (body, opts) => post(base, body, opts),
     update: (id, version, changes, opts) => patch(`${base}/${id}`, { ...changes, version }, opts),
