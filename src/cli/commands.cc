@@ -8,6 +8,7 @@
 
 #include "core/crypto.h"
 #include "domain/org_validation.h"
+#include "engine/analytics.h"
 #include "http/server.h"
 #include "jobs/daily_jobs.h"
 #include "service/demo_history.h"
@@ -15,7 +16,10 @@
 #include "service/entity_json.h"
 #include "service/import_report_json.h"
 #include "service/import_service.h"
+#include "service/metric_json.h"
+#include "service/metrics_service.h"
 #include "store/audit_store.h"
+#include "store/metric_settings_store.h"
 #include "store/migrations.h"
 #include "store/org_store.h"
 #include "store/session_store.h"
@@ -66,7 +70,14 @@ int serve(const ServeOptions& o) {
   orgs.load_all(*db);
   service::SessionCache sessions;
   service::ScopeCache scopes;
-  service::Context ctx{*db, orgs, clock, sessions, scopes};
+  engine::Analytics analytics(*db, store::read_metric_settings);
+  service::Context ctx{*db, orgs, clock, sessions, scopes, &analytics};
+  {
+    // Build every org's analytics index before the first request, not during it.
+    auto conn = db->acquire();
+    const auto org_ids = store::list_org_ids(*conn);
+    for (OrgId id : org_ids) analytics.warm(id);
+  }
   http::App app(ctx, {o.web_dir, o.secure_cookies,
                       o.log_level == "info" || o.log_level == "debug" || o.log_level == "trace"});
   if (!o.web_dir.empty() &&
@@ -281,6 +292,44 @@ int import_file(const ImportFileOptions& o) {
   std::cout << std::move(w).str() << "\n";
   std::cerr << service::import_summary_zh(*report) << "\n";
   return report->errors.empty() && report->skipped == 0 ? 0 : 1;
+}
+
+int metric(const MetricOptions& o) {
+  spdlog::set_level(spdlog::level::warn);  // stdout is the answer
+  auto db = open_store(o.db, 2);
+  SystemClock clock;
+  service::OrgDirectory orgs;
+  orgs.load_all(*db);
+  service::SessionCache sessions;
+  service::ScopeCache scopes;
+  engine::Analytics analytics(*db, store::read_metric_settings);
+  service::Context ctx{*db, orgs, clock, sessions, scopes, &analytics};
+  std::vector<OrgId> org_ids;
+  {
+    auto conn = db->acquire();
+    org_ids = store::list_org_ids(*conn);
+  }
+  if (org_ids.empty()) return fail("the store has no organisation");
+  const OrgId org = org_ids.front();
+  service::MetricRequest req{o.metric, o.scope, o.period, {}, {}, {}};
+  if (o.pipeline > 0) req.pipeline_id = o.pipeline;
+  if (!o.segment.empty()) {
+    req.segment_dim = o.segment;
+    req.segment_key = o.segment_key;
+  }
+  if (o.via != "engine" && o.via != "sql") return fail("--via is engine or sql");
+  auto q = service::parse_metric_request(req, *orgs.get(org));
+  if (!q.ok()) {
+    const Error& e = q.error();
+    return fail(std::string(error_code_name(e.code)) + (e.field.empty() ? "" : " " + e.field) +
+                (e.detail.empty() ? "" : ": " + e.detail));
+  }
+  const auto source = o.via == "sql" ? service::MetricSource::sql : service::MetricSource::engine;
+  const MetricAnswer a = service::answer_metric(ctx, org, *q, source);
+  JsonWriter w;
+  service::write_metric_answer(w, *q, a);
+  std::cout << std::move(w).str() << "\n";
+  return 0;
 }
 
 }  // namespace fupan::cli

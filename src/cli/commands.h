@@ -37,4 +37,12 @@ struct ImportFileOptions {
 // Prints the report as JSON and a Chinese summary on stderr; 1 when anything was rejected.
 int import_file(const ImportFileOptions& o);
 
+struct MetricOptions {
+  std::string db, metric, scope, period, segment, segment_key, via = "engine";
+  std::int64_t pipeline = 0;
+};
+// Prints one metric answer of the store's (first) org as the API's JSON (docs/metrics.md), from
+// the analytics engine or, with via = "sql", by plain SQL.
+int metric(const MetricOptions& o);
+
 }  // namespace fupan::cli

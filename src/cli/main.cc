@@ -113,6 +113,27 @@ int main(int argc, char** argv) {
                          "Username to import as (default: the first active admin)");
   import_cmd->add_option("file", import_opts.file, "The file to import")->required();
 
+  fupan::cli::MetricOptions metric_opts{default_db};
+  auto* metric_cmd = app.add_subcommand(
+      "metric", "Print one metric as the API's JSON (docs/metrics.md): value, 环比 and 同比");
+  metric_cmd->add_option("--db", metric_opts.db, "Store")
+      ->envname("FUPAN_DB")
+      ->capture_default_str();
+  metric_cmd->add_option("--metric", metric_opts.metric, "e.g. orders_amount, growth:visits")
+      ->required();
+  metric_cmd->add_option("--scope", metric_opts.scope, "org, region:ID, team:ID or user:ID")
+      ->required();
+  metric_cmd
+      ->add_option(
+          "--period", metric_opts.period,
+          "2026-11-22, 2026-W47, 2026-11, 2026-Q4, FY2026-Q1, 2026 or 2026-11-01..2026-11-30")
+      ->required();
+  metric_cmd->add_option("--segment", metric_opts.segment,
+                         "industry, channel, tier, region or product");
+  metric_cmd->add_option("--segment-key", metric_opts.segment_key, "the segment's value");
+  metric_cmd->add_option("--pipeline", metric_opts.pipeline, "pipeline id (stage_conversion)");
+  metric_cmd->add_option("--via", metric_opts.via, "engine (default) or sql (the reference)");
+
   CLI11_PARSE(app, argc, argv);
   try {
     if (*serve_cmd) return fupan::cli::serve(serve);
@@ -126,6 +147,7 @@ int main(int argc, char** argv) {
     if (*backup_cmd) return fupan::cli::backup(db, file);
     if (*restore_cmd) return fupan::cli::restore(db, file);
     if (*import_cmd) return fupan::cli::import_file(import_opts);
+    if (*metric_cmd) return fupan::cli::metric(metric_opts);
   } catch (const std::exception& e) {
     std::cerr << "fupan: " << e.what() << "\n";
     return 1;

@@ -1,5 +1,8 @@
 #include "core/json_writer.h"
 
+#include <charconv>
+#include <cmath>
+
 namespace fupan {
 
 JsonWriter& JsonWriter::key(std::string_view name) {
@@ -44,6 +47,15 @@ void JsonWriter::value(std::string_view s) {
   }
   out_.append(s.data() + run, s.size() - run);
   out_ += '"';
+  need_comma_ = true;
+}
+
+void JsonWriter::value(double d) {
+  if (!std::isfinite(d)) return null();
+  separate();
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
+  out_.append(buf, end);
   need_comma_ = true;
 }
 

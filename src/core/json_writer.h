@@ -23,6 +23,8 @@ class JsonWriter {
   void value(const char* s) { value(std::string_view(s)); }
   void value(const std::string& s) { value(std::string_view(s)); }
   void value(bool b);
+  // The shortest text that reads back as `d`; null for NaN and infinities (JSON has neither).
+  void value(double d);
   template <std::integral I>
   requires(!std::same_as<I, bool>) void value(I n) {
     separate();

@@ -95,6 +95,14 @@ std::vector<const MembershipRecord*> OrgSnapshot::memberships_of(UserId u, Local
   return out;
 }
 
+std::vector<const MembershipRecord*> OrgSnapshot::memberships_of_team(TeamId t) const {
+  std::vector<const MembershipRecord*> out;
+  auto it = memberships_by_team_.find(t);
+  if (it == memberships_by_team_.end()) return out;
+  for (std::size_t i : it->second) out.push_back(&memberships_[i]);
+  return out;
+}
+
 std::vector<const MembershipRecord*> OrgSnapshot::members_of(TeamId t, LocalDate day) const {
   std::vector<const MembershipRecord*> out;
   auto it = memberships_by_team_.find(t);

@@ -32,6 +32,8 @@ class OrgSnapshot {
   bool is_within(TeamId team, TeamId ancestor) const;
   // Returns the memberships of `user` that hold on `day`.
   std::vector<const MembershipRecord*> memberships_of(UserId user, LocalDate day) const;
+  // Returns every membership of `team`, past, present and future.
+  std::vector<const MembershipRecord*> memberships_of_team(TeamId team) const;
   // Returns the memberships of `team` that hold on `day`.
   std::vector<const MembershipRecord*> members_of(TeamId team, LocalDate day) const;
 

@@ -40,6 +40,7 @@ App::App(const service::Context& ctx, AppOptions options)
   add_pipeline_routes(*this);
   add_todo_routes(*this);
   add_import_routes(*this);
+  add_metric_routes(*this);
 }
 
 void App::open(const std::string& method, const std::string& pattern, Router::Handler handler) {

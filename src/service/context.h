@@ -11,6 +11,10 @@
 #include "service/session_cache.h"
 #include "store/database.h"
 
+namespace fupan::engine {
+class Analytics;
+}
+
 namespace fupan::service {
 
 struct Context {
@@ -19,6 +23,7 @@ struct Context {
   const Clock& clock;
   SessionCache& sessions;
   ScopeCache& scopes;
+  engine::Analytics* analytics = nullptr;  // kept in step with committed changes when present
 };
 
 // The authenticated caller of a use case, with the org as it stood when the request began.

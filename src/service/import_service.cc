@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "core/table_reader.h"
+#include "service/change_feed.h"
 #include "service/entity_access.h"
 #include "service/entity_json.h"
 #include "service/entity_rules.h"
@@ -318,6 +319,7 @@ Result<ImportReport> import_entities(const Context& ctx, const Actor& actor, con
   if (!header.ok()) return header.error();
   ProgressTicker ticker(progress, reader.estimated_rows() > 0 ? reader.estimated_rows() - 1 : 0);
   ticker.phase("importing", 0, reader.estimated_rows() > 0 ? reader.estimated_rows() - 1 : 0);
+  ChangeBatch changes(ctx);
   auto conn = ctx.db.acquire();
   store::Transaction tx(*conn, true);
   // A large file loads faster with the table's secondary indexes built once at the end.
@@ -332,6 +334,7 @@ Result<ImportReport> import_entities(const Context& ctx, const Actor& actor, con
     if (load) load->finish();
     tx.commit();
     report.committed = true;
+    changes.publish();
   }
   return report;
 }

@@ -10,6 +10,7 @@
 #include "domain/customer_tier.h"
 #include "service/entity_values.h"
 #include "service/write.h"
+#include "service/change_feed.h"
 #include "store/audit_store.h"
 #include "store/customer_store.h"
 
@@ -84,6 +85,7 @@ Result<TierCounts> recompute_tiers(const Context& ctx, OrgId org, LocalDate toda
                                                               {"changed", out.changed}});
     a.ip = std::move(ip);
     store::insert_audit(c, a);
+    if (out.changed > 0) note_change(org, "customer", 0);  // tiers segment every metric
     return out;
   });
 }

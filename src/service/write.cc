@@ -2,6 +2,7 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "service/change_feed.h"
 #include "store/audit_store.h"
 
 namespace fupan::service {
@@ -30,6 +31,7 @@ void audit_json(store::Connection& c, const Actor& actor, std::string_view actio
   a.before_json = std::move(before);
   a.after_json = std::move(after);
   a.ip = actor.ip;
+  note_change(actor.org, entity, entity_id);
   store::insert_audit(c, a);
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "service/change_feed.h"
 #include "service/context.h"
 #include "store/org_store.h"
 
@@ -32,6 +33,7 @@ Status outcome_status(const store::WriteOutcome& outcome);
 template <class T, class Body>
 Result<T> write_org(const Context& ctx, OrgId org, const std::string& unique_field, Body&& body) {
   std::optional<Result<T>> result;
+  ChangeBatch changes(ctx);
   try {
     auto conn = ctx.db.acquire();
     store::Transaction tx(*conn, true);
@@ -45,7 +47,10 @@ Result<T> write_org(const Context& ctx, OrgId org, const std::string& unique_fie
     }
     throw;
   }
-  if (result->ok()) ctx.orgs.reload(ctx.db, org);
+  if (result->ok()) {
+    ctx.orgs.reload(ctx.db, org);
+    changes.publish();
+  }
   return std::move(*result);
 }
 
@@ -53,12 +58,17 @@ Result<T> write_org(const Context& ctx, OrgId org, const std::string& unique_fie
 // unique violation becomes already_exists on `unique_field`; a foreign-key violation in_use.
 template <class T, class Body>
 Result<T> write_facts(const Context& ctx, const std::string& unique_field, Body&& body) {
+  ChangeBatch changes(ctx);
   try {
-    auto conn = ctx.db.acquire();
-    store::Transaction tx(*conn, true);
-    Result<T> result = body(*conn);
-    if (result.ok()) tx.commit();
-    return result;
+    std::optional<Result<T>> result;
+    {
+      auto conn = ctx.db.acquire();
+      store::Transaction tx(*conn, true);
+      result.emplace(body(*conn));
+      if (result->ok()) tx.commit();
+    }
+    if (result->ok()) changes.publish();
+    return std::move(*result);
   } catch (const store::StoreError& e) {
     if (e.kind() == store::StoreError::Kind::unique) return Error::exists(unique_field);
     if (e.kind() == store::StoreError::Kind::foreign_key) {

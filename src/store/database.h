@@ -50,6 +50,15 @@ class Rows {
   std::vector<std::vector<Value>> rows_;
 };
 
+// The row a for_each callback is reading; its cells are valid only during the call.
+class RowCursor {
+ public:
+  virtual ~RowCursor() = default;
+  virtual bool is_null(int c) const = 0;
+  virtual std::int64_t i64(int c) const = 0;       // 0 for null
+  virtual std::string_view text(int c) const = 0;  // "" for null
+};
+
 // One connection; not thread-safe, borrowed from the Database's pool by one thread at a time.
 class Connection {
  public:
@@ -57,6 +66,10 @@ class Connection {
   virtual Dialect dialect() const = 0;
   // Runs a statement (prepared and cached per connection) and returns its rows.
   virtual Rows query(std::string_view sql, std::span<const Value> params = {}) = 0;
+  // Runs a query and calls `row` for each result row without materialising them (bulk reads:
+  // the analytics index). Page large reads by key: PostgreSQL still buffers one result.
+  virtual void for_each(std::string_view sql, std::span<const Value> params,
+                        const std::function<void(const RowCursor&)>& row) = 0;
   // Runs a statement and returns the number of rows it changed.
   virtual std::int64_t exec(std::string_view sql, std::span<const Value> params = {}) = 0;
   // Runs several statements without parameters (migrations).

@@ -354,6 +354,17 @@ CREATE UNIQUE INDEX costs_external ON costs (org_id, external_id);
 CREATE INDEX costs_spent ON costs (org_id, spent_on);
 )sql";
 
+// Analytics settings: the org's gross margin for CLV and its holiday calendar for working days.
+const char* kV3 = R"sql(
+ALTER TABLE orgs ADD COLUMN gross_margin_bp INTEGER NOT NULL DEFAULT 10000;
+CREATE TABLE holidays (
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  day TEXT NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (org_id, day)
+);
+)sql";
+
 std::int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -372,6 +383,7 @@ const std::vector<Migration>& all_migrations() {
   static const std::vector<Migration> migrations = {
       {1, "organisation, access control, sessions, audit", kV1},
       {2, "CRM facts: customers to costs", kV2},
+      {3, "analytics settings: gross margin, holidays", kV3},
   };
   return migrations;
 }

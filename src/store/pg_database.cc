@@ -127,6 +127,29 @@ class PgConnection final : public Connection {
     return rows;
   }
 
+  void for_each(std::string_view sql, std::span<const Value> params,
+                const std::function<void(const RowCursor&)>& row) override {
+    struct Cursor final : RowCursor {
+      const PGresult* res;
+      int r = 0;
+      bool is_null(int c) const override { return PQgetisnull(res, r, c); }
+      std::int64_t i64(int c) const override {
+        const char* text = PQgetvalue(res, r, c);
+        std::int64_t v = 0;
+        if (PQftype(res, c) == kBoolOid) return text[0] == 't';
+        std::from_chars(text, text + PQgetlength(res, r, c), v);
+        return v;
+      }
+      std::string_view text(int c) const override {
+        return {PQgetvalue(res, r, c), static_cast<std::size_t>(PQgetlength(res, r, c))};
+      }
+    } cursor;
+    Result res = run(sql, params);
+    cursor.res = res.get();
+    const int nrow = PQntuples(res.get());
+    for (; cursor.r < nrow; ++cursor.r) row(cursor);
+  }
+
   std::int64_t exec(std::string_view sql, std::span<const Value> params) override {
     Result res = run(sql, params);
     const char* n = PQcmdTuples(res.get());

@@ -67,6 +67,32 @@ class SqliteConnection final : public Connection {
     return rows;
   }
 
+  void for_each(std::string_view sql, std::span<const Value> params,
+                const std::function<void(const RowCursor&)>& row) override {
+    struct Cursor final : RowCursor {
+      sqlite3_stmt* stmt;
+      bool is_null(int c) const override { return sqlite3_column_type(stmt, c) == SQLITE_NULL; }
+      std::int64_t i64(int c) const override { return sqlite3_column_int64(stmt, c); }
+      std::string_view text(int c) const override {
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+        return p ? std::string_view(p, sqlite3_column_bytes(stmt, c)) : std::string_view();
+      }
+    } cursor;
+    cursor.stmt = prepare(sql, params);
+    try {
+      for (;;) {
+        int rc = sqlite3_step(cursor.stmt);
+        if (rc == SQLITE_DONE) break;
+        if (rc != SQLITE_ROW) fail(cursor.stmt, rc);
+        row(cursor);
+      }
+    } catch (...) {
+      sqlite3_reset(cursor.stmt);
+      throw;
+    }
+    sqlite3_reset(cursor.stmt);
+  }
+
   std::int64_t exec(std::string_view sql, std::span<const Value> params) override {
     sqlite3_stmt* stmt = prepare(sql, params);
     int rc;

@@ -1,0 +1,150 @@
+// The facts the analytics index keeps, one compact row per record, addressed by slot. Days are
+// local day numbers in the org's time zone (days since 1970-01-01); customers, users and other
+// records are referred to by slot, so a row holds no pointer and no string.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace fupan::engine {
+
+using Day = std::int32_t;
+using Slot = std::int32_t;
+inline constexpr Slot kNone = -1;
+inline constexpr Day kNoDay = std::numeric_limits<Day>::min();
+
+// Record id → slot, the slot being the position of the record's row in its table. Ids mostly
+// arrive ascending (they are the store's keys), so a new record is an append and a lookup a binary
+// search; an id that arrives below the last one (concurrent PostgreSQL inserts commit out of key
+// order) is kept aside in a map, its place in the sorted vector held by a copy of its predecessor.
+class SlotIndex {
+ public:
+  Slot find(std::int64_t id) const {
+    if (!out_of_order_.empty()) {
+      auto it = out_of_order_.find(id);
+      if (it != out_of_order_.end()) return it->second;
+    }
+    auto it = std::lower_bound(ids_.begin(), ids_.end(), id);
+    return it != ids_.end() && *it == id ? static_cast<Slot>(it - ids_.begin()) : kNone;
+  }
+  // Returns the slot of `id`, adding it at the end when new.
+  Slot find_or_add(std::int64_t id) {
+    if (ids_.empty() || id > ids_.back()) {
+      ids_.push_back(id);
+      return static_cast<Slot>(ids_.size() - 1);
+    }
+    if (Slot s = find(id); s != kNone) return s;
+    const auto slot = static_cast<Slot>(ids_.size());
+    ids_.push_back(ids_.back());
+    out_of_order_[id] = slot;
+    return slot;
+  }
+  std::size_t size() const { return ids_.size(); }
+  void reserve(std::size_t n) { ids_.reserve(n); }
+
+ private:
+  std::vector<std::int64_t> ids_;
+  std::unordered_map<std::int64_t, Slot> out_of_order_;
+};
+
+// Strings of a low-cardinality field (industry, channel, tier) as small numbers; 0 is "".
+class Interner {
+ public:
+  Interner() { names_.push_back(""); }
+  std::int32_t code(std::string_view s) {
+    if (s.empty()) return 0;
+    auto it = codes_.find(std::string(s));
+    if (it != codes_.end()) return it->second;
+    names_.emplace_back(s);
+    return codes_[std::string(s)] = static_cast<std::int32_t>(names_.size() - 1);
+  }
+  // Returns the code of `s`, or -1 when it was never seen.
+  std::int32_t find(std::string_view s) const {
+    if (s.empty()) return 0;
+    auto it = codes_.find(std::string(s));
+    return it == codes_.end() ? -1 : it->second;
+  }
+  const std::string& name(std::int32_t code) const { return names_[code]; }
+  std::size_t size() const { return names_.size(); }
+
+ private:
+  std::vector<std::string> names_;
+  std::unordered_map<std::string, std::int32_t> codes_;
+};
+
+struct CustomerFact {
+  Slot user = kNone;  // owner
+  Day created = kNoDay;
+  std::int32_t industry = 0, channel = 0, tier = 0;  // Interner codes
+  std::int64_t region = 0;                           // region id, 0 for none
+  // Its first non-cancelled order's owner and day: where it counts as a new buyer.
+  Slot first_user = kNone;
+  Day first_day = kNoDay;
+  bool alive = false;
+};
+
+struct OrderFact {
+  std::int64_t id = 0;
+  Slot customer = kNone;
+  Slot user = kNone;
+  Day day = kNoDay;
+  Day due = kNoDay;
+  std::int64_t ordered_ms = 0;
+  std::int64_t total = 0;
+  bool cancelled = false;
+  bool alive = false;
+};
+
+// One line of an order: what a product contributed.
+struct LineFact {
+  std::int64_t product = 0;
+  std::int64_t total = 0;
+};
+
+struct PaymentFact {
+  Slot order = kNone;
+  Slot customer = kNone;
+  Slot user = kNone;
+  Day day = kNoDay;
+  std::int64_t amount = 0;
+  bool alive = false;
+};
+
+enum class OppStatus : std::uint8_t { open, won, lost };
+
+struct OpportunityFact {
+  Slot customer = kNone;
+  Slot user = kNone;
+  std::int64_t pipeline = 0;
+  std::int64_t created_ms = 0, closed_ms = 0;
+  Day created = kNoDay, closed = kNoDay;
+  OppStatus status = OppStatus::open;
+  std::int8_t reached = -1;  // highest not-lost stage index its history holds; -1 for none
+  bool alive = false;
+};
+
+enum class ActivityType : std::uint8_t { visit, call, email, meeting, other };
+
+// 16 bytes: ten million activities fit in 160 MB.
+struct ActivityFact {
+  Slot user = kNone;
+  Day day = kNoDay;
+  Slot customer = kNone;
+  ActivityType type = ActivityType::other;
+  std::int8_t satisfaction = 0;  // 1–5 on a scored revisit, else 0
+  bool alive = false;
+};
+
+struct CostFact {
+  Day day = kNoDay;
+  std::uint8_t scope_type = 0;  // 0 org, 1 region, 2 team, 3 user
+  std::int64_t scope_id = 0;
+  std::int64_t amount = 0;
+  bool alive = false;
+};
+
+}  // namespace fupan::engine

@@ -1,0 +1,477 @@
+#include "engine/org_index.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace fupan::engine {
+namespace {
+
+constexpr Day kMinDay = std::numeric_limits<Day>::min() + 1;
+constexpr Day kMaxDay = std::numeric_limits<Day>::max() - 1;
+
+Day clamp_day(LocalDate d) {
+  const auto n = d.time_since_epoch().count();
+  return static_cast<Day>(std::clamp<std::int64_t>(n, kMinDay, kMaxDay));
+}
+
+ActivityType activity_type(std::string_view t) {
+  if (t == "visit") return ActivityType::visit;
+  if (t == "call") return ActivityType::call;
+  if (t == "email") return ActivityType::email;
+  if (t == "meeting") return ActivityType::meeting;
+  return ActivityType::other;
+}
+
+Series activity_series(ActivityType t) {
+  switch (t) {
+    case ActivityType::visit:
+      return Series::visits;
+    case ActivityType::call:
+      return Series::calls;
+    case ActivityType::email:
+      return Series::emails;
+    case ActivityType::meeting:
+      return Series::meetings;
+    case ActivityType::other:
+      break;
+  }
+  return Series::other_activities;
+}
+
+std::uint8_t cost_scope_type(std::string_view t) {
+  return t == "region" ? 1 : t == "team" ? 2 : t == "user" ? 3 : 0;
+}
+
+template <class T>
+T& slot_in(std::vector<T>& v, Slot s) {
+  if (static_cast<std::size_t>(s) >= v.size()) v.resize(static_cast<std::size_t>(s) + 1);
+  return v[s];
+}
+
+}  // namespace
+
+// ---- DayLists ----
+
+void DayLists::insert(Slot user, Entry e) {
+  auto& list = slot_in(lists_, user);
+  list.insert(std::upper_bound(list.begin(), list.end(), e), e);
+}
+
+void DayLists::erase(Slot user, Entry e) {
+  if (static_cast<std::size_t>(user) >= lists_.size()) return;
+  auto& list = lists_[user];
+  auto it = std::lower_bound(list.begin(), list.end(), e);
+  if (it != list.end() && *it == e) list.erase(it);
+}
+
+void DayLists::append(Slot user, Entry e) {
+  slot_in(lists_, user).push_back(e);
+}
+
+void DayLists::sort() {
+  for (auto& list : lists_) {
+    if (!std::is_sorted(list.begin(), list.end())) std::sort(list.begin(), list.end());
+  }
+}
+
+std::pair<const DayLists::Entry*, const DayLists::Entry*> DayLists::range(Slot user, Day from,
+                                                                          Day to) const {
+  if (user < 0 || static_cast<std::size_t>(user) >= lists_.size() || to <= from) {
+    return {nullptr, nullptr};
+  }
+  const auto& list = lists_[user];
+  auto by_day = [](const Entry& e, Day d) { return e.day < d; };
+  const Entry* b = list.data();
+  const Entry* e = b + list.size();
+  return {std::lower_bound(b, e, from, by_day), std::lower_bound(b, e, to, by_day)};
+}
+
+std::size_t DayLists::bytes() const {
+  std::size_t n = lists_.capacity() * sizeof(lists_[0]);
+  for (const auto& l : lists_) n += l.capacity() * sizeof(Entry);
+  return n;
+}
+
+// ---- OrgIndex ----
+
+OrgIndex::OrgIndex(OrgId org, MetricSettings settings)
+    : org_(org), settings_(std::move(settings)), clock_(settings_.timezone) {}
+
+Slot OrgIndex::user_slot(std::int64_t user_id) {
+  auto [it, added] = user_slots_.try_emplace(user_id, static_cast<Slot>(user_ids_.size()));
+  if (added) user_ids_.push_back(user_id);
+  return it->second;
+}
+
+Slot OrgIndex::find_user(std::int64_t user_id) const {
+  auto it = user_slots_.find(user_id);
+  return it == user_slots_.end() ? kNone : it->second;
+}
+
+void OrgIndex::load(store::Connection& c) {
+  bulk_ = true;
+  const Day today =
+      DayClock::day_number(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+  rollup_.reset(64, today - 800, today + 400);
+  rollup_.begin_bulk();
+  set_stages(load_stages(c, org_));
+  load_customers(c, org_, std::nullopt, [&](const CustomerRow& r) { put_customer(r); });
+  load_orders(c, org_, std::nullopt, [&](const OrderRow& r) { put_order(r, {}); });
+  load_order_lines(c, org_, std::nullopt, [&](const LineRow& r) {
+    Slot o = order_ids_.find(r.order);
+    if (o != kNone) slot_in(order_lines_, o).push_back({r.product, r.total});
+  });
+  load_payments(c, org_, std::nullopt, [&](const PaymentRow& r) { put_payment(r); });
+  load_opportunities(c, org_, std::nullopt, [&](const OpportunityRow& r) { put_opportunity(r); });
+  load_activities(c, org_, std::nullopt, [&](const ActivityRow& r) { put_activity(r); });
+  load_costs(c, org_, std::nullopt, [&](const CostRow& r) { put_cost(r); });
+  for (DayLists* l : {&user_orders_, &user_payments_, &user_customers_, &user_opps_created_,
+                      &user_opps_closed_, &user_activities_}) {
+    l->sort();
+  }
+  bulk_ = false;
+  for (Slot cs = 0; cs < static_cast<Slot>(customers_.size()); ++cs) {
+    if (customers_[cs].alive) refresh_first_order(cs);
+  }
+  rollup_.end_bulk();
+}
+
+// Adds (+1) or takes back (−1) what order `o` contributes: its series and its place in the lists.
+void OrgIndex::add_order_effects(Slot o, int sign) {
+  const OrderFact& f = orders_[o];
+  if (!f.alive || f.cancelled) return;
+  rollup_.add(f.user, Series::orders_amount, f.day, sign * f.total);
+  rollup_.add(f.user, Series::orders_count, f.day, sign);
+  if (sign > 0) {
+    bulk_ ? user_orders_.append(f.user, {f.day, o}) : user_orders_.insert(f.user, {f.day, o});
+  } else {
+    user_orders_.erase(f.user, {f.day, o});
+  }
+}
+
+// Recomputes where customer `cs` counts as a new buyer: its earliest non-cancelled order (ties
+// by the smaller id), moving its new_buyers count from the old owner and day to the new.
+void OrgIndex::refresh_first_order(Slot cs) {
+  if (bulk_) return;  // load() settles every customer once at the end
+  CustomerFact& cf = customers_[cs];
+  Slot best = kNone;
+  if (cf.alive && static_cast<std::size_t>(cs) < customer_orders_.size()) {
+    for (Slot o : customer_orders_[cs]) {
+      const OrderFact& f = orders_[o];
+      if (!f.alive || f.cancelled) continue;
+      if (best == kNone || f.ordered_ms < orders_[best].ordered_ms ||
+          (f.ordered_ms == orders_[best].ordered_ms && f.id < orders_[best].id)) {
+        best = o;
+      }
+    }
+  }
+  const Slot user = best == kNone ? kNone : orders_[best].user;
+  const Day day = best == kNone ? kNoDay : orders_[best].day;
+  if (user == cf.first_user && day == cf.first_day) return;
+  if (cf.first_user != kNone) rollup_.add(cf.first_user, Series::new_buyers, cf.first_day, -1);
+  cf.first_user = user;
+  cf.first_day = day;
+  if (user != kNone) rollup_.add(user, Series::new_buyers, day, 1);
+}
+
+void OrgIndex::put_customer(const CustomerRow& r) {
+  const Slot cs = customer_ids_.find_or_add(r.id);
+  CustomerFact& f = slot_in(customers_, cs);
+  if (f.alive) {
+    rollup_.add(f.user, Series::new_leads, f.created, -1);
+    user_customers_.erase(f.user, {f.created, cs});
+  }
+  f.user = user_slot(r.owner);
+  f.created = clock_.day_of(r.created_ms);
+  f.industry = industries_.code(r.industry);
+  f.channel = channels_.code(r.channel);
+  f.tier = tiers_.code(r.tier);
+  f.region = r.region;
+  const bool was_alive = f.alive;
+  f.alive = true;
+  rollup_.add(f.user, Series::new_leads, f.created, 1);
+  if (bulk_) {
+    user_customers_.append(f.user, {f.created, cs});
+  } else {
+    user_customers_.insert(f.user, {f.created, cs});
+    if (!was_alive) refresh_first_order(cs);
+  }
+}
+
+void OrgIndex::remove_customer(std::int64_t id) {
+  const Slot cs = customer_ids_.find(id);
+  if (cs == kNone || !customers_[cs].alive) return;
+  CustomerFact& f = customers_[cs];
+  rollup_.add(f.user, Series::new_leads, f.created, -1);
+  user_customers_.erase(f.user, {f.created, cs});
+  f.alive = false;
+  refresh_first_order(cs);
+}
+
+void OrgIndex::put_order(const OrderRow& r, std::vector<LineFact> lines) {
+  const Slot o = order_ids_.find_or_add(r.id);
+  OrderFact& f = slot_in(orders_, o);
+  const Slot old_customer = f.alive ? f.customer : kNone;
+  add_order_effects(o, -1);
+  f.id = r.id;
+  f.customer = customer_ids_.find(r.customer);
+  f.user = user_slot(r.owner);
+  f.ordered_ms = r.ordered_ms;
+  f.day = clock_.day_of(r.ordered_ms);
+  f.due = parse_day(r.due);
+  f.total = r.total;
+  f.cancelled = r.cancelled;
+  f.alive = true;
+  add_order_effects(o, +1);
+  slot_in(order_lines_, o) = std::move(lines);
+  if (old_customer != f.customer) {
+    if (old_customer != kNone) {
+      auto& list = customer_orders_[old_customer];
+      list.erase(std::remove(list.begin(), list.end(), o), list.end());
+      refresh_first_order(old_customer);
+    }
+    if (f.customer != kNone) slot_in(customer_orders_, f.customer).push_back(o);
+  }
+  if (f.customer != kNone) refresh_first_order(f.customer);
+}
+
+void OrgIndex::remove_order(std::int64_t id) {
+  const Slot o = order_ids_.find(id);
+  if (o == kNone || !orders_[o].alive) return;
+  add_order_effects(o, -1);
+  OrderFact& f = orders_[o];
+  f.alive = false;
+  order_lines_[o].clear();
+  if (f.customer != kNone) {
+    auto& list = customer_orders_[f.customer];
+    list.erase(std::remove(list.begin(), list.end(), o), list.end());
+    refresh_first_order(f.customer);
+  }
+}
+
+void OrgIndex::put_payment(const PaymentRow& r) {
+  const Slot p = payment_ids_.find_or_add(r.id);
+  PaymentFact& f = slot_in(payments_, p);
+  if (f.alive) {
+    remove_payment(r.id);
+  }
+  f.order = order_ids_.find(r.order);
+  f.customer = customer_ids_.find(r.customer);
+  f.user = user_slot(r.owner);
+  f.day = clock_.day_of(r.received_ms);
+  f.amount = r.amount;
+  f.alive = true;
+  rollup_.add(f.user, Series::payments_amount, f.day, f.amount);
+  if (bulk_) {
+    user_payments_.append(f.user, {f.day, p});
+  } else {
+    user_payments_.insert(f.user, {f.day, p});
+  }
+  if (f.order != kNone) slot_in(order_payments_, f.order).push_back(p);
+}
+
+void OrgIndex::remove_payment(std::int64_t id) {
+  const Slot p = payment_ids_.find(id);
+  if (p == kNone || !payments_[p].alive) return;
+  PaymentFact& f = payments_[p];
+  rollup_.add(f.user, Series::payments_amount, f.day, -f.amount);
+  user_payments_.erase(f.user, {f.day, p});
+  if (f.order != kNone) {
+    auto& list = order_payments_[f.order];
+    list.erase(std::remove(list.begin(), list.end(), p), list.end());
+  }
+  f.alive = false;
+}
+
+std::int8_t OrgIndex::reached_index(std::int64_t pipeline,
+                                    const std::vector<std::int64_t>& stages) const {
+  std::int8_t best = -1;
+  for (std::int64_t s : stages) {
+    auto it = stages_.find(s);
+    // A stage of a pipeline the opportunity was in before says nothing about this one.
+    if (it != stages_.end() && it->second.pipeline == pipeline) {
+      best = std::max(best, it->second.index);
+    }
+  }
+  return best;
+}
+
+void OrgIndex::put_opportunity(const OpportunityRow& r) {
+  const Slot s = opportunity_ids_.find_or_add(r.id);
+  if (slot_in(opportunities_, s).alive) remove_opportunity(r.id);
+  OpportunityFact& f = opportunities_[s];
+  f.customer = customer_ids_.find(r.customer);
+  f.user = user_slot(r.owner);
+  f.pipeline = r.pipeline;
+  f.created_ms = r.created_ms;
+  f.created = clock_.day_of(r.created_ms);
+  f.status = r.status == "won"    ? OppStatus::won
+             : r.status == "lost" ? OppStatus::lost
+                                  : OppStatus::open;
+  const bool closed = f.status != OppStatus::open && r.closed_ms != 0;
+  f.closed_ms = closed ? r.closed_ms : 0;
+  f.closed = closed ? clock_.day_of(r.closed_ms) : kNoDay;
+  f.reached = reached_index(r.pipeline, r.stages);
+  f.alive = true;
+  if (bulk_) {
+    user_opps_created_.append(f.user, {f.created, s});
+  } else {
+    user_opps_created_.insert(f.user, {f.created, s});
+  }
+  if (closed) {
+    rollup_.add(f.user, f.status == OppStatus::won ? Series::won : Series::lost, f.closed, 1);
+    if (bulk_) {
+      user_opps_closed_.append(f.user, {f.closed, s});
+    } else {
+      user_opps_closed_.insert(f.user, {f.closed, s});
+    }
+  }
+}
+
+void OrgIndex::remove_opportunity(std::int64_t id) {
+  const Slot s = opportunity_ids_.find(id);
+  if (s == kNone || !opportunities_[s].alive) return;
+  OpportunityFact& f = opportunities_[s];
+  user_opps_created_.erase(f.user, {f.created, s});
+  if (f.closed != kNoDay) {
+    rollup_.add(f.user, f.status == OppStatus::won ? Series::won : Series::lost, f.closed, -1);
+    user_opps_closed_.erase(f.user, {f.closed, s});
+  }
+  f.alive = false;
+}
+
+void OrgIndex::put_activity(const ActivityRow& r) {
+  const Slot s = activity_ids_.find_or_add(r.id);
+  if (slot_in(activities_, s).alive) remove_activity(r.id);
+  ActivityFact& f = activities_[s];
+  f.user = user_slot(r.user);
+  f.day = clock_.day_of(r.started_ms);
+  f.customer = customer_ids_.find(r.customer);
+  f.type = activity_type(r.type);
+  f.satisfaction = static_cast<std::int8_t>(r.satisfaction);
+  f.alive = true;
+  rollup_.add(f.user, activity_series(f.type), f.day, 1);
+  if (f.satisfaction > 0) {
+    rollup_.add(f.user, Series::satisfaction_sum, f.day, f.satisfaction);
+    rollup_.add(f.user, Series::satisfaction_count, f.day, 1);
+  }
+  if (bulk_) {
+    user_activities_.append(f.user, {f.day, s});
+  } else {
+    user_activities_.insert(f.user, {f.day, s});
+  }
+}
+
+void OrgIndex::remove_activity(std::int64_t id) {
+  const Slot s = activity_ids_.find(id);
+  if (s == kNone || !activities_[s].alive) return;
+  ActivityFact& f = activities_[s];
+  rollup_.add(f.user, activity_series(f.type), f.day, -1);
+  if (f.satisfaction > 0) {
+    rollup_.add(f.user, Series::satisfaction_sum, f.day, -f.satisfaction);
+    rollup_.add(f.user, Series::satisfaction_count, f.day, -1);
+  }
+  user_activities_.erase(f.user, {f.day, s});
+  f.alive = false;
+}
+
+void OrgIndex::put_cost(const CostRow& r) {
+  const Slot s = cost_ids_.find_or_add(r.id);
+  CostFact& f = slot_in(costs_, s);
+  f.day = parse_day(r.spent_on);
+  f.scope_type = cost_scope_type(r.scope_type);
+  f.scope_id = r.scope_id;
+  f.amount = r.amount;
+  f.alive = true;
+}
+
+void OrgIndex::remove_cost(std::int64_t id) {
+  const Slot s = cost_ids_.find(id);
+  if (s != kNone) costs_[s].alive = false;
+}
+
+void OrgIndex::set_stages(const std::vector<StageRow>& stages) {
+  stages_.clear();
+  pipeline_stages_.clear();
+  default_pipeline_ = 0;
+  for (const StageRow& s : stages) {  // ordered by pipeline, position
+    if (s.pipeline_is_default && default_pipeline_ == 0) default_pipeline_ = s.pipeline;
+    auto& list = pipeline_stages_[s.pipeline];  // one per pipeline, even with no open stage
+    if (s.kind == "lost") {
+      stages_[s.id] = {s.pipeline, -1};
+      continue;
+    }
+    stages_[s.id] = {s.pipeline, static_cast<std::int8_t>(list.size())};
+    list.push_back(s);
+  }
+}
+
+ResolvedScope OrgIndex::resolve(const std::vector<ScopeRef>& scopes,
+                                const OrgSnapshot& snapshot) const {
+  ResolvedScope out;
+  out.costs = std::make_shared<CostScope>(scopes, snapshot);
+  const Attribution who = attribution_of(scopes, snapshot);
+  if (who.everyone) {
+    for (Slot u = 0; u < static_cast<Slot>(user_ids_.size()); ++u) {
+      out.members.push_back({u, {{kMinDay, kMaxDay}}});
+    }
+    return out;
+  }
+  for (const auto& [user, ranges] : who.users) {
+    const Slot u = find_user(user.value);
+    if (u == kNone) continue;
+    ResolvedScope::Member m{u, {}};
+    for (const DayRange& r : ranges) m.days.emplace_back(clamp_day(r.start), clamp_day(r.end));
+    out.members.push_back(std::move(m));
+  }
+  std::sort(out.members.begin(), out.members.end(),
+            [](const auto& a, const auto& b) { return a.user < b.user; });
+  return out;
+}
+
+ResolvedScope OrgIndex::resolve_member(UserId user, std::vector<DayRange> days) const {
+  ResolvedScope out;
+  out.costs = std::make_shared<CostScope>();
+  const Slot u = find_user(user.value);
+  if (u == kNone) return out;
+  std::sort(days.begin(), days.end(),
+            [](const DayRange& a, const DayRange& b) { return a.start < b.start; });
+  ResolvedScope::Member m{u, {}};
+  for (const DayRange& r : days) {
+    const Day a = clamp_day(r.start), b = clamp_day(r.end);
+    if (!m.days.empty() && a <= m.days.back().second) {
+      m.days.back().second = std::max(m.days.back().second, b);
+    } else {
+      m.days.emplace_back(a, b);
+    }
+  }
+  out.members.push_back(std::move(m));
+  return out;
+}
+
+OrgIndex::Stats OrgIndex::stats() const {
+  Stats s{customers_.size(),
+          orders_.size(),
+          payments_.size(),
+          opportunities_.size(),
+          activities_.size(),
+          costs_.size(),
+          0};
+  s.bytes = rollup_.bytes() + customers_.capacity() * sizeof(CustomerFact) +
+            orders_.capacity() * sizeof(OrderFact) + payments_.capacity() * sizeof(PaymentFact) +
+            opportunities_.capacity() * sizeof(OpportunityFact) +
+            activities_.capacity() * sizeof(ActivityFact) + costs_.capacity() * sizeof(CostFact) +
+            (customer_ids_.size() + order_ids_.size() + payment_ids_.size() +
+             opportunity_ids_.size() + activity_ids_.size() + cost_ids_.size()) *
+                8 +
+            order_lines_.capacity() * sizeof(order_lines_[0]) +
+            order_payments_.capacity() * sizeof(order_payments_[0]) +
+            customer_orders_.capacity() * sizeof(customer_orders_[0]);
+  for (const DayLists* l : {&user_orders_, &user_payments_, &user_customers_, &user_opps_created_,
+                            &user_opps_closed_, &user_activities_}) {
+    s.bytes += l->bytes();
+  }
+  return s;
+}
+
+}  // namespace fupan::engine

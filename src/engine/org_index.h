@@ -1,0 +1,165 @@
+// The analytics index of one org: its facts as compact rows (engine/facts.h), per-user lists of
+// them in day order, and per-user daily rollups of the additive series (engine/daily_rollup.h).
+// It answers every base metric of docs/metrics.md for any scope and period (org_metrics.cc) and
+// takes changed rows one at a time (put_* / remove_*), so it stays in step with the store.
+// Not thread-safe: engine/analytics.h guards it.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <unordered_map>
+#include <vector>
+
+#include "domain/metric_query.h"
+#include "engine/daily_rollup.h"
+#include "engine/day_clock.h"
+#include "engine/fact_loader.h"
+#include "engine/facts.h"
+
+namespace fupan::engine {
+
+// A scope resolved against the index: each user slot with the day ranges it counts on.
+struct ResolvedScope {
+  struct Member {
+    Slot user;
+    std::vector<std::pair<Day, Day>> days;  // [from, to), sorted, disjoint
+  };
+  std::vector<Member> members;
+  std::shared_ptr<const CostScope> costs;
+};
+
+// Slots of each user's records of one kind, ordered by (day, slot).
+class DayLists {
+ public:
+  struct Entry {
+    Day day;
+    Slot slot;
+    friend auto operator<=>(const Entry&, const Entry&) = default;
+  };
+  void insert(Slot user, Entry e);
+  void erase(Slot user, Entry e);
+  // Appends without ordering (bulk builds); sort() once after.
+  void append(Slot user, Entry e);
+  void sort();
+  // The entries of `user` with a day in [from, to).
+  std::pair<const Entry*, const Entry*> range(Slot user, Day from, Day to) const;
+  std::size_t bytes() const;
+
+ private:
+  std::vector<std::vector<Entry>> lists_;
+};
+
+class OrgIndex {
+ public:
+  OrgIndex(OrgId org, MetricSettings settings);
+
+  // Reads every fact of the org from the store.
+  void load(store::Connection& c);
+
+  void put_customer(const CustomerRow& r);
+  void remove_customer(std::int64_t id);
+  // `lines` are all the order's lines.
+  void put_order(const OrderRow& r, std::vector<LineFact> lines);
+  void remove_order(std::int64_t id);
+  void put_payment(const PaymentRow& r);
+  void remove_payment(std::int64_t id);
+  void put_opportunity(const OpportunityRow& r);
+  void remove_opportunity(std::int64_t id);
+  void put_activity(const ActivityRow& r);
+  void remove_activity(std::int64_t id);
+  void put_cost(const CostRow& r);
+  void remove_cost(std::int64_t id);
+  void set_stages(const std::vector<StageRow>& stages);
+
+  const MetricSettings& settings() const { return settings_; }
+  OrgId org() const { return org_; }
+
+  ResolvedScope resolve(const std::vector<ScopeRef>& scopes, const OrgSnapshot& snapshot) const;
+  // One user on the given days only (a member's row in a team's breakdown).
+  ResolvedScope resolve_member(UserId user, std::vector<DayRange> days) const;
+  // The user id of a slot.
+  std::int64_t user_id(Slot user) const { return user_ids_[user]; }
+  // Base metric `m` over `p` for a resolved scope (org_metrics.cc).
+  MetricValue base(Metric m, const ResolvedScope& scope, const Period& p,
+                   const std::optional<Segment>& segment,
+                   std::optional<std::int64_t> pipeline) const;
+
+  // The keys a segment breakdown by `dim` has rows for: every value seen, "" included.
+  std::vector<std::string> segment_keys(SegmentDim dim) const;
+
+  // Sizes, for the benchmark and /metrics.
+  struct Stats {
+    std::size_t customers, orders, payments, opportunities, activities, costs, bytes;
+  };
+  Stats stats() const;
+
+ private:
+  Slot user_slot(std::int64_t user_id);
+  Slot find_user(std::int64_t user_id) const;
+  void add_order_effects(Slot o, int sign);
+  void refresh_first_order(Slot customer);
+  std::int8_t reached_index(std::int64_t pipeline, const std::vector<std::int64_t>& stages) const;
+
+  // The pieces of base() (org_metrics.cc).
+  std::int64_t rollup(Series s, const ResolvedScope& scope, const Period& p) const;
+  bool customer_in(Slot customer, const Segment& seg) const;
+  template <class Fn>
+  void scan(const DayLists& lists, const ResolvedScope& scope, Day from, Day to, Fn&& fn) const;
+  std::int64_t order_sum(const ResolvedScope& scope, const Period& p,
+                         const std::optional<Segment>& seg, bool amount) const;
+  std::vector<Slot> buyers(const ResolvedScope& scope, Day from, Day to,
+                           const std::optional<Segment>& seg) const;
+  MetricValue retention(const ResolvedScope& scope, const Period& p,
+                        const std::optional<Segment>& seg) const;
+  MetricValue clv(const ResolvedScope& scope, const Period& p) const;
+  MetricValue receivables(const ResolvedScope& scope, const Period& p,
+                          const std::optional<Segment>& seg) const;
+  MetricValue stage_conversion(const ResolvedScope& scope, const Period& p,
+                               const std::optional<Segment>& seg,
+                               std::optional<std::int64_t> pipeline) const;
+  std::vector<double> sales_cycles(const ResolvedScope& scope, const Period& p,
+                                   const std::optional<Segment>& seg) const;
+  std::int64_t count_customers(Series s, const ResolvedScope& scope, const Period& p,
+                               const std::optional<Segment>& seg) const;
+  std::int64_t count_activities(Metric m, const ResolvedScope& scope, const Period& p,
+                                const std::optional<Segment>& seg, bool score) const;
+
+  OrgId org_;
+  MetricSettings settings_;
+  DayClock clock_;
+
+  std::unordered_map<std::int64_t, Slot> user_slots_;
+  std::vector<std::int64_t> user_ids_;
+
+  Interner industries_, channels_, tiers_;
+
+  SlotIndex customer_ids_, order_ids_, payment_ids_, opportunity_ids_, activity_ids_, cost_ids_;
+  std::vector<CustomerFact> customers_;
+  std::vector<std::vector<Slot>> customer_orders_;  // non-cancelled and cancelled alike
+  std::vector<OrderFact> orders_;
+  std::vector<std::vector<LineFact>> order_lines_;
+  std::vector<std::vector<Slot>> order_payments_;
+  std::vector<PaymentFact> payments_;
+  std::vector<OpportunityFact> opportunities_;
+  std::vector<ActivityFact> activities_;
+  std::vector<CostFact> costs_;
+
+  // Per user, in day order: orders (by order day), payments, customers (by creation),
+  // opportunities by creation and by close, activities.
+  DayLists user_orders_, user_payments_, user_customers_, user_opps_created_, user_opps_closed_,
+      user_activities_;
+
+  // Stages: for each pipeline, its stages that are not lost, in position order.
+  struct StageInfo {
+    std::int64_t pipeline = 0;
+    std::int8_t index = -1;  // -1 for a lost stage
+  };
+  std::unordered_map<std::int64_t, StageInfo> stages_;
+  std::unordered_map<std::int64_t, std::vector<StageRow>> pipeline_stages_;
+  std::int64_t default_pipeline_ = 0;
+
+  DailyRollup rollup_;
+  bool bulk_ = false;  // inside load(): lists appended and rollups summed at the end
+};
+
+}  // namespace fupan::engine

@@ -1,0 +1,171 @@
+// Metrics (SPEC §6, docs/metrics.md): GET /api/metrics (one question), /api/metrics/batch (every
+// metric × scope asked, for dashboards), /api/metrics/breakdown (by child scope, period or
+// segment) and /api/metrics/catalog (the metrics with their names), over service/metrics_service.
+#include <algorithm>
+
+#include "http/app.h"
+#include "http/json_io.h"
+#include "service/metric_json.h"
+#include "service/metrics_service.h"
+
+namespace fupan::http {
+namespace {
+
+Error query_error(std::string field, std::string detail) {
+  return {ErrorCode::invalid_query, std::move(field), std::move(detail), {}};
+}
+
+Status only_params(const Request& req, std::initializer_list<std::string_view> known) {
+  for (const auto& [key, value] : req.query) {
+    if (std::find(known.begin(), known.end(), key) == known.end())
+      return query_error(key, "not a parameter of this request");
+  }
+  return {};
+}
+
+std::string param(const Request& req, const std::string& name) {
+  const std::string* v = req.query_param(name);
+  return v ? *v : std::string();
+}
+
+// The question in the query string; metric and scope may be given instead of `metric`/`scope`.
+Result<service::MetricRequest> metric_request(const Request& req) {
+  service::MetricRequest in{
+      param(req, "metric"), param(req, "scope"), param(req, "period"), {}, {}, {}};
+  auto pipeline = query_id(req, "pipeline");
+  if (!pipeline.ok()) return pipeline.error();
+  in.pipeline_id = *pipeline;
+  if (const std::string* s = req.query_param("segment")) in.segment_dim = *s;
+  if (const std::string* k = req.query_param("segment_key")) {
+    if (!in.segment_dim) return query_error("segment", "segment_key needs a segment");
+    in.segment_key = *k;
+  }
+  return in;
+}
+
+std::string_view unit_name(MetricUnit u) {
+  switch (u) {
+    case MetricUnit::fen:
+      return "fen";
+    case MetricUnit::count:
+      return "count";
+    case MetricUnit::ratio:
+      return "ratio";
+    case MetricUnit::days:
+      return "days";
+    case MetricUnit::per_day:
+      return "per_day";
+    case MetricUnit::score:
+      return "score";
+    case MetricUnit::stages:
+      return "stages";
+  }
+  return "";
+}
+
+}  // namespace
+
+void add_metric_routes(App& app) {
+  app.api("GET", "/api/metrics/catalog", [](Call& call) -> Response {
+    if (auto s = only_params(call.req, {}); !s.ok()) return error_response(s.error(), call.req);
+    JsonWriter w;
+    w.begin_object();
+    w.key("items").begin_array();
+    for (const MetricInfo& m : all_metrics()) {
+      w.begin_object();
+      w.field("name", m.name);
+      w.field("zh", m.zh);
+      w.field("en", m.en);
+      w.field("unit", unit_name(m.unit));
+      w.field("additive", m.additive);
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    return json_text(std::move(w).str());
+  });
+
+  // ?metric=M &scope=S &period=P [&pipeline=ID] [&segment=industry|channel|tier|region|product
+  // &segment_key=K]
+  app.api("GET", "/api/metrics", [&app](Call& call) -> Response {
+    const Request& req = call.req;
+    if (auto s =
+            only_params(req, {"metric", "scope", "period", "pipeline", "segment", "segment_key"});
+        !s.ok())
+      return error_response(s.error(), req);
+    auto in = metric_request(req);
+    if (!in.ok()) return error_response(in.error(), req);
+    auto out = service::ask_metric(app.ctx(), call.actor, *in);
+    if (!out.ok()) return error_response(out.error(), req);
+    JsonWriter w;
+    service::write_metric_answer(w, out->first, out->second);
+    return json_text(std::move(w).str());
+  });
+
+  // ?metric=A&metric=B… &scope=S1&scope=S2… &period=P: every metric for every scope, in that
+  // order (metric-major), at most 500 answers.
+  app.api("GET", "/api/metrics/batch", [&app](Call& call) -> Response {
+    const Request& req = call.req;
+    if (auto s = only_params(req, {"metric", "scope", "period"}); !s.ok())
+      return error_response(s.error(), req);
+    std::vector<std::string> metrics, scopes;
+    for (auto [it, end] = req.query.equal_range("metric"); it != end; ++it)
+      metrics.push_back(it->second);
+    for (auto [it, end] = req.query.equal_range("scope"); it != end; ++it)
+      scopes.push_back(it->second);
+    if (metrics.empty()) return error_response(Error::missing("metric"), req);
+    if (scopes.empty()) return error_response(Error::missing("scope"), req);
+    if (metrics.size() * scopes.size() > 500)
+      return error_response(query_error("metric", "at most 500 answers at once"), req);
+    JsonWriter w;
+    w.begin_object();
+    w.key("results").begin_array();
+    for (const std::string& m : metrics) {
+      for (const std::string& s : scopes) {
+        service::MetricRequest in{m, s, param(req, "period"), {}, {}, {}};
+        auto out = service::ask_metric(app.ctx(), call.actor, in);
+        if (!out.ok()) return error_response(out.error(), req);
+        service::write_metric_answer(w, out->first, out->second);
+      }
+    }
+    w.end_array();
+    w.end_object();
+    return json_text(std::move(w).str());
+  });
+
+  // ?metric &scope &period &by=child|team|user|day|week|month|quarter|industry|channel|tier|
+  // region_of_customer|product [&pipeline] [&segment &segment_key]
+  app.api("GET", "/api/metrics/breakdown", [&app](Call& call) -> Response {
+    const Request& req = call.req;
+    if (auto s = only_params(
+            req, {"metric", "scope", "period", "by", "pipeline", "segment", "segment_key"});
+        !s.ok())
+      return error_response(s.error(), req);
+    auto in = metric_request(req);
+    if (!in.ok()) return error_response(in.error(), req);
+    const std::string by = param(req, "by");
+    if (by.empty()) return error_response(Error::missing("by"), req);
+    auto rows = service::breakdown_metric(app.ctx(), call.actor, *in, by);
+    if (!rows.ok()) return error_response(rows.error(), req);
+    JsonWriter w;
+    w.begin_object();
+    w.field("metric", in->metric);
+    w.field("scope", in->scope);
+    w.field("period", in->period);
+    w.field("by", by);
+    w.key("rows").begin_array();
+    for (const service::BreakdownRow& r : *rows) {
+      w.begin_object();
+      w.field("key", r.key);
+      w.field("label", r.label);
+      service::write_answer_members(w, r.answer);
+      w.field("previous_period", r.answer.previous_period.label);
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    return json_text(std::move(w).str());
+  });
+}
+
+}  // namespace fupan::http

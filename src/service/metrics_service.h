@@ -1,0 +1,53 @@
+// Metric questions (SPEC §6, docs/metrics.md): parsed from the API's text, checked against the
+// viewer's data scope, answered by the in-memory engine, or by plain SQL over the store (the
+// reference the tests compare the engine with, and `fupan metric --via sql`).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "domain/metric_query.h"
+#include "service/context.h"
+
+namespace fupan::service {
+
+enum class MetricSource { engine, sql };
+
+// The text of a question as the API and the command line take it.
+struct MetricRequest {
+  std::string metric, scope, period;
+  std::optional<std::int64_t> pipeline_id;
+  std::optional<std::string> segment_dim, segment_key;
+};
+
+// Parses `req` for the org of `snapshot`; errors name the field (metric, scope, period, ...).
+Result<MetricQuery> parse_metric_request(const MetricRequest& req, const OrgSnapshot& snapshot);
+
+// Reads the org's metric settings (time zone, fiscal start, gross margin, holidays).
+MetricSettings load_metric_settings(const Context& ctx, OrgId org);
+
+// Answers `q` for `org` with no viewer check (the command line, tests).
+MetricAnswer answer_metric(const Context& ctx, OrgId org, const MetricQuery& q,
+                           MetricSource source = MetricSource::engine);
+
+// Answers `req` for `actor`, within their data scope (forbidden / not_found otherwise).
+Result<std::pair<MetricQuery, MetricAnswer>> ask_metric(const Context& ctx, const Actor& actor,
+                                                        const MetricRequest& req);
+
+// One row of a breakdown: a child scope, a period within the period, or a segment.
+struct BreakdownRow {
+  std::string key;    // "team:3", "2026-W47", "制造业", "7" (a region or product id), "" (none)
+  std::string label;  // what people read: a name, the period's label, "（未填写）" for ""
+  MetricAnswer answer;
+};
+
+// By: "child" (regions of the org, sub-teams and direct members of a team, teams of a region),
+// "team", "user", "day" / "week" / "month" / "quarter", or a segment (industry, channel, tier,
+// region_of_customer → "region" segment, product). Rows of users and teams count only what counts
+// for the asked scope (a rep's row in a team holds his days in that team).
+Result<std::vector<BreakdownRow>> breakdown_metric(const Context& ctx, const Actor& actor,
+                                                   const MetricRequest& req, std::string_view by);
+
+}  // namespace fupan::service
