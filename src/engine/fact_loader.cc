@@ -24,17 +24,19 @@ const char* kPayments =
     "SELECT id, order_id, customer_id, owner_id, received_at, amount FROM payments WHERE "
     "org_id = ?";
 const char* kOpportunities =
-    "SELECT id, customer_id, owner_id, pipeline_id, created_at, COALESCE(closed_at, 0), status "
-    "FROM opportunities WHERE org_id = ?";
+    "SELECT id, customer_id, owner_id, pipeline_id, created_at, COALESCE(closed_at, 0), status, "
+    "amount, stage_id, expected_close, forecast_category FROM opportunities WHERE org_id = ?";
 const char* kHistory =
-    "SELECT opportunity_id, stage_id FROM opportunity_stage_history WHERE org_id = ?";
+    "SELECT opportunity_id, stage_id, entered_at, id FROM opportunity_stage_history WHERE "
+    "org_id = ?";
 const char* kActivities =
     "SELECT id, user_id, customer_id, started_at, type, COALESCE(satisfaction, 0), is_revisit "
     "FROM activities WHERE org_id = ?";
 const char* kCosts =
     "SELECT id, spent_on, scope_type, COALESCE(scope_id, 0), amount FROM costs WHERE org_id = ?";
 const char* kStages =
-    "SELECT s.id, s.pipeline_id, s.position, s.kind, s.name, p.is_default FROM pipeline_stages s "
+    "SELECT s.id, s.pipeline_id, s.position, s.kind, s.name, p.is_default, s.probability FROM "
+    "pipeline_stages s "
     "JOIN pipelines p ON p.id = s.pipeline_id WHERE s.org_id = ? ORDER BY s.pipeline_id, "
     "s.position, s.id";
 
@@ -131,8 +133,13 @@ void load_opportunities(store::Connection& c, OrgId org, const IdFilter& ids,
   // The stage history first, grouped by opportunity; then each opportunity with its stages. The
   // whole org's history is read in one pass: paging by opportunity_id would cut an opportunity's
   // rows at a page edge.
-  std::unordered_map<std::int64_t, std::vector<std::int64_t>> history;
-  auto add = [&](const RowCursor& r) { history[r.i64(0)].push_back(r.i64(1)); };
+  struct Step {
+    std::int64_t stage, at, id;
+  };
+  std::unordered_map<std::int64_t, std::vector<Step>> history;
+  auto add = [&](const RowCursor& r) {
+    history[r.i64(0)].push_back({r.i64(1), r.i64(2), r.i64(3)});
+  };
   if (ids) {
     read(c, org, kHistory, "opportunity_id", ids, add);
   } else {
@@ -147,8 +154,18 @@ void load_opportunities(store::Connection& c, OrgId org, const IdFilter& ids,
     row.created_ms = r.i64(4);
     row.closed_ms = r.i64(5);
     row.status.assign(r.text(6));
-    auto it = history.find(row.id);
-    row.stages = it == history.end() ? std::vector<std::int64_t>{} : std::move(it->second);
+    row.amount = r.i64(7);
+    row.stage = r.i64(8);
+    row.expected_close.assign(r.text(9));
+    row.forecast_category.assign(r.text(10));
+    row.history.clear();
+    if (auto it = history.find(row.id); it != history.end()) {
+      auto& steps = it->second;
+      std::sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) {
+        return a.at != b.at ? a.at < b.at : a.id < b.id;
+      });
+      for (const Step& s : steps) row.history.emplace_back(s.stage, s.at);
+    }
     sink(row);
   });
 }
@@ -186,6 +203,7 @@ std::vector<StageRow> load_stages(store::Connection& c, OrgId org) {
     out.push_back({.id = r.i64(0),
                    .pipeline = r.i64(1),
                    .position = r.i64(2),
+                   .probability = r.i64(6),
                    .pipeline_is_default = r.i64(5) != 0,
                    .kind = std::string(r.text(3)),
                    .name = std::string(r.text(4))});

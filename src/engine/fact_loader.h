@@ -29,8 +29,10 @@ struct PaymentRow {
 };
 struct OpportunityRow {
   std::int64_t id = 0, customer = 0, owner = 0, pipeline = 0, created_ms = 0, closed_ms = 0;
-  std::string status;
-  std::vector<std::int64_t> stages;  // the stages its history entered
+  std::int64_t amount = 0, stage = 0;
+  std::string status, expected_close, forecast_category;
+  // Its stage history in time order: (stage id, entered_at ms).
+  std::vector<std::pair<std::int64_t, std::int64_t>> history;
 };
 struct ActivityRow {
   std::int64_t id = 0, user = 0, customer = 0, started_ms = 0, satisfaction = 0;
@@ -41,7 +43,7 @@ struct CostRow {
   std::string spent_on, scope_type;
 };
 struct StageRow {
-  std::int64_t id = 0, pipeline = 0, position = 0;
+  std::int64_t id = 0, pipeline = 0, position = 0, probability = 0;
   bool pipeline_is_default = false;
   std::string kind, name;
 };

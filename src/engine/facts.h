@@ -77,6 +77,7 @@ class Interner {
 };
 
 struct CustomerFact {
+  std::int64_t id = 0;
   Slot user = kNone;  // owner
   Day created = kNoDay;
   std::int32_t industry = 0, channel = 0, tier = 0;  // Interner codes
@@ -116,15 +117,26 @@ struct PaymentFact {
 
 enum class OppStatus : std::uint8_t { open, won, lost };
 
+enum class ForecastCategory : std::uint8_t { pipeline, best_case, commit };
+
 struct OpportunityFact {
   Slot customer = kNone;
   Slot user = kNone;
-  std::int64_t pipeline = 0;
+  std::int64_t pipeline = 0, stage = 0;
+  std::int64_t amount = 0;
   std::int64_t created_ms = 0, closed_ms = 0;
-  Day created = kNoDay, closed = kNoDay;
+  Day created = kNoDay, closed = kNoDay, expected_close = kNoDay;
   OppStatus status = OppStatus::open;
+  ForecastCategory category = ForecastCategory::pipeline;
   std::int8_t reached = -1;  // highest not-lost stage index its history holds; -1 for none
   bool alive = false;
+};
+
+// One step of an opportunity's stage history: when it entered which stage (the stage's index
+// among its pipeline's stages that are not lost; -1 for a lost stage or another pipeline's).
+struct HistoryStep {
+  std::int64_t at_ms = 0;
+  std::int8_t index = -1;
 };
 
 enum class ActivityType : std::uint8_t { visit, call, email, meeting, other };

@@ -181,6 +181,7 @@ void OrgIndex::put_customer(const CustomerRow& r) {
     rollup_.add(f.user, Series::new_leads, f.created, -1);
     user_customers_.erase(f.user, {f.created, cs});
   }
+  f.id = r.id;
   f.user = user_slot(r.owner);
   f.created = clock_.day_of(r.created_ms);
   f.industry = industries_.code(r.industry);
@@ -283,17 +284,10 @@ void OrgIndex::remove_payment(std::int64_t id) {
   f.alive = false;
 }
 
-std::int8_t OrgIndex::reached_index(std::int64_t pipeline,
-                                    const std::vector<std::int64_t>& stages) const {
-  std::int8_t best = -1;
-  for (std::int64_t s : stages) {
-    auto it = stages_.find(s);
-    // A stage of a pipeline the opportunity was in before says nothing about this one.
-    if (it != stages_.end() && it->second.pipeline == pipeline) {
-      best = std::max(best, it->second.index);
-    }
-  }
-  return best;
+std::int8_t OrgIndex::stage_index(std::int64_t pipeline, std::int64_t stage) const {
+  auto it = stages_.find(stage);
+  // A stage of a pipeline the opportunity was in before says nothing about this one.
+  return it != stages_.end() && it->second.pipeline == pipeline ? it->second.index : -1;
 }
 
 void OrgIndex::put_opportunity(const OpportunityRow& r) {
@@ -311,7 +305,20 @@ void OrgIndex::put_opportunity(const OpportunityRow& r) {
   const bool closed = f.status != OppStatus::open && r.closed_ms != 0;
   f.closed_ms = closed ? r.closed_ms : 0;
   f.closed = closed ? clock_.day_of(r.closed_ms) : kNoDay;
-  f.reached = reached_index(r.pipeline, r.stages);
+  f.stage = r.stage;
+  f.amount = r.amount;
+  f.expected_close = parse_day(r.expected_close);
+  f.category = r.forecast_category == "commit"      ? ForecastCategory::commit
+               : r.forecast_category == "best_case" ? ForecastCategory::best_case
+                                                    : ForecastCategory::pipeline;
+  auto& history = slot_in(opportunity_history_, s);
+  history.clear();
+  f.reached = -1;
+  for (const auto& [stage, at] : r.history) {
+    const std::int8_t index = stage_index(r.pipeline, stage);
+    history.push_back({at, index});
+    f.reached = std::max(f.reached, index);
+  }
   f.alive = true;
   if (bulk_) {
     user_opps_created_.append(f.user, {f.created, s});
@@ -337,6 +344,7 @@ void OrgIndex::remove_opportunity(std::int64_t id) {
     rollup_.add(f.user, f.status == OppStatus::won ? Series::won : Series::lost, f.closed, -1);
     user_opps_closed_.erase(f.user, {f.closed, s});
   }
+  opportunity_history_[s].clear();
   f.alive = false;
 }
 
@@ -398,10 +406,10 @@ void OrgIndex::set_stages(const std::vector<StageRow>& stages) {
     if (s.pipeline_is_default && default_pipeline_ == 0) default_pipeline_ = s.pipeline;
     auto& list = pipeline_stages_[s.pipeline];  // one per pipeline, even with no open stage
     if (s.kind == "lost") {
-      stages_[s.id] = {s.pipeline, -1};
+      stages_[s.id] = {s.pipeline, -1, s.probability};
       continue;
     }
-    stages_[s.id] = {s.pipeline, static_cast<std::int8_t>(list.size())};
+    stages_[s.id] = {s.pipeline, static_cast<std::int8_t>(list.size()), s.probability};
     list.push_back(s);
   }
 }

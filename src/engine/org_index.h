@@ -5,6 +5,8 @@
 // Not thread-safe: engine/analytics.h guards it.
 #pragma once
 
+#include <algorithm>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -84,6 +86,46 @@ class OrgIndex {
                    const std::optional<Segment>& segment,
                    std::optional<std::int64_t> pipeline) const;
 
+  // The funnel of the opportunities of `pipeline` (default when absent) in scope created in
+  // `p`, stage by stage (org_analysis.cc).
+  struct FunnelStage {
+    std::int64_t stage_id = 0;
+    std::string name;
+    std::int64_t probability = 0;
+    std::int64_t reached = 0;
+    std::optional<double> conversion;  // reached / reached of the stage before
+    std::int64_t stays = 0;            // completed stays in the stage (left for a later step)
+    std::optional<double> median_days, mean_days;
+  };
+  std::optional<std::vector<FunnelStage>> funnel(const ResolvedScope& scope, const Period& p,
+                                                 std::optional<std::int64_t> pipeline) const;
+
+  // Open opportunities in scope (by their owner on `today`) by expected close month, from the
+  // month of `today` on for `months` months; those expected before it are "slipped".
+  struct PipelineMonth {
+    Day month_start = 0;
+    std::int64_t count = 0, amount = 0, commit = 0, best_case = 0;
+    double weighted = 0;          // Σ amount × stage probability
+    std::int64_t won_amount = 0;  // won and closed in the month (this month so far)
+  };
+  struct OpenPipeline {
+    PipelineMonth slipped;  // expected close before this month, still open
+    std::vector<PipelineMonth> months;
+  };
+  OpenPipeline open_pipeline(const ResolvedScope& scope, LocalDate today, int months) const;
+
+  // Customers at risk of churn on `today`: at least two orders, and no order for longer than
+  // their usual interval (the median gap between their order days). Only customers whose owner
+  // `visible(owner id)` accepts; longest overdue (days since / interval) first, at most `limit`.
+  struct ChurnRisk {
+    std::int64_t customer_id = 0, owner_id = 0;
+    Day last_order = 0;
+    double usual_days = 0;
+    std::int64_t days_since = 0;
+  };
+  std::vector<ChurnRisk> churn_risks(const std::function<bool(std::int64_t)>& visible,
+                                     LocalDate today, std::size_t limit, std::size_t* total) const;
+
   // The keys a segment breakdown by `dim` has rows for: every value seen, "" included.
   std::vector<std::string> segment_keys(SegmentDim dim) const;
 
@@ -98,13 +140,23 @@ class OrgIndex {
   Slot find_user(std::int64_t user_id) const;
   void add_order_effects(Slot o, int sign);
   void refresh_first_order(Slot customer);
-  std::int8_t reached_index(std::int64_t pipeline, const std::vector<std::int64_t>& stages) const;
+  std::int8_t stage_index(std::int64_t pipeline, std::int64_t stage) const;
 
   // The pieces of base() (org_metrics.cc).
   std::int64_t rollup(Series s, const ResolvedScope& scope, const Period& p) const;
   bool customer_in(Slot customer, const Segment& seg) const;
+  // Calls fn(slot) for each entry of `lists` of the scope's users on their days within [from, to).
   template <class Fn>
-  void scan(const DayLists& lists, const ResolvedScope& scope, Day from, Day to, Fn&& fn) const;
+  void scan(const DayLists& lists, const ResolvedScope& scope, Day from, Day to, Fn&& fn) const {
+    for (const auto& m : scope.members) {
+      for (const auto& [a, b] : m.days) {
+        const Day lo = std::max(a, from), hi = std::min(b, to);
+        if (lo >= hi) continue;
+        auto [first, last] = lists.range(m.user, lo, hi);
+        for (const auto* e = first; e != last; ++e) fn(e->slot);
+      }
+    }
+  }
   std::int64_t order_sum(const ResolvedScope& scope, const Period& p,
                          const std::optional<Segment>& seg, bool amount) const;
   std::vector<Slot> buyers(const ResolvedScope& scope, Day from, Day to,
@@ -141,6 +193,7 @@ class OrgIndex {
   std::vector<std::vector<Slot>> order_payments_;
   std::vector<PaymentFact> payments_;
   std::vector<OpportunityFact> opportunities_;
+  std::vector<std::vector<HistoryStep>> opportunity_history_;
   std::vector<ActivityFact> activities_;
   std::vector<CostFact> costs_;
 
@@ -153,6 +206,7 @@ class OrgIndex {
   struct StageInfo {
     std::int64_t pipeline = 0;
     std::int8_t index = -1;  // -1 for a lost stage
+    std::int64_t probability = 0;
   };
   std::unordered_map<std::int64_t, StageInfo> stages_;
   std::unordered_map<std::int64_t, std::vector<StageRow>> pipeline_stages_;

@@ -47,19 +47,6 @@ std::int64_t OrgIndex::rollup(Series s, const ResolvedScope& scope, const Period
   return total;
 }
 
-template <class Fn>
-void OrgIndex::scan(const DayLists& lists, const ResolvedScope& scope, Day from, Day to,
-                    Fn&& fn) const {
-  for (const auto& m : scope.members) {
-    for (const auto& [a, b] : m.days) {
-      const Day lo = std::max(a, from), hi = std::min(b, to);
-      if (lo >= hi) continue;
-      auto [first, last] = lists.range(m.user, lo, hi);
-      for (const auto* e = first; e != last; ++e) fn(e->slot);
-    }
-  }
-}
-
 bool OrgIndex::customer_in(Slot cs, const Segment& seg) const {
   const CustomerFact* c = cs == kNone ? nullptr : &customers_[cs];
   switch (seg.dim) {

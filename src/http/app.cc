@@ -41,6 +41,7 @@ App::App(const service::Context& ctx, AppOptions options)
   add_todo_routes(*this);
   add_import_routes(*this);
   add_metric_routes(*this);
+  add_analysis_routes(*this);
 }
 
 void App::open(const std::string& method, const std::string& pattern, Router::Handler handler) {

@@ -75,6 +75,7 @@ void add_todo_routes(App& app);
 void add_customer_routes(App& app);
 void add_import_routes(App& app);
 void add_metric_routes(App& app);
+void add_analysis_routes(App& app);
 
 // Returns the value of cookie `name` in a Cookie header, or "".
 std::string cookie_value(const std::string& header, const std::string& name);

@@ -125,7 +125,9 @@ Result<std::vector<BreakdownRow>> breakdown_metric(const Context& ctx, const Act
       by == "region_of_customer" ? std::optional{SegmentDim::region} : parse_segment_dim(by);
   if (dim && by != "region") {
     if (q.segment) return Error::invalid("by", "the question already has a segment");
-    if (auto ok = check_segment(q.metric, Segment{*dim, ""}); !ok.ok()) return ok.error();
+    if (auto ok = check_segment(q.metric, Segment{*dim, ""}); !ok.ok()) {
+      return Error::invalid("by", ok.error().detail);  // the segment is the `by` asked
+    }
     std::unordered_map<std::string, std::string> labels;
     if (*dim == SegmentDim::region) {
       for (const RegionRecord& r : org.regions()) labels[std::to_string(r.id.value)] = r.name;

@@ -1,0 +1,208 @@
+// Analyses (SPEC §5): GET /api/analysis/funnel, /quadrant, /forecast and /risks, over
+// service/analysis_service. Each answers within the caller's data scope.
+#include <algorithm>
+#include <charconv>
+
+#include "http/app.h"
+#include "http/json_io.h"
+#include "service/analysis_service.h"
+#include "service/metric_json.h"
+
+namespace fupan::http {
+namespace {
+
+Error query_error(std::string field, std::string detail) {
+  return {ErrorCode::invalid_query, std::move(field), std::move(detail), {}};
+}
+
+// The service names the input at fault as a field; here every input is a query parameter.
+Error as_query_error(Error e) {
+  if (e.code == ErrorCode::missing_field) return query_error(std::move(e.field), "required");
+  if (e.code == ErrorCode::invalid_field) e.code = ErrorCode::invalid_query;
+  return e;
+}
+
+Status only_params(const Request& req, std::initializer_list<std::string_view> known) {
+  for (const auto& [key, value] : req.query) {
+    if (std::find(known.begin(), known.end(), key) == known.end())
+      return query_error(key, "not a parameter of this request");
+  }
+  return {};
+}
+
+std::string param(const Request& req, const std::string& name) {
+  const std::string* v = req.query_param(name);
+  return v ? *v : std::string();
+}
+
+void optional_number(JsonWriter& w, std::string_view key, const std::optional<double>& v) {
+  w.key(key);
+  v ? w.value(*v) : w.null();
+}
+
+void write_month(JsonWriter& w, const engine::OrgIndex::PipelineMonth& m) {
+  w.field("count", m.count);
+  w.field("amount", m.amount);
+  w.field("weighted", m.weighted);
+  w.field("commit", m.commit);
+  w.field("best_case", m.best_case);
+  w.field("won", m.won_amount);
+}
+
+}  // namespace
+
+void add_analysis_routes(App& app) {
+  // ?scope &period [&pipeline]
+  app.api("GET", "/api/analysis/funnel", [&app](Call& call) -> Response {
+    const Request& req = call.req;
+    if (auto s = only_params(req, {"scope", "period", "pipeline"}); !s.ok())
+      return error_response(s.error(), req);
+    service::MetricRequest in{"", param(req, "scope"), param(req, "period"), {}, {}, {}};
+    auto pipeline = query_id(req, "pipeline");
+    if (!pipeline.ok()) return error_response(pipeline.error(), req);
+    in.pipeline_id = *pipeline;
+    auto r = service::funnel_analysis(app.ctx(), call.actor, in);
+    if (!r.ok()) return error_response(as_query_error(r.error()), req);
+    JsonWriter w;
+    w.begin_object();
+    w.field("scope", scope_text(r->query.scopes));
+    w.field("period", r->query.period.label);
+    w.field("benchmark_period", r->benchmark_period.label);
+    w.key("stages").begin_array();
+    for (std::size_t k = 0; k < r->stages.size(); ++k) {
+      const auto& s = r->stages[k];
+      w.begin_object();
+      w.field("stage_id", s.stage_id);
+      w.field("name", s.name);
+      w.field("probability", s.probability);
+      w.field("reached", s.reached);
+      optional_number(w, "conversion", s.conversion);
+      optional_number(w, "benchmark", r->benchmark[k]);
+      w.field("stays", s.stays);
+      optional_number(w, "median_days", s.median_days);
+      optional_number(w, "mean_days", s.mean_days);
+      w.end_object();
+    }
+    w.end_array();
+    w.key("bottleneck_stage_id");
+    r->bottleneck_stage_id ? w.value(*r->bottleneck_stage_id) : w.null();
+    w.end_object();
+    return json_text(std::move(w).str());
+  });
+
+  // ?scope &period &by=child|team|user [&metric=orders_amount]
+  app.api("GET", "/api/analysis/quadrant", [&app](Call& call) -> Response {
+    const Request& req = call.req;
+    if (auto s = only_params(req, {"scope", "period", "by", "metric"}); !s.ok())
+      return error_response(s.error(), req);
+    service::MetricRequest in{
+        param(req, "metric"), param(req, "scope"), param(req, "period"), {}, {}, {}};
+    const std::string by = req.query_param("by") ? param(req, "by") : "child";
+    auto r = service::quadrant_analysis(app.ctx(), call.actor, in, by);
+    if (!r.ok()) return error_response(as_query_error(r.error()), req);
+    const bool english = prefers_english(req);
+    JsonWriter w;
+    w.begin_object();
+    w.field("metric", r->query.metric.text());
+    w.field("scope", scope_text(r->query.scopes));
+    w.field("period", r->query.period.label);
+    w.field("by", by);
+    w.key("split").begin_object();
+    w.field("sales", r->split.sales);
+    w.field("growth", r->split.growth);
+    w.end_object();
+    w.key("points").begin_array();
+    for (const QuadrantPoint& p : r->points) {
+      w.begin_object();
+      w.field("key", p.key);
+      w.field("label", p.label);
+      w.field("sales", p.sales);
+      optional_number(w, "growth", p.growth);
+      w.key("quadrant");
+      p.quadrant ? w.value(quadrant_name(*p.quadrant)) : w.null();
+      w.key("action");
+      p.quadrant ? w.value(quadrant_action(*p.quadrant, english)) : w.null();
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    return json_text(std::move(w).str());
+  });
+
+  // ?scope [&months=6]
+  app.api("GET", "/api/analysis/forecast", [&app](Call& call) -> Response {
+    const Request& req = call.req;
+    if (auto s = only_params(req, {"scope", "months"}); !s.ok())
+      return error_response(s.error(), req);
+    int months = 6;
+    if (const std::string* m = req.query_param("months")) {
+      auto [end, ec] = std::from_chars(m->data(), m->data() + m->size(), months);
+      if (ec != std::errc{} || end != m->data() + m->size())
+        return error_response(query_error("months", "1 to 12"), req);
+    }
+    service::MetricRequest in{"", param(req, "scope"), "", {}, {}, {}};
+    auto r = service::forecast_analysis(app.ctx(), call.actor, in, months);
+    if (!r.ok()) return error_response(as_query_error(r.error()), req);
+    JsonWriter w;
+    w.begin_object();
+    w.field("scope", scope_text(r->query.scopes));
+    w.field("as_of", format_date(call.actor.today));
+    w.key("pipeline").begin_object();
+    w.key("slipped").begin_object();
+    write_month(w, r->pipeline.slipped);
+    w.end_object();
+    w.key("months").begin_array();
+    for (std::size_t i = 0; i < r->pipeline.months.size(); ++i) {
+      w.begin_object();
+      w.field("month", r->forecast[i].month);
+      write_month(w, r->pipeline.months[i]);
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    w.key("series").begin_object();
+    w.field("metric", "orders_amount");
+    w.field("method", forecast_method_name(r->method));
+    w.key("history").begin_array();
+    for (const auto& m : r->history) {
+      w.begin_object();
+      w.field("month", m.month);
+      w.field("value", m.value);
+      w.end_object();
+    }
+    w.end_array();
+    w.key("forecast").begin_array();
+    for (const auto& m : r->forecast) {
+      w.begin_object();
+      w.field("month", m.month);
+      w.field("value", m.value);
+      w.end_object();
+    }
+    w.end_array();
+    w.key("backtest").begin_object();
+    optional_number(w, "mape", r->backtest.mape);
+    optional_number(w, "mae", r->backtest.mae);
+    w.key("points").begin_array();
+    for (std::size_t i = 0; i < r->backtest.points.size(); ++i) {
+      w.begin_object();
+      w.field("month", r->backtest_months[i]);
+      w.field("actual", r->backtest.points[i].actual);
+      w.field("forecast", r->backtest.points[i].forecast);
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    w.end_object();
+    w.end_object();
+    return json_text(std::move(w).str());
+  });
+
+  app.api("GET", "/api/analysis/risks", [&app](Call& call) -> Response {
+    if (auto s = only_params(call.req, {}); !s.ok()) return error_response(s.error(), call.req);
+    auto r = service::risk_analysis(app.ctx(), call.actor);
+    if (!r.ok()) return error_response(as_query_error(r.error()), call.req);
+    return json_text(service::render_risks(app.ctx(), call.actor, *r));
+  });
+}
+
+}  // namespace fupan::http
