@@ -2,9 +2,31 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 
 namespace fupan::engine {
+namespace {
+
+// Appends to `out` the ids of the payments of `orders`.
+void add_payments_of_orders(store::Connection& c, OrgId org,
+                            const std::vector<std::int64_t>& orders,
+                            std::vector<std::int64_t>& out) {
+  constexpr std::size_t kChunk = 200;
+  for (std::size_t i = 0; i < orders.size(); i += kChunk) {
+    const std::size_t n = std::min(kChunk, orders.size() - i);
+    std::string sql = "SELECT id FROM payments WHERE org_id = ? AND order_id IN (";
+    std::vector<store::Value> params{org.value};
+    for (std::size_t j = 0; j < n; ++j) {
+      sql += j ? ",?" : "?";
+      params.emplace_back(orders[i + j]);
+    }
+    sql += ")";
+    c.for_each(sql, params, [&](const store::RowCursor& r) { out.push_back(r.i64(0)); });
+  }
+}
+
+}  // namespace
 
 Analytics::Analytics(store::Database& db, SettingsLoader settings)
     : db_(db), settings_(std::move(settings)) {}
@@ -67,9 +89,10 @@ void Analytics::apply(const ChangeSet& changes) {
   // were deleted.
   auto conn = db_.acquire();
   const OrgId org = changes.org;
+  std::unordered_map<std::string, std::vector<std::int64_t>> asked = changes.ids;
   auto ids_of = [&](const char* kind) -> IdFilter {
-    auto it = changes.ids.find(kind);
-    if (it == changes.ids.end()) return std::nullopt;
+    auto it = asked.find(kind);
+    if (it == asked.end()) return std::nullopt;
     return it->second;
   };
   std::vector<CustomerRow> customers;
@@ -80,6 +103,7 @@ void Analytics::apply(const ChangeSet& changes) {
   std::vector<ActivityRow> activities;
   std::vector<std::string> activity_types;
   std::vector<CostRow> costs;
+  std::optional<std::vector<StageRow>> stages;
   {
     store::Transaction tx(*conn, false);
     if (auto ids = ids_of("customer")) {
@@ -90,11 +114,18 @@ void Analytics::apply(const ChangeSet& changes) {
       load_order_lines(*conn, org, ids, [&](const LineRow& r) {
         lines[r.order].push_back({r.product, r.total});
       });
+      // A change of an order's owner or customer moves its payments along (order_rules.cc)
+      // without a note of their own: read the order's payments again too.
+      add_payments_of_orders(*conn, org, *ids, asked["payment"]);
     }
     if (auto ids = ids_of("payment")) {
       load_payments(*conn, org, ids, [&](const PaymentRow& r) { payments.push_back(r); });
     }
     if (auto ids = ids_of("opportunity")) {
+      // The first opportunity of an org without a default pipeline makes one (or promotes its
+      // only pipeline) with no note of a pipeline change: read the stages again with it. Stages
+      // of pipelines that did not change keep their places, so nothing indexed moves.
+      stages = load_stages(*conn, org);
       load_opportunities(*conn, org, ids,
                          [&](const OpportunityRow& r) { opportunities.push_back(r); });
     }
@@ -134,6 +165,7 @@ void Analytics::apply(const ChangeSet& changes) {
   settle(
       "payment", payments, [&](const PaymentRow& r) { index.put_payment(r); },
       [&](std::int64_t id) { index.remove_payment(id); });
+  if (stages) index.set_stages(*stages);
   settle(
       "opportunity", opportunities, [&](const OpportunityRow& r) { index.put_opportunity(r); },
       [&](std::int64_t id) { index.remove_opportunity(id); });

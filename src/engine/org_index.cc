@@ -109,11 +109,11 @@ Slot OrgIndex::find_user(std::int64_t user_id) const {
 }
 
 void OrgIndex::load(store::Connection& c) {
-  bulk_ = true;
-  const Day today =
-      DayClock::day_number(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
-  rollup_.reset(64, today - 800, today + 400);
-  rollup_.begin_bulk();
+  // Every user of the org has a slot before any fact refers to one, so the rollups are sized once.
+  c.for_each("SELECT id FROM users WHERE org_id = ? ORDER BY id",
+             std::vector<store::Value>{org_.value},
+             [&](const store::RowCursor& r) { user_slot(r.i64(0)); });
+  bulk_ = true;  // facts and lists only; the rollups are summed in one pass below
   set_stages(load_stages(c, org_));
   load_customers(c, org_, std::nullopt, [&](const CustomerRow& r) { put_customer(r); });
   load_orders(c, org_, std::nullopt, [&](const OrderRow& r) { put_order(r, {}); });
@@ -126,22 +126,73 @@ void OrgIndex::load(store::Connection& c) {
   load_activities(c, org_, std::nullopt, [&](const ActivityRow& r) { put_activity(r); });
   load_costs(c, org_, std::nullopt, [&](const CostRow& r) { put_cost(r); });
   for (DayLists* l : {&user_orders_, &user_payments_, &user_customers_, &user_opps_created_,
-                      &user_opps_closed_, &user_activities_}) {
+                      &user_opps_closed_}) {
     l->sort();
   }
   bulk_ = false;
+  build_rollups();
+}
+
+// Sums every fact's series into fresh rollups spanning the facts' days and a year ahead: the same
+// series the put_* functions add one by one.
+void OrgIndex::build_rollups() {
+  const Day today =
+      DayClock::day_number(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+  Day first = today, last = today;
+  auto span = [&](Day d) {
+    if (d == kNoDay) return;
+    first = std::min(first, d);
+    last = std::max(last, d);
+  };
+  for (const auto& f : customers_) span(f.created);
+  for (const auto& f : orders_) span(f.day);
+  for (const auto& f : payments_) span(f.day);
+  for (const auto& f : opportunities_) span(f.closed);
+  for (const auto& f : activities_) span(f.day);
+  rollup_.reset(static_cast<int>(user_ids_.size()), first, last + 366);
+  rollup_.begin_bulk();
+  for (const auto& f : customers_) {
+    if (f.alive) rollup_.add(f.user, Series::new_leads, f.created, 1);
+  }
+  for (const auto& f : orders_) {
+    if (!f.alive || f.cancelled) continue;
+    rollup_.add(f.user, Series::orders_amount, f.day, f.total);
+    rollup_.add(f.user, Series::orders_count, f.day, 1);
+  }
+  for (const auto& f : payments_) {
+    if (f.alive) rollup_.add(f.user, Series::payments_amount, f.day, f.amount);
+  }
+  for (const auto& f : opportunities_) {
+    if (f.alive && f.closed != kNoDay) {
+      rollup_.add(f.user, f.status == OppStatus::won ? Series::won : Series::lost, f.closed, 1);
+    }
+  }
+  for (const auto& f : activities_) {
+    if (!f.alive) continue;
+    rollup_.add(f.user, activity_series(f.type), f.day, 1);
+    if (f.satisfaction > 0) {
+      rollup_.add(f.user, Series::satisfaction_sum, f.day, f.satisfaction);
+      rollup_.add(f.user, Series::satisfaction_count, f.day, 1);
+    }
+  }
+  for (auto& c : customers_) c.first_user = kNone, c.first_day = kNoDay;
   for (Slot cs = 0; cs < static_cast<Slot>(customers_.size()); ++cs) {
     if (customers_[cs].alive) refresh_first_order(cs);
   }
   rollup_.end_bulk();
 }
 
+// Adds to the rollups, except while load() reads the facts (build_rollups sums them after).
+void OrgIndex::bump(Slot user, Series s, Day d, std::int64_t v) {
+  if (!bulk_) rollup_.add(user, s, d, v);
+}
+
 // Adds (+1) or takes back (−1) what order `o` contributes: its series and its place in the lists.
 void OrgIndex::add_order_effects(Slot o, int sign) {
   const OrderFact& f = orders_[o];
   if (!f.alive || f.cancelled) return;
-  rollup_.add(f.user, Series::orders_amount, f.day, sign * f.total);
-  rollup_.add(f.user, Series::orders_count, f.day, sign);
+  bump(f.user, Series::orders_amount, f.day, sign * f.total);
+  bump(f.user, Series::orders_count, f.day, sign);
   if (sign > 0) {
     bulk_ ? user_orders_.append(f.user, {f.day, o}) : user_orders_.insert(f.user, {f.day, o});
   } else {
@@ -168,17 +219,17 @@ void OrgIndex::refresh_first_order(Slot cs) {
   const Slot user = best == kNone ? kNone : orders_[best].user;
   const Day day = best == kNone ? kNoDay : orders_[best].day;
   if (user == cf.first_user && day == cf.first_day) return;
-  if (cf.first_user != kNone) rollup_.add(cf.first_user, Series::new_buyers, cf.first_day, -1);
+  if (cf.first_user != kNone) bump(cf.first_user, Series::new_buyers, cf.first_day, -1);
   cf.first_user = user;
   cf.first_day = day;
-  if (user != kNone) rollup_.add(user, Series::new_buyers, day, 1);
+  if (user != kNone) bump(user, Series::new_buyers, day, 1);
 }
 
 void OrgIndex::put_customer(const CustomerRow& r) {
   const Slot cs = customer_ids_.find_or_add(r.id);
   CustomerFact& f = slot_in(customers_, cs);
   if (f.alive) {
-    rollup_.add(f.user, Series::new_leads, f.created, -1);
+    bump(f.user, Series::new_leads, f.created, -1);
     user_customers_.erase(f.user, {f.created, cs});
   }
   f.id = r.id;
@@ -190,7 +241,7 @@ void OrgIndex::put_customer(const CustomerRow& r) {
   f.region = r.region;
   const bool was_alive = f.alive;
   f.alive = true;
-  rollup_.add(f.user, Series::new_leads, f.created, 1);
+  bump(f.user, Series::new_leads, f.created, 1);
   if (bulk_) {
     user_customers_.append(f.user, {f.created, cs});
   } else {
@@ -203,7 +254,7 @@ void OrgIndex::remove_customer(std::int64_t id) {
   const Slot cs = customer_ids_.find(id);
   if (cs == kNone || !customers_[cs].alive) return;
   CustomerFact& f = customers_[cs];
-  rollup_.add(f.user, Series::new_leads, f.created, -1);
+  bump(f.user, Series::new_leads, f.created, -1);
   user_customers_.erase(f.user, {f.created, cs});
   f.alive = false;
   refresh_first_order(cs);
@@ -262,7 +313,7 @@ void OrgIndex::put_payment(const PaymentRow& r) {
   f.day = clock_.day_of(r.received_ms);
   f.amount = r.amount;
   f.alive = true;
-  rollup_.add(f.user, Series::payments_amount, f.day, f.amount);
+  bump(f.user, Series::payments_amount, f.day, f.amount);
   if (bulk_) {
     user_payments_.append(f.user, {f.day, p});
   } else {
@@ -275,7 +326,7 @@ void OrgIndex::remove_payment(std::int64_t id) {
   const Slot p = payment_ids_.find(id);
   if (p == kNone || !payments_[p].alive) return;
   PaymentFact& f = payments_[p];
-  rollup_.add(f.user, Series::payments_amount, f.day, -f.amount);
+  bump(f.user, Series::payments_amount, f.day, -f.amount);
   user_payments_.erase(f.user, {f.day, p});
   if (f.order != kNone) {
     auto& list = order_payments_[f.order];
@@ -326,7 +377,7 @@ void OrgIndex::put_opportunity(const OpportunityRow& r) {
     user_opps_created_.insert(f.user, {f.created, s});
   }
   if (closed) {
-    rollup_.add(f.user, f.status == OppStatus::won ? Series::won : Series::lost, f.closed, 1);
+    bump(f.user, f.status == OppStatus::won ? Series::won : Series::lost, f.closed, 1);
     if (bulk_) {
       user_opps_closed_.append(f.user, {f.closed, s});
     } else {
@@ -341,7 +392,7 @@ void OrgIndex::remove_opportunity(std::int64_t id) {
   OpportunityFact& f = opportunities_[s];
   user_opps_created_.erase(f.user, {f.created, s});
   if (f.closed != kNoDay) {
-    rollup_.add(f.user, f.status == OppStatus::won ? Series::won : Series::lost, f.closed, -1);
+    bump(f.user, f.status == OppStatus::won ? Series::won : Series::lost, f.closed, -1);
     user_opps_closed_.erase(f.user, {f.closed, s});
   }
   opportunity_history_[s].clear();
@@ -358,15 +409,10 @@ void OrgIndex::put_activity(const ActivityRow& r) {
   f.type = activity_type(r.type);
   f.satisfaction = static_cast<std::int8_t>(r.satisfaction);
   f.alive = true;
-  rollup_.add(f.user, activity_series(f.type), f.day, 1);
+  bump(f.user, activity_series(f.type), f.day, 1);
   if (f.satisfaction > 0) {
-    rollup_.add(f.user, Series::satisfaction_sum, f.day, f.satisfaction);
-    rollup_.add(f.user, Series::satisfaction_count, f.day, 1);
-  }
-  if (bulk_) {
-    user_activities_.append(f.user, {f.day, s});
-  } else {
-    user_activities_.insert(f.user, {f.day, s});
+    bump(f.user, Series::satisfaction_sum, f.day, f.satisfaction);
+    bump(f.user, Series::satisfaction_count, f.day, 1);
   }
 }
 
@@ -374,12 +420,11 @@ void OrgIndex::remove_activity(std::int64_t id) {
   const Slot s = activity_ids_.find(id);
   if (s == kNone || !activities_[s].alive) return;
   ActivityFact& f = activities_[s];
-  rollup_.add(f.user, activity_series(f.type), f.day, -1);
+  bump(f.user, activity_series(f.type), f.day, -1);
   if (f.satisfaction > 0) {
-    rollup_.add(f.user, Series::satisfaction_sum, f.day, -f.satisfaction);
-    rollup_.add(f.user, Series::satisfaction_count, f.day, -1);
+    bump(f.user, Series::satisfaction_sum, f.day, -f.satisfaction);
+    bump(f.user, Series::satisfaction_count, f.day, -1);
   }
-  user_activities_.erase(f.user, {f.day, s});
   f.alive = false;
 }
 
@@ -476,7 +521,7 @@ OrgIndex::Stats OrgIndex::stats() const {
             order_payments_.capacity() * sizeof(order_payments_[0]) +
             customer_orders_.capacity() * sizeof(customer_orders_[0]);
   for (const DayLists* l : {&user_orders_, &user_payments_, &user_customers_, &user_opps_created_,
-                            &user_opps_closed_, &user_activities_}) {
+                            &user_opps_closed_}) {
     s.bytes += l->bytes();
   }
   return s;

@@ -139,6 +139,8 @@ class OrgIndex {
   Slot user_slot(std::int64_t user_id);
   Slot find_user(std::int64_t user_id) const;
   void add_order_effects(Slot o, int sign);
+  void build_rollups();
+  void bump(Slot user, Series s, Day d, std::int64_t v);
   void refresh_first_order(Slot customer);
   std::int8_t stage_index(std::int64_t pipeline, std::int64_t stage) const;
 
@@ -198,9 +200,9 @@ class OrgIndex {
   std::vector<CostFact> costs_;
 
   // Per user, in day order: orders (by order day), payments, customers (by creation),
-  // opportunities by creation and by close, activities.
-  DayLists user_orders_, user_payments_, user_customers_, user_opps_created_, user_opps_closed_,
-      user_activities_;
+  // opportunities by creation and by close. Activities have no list: ten million entries would
+  // cost more than scanning them costs the rare question that needs it (a segment).
+  DayLists user_orders_, user_payments_, user_customers_, user_opps_created_, user_opps_closed_;
 
   // Stages: for each pipeline, its stages that are not lost, in position order.
   struct StageInfo {

@@ -254,14 +254,22 @@ std::int64_t OrgIndex::count_activities(Metric m, const ResolvedScope& scope, co
                rollup(Series::other_activities, scope, p);
     }
   }
+  // A segment: scan the activities of the period, keeping those of the scope's users on their days.
   const auto [from, to] = days_of(p);
+  std::vector<const ResolvedScope::Member*> member_of(user_ids_.size(), nullptr);
+  for (const auto& mb : scope.members) member_of[mb.user] = &mb;
   std::int64_t n = 0;
-  scan(user_activities_, scope, from, to, [&](Slot s) {
-    const ActivityFact& f = activities_[s];
-    if (!customer_in(f.customer, *seg)) return;
+  for (const ActivityFact& f : activities_) {
+    if (!f.alive || f.day < from || f.day >= to) continue;
+    const auto* mb = member_of[f.user];
+    if (mb == nullptr) continue;
+    bool counts = false;
+    for (const auto& [a, b] : mb->days) counts = counts || (a <= f.day && f.day < b);
+    if (!counts) continue;
+    if (!customer_in(f.customer, *seg)) continue;
     if (score) {
       if (f.satisfaction > 0) n += m == Metric::satisfaction ? f.satisfaction : 1;
-      return;
+      continue;
     }
     switch (m) {
       case Metric::visits:
@@ -279,7 +287,7 @@ std::int64_t OrgIndex::count_activities(Metric m, const ResolvedScope& scope, co
       default:
         ++n;
     }
-  });
+  }
   return n;
 }
 

@@ -25,7 +25,7 @@ class SqliteConnection final : public Connection {
     sqlite3_busy_timeout(db_, 10000);
     exec_script(
         "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
-        " PRAGMA temp_store=MEMORY;");
+        " PRAGMA temp_store=MEMORY; PRAGMA mmap_size=1073741824;");
   }
   ~SqliteConnection() override {
     for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);

@@ -1,0 +1,263 @@
+// The analytics engine at the scale of a large org (bench/large_org.h: 2,000 users in 200 teams,
+// 200,000 customers, 10M activities, 1M opportunities and orders over two years) against the same
+// questions asked as plain SQL, in the same run:
+//   (a) orders_amount of all 200 teams × every ISO week of 2026-Q3 (the quarter's 14 weeks);
+//   (b) one rep's week, every metric (value; and value + 环比 + 同比);
+//   the index build at start-up and its memory per activity.
+// SQLite: FUPAN_BENCH_LARGE_DB (default /tmp/fupan_large_org.db), generated on first use and kept.
+// PostgreSQL: FUPAN_BENCH_ANALYTICS_PG_URL, generated there when its orgs table is empty.
+// FUPAN_BENCH_SCALE shrinks the org for quick runs (a new SQLite file is made per scale).
+#include <benchmark/benchmark.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "core/crypto.h"
+#include "engine/analytics.h"
+#include "large_org.h"
+#include "service/metric_sql.h"
+#include "service/org_directory.h"
+#include "store/metric_settings_store.h"
+#include "store/migrations.h"
+
+namespace {
+
+using namespace fupan;
+
+double scale() {
+  const char* s = std::getenv("FUPAN_BENCH_SCALE");
+  return s ? std::strtod(s, nullptr) : 1.0;
+}
+
+// A store holding the large org, and its analytics index.
+struct LargeStore {
+  explicit LargeStore(const std::string& url) {
+    crypto_init();
+    db = store::open_database(url, 4);
+    store::migrate(*db);
+    std::int64_t orgs_there = 0;
+    {
+      auto c = db->acquire();
+      orgs_there = c->query("SELECT COUNT(*) FROM orgs", {}).i64(0, 0);
+    }
+    if (orgs_there == 0) {
+      bench::LargeOrgOptions o;
+      o.scale = scale();
+      o.progress = [](std::string_view table, std::int64_t rows, double s) {
+        std::cerr << "  generated " << table << ": " << rows << " rows in " << s << " s\n";
+      };
+      const auto t0 = std::chrono::steady_clock::now();
+      bench::generate_large_org(*db, o);
+      std::cerr << "large org generated in "
+                << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()
+                << " s\n";
+    }
+    auto c = db->acquire();
+    org = OrgId{c->query("SELECT MIN(id) FROM orgs", {}).i64(0, 0)};
+    orgs.load_all(*db);
+    snapshot = orgs.get(org);
+    // The rep: the member with the most orders in the quarter's last week.
+    rep = UserId{c->query("SELECT owner_id FROM orders WHERE org_id = ? GROUP BY owner_id ORDER BY "
+                          "COUNT(*) DESC LIMIT 1",
+                          {org.value})
+                     .i64(0, 0)};
+  }
+
+  engine::Analytics& analytics() {
+    if (!engine_) {
+      engine_ = std::make_unique<engine::Analytics>(*db, store::read_metric_settings);
+      engine_->warm(org);
+    }
+    return *engine_;
+  }
+
+  std::unique_ptr<store::Database> db;
+  service::OrgDirectory orgs;
+  std::shared_ptr<const OrgSnapshot> snapshot;
+  OrgId org;
+  UserId rep;
+  std::unique_ptr<engine::Analytics> engine_;
+};
+
+LargeStore* sqlite_store() {
+  static LargeStore s([] {
+    if (const char* p = std::getenv("FUPAN_BENCH_LARGE_DB")) return std::string(p);
+    const double f = scale();
+    return f == 1.0 ? std::string("/tmp/fupan_large_org.db")
+                    : "/tmp/fupan_large_org_" + std::to_string(f) + ".db";
+  }());
+  return &s;
+}
+
+LargeStore* pg_store() {
+  const char* url = std::getenv("FUPAN_BENCH_ANALYTICS_PG_URL");
+  if (!url) return nullptr;
+  static LargeStore s(url);
+  return &s;
+}
+
+using StoreFn = LargeStore* (*)();
+
+const Period kQuarter =
+    period_containing(PeriodKind::quarter, LocalDate{std::chrono::year{2026} / 8 / 1});
+const Period kWeek =
+    period_containing(PeriodKind::week, LocalDate{std::chrono::year{2026} / 9 / 16});  // 2026-W38
+
+std::vector<TeamId> all_teams(const LargeStore& s) {
+  std::vector<TeamId> out;
+  for (const TeamRecord& t : s.snapshot->teams()) out.push_back(t.id);
+  return out;
+}
+
+// (a) in the engine: each team resolved once (its members' days in it), then each week summed.
+void BM_TeamsByWeek_Engine(benchmark::State& state, StoreFn get) {
+  LargeStore* s = get();
+  if (!s) return state.SkipWithError("no store (set FUPAN_BENCH_ANALYTICS_PG_URL)");
+  auto& engine = s->analytics();
+  const auto teams = all_teams(*s);
+  const auto weeks = periods_within(PeriodKind::week, kQuarter);
+  std::int64_t checksum = 0;
+  for (auto _ : state) {
+    engine.read(s->org, [&](const engine::OrgIndex& index) {
+      for (TeamId t : teams) {
+        const auto scope = index.resolve({ScopeRef{ScopeRef::Kind::team, t.value}}, *s->snapshot);
+        for (const Period& w : weeks) {
+          checksum += std::get<std::int64_t>(
+              index.base(Metric::orders_amount, scope, w, std::nullopt, std::nullopt));
+        }
+      }
+      return 0;
+    });
+  }
+  benchmark::DoNotOptimize(checksum);
+  state.counters["cells"] = static_cast<double>(teams.size() * weeks.size());
+}
+
+// (a) as plain SQL: one aggregate joining orders to the members' days in each team's subtree
+// (memberships turned into instants beforehand, as a view would), grouped by team and ISO week.
+void BM_TeamsByWeek_SQL(benchmark::State& state, StoreFn get) {
+  LargeStore* s = get();
+  if (!s) return state.SkipWithError("no store (set FUPAN_BENCH_ANALYTICS_PG_URL)");
+  auto c = s->db->acquire();
+  const auto start_ms = to_ms(Instant{LocalDate{std::chrono::year{2026} / 6 / 29}}) - 8 * 3600000;
+  const auto from_ms = to_ms(Instant{kQuarter.start}) - 8 * 3600000;
+  const auto to_ms_ = to_ms(Instant{kQuarter.end}) - 8 * 3600000;
+  c->exec_script("DROP TABLE IF EXISTS bench_team_days");
+  c->exec_script(
+      "CREATE TABLE bench_team_days (team_id BIGINT, user_id BIGINT, from_ms BIGINT, to_ms "
+      "BIGINT)");
+  std::vector<std::vector<store::Value>> rows;
+  for (const TeamRecord& t : s->snapshot->teams()) {
+    for (TeamId sub : s->snapshot->subtree(t.id)) {
+      for (const MembershipRecord* m : s->snapshot->memberships_of_team(sub)) {
+        const std::int64_t a = to_ms(Instant{m->valid_from}) - 8 * 3600000;
+        const std::int64_t b =
+            m->valid_to ? to_ms(Instant{*m->valid_to}) - 8 * 3600000 : INT64_MAX / 2;
+        rows.push_back({t.id.value, m->user_id.value, a, b});
+      }
+    }
+  }
+  const std::vector<std::string> cols{"team_id", "user_id", "from_ms", "to_ms"};
+  c->bulk_insert("bench_team_days", cols, rows);
+  c->exec_script("CREATE INDEX bench_team_days_user ON bench_team_days (user_id)");
+  const std::string sql =
+      "SELECT d.team_id, (o.ordered_at - ?) / 604800000 AS week, SUM(o.total) FROM orders o "
+      "JOIN bench_team_days d ON d.user_id = o.owner_id AND o.ordered_at >= d.from_ms AND "
+      "o.ordered_at < d.to_ms WHERE o.org_id = ? AND o.status <> 'cancelled' AND o.ordered_at >= "
+      "? AND o.ordered_at < ? GROUP BY d.team_id, week";
+  std::size_t n = 0;
+  for (auto _ : state) {
+    auto r = c->query(sql, {start_ms, s->org.value, from_ms, to_ms_});
+    n = r.size();
+  }
+  state.counters["cells"] = static_cast<double>(n);
+  c->exec_script("DROP TABLE bench_team_days");
+}
+
+// (b) one rep's week, every metric: the value alone, or with 环比 and 同比.
+void BM_RepWeek_Engine(benchmark::State& state, StoreFn get) {
+  LargeStore* s = get();
+  if (!s) return state.SkipWithError("no store (set FUPAN_BENCH_ANALYTICS_PG_URL)");
+  auto& engine = s->analytics();
+  const bool with_comparisons = state.range(0) != 0;
+  MetricQuery q;
+  q.scopes = {ScopeRef{ScopeRef::Kind::user, s->rep.value}};
+  q.period = kWeek;
+  std::size_t answers = 0;
+  for (auto _ : state) {
+    engine.read(s->org, [&](const engine::OrgIndex& index) {
+      const auto scope = index.resolve(q.scopes, *s->snapshot);
+      for (const MetricInfo& m : all_metrics()) {
+        if (with_comparisons) {
+          q.metric = {m.metric, MetricTransform::none};
+          auto a = answer(q, 1, [&](Metric base, const Period& p) {
+            return index.base(base, scope, p, std::nullopt, std::nullopt);
+          });
+          benchmark::DoNotOptimize(a);
+        } else {
+          auto v = index.base(m.metric, scope, kWeek, std::nullopt, std::nullopt);
+          benchmark::DoNotOptimize(v);
+        }
+        ++answers;
+      }
+      return 0;
+    });
+  }
+  state.counters["metrics"] = static_cast<double>(all_metrics().size());
+}
+
+// (b) as plain SQL: the reference implementation, value only.
+void BM_RepWeek_SQL(benchmark::State& state, StoreFn get) {
+  LargeStore* s = get();
+  if (!s) return state.SkipWithError("no store (set FUPAN_BENCH_ANALYTICS_PG_URL)");
+  auto c = s->db->acquire();
+  const MetricSettings settings = store::read_metric_settings(*c, s->org);
+  MetricQuery q;
+  q.scopes = {ScopeRef{ScopeRef::Kind::user, s->rep.value}};
+  q.period = kWeek;
+  for (auto _ : state) {
+    for (const MetricInfo& m : all_metrics()) {
+      auto v = service::metric_by_sql(*c, s->org, settings, m.metric, q, kWeek);
+      benchmark::DoNotOptimize(v);
+    }
+  }
+}
+
+// The index build at start-up, and its size.
+void BM_IndexBuild(benchmark::State& state, StoreFn get) {
+  LargeStore* s = get();
+  if (!s) return state.SkipWithError("no store (set FUPAN_BENCH_ANALYTICS_PG_URL)");
+  engine::OrgIndex::Stats stats{};
+  for (auto _ : state) {
+    engine::Analytics fresh(*s->db, store::read_metric_settings);
+    fresh.warm(s->org);
+    stats = fresh.read(s->org, [](const engine::OrgIndex& i) { return i.stats(); });
+  }
+  state.counters["activities"] = static_cast<double>(stats.activities);
+  state.counters["MB"] = static_cast<double>(stats.bytes) / (1 << 20);
+  state.counters["bytes_per_activity"] =
+      static_cast<double>(stats.bytes) /
+      static_cast<double>(std::max<std::size_t>(1, stats.activities));
+}
+
+// Stores are opened (and generated) on first use, not at registration.
+#define FUPAN_ANALYTICS_BENCH(fn, store, name) \
+  BENCHMARK_CAPTURE(fn, name, &store)->Unit(benchmark::kMillisecond)->UseRealTime()
+
+FUPAN_ANALYTICS_BENCH(BM_IndexBuild, sqlite_store, SQLite)->Iterations(1);
+FUPAN_ANALYTICS_BENCH(BM_TeamsByWeek_Engine, sqlite_store, SQLite);
+FUPAN_ANALYTICS_BENCH(BM_TeamsByWeek_SQL, sqlite_store, SQLite)->Iterations(3);
+BENCHMARK_CAPTURE(BM_RepWeek_Engine, SQLite, &sqlite_store)
+    ->Arg(0)
+    ->Arg(1)
+    ->Unit(benchmark::kMicrosecond)
+    ->UseRealTime();
+FUPAN_ANALYTICS_BENCH(BM_RepWeek_SQL, sqlite_store, SQLite)->Iterations(3);
+FUPAN_ANALYTICS_BENCH(BM_IndexBuild, pg_store, PostgreSQL)->Iterations(1);
+FUPAN_ANALYTICS_BENCH(BM_TeamsByWeek_Engine, pg_store, PostgreSQL);
+FUPAN_ANALYTICS_BENCH(BM_TeamsByWeek_SQL, pg_store, PostgreSQL)->Iterations(3);
+FUPAN_ANALYTICS_BENCH(BM_RepWeek_SQL, pg_store, PostgreSQL)->Iterations(3);
+
+}  // namespace
