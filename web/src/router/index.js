@@ -18,11 +18,17 @@ import orderRoutes from './routes/orders.js'
 import paymentRoutes from './routes/payments.js'
 import receivableRoutes from './routes/receivables.js'
 import costRoutes from './routes/costs.js'
+import analyticsRoutes from './routes/analytics.js'
+import funnelRoutes from './routes/funnel.js'
+import quadrantRoutes from './routes/quadrant.js'
+import forecastRoutes from './routes/forecast.js'
+import riskRoutes from './routes/risks.js'
 
 /** The pages inside the main layout; those with meta.title and meta.icon make the menu. */
 export const layoutRoutes = [...homeRoutes, ...upcomingRoutes, ...teamRoutes, ...adminRoutes, ...activityRoutes, ...todoRoutes, ...importerRoutes,
   ...customerRoutes, ...opportunityRoutes, ...productRoutes, ...quoteRoutes, ...orderRoutes,
-  ...paymentRoutes, ...receivableRoutes, ...costRoutes,
+  ...paymentRoutes, ...receivableRoutes, ...costRoutes, ...analyticsRoutes,
+  ...funnelRoutes, ...quadrantRoutes, ...forecastRoutes, ...riskRoutes,
 ]
 
 const router = createRouter({

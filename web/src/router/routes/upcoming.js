@@ -1,13 +1,12 @@
 // Capabilities that are planned but not built yet: each shows an honest "coming" page.
 // When a capability lands, remove its line here and give it its own route file.
 import {
-  Aim, Document, DataAnalysis, ChatLineSquare, Trophy,
+  Aim, Document, ChatLineSquare, Trophy,
 } from '@element-plus/icons-vue'
 
 const upcoming = [
   ['goals', Aim, 40],
   ['reports', Document, 50],
-  ['analytics', DataAnalysis, 60],
   ['reviews', ChatLineSquare, 70],
   ['performance', Trophy, 80],
 ]
