@@ -26,12 +26,14 @@ SeriesForecast seasonal_forecast(const std::vector<double>& history, int horizon
     out.values.assign(static_cast<std::size_t>(horizon), n ? sum / static_cast<double>(n) : 0.0);
     return out;
   }
-  double growth = 1;  // stays 1 (no trend) under two years of history
+  // The trend: the latest k months (up to a year) against the same k months a year before.
+  double growth = 1;
   out.method = ForecastMethod::seasonal_naive;
-  if (n >= 24) {
+  const std::size_t k = std::min<std::size_t>(12, n - 12);
+  if (k > 0) {
     double last = 0, before = 0;
-    for (std::size_t i = n - 12; i < n; ++i) last += history[i];
-    for (std::size_t i = n - 24; i < n - 12; ++i) before += history[i];
+    for (std::size_t i = n - k; i < n; ++i) last += history[i];
+    for (std::size_t i = n - 12 - k; i < n - 12; ++i) before += history[i];
     if (before > 0) growth = last / before;
     out.method = ForecastMethod::seasonal_growth;
   }

@@ -1,6 +1,7 @@
 // Forecasting 预测 (SPEC §5) from a monthly history, oldest first: the seasonal method a sales
-// manager can check by hand (last year's same month × the trailing twelve months' growth), and its
-// backtest on past months (each forecast from the months before it only). Pure.
+// manager can check by hand (last year's same month × how much the latest months grew on the same
+// months a year before), and its backtest on past months (each forecast from the months before it
+// only). Pure.
 #pragma once
 
 #include <optional>

@@ -89,7 +89,11 @@ std::string_view field_zh(std::string_view field) {
       {"timezone", "时区"},       {"fiscal_year_start_month", "财年起始月份"},
       {"active", "启用状态"},     {"page", "页码"},
       {"page_size", "每页条数"},  {"sort", "排序"},
-      {"current", "当前"},        {"entity_id", "记录编号"}};
+      {"current", "当前"},        {"entity_id", "记录编号"},
+      {"metric", "指标"},         {"scope", "范围"},
+      {"period", "时段"},         {"by", "细分方式"},
+      {"segment", "细分维度"},    {"segment_key", "细分值"},
+      {"pipeline", "销售流程"},   {"months", "月数"}};
   for (const auto& [en, zh] : kNames) {
     if (en == field) return zh;
   }
@@ -248,7 +252,50 @@ std::string detail_zh(std::string_view d) {
        "应为 "
        "customers、contacts、opportunities、activities、products、orders、payments、costs、users "
        "之一"},
-      {"too many imports at once; wait for one to end", "同时进行的导入太多，请等当前导入完成"}};
+      {"too many imports at once; wait for one to end", "同时进行的导入太多，请等当前导入完成"},
+      // metrics (domain/metric.cc, metric_scope.cc, period.cc, service/metrics_service.cc)
+      {"required", "必填"},
+      {"unknown metric; GET /api/metrics/catalog lists them",
+       "没有这个指标，GET /api/metrics/catalog 列出全部指标"},
+      {"stage_conversion has no growth", "阶段转化率没有增长率"},
+      {"use org, region:ID, team:ID or user:ID, joined by commas",
+       "应为 org、region:编号、team:编号 或 user:编号，多个用英文逗号分隔"},
+      {"at most 500 scopes at once", "一次最多 500 个范围"},
+      {"at most 500 answers at once", "指标数乘以范围数最多 500"},
+      {"cac and clv do not break down by customer", "cac 与 clv 不能按客户属性细分"},
+      {"only orders_amount and orders_count break down by product",
+       "只有 orders_amount 与 orders_count 能按产品细分"},
+      {"use industry, channel, tier, region or product",
+       "应为以下之一：industry、channel、tier、region、product"},
+      {"more than 400 periods; ask a shorter span", "超过 400 个时段，请缩短时间范围"},
+      {"the question already has a segment", "该查询已指定细分条件，不能再按客户属性细分"},
+      {"break down one scope at a time", "一次只能细分一个范围"},
+      {"a person has no sub-scopes", "个人没有下级范围"},
+      {"use child, team, user, day, week, month, quarter, industry, channel, tier, "
+       "region_of_customer or product",
+       "应为以下之一：child、team、user、day、week、month、quarter、industry、channel、tier、"
+       "region_of_customer、product"},
+      {"segment_key needs a segment", "指定 segment_key 时须同时指定 segment"},
+      {"not a parameter of this request", "此请求不接受该参数"},
+      {"use a day (2026-11-22), a week (2026-W47), a month (2026-11), a quarter (2026-Q4), a "
+       "fiscal quarter (FY2026-Q1), a year (2026), a fiscal year (FY2026) or a range "
+       "(2026-11-01..2026-11-30)",
+       "应为日 2026-11-22、周 2026-W47、月 2026-11、季度 2026-Q4、财季 FY2026-Q1、年 2026、"
+       "财年 FY2026 或日期区间 2026-11-01..2026-11-30"},
+      {"the year must be 1970..9999", "年份应为 1970 到 9999"},
+      {"the month must be 01..12", "月份应为 01 到 12"},
+      {"the day is not in the calendar", "日历上没有这一天"},
+      {"the week must be W01..W53", "周应为 W01 到 W53"},
+      {"this year has only 52 ISO weeks", "该年只有 52 个 ISO 周"},
+      {"the quarter must be Q1..Q4", "季度应为 Q1 到 Q4"},
+      {"the range must not end before it starts", "区间的结束日期不能早于开始日期"},
+      {"the range must be at most 3660 days", "区间最长 3660 天"},
+      // analyses (service/analysis_service.cc, http/routes_analysis.cc)
+      {"use child, team or user", "应为以下之一：child、team、user"},
+      {"use an additive metric such as orders_amount", "应为可加的指标，例如 orders_amount"},
+      {"1 to 12", "应为 1 到 12"},
+      {"json or xlsx", "应为 json 或 xlsx"},
+      {"no such pipeline", "没有这个销售流程"}};
   for (const auto& [en, zh] : kDetails) {
     if (en == d) return std::string(zh);
   }
@@ -507,6 +554,23 @@ Response error_response(const Error& e, const Request& req) {
   if (!e.field.empty()) err["field"] = e.field;
   if (e.current_version) err["current_version"] = *e.current_version;
   return json_response(json::object{{"error", std::move(err)}}, http_status(e.code));
+}
+
+// "attachment; filename=...; filename*=UTF-8''..." (RFC 6266) for a possibly Chinese file name.
+std::string attachment_disposition(const std::string& name) {
+  std::string ascii, encoded;
+  static const char* hex = "0123456789ABCDEF";
+  for (unsigned char c : name) {
+    ascii += (c < 0x80 && c != '"' && c != '\\') ? static_cast<char>(c) : '_';
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_') {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += hex[c >> 4];
+      encoded += hex[c & 15];
+    }
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 }
 
 }  // namespace fupan::http

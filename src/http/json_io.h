@@ -18,6 +18,8 @@ namespace fupan::http {
 
 // Returns true iff the caller reads English: ?lang=en, else an Accept-Language starting with en.
 bool prefers_english(const Request& req);
+// "attachment; filename=...; filename*=UTF-8''..." (RFC 6266) for a possibly Chinese file name.
+std::string attachment_disposition(const std::string& name);
 // Returns the body of `req` as a JSON object (415 for another content type, 400 for bad JSON).
 Result<boost::json::object> parse_object(const Request& req);
 

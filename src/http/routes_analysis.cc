@@ -55,7 +55,7 @@ void add_analysis_routes(App& app) {
   // ?scope &period [&pipeline]
   app.api("GET", "/api/analysis/funnel", [&app](Call& call) -> Response {
     const Request& req = call.req;
-    if (auto s = only_params(req, {"scope", "period", "pipeline"}); !s.ok())
+    if (auto s = only_params(req, {"scope", "period", "pipeline", "lang"}); !s.ok())
       return error_response(s.error(), req);
     service::MetricRequest in{"", param(req, "scope"), param(req, "period"), {}, {}, {}};
     auto pipeline = query_id(req, "pipeline");
@@ -93,7 +93,7 @@ void add_analysis_routes(App& app) {
   // ?scope &period &by=child|team|user [&metric=orders_amount]
   app.api("GET", "/api/analysis/quadrant", [&app](Call& call) -> Response {
     const Request& req = call.req;
-    if (auto s = only_params(req, {"scope", "period", "by", "metric"}); !s.ok())
+    if (auto s = only_params(req, {"scope", "period", "by", "metric", "lang"}); !s.ok())
       return error_response(s.error(), req);
     service::MetricRequest in{
         param(req, "metric"), param(req, "scope"), param(req, "period"), {}, {}, {}};
@@ -132,7 +132,7 @@ void add_analysis_routes(App& app) {
   // ?scope [&months=6]
   app.api("GET", "/api/analysis/forecast", [&app](Call& call) -> Response {
     const Request& req = call.req;
-    if (auto s = only_params(req, {"scope", "months"}); !s.ok())
+    if (auto s = only_params(req, {"scope", "months", "lang"}); !s.ok())
       return error_response(s.error(), req);
     int months = 6;
     if (const std::string* m = req.query_param("months")) {
@@ -198,7 +198,8 @@ void add_analysis_routes(App& app) {
   });
 
   app.api("GET", "/api/analysis/risks", [&app](Call& call) -> Response {
-    if (auto s = only_params(call.req, {}); !s.ok()) return error_response(s.error(), call.req);
+    if (auto s = only_params(call.req, {"lang"}); !s.ok())
+      return error_response(s.error(), call.req);
     auto r = service::risk_analysis(app.ctx(), call.actor);
     if (!r.ok()) return error_response(as_query_error(r.error()), call.req);
     return json_text(service::render_risks(app.ctx(), call.actor, *r));

@@ -12,23 +12,6 @@
 namespace fupan::http {
 namespace {
 
-// "attachment; filename=...; filename*=UTF-8''..." (RFC 6266) for a possibly Chinese file name.
-std::string attachment_disposition(const std::string& name) {
-  std::string ascii, encoded;
-  static const char* hex = "0123456789ABCDEF";
-  for (unsigned char c : name) {
-    ascii += (c < 0x80 && c != '"' && c != '\\') ? static_cast<char>(c) : '_';
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_') {
-      encoded += static_cast<char>(c);
-    } else {
-      encoded += '%';
-      encoded += hex[c >> 4];
-      encoded += hex[c & 15];
-    }
-  }
-  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
-}
-
 // Reads the list filters: every query parameter but page, page_size, q and sort (and lang for
 // an export).
 Result<service::ListRequest> list_request(const Request& req, bool export_file = false) {

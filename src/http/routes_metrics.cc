@@ -5,6 +5,7 @@
 
 #include "http/app.h"
 #include "http/json_io.h"
+#include "service/metric_export.h"
 #include "service/metric_json.h"
 #include "service/metrics_service.h"
 
@@ -13,6 +14,13 @@ namespace {
 
 Error query_error(std::string field, std::string detail) {
   return {ErrorCode::invalid_query, std::move(field), std::move(detail), {}};
+}
+
+// The service names the input at fault as a field; here every input is a query parameter.
+Error as_query_error(Error e) {
+  if (e.code == ErrorCode::missing_field) return query_error(std::move(e.field), "required");
+  if (e.code == ErrorCode::invalid_field) e.code = ErrorCode::invalid_query;
+  return e;
 }
 
 Status only_params(const Request& req, std::initializer_list<std::string_view> known) {
@@ -94,9 +102,9 @@ void add_metric_routes(App& app) {
         !s.ok())
       return error_response(s.error(), req);
     auto in = metric_request(req);
-    if (!in.ok()) return error_response(in.error(), req);
+    if (!in.ok()) return error_response(as_query_error(in.error()), req);
     auto out = service::ask_metric(app.ctx(), call.actor, *in);
-    if (!out.ok()) return error_response(out.error(), req);
+    if (!out.ok()) return error_response(as_query_error(out.error()), req);
     JsonWriter w;
     service::write_metric_answer(w, out->first, out->second);
     return json_text(std::move(w).str());
@@ -113,8 +121,8 @@ void add_metric_routes(App& app) {
       metrics.push_back(it->second);
     for (auto [it, end] = req.query.equal_range("scope"); it != end; ++it)
       scopes.push_back(it->second);
-    if (metrics.empty()) return error_response(Error::missing("metric"), req);
-    if (scopes.empty()) return error_response(Error::missing("scope"), req);
+    if (metrics.empty()) return error_response(query_error("metric", "required"), req);
+    if (scopes.empty()) return error_response(query_error("scope", "required"), req);
     if (metrics.size() * scopes.size() > 500)
       return error_response(query_error("metric", "at most 500 answers at once"), req);
     JsonWriter w;
@@ -124,7 +132,7 @@ void add_metric_routes(App& app) {
       for (const std::string& s : scopes) {
         service::MetricRequest in{m, s, param(req, "period"), {}, {}, {}};
         auto out = service::ask_metric(app.ctx(), call.actor, in);
-        if (!out.ok()) return error_response(out.error(), req);
+        if (!out.ok()) return error_response(as_query_error(out.error()), req);
         service::write_metric_answer(w, out->first, out->second);
       }
     }
@@ -137,16 +145,29 @@ void add_metric_routes(App& app) {
   // region_of_customer|product [&pipeline] [&segment &segment_key]
   app.api("GET", "/api/metrics/breakdown", [&app](Call& call) -> Response {
     const Request& req = call.req;
-    if (auto s = only_params(
-            req, {"metric", "scope", "period", "by", "pipeline", "segment", "segment_key"});
+    if (auto s = only_params(req, {"metric", "scope", "period", "by", "pipeline", "segment",
+                                   "segment_key", "format", "lang"});
         !s.ok())
       return error_response(s.error(), req);
     auto in = metric_request(req);
-    if (!in.ok()) return error_response(in.error(), req);
+    if (!in.ok()) return error_response(as_query_error(in.error()), req);
     const std::string by = param(req, "by");
-    if (by.empty()) return error_response(Error::missing("by"), req);
+    if (by.empty()) return error_response(query_error("by", "required"), req);
+    const std::string format = req.query_param("format") ? param(req, "format") : "json";
+    if (format != "json" && format != "xlsx")
+      return error_response(query_error("format", "json or xlsx"), req);
     auto rows = service::breakdown_metric(app.ctx(), call.actor, *in, by);
-    if (!rows.ok()) return error_response(rows.error(), req);
+    if (!rows.ok()) return error_response(as_query_error(rows.error()), req);
+    if (format == "xlsx") {
+      auto q = service::parse_metric_request(*in, *call.actor.snapshot);
+      if (!q.ok()) return error_response(as_query_error(q.error()), req);
+      auto file = service::breakdown_xlsx(*q, by, *rows, prefers_english(req));
+      Response r;
+      r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+      r.body = std::move(file.bytes);
+      r.add_header("Content-Disposition", attachment_disposition(file.file_name));
+      return r;
+    }
     JsonWriter w;
     w.begin_object();
     w.field("metric", in->metric);

@@ -279,7 +279,47 @@ const TABLE = {
   'GET /api/receivables/orders': {
     expect: signedIn(200), aim: () => ({ path: `/api/receivables/orders?customer_id=${fx.crm.customer.id}` }),
   },
+
+  // Metrics: every role may ask about a scope in its view (below: which scopes, and the refusals).
+  'GET /api/metrics/catalog': { expect: signedIn(200), aim: () => ({ path: '/api/metrics/catalog' }) },
+  'GET /api/metrics': {
+    expect: signedIn(200),
+    aim: (caller) => ({ path: `/api/metrics?metric=orders_amount&scope=${ownScope(caller)}&period=2026-11` }),
+  },
+  'GET /api/metrics/batch': {
+    expect: signedIn(200),
+    aim: (caller) => ({
+      path: `/api/metrics/batch?metric=orders_amount&metric=visits&scope=${ownScope(caller)}&period=2026-11`,
+    }),
+  },
+  'GET /api/metrics/breakdown': {
+    expect: signedIn(200),
+    aim: (caller) => ({
+      path: `/api/metrics/breakdown?metric=orders_amount&scope=${ownScope(caller)}&period=2026-Q4&by=month`,
+    }),
+  },
+  // Analyses: the same scope rules as the metrics; the risk lists are of the caller's data scope.
+  'GET /api/analysis/funnel': {
+    expect: signedIn(200), aim: (caller) => ({ path: `/api/analysis/funnel?scope=${ownScope(caller)}&period=2026-Q4` }),
+  },
+  'GET /api/analysis/quadrant': {
+    expect: signedIn(200),
+    aim: (caller) => ({ path: `/api/analysis/quadrant?scope=${ownScope(caller)}&period=2026-11&by=user` }),
+  },
+  'GET /api/analysis/forecast': {
+    expect: signedIn(200), aim: (caller) => ({ path: `/api/analysis/forecast?scope=${ownScope(caller)}` }),
+  },
+  'GET /api/analysis/risks': { expect: signedIn(200), aim: () => ({ path: '/api/analysis/risks' }) },
 };
+
+// The widest metric scope each demo role may ask about: a rep their own numbers, the manager the
+// team they lead, the director their region, the analyst and the admin the whole org.
+function ownScope(caller) {
+  if (caller === 'rep') return `user:${fx.rep.id}`;
+  if (caller === 'manager') return `team:${fx.sh1.id}`;
+  if (caller === 'director') return `region:${fx.east.id}`;
+  return 'org';
+}
 
 // Waits until the import `id` (started by `as`) has finished.
 async function importDone(id, as) {
@@ -379,6 +419,85 @@ test('every route × every caller answers the expected status; refused writes ch
 });
 
 // ---- data scope ----
+
+test('metric and analysis questions: each role asks only about scopes in its view (org 403, anything else 404)', async () => {
+  const d = fx.d;
+  const south = d.region('华南区');
+  const sh2 = d.team('上海二部');
+  const hz = d.team('杭州团队');
+  const gz = d.team('广州团队');
+  const manager = d.user('manager');
+  const hzRep = d.memberOf('杭州团队');
+  const gzRep = d.memberOf('广州团队');
+  const everywhere = await createUser({ roles: ['director'], region_id: null });
+  const callers = {
+    anonymous: 'anonymous', rep: 'rep', manager: 'manager', director: 'director', analyst: 'analyst', admin: 'admin',
+    'director without a region': { token: (await freshSession(everywhere.username, TEST_PASSWORD)).token },
+  };
+  //                        anonymous, rep, manager, director, analyst, admin, director without a region
+  const all = (s) => [401, s, s, s, s, s, s];
+  const SCOPES = {
+    org: [401, 403, 403, 403, 200, 200, 200],
+    [`region:${fx.east.id}`]: [401, 404, 404, 200, 200, 200, 200],
+    [`region:${south.id}`]: [401, 404, 404, 404, 200, 200, 200],
+    [`team:${fx.sh1.id}`]: [401, 404, 200, 200, 200, 200, 200],
+    [`team:${sh2.id}`]: [401, 404, 200, 200, 200, 200, 200],
+    [`team:${hz.id}`]: [401, 404, 404, 200, 200, 200, 200],
+    [`team:${gz.id}`]: [401, 404, 404, 404, 200, 200, 200],
+    [`user:${fx.rep.id}`]: all(200),
+    [`user:${fx.teammate.id}`]: [401, 404, 200, 200, 200, 200, 200],
+    [`user:${manager.id}`]: [401, 404, 200, 200, 200, 200, 200],
+    [`user:${hzRep.id}`]: [401, 404, 404, 200, 200, 200, 200],
+    [`user:${gzRep.id}`]: [401, 404, 404, 404, 200, 200, 200],
+    [`user:${fx.rep.id},team:${fx.sh1.id}`]: [401, 404, 200, 200, 200, 200, 200],
+    [`region:${fx.east.id},team:${gz.id}`]: [401, 404, 404, 404, 200, 200, 200],
+    [`user:${fx.rep.id},org`]: [401, 403, 403, 403, 200, 200, 200],
+    'team:99999999': all(404),
+    'user:99999999': all(404),
+  };
+  const routes = {
+    metrics: (scope) => `/api/metrics?metric=orders_amount&scope=${scope}&period=2026-11`,
+    batch: (scope) => `/api/metrics/batch?metric=orders_amount&metric=win_rate&scope=${scope}&period=2026-11`,
+    breakdown: (scope) => `/api/metrics/breakdown?metric=visits&scope=${scope}&period=2026-Q4&by=month`,
+    funnel: (scope) => `/api/analysis/funnel?scope=${scope}&period=2026-Q4`,
+    quadrant: (scope) => `/api/analysis/quadrant?scope=${scope}&period=2026-11&by=user`,
+    forecast: (scope) => `/api/analysis/forecast?scope=${scope}&months=2`,
+  };
+  const names = Object.keys(callers);
+  const expected = {};
+  const actual = {};
+  for (const [route, pathOf] of Object.entries(routes)) {
+    for (const [scope, statuses] of Object.entries(SCOPES)) {
+      const row = `${route} ${scope}`;
+      expected[row] = Object.fromEntries(names.map((n, i) => [n, statuses[i]]));
+      actual[row] = {};
+      for (const name of names) {
+        const res = await get(callers[name], pathOf(encodeURIComponent(scope)));
+        actual[row][name] = res.status;
+        if (res.status === 403) expectError(res, 403, 'forbidden', null, `${row} as ${name}`);
+        if (res.status === 404) expectError(res, 404, 'not_found', null, `${row} as ${name}`);
+      }
+    }
+  }
+  assert.deepEqual(actual, expected);
+
+  // A hidden scope looks exactly like one that does not exist.
+  const hidden = await get('rep', routes.metrics(`user:${gzRep.id}`));
+  const missing = await get('rep', routes.metrics('user:99999999'));
+  assert.deepEqual(hidden.body, missing.body);
+  // A batch is answered whole or refused whole: one scope out of view refuses it all.
+  const mixed = `/api/metrics/batch?metric=orders_amount&scope=user:${fx.rep.id}&scope=team:${gz.id}&period=2026-11`;
+  expectError(await get('rep', mixed), 404, 'not_found');
+  expectError(await get('manager', `/api/metrics/batch?metric=orders_amount&scope=team:${fx.sh1.id}&scope=org` +
+    '&period=2026-11'), 403, 'forbidden');
+  // Breaking a visible scope down never reaches past it: the manager's team by user lists only its people.
+  const rows = expectStatus(await get('manager',
+    `/api/metrics/breakdown?metric=orders_amount&scope=team:${fx.sh1.id}&period=2026-11&by=user`), 200).rows;
+  const now = await discover();  // the table above added people to 上海一部
+  const mine = new Set(now.subtree(fx.sh1.id));
+  const members = new Set(now.memberships.filter((m) => mine.has(m.team_id)).map((m) => `user:${m.user_id}`));
+  for (const r of rows) assert.ok(members.has(r.key), `${r.key} is a member of 上海一部 or its sub-teams`);
+});
 
 // Returns the ids of a list as `role`.
 async function ids(role, path) {

@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 export const BASE = (process.env.FUPAN_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 export const BIN = process.env.FUPAN_BIN ?? fileURLToPath(new URL('../../build/fupan', import.meta.url));
+// The store the server runs on (run.sh sets it); null when the suite runs against a server it did not start.
+export const DB = process.env.FUPAN_DB || null;
 export const DEMO_PASSWORD = 'fupan-demo';
 export const TEST_PASSWORD = 'test-pass-2026';
 export const ROLES = ['rep', 'manager', 'director', 'analyst', 'admin'];

@@ -3,6 +3,8 @@
 #   tests/api/run.sh sqlite      a SQLite file in a temporary folder
 #   tests/api/run.sh postgres    a private PostgreSQL 15 cluster (installed if missing; needs root)
 # FUPAN_BIN overrides the server binary; FUPAN_PG_PORT the cluster's port (default 55432).
+# The tests get the server as FUPAN_URL, the binary as FUPAN_BIN and the store as FUPAN_DB (the
+# metric tests read it with `fupan metric --via sql` while the server runs).
 # Extra arguments: test files to run instead of all, and `node --test` options (--test-name-pattern=...).
 set -euo pipefail
 
@@ -113,7 +115,7 @@ log "server on $url ($backend)"
 
 tests_status=0
 [[ ${#test_files[@]} -gt 0 ]] || test_files=(tests/api/)
-(cd "$root" && FUPAN_URL=$url FUPAN_BIN=$bin node --test "${node_options[@]}" "${test_files[@]}") || tests_status=$?
+(cd "$root" && FUPAN_URL=$url FUPAN_BIN=$bin FUPAN_DB=$db node --test "${node_options[@]}" "${test_files[@]}") || tests_status=$?
 
 # Graceful shutdown: SIGTERM must end the server with status 0 within 10 seconds.
 kill -TERM "$server_pid"

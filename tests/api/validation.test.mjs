@@ -518,3 +518,80 @@ test('paths: a non-numeric or unknown id is 404, a wrong method 405, an unknown 
   const zh = expectError(await get('admin', '/api/users/abc', { lang: 'zh-CN,zh;q=0.9,en;q=0.8' }), 404, 'not_found');
   assert.ok(hasChinese(zh.message));
 });
+
+test('metric questions: a bad parameter is 400 invalid_query naming it, explained in Chinese and English', async () => {
+  const rep = fx.crm.repId;
+  const q = (params) => params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+  const one = (params) => `/api/metrics?${q(params)}`;
+  const ask = (extra = [], drop = []) => one([['metric', 'orders_amount'], ['scope', 'org'], ['period', '2026-11'],
+    ...extra].filter(([k]) => !drop.includes(k)));
+  const with_ = (key, value) => one([['metric', 'orders_amount'], ['scope', 'org'], ['period', '2026-11']]
+    .map(([k, v]) => [k, k === key ? value : v]));
+  const batch = (params) => `/api/metrics/batch?${q(params)}`;
+  const breakdown = (params) => `/api/metrics/breakdown?${q([['metric', 'orders_amount'], ['scope', 'org'],
+    ['period', '2026-11'], ...params])}`;
+  const cases = [
+    [ask([], ['metric']), 'metric'], [ask([], ['scope']), 'scope'], [ask([], ['period']), 'period'],
+    [with_('metric', ''), 'metric'], [with_('metric', 'sales'), 'metric'], [with_('metric', 'growth:'), 'metric'],
+    [with_('metric', 'growth:stage_conversion'), 'metric'], [with_('metric', 'ORDERS_AMOUNT'), 'metric'],
+    ...['', 'everyone', 'team', 'team:', 'team:abc', 'team:0', 'team:-1', 'user:1.5', 'org,', ',org', 'org;user:1',
+      'department:1'].map((s) => [with_('scope', s), 'scope']),
+    ...['', 'last-month', '2026/11', '2026-13', '2026-00', '2026-11-31', '2026-02-29', '2025-W53', '2026-W54',
+      '2026-W00', '2026-Q5', '2026-Q0', 'FY2026-Q0', 'FY2026-Q5', '1969', '1969-12', '2026-11-30..2026-11-01',
+      '2016-01-01..2026-11-30', '2026-11-01..', '2026-11-01..2026-13-01'].map((p) => [with_('period', p), 'period']),
+    [ask([['segment', 'city']]), 'segment'], [ask([['segment_key', '制造']]), 'segment'],
+    [one([['metric', 'cac'], ['scope', 'org'], ['period', '2026-11'], ['segment', 'industry']]), 'segment'],
+    [one([['metric', 'visits'], ['scope', 'org'], ['period', '2026-11'], ['segment', 'product']]), 'segment'],
+    [ask([['pipeline', 'abc']]), 'pipeline'], [ask([['pipeline', '0']]), 'pipeline'],
+    [ask([['by', 'month']]), 'by'], [ask([['nickname', '小王']]), 'nickname'],
+
+    [batch([['scope', 'org'], ['period', '2026-11']]), 'metric'],
+    [batch([['metric', 'orders_amount'], ['period', '2026-11']]), 'scope'],
+    [batch([['metric', 'orders_amount'], ['scope', 'org']]), 'period'],
+    [batch([['metric', 'orders_amount'], ['metric', 'sales'], ['scope', 'org'], ['period', '2026-11']]), 'metric'],
+    [batch([['metric', 'orders_amount'], ['scope', 'org'], ['scope', 'team:x'], ['period', '2026-11']]), 'scope'],
+    [batch([['metric', 'orders_amount'], ['scope', 'org'], ['period', '2026-W60']]), 'period'],
+    [batch([...Array(23).fill(['metric', 'orders_amount']), ...Array(22).fill(['scope', 'org']),
+      ['period', '2026-11']]), 'metric'],
+    [batch([['metric', 'orders_amount'], ['scope', 'org'], ['period', '2026-11'], ['segment', 'industry']]),
+      'segment'],
+
+    [breakdown([]), 'by'], [breakdown([['by', '']]), 'by'], [breakdown([['by', 'city']]), 'by'],
+    [breakdown([['by', 'industry'], ['segment', 'tier']]), 'by'],
+    [`/api/metrics/breakdown?${q([['metric', 'orders_amount'], ['scope', `user:${rep}`], ['period', '2026-11'],
+      ['by', 'child']])}`, 'by'],
+    [`/api/metrics/breakdown?${q([['metric', 'orders_amount'], ['scope', `team:${fx.sh1.id},user:${rep}`],
+      ['period', '2026-11'], ['by', 'child']])}`, 'by'],
+    [`/api/metrics/breakdown?${q([['metric', 'orders_amount'], ['scope', 'org'], ['period', '2025-01-01..2026-03-01'],
+      ['by', 'day']])}`, 'by'],
+    [`/api/metrics/breakdown?${q([['metric', 'visits'], ['scope', 'org'], ['period', '2026-11'], ['by', 'product']])}`,
+      'by'],
+    [`/api/metrics/breakdown?${q([['metric', 'clv'], ['scope', 'org'], ['period', '2026-11'], ['by', 'industry']])}`,
+      'by'],
+    [`/api/metrics/breakdown?${q([['scope', 'org'], ['period', '2026-11'], ['by', 'week']])}`, 'metric'],
+    [`/api/metrics/breakdown?${q([['metric', 'orders_amount'], ['scope', 'org'], ['period', '2026-11-31'],
+      ['by', 'week']])}`, 'period'],
+    [breakdown([['by', 'week'], ['page', '1']]), 'page'],
+
+    ['/api/metrics/catalog?metric=orders_amount', 'metric'],
+  ];
+  for (const [path, field] of cases) {
+    const zh = expectError(await get('analyst', path), 400, 'invalid_query', field, path);
+    assert.ok(hasChinese(zh.message), `${path}: Chinese message: ${zh.message}`);
+    // The detail is translated too (a detail with no translation would be left out of the message).
+    assert.ok(zh.message.includes('（'), `${path}: the detail in Chinese: ${zh.message}`);
+    const en = expectError(await get('analyst', path, { lang: 'en' }), 400, 'invalid_query', field, `${path} (en)`);
+    assert.ok(!hasChinese(en.message), `${path}: English message: ${en.message}`);
+    assert.ok(en.message.includes('('), `${path}: the detail in English: ${en.message}`);
+  }
+});
+
+test('metric questions: the analyst reads but a period over the limits or an unknown id is no 500', async () => {
+  for (const period of ['9999', '1970-01-01', '2026-W53', 'FY9999', '2016-12-07..2026-11-30']) {
+    expectStatus(await get('analyst', `/api/metrics?metric=orders_amount&scope=org&period=${period}`), 200, period);
+  }
+  for (const scope of ['region:99999999', 'team:99999999', 'user:99999999', 'org,team:99999999']) {
+    expectError(await get('admin', `/api/metrics?metric=visits&scope=${scope}&period=2026-11`), 404, 'not_found',
+      null, scope);
+  }
+});
