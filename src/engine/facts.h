@@ -20,35 +20,40 @@ inline constexpr Day kNoDay = std::numeric_limits<Day>::min();
 // Record id → slot, the slot being the position of the record's row in its table. Ids mostly
 // arrive ascending (they are the store's keys), so a new record is an append and a lookup a binary
 // search; an id that arrives below the last one (concurrent PostgreSQL inserts commit out of key
-// order) is kept aside in a map, its place in the sorted vector held by a copy of its predecessor.
+// order) or beyond 2^32 is kept aside in a map, its place in the sorted vector held by a copy of
+// its predecessor.
 class SlotIndex {
  public:
   Slot find(std::int64_t id) const {
-    if (!out_of_order_.empty()) {
-      auto it = out_of_order_.find(id);
-      if (it != out_of_order_.end()) return it->second;
+    if (!aside_.empty()) {
+      auto it = aside_.find(id);
+      if (it != aside_.end()) return it->second;
     }
-    auto it = std::lower_bound(ids_.begin(), ids_.end(), id);
+    if (id < 0 || id > kMax32) return kNone;
+    auto it = std::lower_bound(ids_.begin(), ids_.end(), static_cast<std::uint32_t>(id));
     return it != ids_.end() && *it == id ? static_cast<Slot>(it - ids_.begin()) : kNone;
   }
   // Returns the slot of `id`, adding it at the end when new.
   Slot find_or_add(std::int64_t id) {
-    if (ids_.empty() || id > ids_.back()) {
-      ids_.push_back(id);
+    if (id >= 0 && id <= kMax32 && (ids_.empty() || id > ids_.back())) {
+      ids_.push_back(static_cast<std::uint32_t>(id));
       return static_cast<Slot>(ids_.size() - 1);
     }
     if (Slot s = find(id); s != kNone) return s;
     const auto slot = static_cast<Slot>(ids_.size());
-    ids_.push_back(ids_.back());
-    out_of_order_[id] = slot;
+    ids_.push_back(ids_.empty() ? 0 : ids_.back());
+    aside_[id] = slot;
     return slot;
   }
   std::size_t size() const { return ids_.size(); }
-  void reserve(std::size_t n) { ids_.reserve(n); }
+  void shrink() { ids_.shrink_to_fit(); }
+  std::size_t bytes() const { return ids_.capacity() * sizeof(std::uint32_t) + aside_.size() * 32; }
 
  private:
-  std::vector<std::int64_t> ids_;
-  std::unordered_map<std::int64_t, Slot> out_of_order_;
+  static constexpr std::int64_t kMax32 = 0xFFFFFFFFLL;
+  // Keys up to 2^32 in ascending order, 4 bytes each; the rest (out of order or larger) aside.
+  std::vector<std::uint32_t> ids_;
+  std::unordered_map<std::int64_t, Slot> aside_;
 };
 
 // Strings of a low-cardinality field (industry, channel, tier) as small numbers; 0 is "".
@@ -85,17 +90,21 @@ struct CustomerFact {
   // Its first non-cancelled order's owner and day: where it counts as a new buyer.
   Slot first_user = kNone;
   Day first_day = kNoDay;
+  Slot first_order = kNone;  // its orders, chained by OrderFact::next_of_customer
   bool alive = false;
 };
 
 struct OrderFact {
   std::int64_t id = 0;
+  std::int64_t ordered_ms = 0;
+  std::int64_t total = 0;
   Slot customer = kNone;
   Slot user = kNone;
   Day day = kNoDay;
   Day due = kNoDay;
-  std::int64_t ordered_ms = 0;
-  std::int64_t total = 0;
+  Slot next_of_customer = kNone;  // the customer's next order
+  Slot first_line = kNone;        // its lines, chained by LineFact::next
+  Slot first_payment = kNone;     // its payments, chained by PaymentFact::next_of_order
   bool cancelled = false;
   bool alive = false;
 };
@@ -104,9 +113,11 @@ struct OrderFact {
 struct LineFact {
   std::int64_t product = 0;
   std::int64_t total = 0;
+  Slot next = kNone;
 };
 
 struct PaymentFact {
+  Slot next_of_order = kNone;
   Slot order = kNone;
   Slot customer = kNone;
   Slot user = kNone;
@@ -130,6 +141,8 @@ struct OpportunityFact {
   ForecastCategory category = ForecastCategory::pipeline;
   std::int8_t reached = -1;  // highest not-lost stage index its history holds; -1 for none
   bool alive = false;
+  std::int32_t first_step = 0;  // its stage history: steps_[first_step, first_step + steps)
+  std::int32_t steps = 0;
 };
 
 // One step of an opportunity's stage history: when it entered which stage (the stage's index
@@ -141,15 +154,19 @@ struct HistoryStep {
 
 enum class ActivityType : std::uint8_t { visit, call, email, meeting, other };
 
-// 16 bytes: ten million activities fit in 160 MB.
+// 12 bytes: ten million activities fit in 120 MB. The user is a 16-bit slot: an org of more
+// than 65,535 people is refused when the index loads.
 struct ActivityFact {
-  Slot user = kNone;
-  Day day = kNoDay;
   Slot customer = kNone;
-  ActivityType type = ActivityType::other;
-  std::int8_t satisfaction = 0;  // 1–5 on a scored revisit, else 0
-  bool alive = false;
+  Day day = kNoDay;
+  std::uint16_t user = 0;
+  std::uint8_t type : 3 = 0;          // ActivityType
+  std::uint8_t satisfaction : 3 = 0;  // 1–5 on a scored revisit, else 0
+  std::uint8_t alive : 1 = 0;
+
+  ActivityType kind() const { return static_cast<ActivityType>(type); }
 };
+static_assert(sizeof(ActivityFact) == 12);
 
 struct CostFact {
   Day day = kNoDay;

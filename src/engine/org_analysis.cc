@@ -30,8 +30,8 @@ std::optional<std::vector<OrgIndex::FunnelStage>> OrgIndex::funnel(
     if (f.pipeline != pl) return;
     if (f.reached >= 0) ++at_least[static_cast<std::size_t>(f.reached)];
     // A stay ends when the next step begins; the last step is still going on (or final).
-    const auto& steps = opportunity_history_[s];
-    for (std::size_t i = 0; i + 1 < steps.size(); ++i) {
+    const HistoryStep* steps = steps_.data() + f.first_step;
+    for (std::int32_t i = 0; i + 1 < f.steps; ++i) {
       if (steps[i].index < 0) continue;
       stays[static_cast<std::size_t>(steps[i].index)].push_back(
           static_cast<double>(steps[i + 1].at_ms - steps[i].at_ms) / 86'400'000.0);
@@ -124,9 +124,9 @@ std::vector<OrgIndex::ChurnRisk> OrgIndex::churn_risks(
   std::vector<Day> days;
   for (Slot cs = 0; cs < static_cast<Slot>(customers_.size()); ++cs) {
     const CustomerFact& c = customers_[cs];
-    if (!c.alive || static_cast<std::size_t>(cs) >= customer_orders_.size()) continue;
+    if (!c.alive) continue;
     days.clear();
-    for (Slot o : customer_orders_[cs]) {
+    for (Slot o = c.first_order; o != kNone; o = orders_[o].next_of_customer) {
       const OrderFact& f = orders_[o];
       if (f.alive && !f.cancelled && f.day <= day) days.push_back(f.day);
     }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <stdexcept>
 
 namespace fupan::engine {
 namespace {
@@ -98,12 +99,25 @@ OrgIndex::OrgIndex(OrgId org, MetricSettings settings)
     : org_(org), settings_(std::move(settings)), clock_(settings_.timezone) {}
 
 Slot OrgIndex::user_slot(std::int64_t user_id) {
-  auto [it, added] = user_slots_.try_emplace(user_id, static_cast<Slot>(user_ids_.size()));
-  if (added) user_ids_.push_back(user_id);
-  return it->second;
+  if (Slot s = find_user(user_id); s != kNone) return s;
+  const auto slot = static_cast<Slot>(user_ids_.size());
+  user_ids_.push_back(user_id);
+  if (user_id >= 0 && user_id < kDenseUserIds) {
+    if (static_cast<std::size_t>(user_id) >= dense_user_slots_.size()) {
+      dense_user_slots_.resize(static_cast<std::size_t>(user_id) + 1, kNone);
+    }
+    dense_user_slots_[static_cast<std::size_t>(user_id)] = slot;
+  } else {
+    user_slots_[user_id] = slot;
+  }
+  return slot;
 }
 
 Slot OrgIndex::find_user(std::int64_t user_id) const {
+  // Millions of rows name a user while the index loads: a vector look-up, not a hash.
+  if (user_id >= 0 && static_cast<std::size_t>(user_id) < dense_user_slots_.size()) {
+    return dense_user_slots_[static_cast<std::size_t>(user_id)];
+  }
   auto it = user_slots_.find(user_id);
   return it == user_slots_.end() ? kNone : it->second;
 }
@@ -114,12 +128,15 @@ void OrgIndex::load(store::Connection& c) {
              std::vector<store::Value>{org_.value},
              [&](const store::RowCursor& r) { user_slot(r.i64(0)); });
   bulk_ = true;  // facts and lists only; the rollups are summed in one pass below
+  reserve(c);
   set_stages(load_stages(c, org_));
   load_customers(c, org_, std::nullopt, [&](const CustomerRow& r) { put_customer(r); });
   load_orders(c, org_, std::nullopt, [&](const OrderRow& r) { put_order(r, {}); });
   load_order_lines(c, org_, std::nullopt, [&](const LineRow& r) {
-    Slot o = order_ids_.find(r.order);
-    if (o != kNone) slot_in(order_lines_, o).push_back({r.product, r.total});
+    const Slot o = order_ids_.find(r.order);
+    if (o == kNone) return;
+    lines_.push_back({r.product, r.total, orders_[o].first_line});
+    orders_[o].first_line = static_cast<Slot>(lines_.size() - 1);
   });
   load_payments(c, org_, std::nullopt, [&](const PaymentRow& r) { put_payment(r); });
   load_opportunities(c, org_, std::nullopt, [&](const OpportunityRow& r) { put_opportunity(r); });
@@ -130,7 +147,36 @@ void OrgIndex::load(store::Connection& c) {
     l->sort();
   }
   bulk_ = false;
+  for (SlotIndex* ids : {&customer_ids_, &order_ids_, &payment_ids_, &opportunity_ids_,
+                         &activity_ids_, &cost_ids_}) {
+    ids->shrink();
+  }
+  customers_.shrink_to_fit();
+  orders_.shrink_to_fit();
+  lines_.shrink_to_fit();
+  payments_.shrink_to_fit();
+  opportunities_.shrink_to_fit();
+  steps_.shrink_to_fit();
+  activities_.shrink_to_fit();
   build_rollups();
+}
+
+// Sizes the fact tables from the key ranges (cheap in both stores: the ends of the primary key),
+// so millions of rows are not copied as the tables grow.
+void OrgIndex::reserve(store::Connection& c) {
+  auto span = [&](const char* table) -> std::size_t {
+    std::size_t n = 0;
+    c.for_each(std::string("SELECT MIN(id), MAX(id) FROM ") + table, std::vector<store::Value>{},
+               [&](const store::RowCursor& r) {
+                 if (!r.is_null(0)) n = static_cast<std::size_t>(r.i64(1) - r.i64(0) + 1);
+               });
+    return std::min<std::size_t>(n, 1u << 28);
+  };
+  customers_.reserve(span("customers"));
+  orders_.reserve(span("orders"));
+  payments_.reserve(span("payments"));
+  opportunities_.reserve(span("opportunities"));
+  activities_.reserve(span("activities"));
 }
 
 // Sums every fact's series into fresh rollups spanning the facts' days and a year ahead: the same
@@ -149,7 +195,7 @@ void OrgIndex::build_rollups() {
   for (const auto& f : payments_) span(f.day);
   for (const auto& f : opportunities_) span(f.closed);
   for (const auto& f : activities_) span(f.day);
-  rollup_.reset(static_cast<int>(user_ids_.size()), first, last + 366);
+  rollup_.reset(static_cast<int>(user_ids_.size()), first, last + 62);
   rollup_.begin_bulk();
   for (const auto& f : customers_) {
     if (f.alive) rollup_.add(f.user, Series::new_leads, f.created, 1);
@@ -169,7 +215,7 @@ void OrgIndex::build_rollups() {
   }
   for (const auto& f : activities_) {
     if (!f.alive) continue;
-    rollup_.add(f.user, activity_series(f.type), f.day, 1);
+    rollup_.add(f.user, activity_series(f.kind()), f.day, 1);
     if (f.satisfaction > 0) {
       rollup_.add(f.user, Series::satisfaction_sum, f.day, f.satisfaction);
       rollup_.add(f.user, Series::satisfaction_count, f.day, 1);
@@ -206,8 +252,8 @@ void OrgIndex::refresh_first_order(Slot cs) {
   if (bulk_) return;  // load() settles every customer once at the end
   CustomerFact& cf = customers_[cs];
   Slot best = kNone;
-  if (cf.alive && static_cast<std::size_t>(cs) < customer_orders_.size()) {
-    for (Slot o : customer_orders_[cs]) {
+  if (cf.alive) {
+    for (Slot o = cf.first_order; o != kNone; o = orders_[o].next_of_customer) {
       const OrderFact& f = orders_[o];
       if (!f.alive || f.cancelled) continue;
       if (best == kNone || f.ordered_ms < orders_[best].ordered_ms ||
@@ -260,53 +306,81 @@ void OrgIndex::remove_customer(std::int64_t id) {
   refresh_first_order(cs);
 }
 
+// Takes order `o` out of its customer's chain of orders.
+void OrgIndex::unlink_from_customer(Slot o) {
+  const Slot cs = orders_[o].customer;
+  if (cs == kNone) return;
+  for (Slot* link = &customers_[cs].first_order; *link != kNone;
+       link = &orders_[*link].next_of_customer) {
+    if (*link == o) {
+      *link = orders_[o].next_of_customer;
+      break;
+    }
+  }
+  orders_[o].next_of_customer = kNone;
+}
+
 void OrgIndex::put_order(const OrderRow& r, std::vector<LineFact> lines) {
   const Slot o = order_ids_.find_or_add(r.id);
   OrderFact& f = slot_in(orders_, o);
   const Slot old_customer = f.alive ? f.customer : kNone;
   add_order_effects(o, -1);
+  const Slot customer = customer_ids_.find(r.customer);
+  if (f.alive && old_customer != customer) unlink_from_customer(o);
   f.id = r.id;
-  f.customer = customer_ids_.find(r.customer);
   f.user = user_slot(r.owner);
   f.ordered_ms = r.ordered_ms;
   f.day = clock_.day_of(r.ordered_ms);
   f.due = parse_day(r.due);
   f.total = r.total;
   f.cancelled = r.cancelled;
+  const bool linked = f.alive && old_customer == customer;
+  f.customer = customer;
   f.alive = true;
   add_order_effects(o, +1);
-  slot_in(order_lines_, o) = std::move(lines);
-  if (old_customer != f.customer) {
-    if (old_customer != kNone) {
-      auto& list = customer_orders_[old_customer];
-      list.erase(std::remove(list.begin(), list.end(), o), list.end());
-      refresh_first_order(old_customer);
-    }
-    if (f.customer != kNone) slot_in(customer_orders_, f.customer).push_back(o);
+  // The lines are replaced whole; the old ones stay unreferenced in lines_.
+  f.first_line = kNone;
+  for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
+    lines_.push_back({it->product, it->total, f.first_line});
+    f.first_line = static_cast<Slot>(lines_.size() - 1);
   }
-  if (f.customer != kNone) refresh_first_order(f.customer);
+  if (!linked && customer != kNone) {
+    f.next_of_customer = customers_[customer].first_order;
+    customers_[customer].first_order = o;
+  }
+  if (old_customer != kNone && old_customer != customer) refresh_first_order(old_customer);
+  if (customer != kNone) refresh_first_order(customer);
 }
 
 void OrgIndex::remove_order(std::int64_t id) {
   const Slot o = order_ids_.find(id);
   if (o == kNone || !orders_[o].alive) return;
   add_order_effects(o, -1);
+  unlink_from_customer(o);
   OrderFact& f = orders_[o];
   f.alive = false;
-  order_lines_[o].clear();
-  if (f.customer != kNone) {
-    auto& list = customer_orders_[f.customer];
-    list.erase(std::remove(list.begin(), list.end(), o), list.end());
-    refresh_first_order(f.customer);
+  f.first_line = kNone;
+  if (f.customer != kNone) refresh_first_order(f.customer);
+}
+
+// Takes payment `p` out of its order's chain of payments.
+void OrgIndex::unlink_payment(Slot p) {
+  const Slot o = payments_[p].order;
+  if (o == kNone) return;
+  for (Slot* link = &orders_[o].first_payment; *link != kNone;
+       link = &payments_[*link].next_of_order) {
+    if (*link == p) {
+      *link = payments_[p].next_of_order;
+      break;
+    }
   }
+  payments_[p].next_of_order = kNone;
 }
 
 void OrgIndex::put_payment(const PaymentRow& r) {
   const Slot p = payment_ids_.find_or_add(r.id);
-  PaymentFact& f = slot_in(payments_, p);
-  if (f.alive) {
-    remove_payment(r.id);
-  }
+  if (slot_in(payments_, p).alive) remove_payment(r.id);
+  PaymentFact& f = payments_[p];
   f.order = order_ids_.find(r.order);
   f.customer = customer_ids_.find(r.customer);
   f.user = user_slot(r.owner);
@@ -319,7 +393,10 @@ void OrgIndex::put_payment(const PaymentRow& r) {
   } else {
     user_payments_.insert(f.user, {f.day, p});
   }
-  if (f.order != kNone) slot_in(order_payments_, f.order).push_back(p);
+  if (f.order != kNone) {
+    f.next_of_order = orders_[f.order].first_payment;
+    orders_[f.order].first_payment = p;
+  }
 }
 
 void OrgIndex::remove_payment(std::int64_t id) {
@@ -328,10 +405,7 @@ void OrgIndex::remove_payment(std::int64_t id) {
   PaymentFact& f = payments_[p];
   bump(f.user, Series::payments_amount, f.day, -f.amount);
   user_payments_.erase(f.user, {f.day, p});
-  if (f.order != kNone) {
-    auto& list = order_payments_[f.order];
-    list.erase(std::remove(list.begin(), list.end(), p), list.end());
-  }
+  unlink_payment(p);
   f.alive = false;
 }
 
@@ -362,12 +436,13 @@ void OrgIndex::put_opportunity(const OpportunityRow& r) {
   f.category = r.forecast_category == "commit"      ? ForecastCategory::commit
                : r.forecast_category == "best_case" ? ForecastCategory::best_case
                                                     : ForecastCategory::pipeline;
-  auto& history = slot_in(opportunity_history_, s);
-  history.clear();
+  // The history is replaced whole; the old steps stay unreferenced in steps_.
+  f.first_step = static_cast<std::int32_t>(steps_.size());
+  f.steps = static_cast<std::int32_t>(r.history.size());
   f.reached = -1;
   for (const auto& [stage, at] : r.history) {
     const std::int8_t index = stage_index(r.pipeline, stage);
-    history.push_back({at, index});
+    steps_.push_back({at, index});
     f.reached = std::max(f.reached, index);
   }
   f.alive = true;
@@ -395,7 +470,7 @@ void OrgIndex::remove_opportunity(std::int64_t id) {
     bump(f.user, f.status == OppStatus::won ? Series::won : Series::lost, f.closed, -1);
     user_opps_closed_.erase(f.user, {f.closed, s});
   }
-  opportunity_history_[s].clear();
+  f.steps = 0;
   f.alive = false;
 }
 
@@ -403,13 +478,16 @@ void OrgIndex::put_activity(const ActivityRow& r) {
   const Slot s = activity_ids_.find_or_add(r.id);
   if (slot_in(activities_, s).alive) remove_activity(r.id);
   ActivityFact& f = activities_[s];
-  f.user = user_slot(r.user);
+  const Slot user = user_slot(r.user);
+  if (user > 0xFFFF)
+    throw std::length_error("the analytics index holds at most 65,535 users an org");
+  f.user = static_cast<std::uint16_t>(user);
   f.day = clock_.day_of(r.started_ms);
   f.customer = customer_ids_.find(r.customer);
-  f.type = activity_type(r.type);
-  f.satisfaction = static_cast<std::int8_t>(r.satisfaction);
-  f.alive = true;
-  bump(f.user, activity_series(f.type), f.day, 1);
+  f.type = static_cast<std::uint8_t>(activity_type(r.type));
+  f.satisfaction = static_cast<std::uint8_t>(std::clamp<std::int64_t>(r.satisfaction, 0, 5));
+  f.alive = 1;
+  bump(f.user, activity_series(f.kind()), f.day, 1);
   if (f.satisfaction > 0) {
     bump(f.user, Series::satisfaction_sum, f.day, f.satisfaction);
     bump(f.user, Series::satisfaction_count, f.day, 1);
@@ -420,12 +498,12 @@ void OrgIndex::remove_activity(std::int64_t id) {
   const Slot s = activity_ids_.find(id);
   if (s == kNone || !activities_[s].alive) return;
   ActivityFact& f = activities_[s];
-  bump(f.user, activity_series(f.type), f.day, -1);
+  bump(f.user, activity_series(f.kind()), f.day, -1);
   if (f.satisfaction > 0) {
     bump(f.user, Series::satisfaction_sum, f.day, -f.satisfaction);
     bump(f.user, Series::satisfaction_count, f.day, -1);
   }
-  f.alive = false;
+  f.alive = 0;
 }
 
 void OrgIndex::put_cost(const CostRow& r) {
@@ -510,16 +588,14 @@ OrgIndex::Stats OrgIndex::stats() const {
           activities_.size(),
           costs_.size(),
           0};
-  s.bytes = rollup_.bytes() + customers_.capacity() * sizeof(CustomerFact) +
-            orders_.capacity() * sizeof(OrderFact) + payments_.capacity() * sizeof(PaymentFact) +
-            opportunities_.capacity() * sizeof(OpportunityFact) +
-            activities_.capacity() * sizeof(ActivityFact) + costs_.capacity() * sizeof(CostFact) +
-            (customer_ids_.size() + order_ids_.size() + payment_ids_.size() +
-             opportunity_ids_.size() + activity_ids_.size() + cost_ids_.size()) *
-                8 +
-            order_lines_.capacity() * sizeof(order_lines_[0]) +
-            order_payments_.capacity() * sizeof(order_payments_[0]) +
-            customer_orders_.capacity() * sizeof(customer_orders_[0]);
+  auto bytes_of = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
+  s.bytes = rollup_.bytes() + bytes_of(customers_) + bytes_of(orders_) + bytes_of(lines_) +
+            bytes_of(payments_) + bytes_of(opportunities_) + bytes_of(steps_) +
+            bytes_of(activities_) + bytes_of(costs_) + bytes_of(user_ids_);
+  for (const SlotIndex* ids : {&customer_ids_, &order_ids_, &payment_ids_, &opportunity_ids_,
+                               &activity_ids_, &cost_ids_}) {
+    s.bytes += ids->bytes();
+  }
   for (const DayLists* l : {&user_orders_, &user_payments_, &user_customers_, &user_opps_created_,
                             &user_opps_closed_}) {
     s.bytes += l->bytes();

@@ -139,7 +139,10 @@ class OrgIndex {
   Slot user_slot(std::int64_t user_id);
   Slot find_user(std::int64_t user_id) const;
   void add_order_effects(Slot o, int sign);
+  void unlink_from_customer(Slot o);
+  void unlink_payment(Slot p);
   void build_rollups();
+  void reserve(store::Connection& c);
   void bump(Slot user, Series s, Day d, std::int64_t v);
   void refresh_first_order(Slot customer);
   std::int8_t stage_index(std::int64_t pipeline, std::int64_t stage) const;
@@ -182,20 +185,20 @@ class OrgIndex {
   MetricSettings settings_;
   DayClock clock_;
 
-  std::unordered_map<std::int64_t, Slot> user_slots_;
+  static constexpr std::int64_t kDenseUserIds = 1 << 22;
+  std::vector<Slot> dense_user_slots_;                 // user id → slot for ids below 2^22
+  std::unordered_map<std::int64_t, Slot> user_slots_;  // the others
   std::vector<std::int64_t> user_ids_;
 
   Interner industries_, channels_, tiers_;
 
   SlotIndex customer_ids_, order_ids_, payment_ids_, opportunity_ids_, activity_ids_, cost_ids_;
   std::vector<CustomerFact> customers_;
-  std::vector<std::vector<Slot>> customer_orders_;  // non-cancelled and cancelled alike
   std::vector<OrderFact> orders_;
-  std::vector<std::vector<LineFact>> order_lines_;
-  std::vector<std::vector<Slot>> order_payments_;
+  std::vector<LineFact> lines_;  // a changed order's old lines stay unreferenced until a rebuild
   std::vector<PaymentFact> payments_;
   std::vector<OpportunityFact> opportunities_;
-  std::vector<std::vector<HistoryStep>> opportunity_history_;
+  std::vector<HistoryStep> steps_;  // likewise for a changed opportunity's old history
   std::vector<ActivityFact> activities_;
   std::vector<CostFact> costs_;
 

@@ -81,14 +81,14 @@ std::int64_t OrgIndex::order_sum(const ResolvedScope& scope, const Period& p,
       if (customer_in(f.customer, *seg)) total += amount ? f.total : 1;
       return;
     }
-    const auto& lines = order_lines_[o];
     if (seg->key.empty()) {
-      if (lines.empty()) total += amount ? f.total : 1;
+      if (f.first_line == kNone) total += amount ? f.total : 1;
       return;
     }
     std::int64_t sum = 0;
     bool holds = false;
-    for (const LineFact& l : lines) {
+    for (Slot li = f.first_line; li != kNone; li = lines_[li].next) {
+      const LineFact& l = lines_[li];
       if (l.product != product) continue;
       holds = true;
       sum += l.total;
@@ -151,10 +151,8 @@ MetricValue OrgIndex::receivables(const ResolvedScope& scope, const Period& p,
     const OrderFact& f = orders_[o];
     if (seg && !customer_in(f.customer, *seg)) return;
     Fen owed = f.total;
-    if (static_cast<std::size_t>(o) < order_payments_.size()) {
-      for (Slot pay : order_payments_[o]) {
-        if (payments_[pay].day < end) owed -= payments_[pay].amount;
-      }
+    for (Slot pay = f.first_payment; pay != kNone; pay = payments_[pay].next_of_order) {
+      if (payments_[pay].day < end) owed -= payments_[pay].amount;
     }
     if (owed <= 0) return;
     out.aging.add(owed, f.due == kNoDay ? as_of : DayClock::date_of(f.due), as_of);
@@ -261,7 +259,7 @@ std::int64_t OrgIndex::count_activities(Metric m, const ResolvedScope& scope, co
   std::int64_t n = 0;
   for (const ActivityFact& f : activities_) {
     if (!f.alive || f.day < from || f.day >= to) continue;
-    const auto* mb = member_of[f.user];
+    const auto* mb = member_of[f.user];  // every user has a slot: member_of covers them
     if (mb == nullptr) continue;
     bool counts = false;
     for (const auto& [a, b] : mb->days) counts = counts || (a <= f.day && f.day < b);
@@ -273,16 +271,16 @@ std::int64_t OrgIndex::count_activities(Metric m, const ResolvedScope& scope, co
     }
     switch (m) {
       case Metric::visits:
-        n += f.type == ActivityType::visit;
+        n += f.kind() == ActivityType::visit;
         break;
       case Metric::calls:
-        n += f.type == ActivityType::call;
+        n += f.kind() == ActivityType::call;
         break;
       case Metric::emails:
-        n += f.type == ActivityType::email;
+        n += f.kind() == ActivityType::email;
         break;
       case Metric::meetings:
-        n += f.type == ActivityType::meeting;
+        n += f.kind() == ActivityType::meeting;
         break;
       default:
         ++n;
@@ -412,8 +410,11 @@ std::vector<std::string> OrgIndex::segment_keys(SegmentDim dim) const {
     }
     case SegmentDim::product: {
       std::vector<std::int64_t> ids{0};
-      for (const auto& lines : order_lines_) {
-        for (const LineFact& l : lines) ids.push_back(l.product);
+      for (const OrderFact& o : orders_) {
+        if (!o.alive) continue;
+        for (Slot li = o.first_line; li != kNone; li = lines_[li].next) {
+          ids.push_back(lines_[li].product);
+        }
       }
       std::sort(ids.begin(), ids.end());
       ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
