@@ -1,8 +1,12 @@
 #include "engine/org_index.h"
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
 #include <limits>
+#include <mutex>
 #include <stdexcept>
+#include <thread>
 
 namespace fupan::engine {
 namespace {
@@ -140,7 +144,7 @@ void OrgIndex::load(store::Connection& c) {
   });
   load_payments(c, org_, std::nullopt, [&](const PaymentRow& r) { put_payment(r); });
   load_opportunities(c, org_, std::nullopt, [&](const OpportunityRow& r) { put_opportunity(r); });
-  load_activities(c, org_, std::nullopt, [&](const ActivityRow& r) { put_activity(r); });
+  load_activities_in_parallel(c);
   load_costs(c, org_, std::nullopt, [&](const CostRow& r) { put_cost(r); });
   for (DayLists* l : {&user_orders_, &user_payments_, &user_customers_, &user_opps_created_,
                       &user_opps_closed_}) {
@@ -166,10 +170,15 @@ void OrgIndex::load(store::Connection& c) {
 void OrgIndex::reserve(store::Connection& c) {
   auto span = [&](const char* table) -> std::size_t {
     std::size_t n = 0;
-    c.for_each(std::string("SELECT MIN(id), MAX(id) FROM ") + table, std::vector<store::Value>{},
-               [&](const store::RowCursor& r) {
-                 if (!r.is_null(0)) n = static_cast<std::size_t>(r.i64(1) - r.i64(0) + 1);
-               });
+    // Two statements: SQLite answers MIN or MAX of the key alone from the B-tree's ends, but
+    // scans the table for both in one.
+    std::int64_t lo = 0, hi = -1;
+    const std::vector<store::Value> none;
+    c.for_each(std::string("SELECT MIN(id) FROM ") + table, none,
+               [&](const store::RowCursor& r) { lo = r.i64(0); });
+    c.for_each(std::string("SELECT MAX(id) FROM ") + table, none,
+               [&](const store::RowCursor& r) { hi = r.is_null(0) ? -1 : r.i64(0); });
+    if (hi >= lo) n = static_cast<std::size_t>(hi - lo + 1);
     return std::min<std::size_t>(n, 1u << 28);
   };
   customers_.reserve(span("customers"));
@@ -475,6 +484,78 @@ void OrgIndex::remove_opportunity(std::int64_t id) {
 }
 
 void OrgIndex::put_activity(const ActivityRow& r) {
+  put_activity({r.id, r.user, r.customer, r.started_ms, activity_type(r.type),
+                static_cast<std::uint8_t>(std::clamp<std::int64_t>(r.satisfaction, 0, 5))});
+}
+
+// Activities are most of an org's rows. While the index loads, this thread reads them from the
+// store and another files them, batch by batch: the two halves of the work take about as long.
+void OrgIndex::load_activities_in_parallel(store::Connection& c) {
+  constexpr std::size_t kBatch = 32'768;
+  std::mutex mu;
+  std::condition_variable changed;
+  std::deque<std::vector<ActivityInput>> queue;  // guarded by mu; at most a few batches
+  bool done = false;                             // guarded by mu
+  std::exception_ptr failure;
+  std::thread filer([&] {
+    try {
+      for (;;) {
+        std::vector<ActivityInput> batch;
+        {
+          std::unique_lock lock(mu);
+          changed.wait(lock, [&] { return !queue.empty() || done; });
+          if (queue.empty()) return;
+          batch = std::move(queue.front());
+          queue.pop_front();
+        }
+        changed.notify_all();
+        for (const ActivityInput& a : batch) put_activity(a);
+      }
+    } catch (...) {
+      std::lock_guard lock(mu);
+      failure = std::current_exception();
+      queue.clear();
+      done = true;
+    }
+  });
+  auto hand_over = [&](std::vector<ActivityInput>&& batch) {
+    std::unique_lock lock(mu);
+    changed.wait(lock, [&] { return queue.size() < 4 || done; });
+    if (!done) queue.push_back(std::move(batch));
+    changed.notify_all();
+  };
+  std::vector<ActivityInput> batch;
+  batch.reserve(kBatch);
+  try {
+    load_activities(c, org_, std::nullopt, [&](const ActivityRow& r) {
+      batch.push_back({r.id, r.user, r.customer, r.started_ms, activity_type(r.type),
+                       static_cast<std::uint8_t>(std::clamp<std::int64_t>(r.satisfaction, 0, 5))});
+      if (batch.size() == kBatch) {
+        hand_over(std::move(batch));
+        batch = {};
+        batch.reserve(kBatch);
+      }
+    });
+    if (!batch.empty()) hand_over(std::move(batch));
+  } catch (...) {
+    {
+      std::lock_guard lock(mu);
+      done = true;
+    }
+    changed.notify_all();
+    filer.join();
+    throw;
+  }
+  {
+    std::lock_guard lock(mu);
+    done = true;
+  }
+  changed.notify_all();
+  filer.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+void OrgIndex::put_activity(const ActivityInput& r) {
   const Slot s = activity_ids_.find_or_add(r.id);
   if (slot_in(activities_, s).alive) remove_activity(r.id);
   ActivityFact& f = activities_[s];
@@ -484,8 +565,8 @@ void OrgIndex::put_activity(const ActivityRow& r) {
   f.user = static_cast<std::uint16_t>(user);
   f.day = clock_.day_of(r.started_ms);
   f.customer = customer_ids_.find(r.customer);
-  f.type = static_cast<std::uint8_t>(activity_type(r.type));
-  f.satisfaction = static_cast<std::uint8_t>(std::clamp<std::int64_t>(r.satisfaction, 0, 5));
+  f.type = static_cast<std::uint8_t>(r.type);
+  f.satisfaction = r.satisfaction;
   f.alive = 1;
   bump(f.user, activity_series(f.kind()), f.day, 1);
   if (f.satisfaction > 0) {

@@ -68,6 +68,13 @@ class OrgIndex {
   void put_opportunity(const OpportunityRow& r);
   void remove_opportunity(std::int64_t id);
   void put_activity(const ActivityRow& r);
+  // An activity as the index files it (the type parsed).
+  struct ActivityInput {
+    std::int64_t id, user, customer, started_ms;
+    ActivityType type;
+    std::uint8_t satisfaction;
+  };
+  void put_activity(const ActivityInput& a);
   void remove_activity(std::int64_t id);
   void put_cost(const CostRow& r);
   void remove_cost(std::int64_t id);
@@ -143,6 +150,7 @@ class OrgIndex {
   void unlink_payment(Slot p);
   void build_rollups();
   void reserve(store::Connection& c);
+  void load_activities_in_parallel(store::Connection& c);
   void bump(Slot user, Series s, Day d, std::int64_t v);
   void refresh_first_order(Slot customer);
   std::int8_t stage_index(std::int64_t pipeline, std::int64_t stage) const;

@@ -10,7 +10,7 @@
 namespace fupan::service {
 
 // Returns base metric `m` of `q` (its scopes, segment, pipeline) over `period`, for `org`.
-MetricValue metric_by_sql(store::Connection& c, OrgId org, const MetricSettings& settings,
-                          Metric m, const MetricQuery& q, const Period& period);
+MetricValue metric_by_sql(store::Connection& c, OrgId org, const MetricSettings& settings, Metric m,
+                          const MetricQuery& q, const Period& period);
 
 }  // namespace fupan::service

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "domain/customer_tier.h"
+#include "service/change_feed.h"
 #include "service/entity_values.h"
 #include "service/write.h"
-#include "service/change_feed.h"
 #include "store/audit_store.h"
 #include "store/customer_store.h"
 
