@@ -101,7 +101,6 @@ void Analytics::apply(const ChangeSet& changes) {
   std::vector<PaymentRow> payments;
   std::vector<OpportunityRow> opportunities;
   std::vector<ActivityRow> activities;
-  std::vector<std::string> activity_types;
   std::vector<CostRow> costs;
   std::optional<std::vector<StageRow>> stages;
   {
@@ -130,10 +129,7 @@ void Analytics::apply(const ChangeSet& changes) {
                          [&](const OpportunityRow& r) { opportunities.push_back(r); });
     }
     if (auto ids = ids_of("activity")) {
-      load_activities(*conn, org, ids, [&](const ActivityRow& r) {
-        activity_types.emplace_back(r.type);
-        activities.push_back(r);
-      });
+      load_activities(*conn, org, ids, [&](const ActivityRow& r) { activities.push_back(r); });
     }
     if (auto ids = ids_of("cost")) {
       load_costs(*conn, org, ids, [&](const CostRow& r) { costs.push_back(r); });
@@ -169,7 +165,6 @@ void Analytics::apply(const ChangeSet& changes) {
   settle(
       "opportunity", opportunities, [&](const OpportunityRow& r) { index.put_opportunity(r); },
       [&](std::int64_t id) { index.remove_opportunity(id); });
-  for (std::size_t i = 0; i < activities.size(); ++i) activities[i].type = activity_types[i];
   settle(
       "activity", activities, [&](const ActivityRow& r) { index.put_activity(r); },
       [&](std::int64_t id) { index.remove_activity(id); });

@@ -40,40 +40,69 @@ const char* kStages =
     "JOIN pipelines p ON p.id = s.pipeline_id WHERE s.org_id = ? ORDER BY s.pipeline_id, "
     "s.position, s.id";
 
-// `+org_id` keeps the org's column out of index choice: pages walk the primary key in order
-// instead of sorting the org's rows found by another index (SQLite would, for every page).
-// Runs `select` (which ends in "WHERE +org_id = ?" on `key`) for the whole org, a page of keys at a
-// time, or for the given ids, and hands each row to `row`.
-void read(store::Connection& c, OrgId org, const std::string& select, const std::string& key,
-          const IdFilter& ids, const std::function<void(const RowCursor&)>& row) {
+// Runs `select` (which ends in "WHERE +org_id = ?") for the given ids of `key`, a few hundred per
+// statement so the SQL stays short and the plan an index look-up, handing each row to `row`.
+void read_ids(store::Connection& c, OrgId org, const std::string& select, const std::string& key,
+              const std::vector<std::int64_t>& ids,
+              const std::function<void(const RowCursor&)>& row) {
+  constexpr std::size_t kChunk = 200;
+  for (std::size_t i = 0; i < ids.size(); i += kChunk) {
+    const std::size_t n = std::min(kChunk, ids.size() - i);
+    std::string sql = select + " AND " + key + " IN (";
+    std::vector<Value> params{org.value};
+    for (std::size_t j = 0; j < n; ++j) {
+      sql += j ? ",?" : "?";
+      params.emplace_back(ids[i + j]);
+    }
+    sql += ")";
+    c.for_each(sql, params, row);
+  }
+}
+
+// Reads the rows of `table` that `select` (ending in "WHERE +org_id = ?") picks, in ascending id
+// order, by pages of key ranges: no result holds more than a page (PostgreSQL buffers a whole
+// result), and no page asks the store to sort: PostgreSQL reads a range in table order, faster
+// than walking the key's index, so each page is sorted here. `+org_id` keeps the org's column out
+// of index choice (SQLite would otherwise find the org's rows by another index and sort them all
+// for every page). With `ids`, reads just those rows, in no particular order.
+template <class Row>
+void read_rows(store::Connection& c, OrgId org, const std::string& table, const std::string& select,
+               const IdFilter& ids, const std::function<void(Row&, const RowCursor&)>& make,
+               const std::function<void(const Row&)>& sink) {
+  Row row;
   if (ids) {
-    // A few hundred ids per statement keeps the SQL short and the plan an index lookup.
-    constexpr std::size_t kChunk = 200;
-    for (std::size_t i = 0; i < ids->size(); i += kChunk) {
-      const std::size_t n = std::min(kChunk, ids->size() - i);
-      std::string sql = select + " AND " + key + " IN (";
-      std::vector<Value> params{org.value};
-      for (std::size_t j = 0; j < n; ++j) {
-        sql += j ? ",?" : "?";
-        params.emplace_back((*ids)[i + j]);
-      }
-      sql += ")";
-      c.for_each(sql, params, row);
+    read_ids(c, org, select, "id", *ids, [&](const RowCursor& r) {
+      make(row, r);
+      sink(row);
+    });
+    return;
+  }
+  std::int64_t lo = 0, hi = -1;
+  const std::vector<Value> none;
+  c.for_each("SELECT MIN(id) FROM " + table, none, [&](const RowCursor& r) { lo = r.i64(0); });
+  c.for_each("SELECT MAX(id) FROM " + table, none,
+             [&](const RowCursor& r) { hi = r.is_null(0) ? -1 : r.i64(0); });
+  const std::string sql = select + " AND id >= ? AND id < ?";
+  if (c.dialect() == store::Dialect::sqlite) {
+    // SQLite walks the rowid range in order: no page to hold or sort.
+    for (std::int64_t from = lo; from <= hi; from += kPage) {
+      c.for_each(sql, std::vector<Value>{org.value, from, from + kPage}, [&](const RowCursor& r) {
+        make(row, r);
+        sink(row);
+      });
     }
     return;
   }
-  // Keyset pages: PostgreSQL buffers a whole result, so no result holds more than one page.
-  const std::string sql = select + " AND " + key + " > ? ORDER BY " + key + " LIMIT ?";
-  std::int64_t after = -1;
-  for (;;) {
-    std::int64_t count = 0, last = after;
-    c.for_each(sql, std::vector<Value>{org.value, after, kPage}, [&](const RowCursor& r) {
-      ++count;
-      last = r.i64(0);
-      row(r);
-    });
-    if (count < kPage) break;
-    after = last;
+  std::vector<Row> page;
+  for (std::int64_t from = lo; from <= hi; from += kPage) {
+    page.clear();
+    c.for_each(sql, std::vector<Value>{org.value, from, from + kPage},
+               [&](const RowCursor& r) { make(page.emplace_back(), r); });
+    auto by_id = [](const Row& a, const Row& b) { return a.id < b.id; };
+    if (!std::is_sorted(page.begin(), page.end(), by_id)) {
+      std::sort(page.begin(), page.end(), by_id);
+    }
+    for (const Row& p : page) sink(p);
   }
 }
 
@@ -81,32 +110,34 @@ void read(store::Connection& c, OrgId org, const std::string& select, const std:
 
 void load_customers(store::Connection& c, OrgId org, const IdFilter& ids,
                     const std::function<void(const CustomerRow&)>& sink) {
-  CustomerRow row;
-  read(c, org, kCustomers, "id", ids, [&](const RowCursor& r) {
-    row.id = r.i64(0);
-    row.owner = r.i64(1);
-    row.created_ms = r.i64(2);
-    row.region = r.i64(3);
-    row.industry.assign(r.text(4));
-    row.channel.assign(r.text(5));
-    row.tier.assign(r.text(6));
-    sink(row);
-  });
+  read_rows<CustomerRow>(
+      c, org, "customers", kCustomers, ids,
+      [](CustomerRow& row, const RowCursor& r) {
+        row.id = r.i64(0);
+        row.owner = r.i64(1);
+        row.created_ms = r.i64(2);
+        row.region = r.i64(3);
+        row.industry.assign(r.text(4));
+        row.channel.assign(r.text(5));
+        row.tier.assign(r.text(6));
+      },
+      sink);
 }
 
 void load_orders(store::Connection& c, OrgId org, const IdFilter& ids,
                  const std::function<void(const OrderRow&)>& sink) {
-  OrderRow row;
-  read(c, org, kOrders, "id", ids, [&](const RowCursor& r) {
-    row.id = r.i64(0);
-    row.customer = r.i64(1);
-    row.owner = r.i64(2);
-    row.ordered_ms = r.i64(3);
-    row.total = r.i64(4);
-    row.due.assign(r.text(5));
-    row.cancelled = r.text(6) == "cancelled";
-    sink(row);
-  });
+  read_rows<OrderRow>(
+      c, org, "orders", kOrders, ids,
+      [](OrderRow& row, const RowCursor& r) {
+        row.id = r.i64(0);
+        row.customer = r.i64(1);
+        row.owner = r.i64(2);
+        row.ordered_ms = r.i64(3);
+        row.total = r.i64(4);
+        row.due.assign(r.text(5));
+        row.cancelled = r.text(6) == "cancelled";
+      },
+      sink);
 }
 
 void load_order_lines(store::Connection& c, OrgId org, const IdFilter& order_ids,
@@ -118,16 +149,19 @@ void load_order_lines(store::Connection& c, OrgId org, const IdFilter& order_ids
     });
     return;
   }
-  read(c, org, kLines, "order_id", order_ids, [&](const RowCursor& r) {
+  read_ids(c, org, kLines, "order_id", *order_ids, [&](const RowCursor& r) {
     sink({r.i64(0), r.i64(1), r.i64(2)});
   });
 }
 
 void load_payments(store::Connection& c, OrgId org, const IdFilter& ids,
                    const std::function<void(const PaymentRow&)>& sink) {
-  read(c, org, kPayments, "id", ids, [&](const RowCursor& r) {
-    sink({r.i64(0), r.i64(1), r.i64(2), r.i64(3), r.i64(4), r.i64(5)});
-  });
+  read_rows<PaymentRow>(
+      c, org, "payments", kPayments, ids,
+      [](PaymentRow& row, const RowCursor& r) {
+        row = {r.i64(0), r.i64(1), r.i64(2), r.i64(3), r.i64(4), r.i64(5)};
+      },
+      sink);
 }
 
 void load_opportunities(store::Connection& c, OrgId org, const IdFilter& ids,
@@ -143,60 +177,63 @@ void load_opportunities(store::Connection& c, OrgId org, const IdFilter& ids,
     history[r.i64(0)].push_back({r.i64(1), r.i64(2), r.i64(3)});
   };
   if (ids) {
-    read(c, org, kHistory, "opportunity_id", ids, add);
+    read_ids(c, org, kHistory, "opportunity_id", *ids, add);
   } else {
     c.for_each(kHistory, std::vector<Value>{org.value}, add);
   }
-  OpportunityRow row;
-  read(c, org, kOpportunities, "id", ids, [&](const RowCursor& r) {
-    row.id = r.i64(0);
-    row.customer = r.i64(1);
-    row.owner = r.i64(2);
-    row.pipeline = r.i64(3);
-    row.created_ms = r.i64(4);
-    row.closed_ms = r.i64(5);
-    row.status.assign(r.text(6));
-    row.amount = r.i64(7);
-    row.stage = r.i64(8);
-    row.expected_close.assign(r.text(9));
-    row.forecast_category.assign(r.text(10));
-    row.history.clear();
-    if (auto it = history.find(row.id); it != history.end()) {
-      auto& steps = it->second;
-      std::sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) {
-        return a.at != b.at ? a.at < b.at : a.id < b.id;
-      });
-      for (const Step& s : steps) row.history.emplace_back(s.stage, s.at);
-    }
-    sink(row);
-  });
+  read_rows<OpportunityRow>(
+      c, org, "opportunities", kOpportunities, ids,
+      [&](OpportunityRow& row, const RowCursor& r) {
+        row.id = r.i64(0);
+        row.customer = r.i64(1);
+        row.owner = r.i64(2);
+        row.pipeline = r.i64(3);
+        row.created_ms = r.i64(4);
+        row.closed_ms = r.i64(5);
+        row.status.assign(r.text(6));
+        row.amount = r.i64(7);
+        row.stage = r.i64(8);
+        row.expected_close.assign(r.text(9));
+        row.forecast_category.assign(r.text(10));
+        row.history.clear();
+        if (auto it = history.find(row.id); it != history.end()) {
+          auto& steps = it->second;
+          std::sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) {
+            return a.at != b.at ? a.at < b.at : a.id < b.id;
+          });
+          for (const Step& s : steps) row.history.emplace_back(s.stage, s.at);
+        }
+      },
+      sink);
 }
 
 void load_activities(store::Connection& c, OrgId org, const IdFilter& ids,
                      const std::function<void(const ActivityRow&)>& sink) {
-  ActivityRow row;
-  read(c, org, kActivities, "id", ids, [&](const RowCursor& r) {
-    row.id = r.i64(0);
-    row.user = r.i64(1);
-    row.customer = r.i64(2);
-    row.started_ms = r.i64(3);
-    row.type = r.text(4);
-    row.satisfaction = r.i64(6) != 0 ? r.i64(5) : 0;
-    sink(row);
-  });
+  read_rows<ActivityRow>(
+      c, org, "activities", kActivities, ids,
+      [](ActivityRow& row, const RowCursor& r) {
+        row.id = r.i64(0);
+        row.user = r.i64(1);
+        row.customer = r.i64(2);
+        row.started_ms = r.i64(3);
+        row.type.assign(r.text(4));
+        row.satisfaction = r.i64(6) != 0 ? r.i64(5) : 0;
+      },
+      sink);
 }
 
 void load_costs(store::Connection& c, OrgId org, const IdFilter& ids,
                 const std::function<void(const CostRow&)>& sink) {
-  CostRow row;
-  read(c, org, kCosts, "id", ids, [&](const RowCursor& r) {
-    row.id = r.i64(0);
-    row.spent_on.assign(r.text(1));
-    row.scope_type.assign(r.text(2));
-    row.scope_id = r.i64(3);
-    row.amount = r.i64(4);
-    sink(row);
-  });
+  read_rows<CostRow>(
+      c, org, "costs", kCosts, ids,
+      [](CostRow& row, const RowCursor& r) {
+        row.id = r.i64(0);
+        row.spent_on.assign(r.text(1));
+        row.scope_type.assign(r.text(2));
+        row.scope_id = r.i64(3);
+        row.amount = r.i64(4);
+      },
+      sink);
 }
 
 std::vector<StageRow> load_stages(store::Connection& c, OrgId org) {

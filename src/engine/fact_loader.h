@@ -36,7 +36,7 @@ struct OpportunityRow {
 };
 struct ActivityRow {
   std::int64_t id = 0, user = 0, customer = 0, started_ms = 0, satisfaction = 0;
-  std::string_view type;  // valid during the callback
+  std::string type;
 };
 struct CostRow {
   std::int64_t id = 0, scope_id = 0, amount = 0;

@@ -93,7 +93,8 @@ std::string_view field_zh(std::string_view field) {
       {"metric", "指标"},         {"scope", "范围"},
       {"period", "时段"},         {"by", "细分方式"},
       {"segment", "细分维度"},    {"segment_key", "细分值"},
-      {"pipeline", "销售流程"},   {"months", "月数"}};
+      {"pipeline", "销售流程"},   {"months", "月数"},
+      {"format", "格式"},         {"kind", "类别"}};
   for (const auto& [en, zh] : kNames) {
     if (en == field) return zh;
   }
@@ -295,6 +296,7 @@ std::string detail_zh(std::string_view d) {
       {"use an additive metric such as orders_amount", "应为可加的指标，例如 orders_amount"},
       {"1 to 12", "应为 1 到 12"},
       {"json or xlsx", "应为 json 或 xlsx"},
+      {"use stalled, slipped, churn or overdue", "应为以下之一：stalled、slipped、churn、overdue"},
       {"no such pipeline", "没有这个销售流程"}};
   for (const auto& [en, zh] : kDetails) {
     if (en == d) return std::string(zh);
@@ -571,6 +573,17 @@ std::string attachment_disposition(const std::string& name) {
     }
   }
   return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
+Response xlsx_response(service::Workbook book, const Request& req) {
+  if (book.bytes.empty()) {
+    return error_response(Error::of(ErrorCode::internal, "the workbook could not be written"), req);
+  }
+  Response r;
+  r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  r.body = std::move(book.bytes);
+  r.add_header("Content-Disposition", attachment_disposition(book.file_name));
+  return r;
 }
 
 }  // namespace fupan::http

@@ -13,6 +13,7 @@
 #include "core/json_writer.h"
 #include "http/request.h"
 #include "service/paging.h"
+#include "service/workbook.h"
 
 namespace fupan::http {
 
@@ -20,6 +21,8 @@ namespace fupan::http {
 bool prefers_english(const Request& req);
 // "attachment; filename=...; filename*=UTF-8''..." (RFC 6266) for a possibly Chinese file name.
 std::string attachment_disposition(const std::string& name);
+// The workbook as a download under its file name; 500 internal when it could not be written.
+Response xlsx_response(service::Workbook book, const Request& req);
 // Returns the body of `req` as a JSON object (415 for another content type, 400 for bad JSON).
 Result<boost::json::object> parse_object(const Request& req);
 

@@ -1,10 +1,12 @@
 // Analyses (SPEC §5): GET /api/analysis/funnel, /quadrant, /forecast and /risks, over
-// service/analysis_service. Each answers within the caller's data scope.
+// service/analysis_service. Each answers within the caller's data scope; format=xlsx gives the
+// page's table as a workbook instead (service/analysis_export).
 #include <algorithm>
 #include <charconv>
 
 #include "http/app.h"
 #include "http/json_io.h"
+#include "service/analysis_export.h"
 #include "service/analysis_service.h"
 #include "service/metric_json.h"
 
@@ -35,6 +37,14 @@ std::string param(const Request& req, const std::string& name) {
   return v ? *v : std::string();
 }
 
+// Whether `format` asks for a workbook: "json" (the default) or "xlsx".
+Result<bool> wants_xlsx(const Request& req) {
+  const std::string* format = req.query_param("format");
+  if (!format || *format == "json") return false;
+  if (*format == "xlsx") return true;
+  return query_error("format", "json or xlsx");
+}
+
 void optional_number(JsonWriter& w, std::string_view key, const std::optional<double>& v) {
   w.key(key);
   v ? w.value(*v) : w.null();
@@ -52,17 +62,20 @@ void write_month(JsonWriter& w, const engine::OrgIndex::PipelineMonth& m) {
 }  // namespace
 
 void add_analysis_routes(App& app) {
-  // ?scope &period [&pipeline]
+  // ?scope &period [&pipeline] [&format=json|xlsx]
   app.api("GET", "/api/analysis/funnel", [&app](Call& call) -> Response {
     const Request& req = call.req;
-    if (auto s = only_params(req, {"scope", "period", "pipeline", "lang"}); !s.ok())
+    if (auto s = only_params(req, {"scope", "period", "pipeline", "format", "lang"}); !s.ok())
       return error_response(s.error(), req);
+    auto xlsx = wants_xlsx(req);
+    if (!xlsx.ok()) return error_response(xlsx.error(), req);
     service::MetricRequest in{"", param(req, "scope"), param(req, "period"), {}, {}, {}};
     auto pipeline = query_id(req, "pipeline");
     if (!pipeline.ok()) return error_response(pipeline.error(), req);
     in.pipeline_id = *pipeline;
     auto r = service::funnel_analysis(app.ctx(), call.actor, in);
     if (!r.ok()) return error_response(as_query_error(r.error()), req);
+    if (*xlsx) return xlsx_response(service::funnel_xlsx(*r, prefers_english(req)), req);
     JsonWriter w;
     w.begin_object();
     w.field("scope", scope_text(r->query.scopes));
@@ -90,17 +103,20 @@ void add_analysis_routes(App& app) {
     return json_text(std::move(w).str());
   });
 
-  // ?scope &period &by=child|team|user [&metric=orders_amount]
+  // ?scope &period &by=child|team|user [&metric=orders_amount] [&format=json|xlsx]
   app.api("GET", "/api/analysis/quadrant", [&app](Call& call) -> Response {
     const Request& req = call.req;
-    if (auto s = only_params(req, {"scope", "period", "by", "metric", "lang"}); !s.ok())
+    if (auto s = only_params(req, {"scope", "period", "by", "metric", "format", "lang"}); !s.ok())
       return error_response(s.error(), req);
+    auto xlsx = wants_xlsx(req);
+    if (!xlsx.ok()) return error_response(xlsx.error(), req);
     service::MetricRequest in{
         param(req, "metric"), param(req, "scope"), param(req, "period"), {}, {}, {}};
     const std::string by = req.query_param("by") ? param(req, "by") : "child";
     auto r = service::quadrant_analysis(app.ctx(), call.actor, in, by);
     if (!r.ok()) return error_response(as_query_error(r.error()), req);
     const bool english = prefers_english(req);
+    if (*xlsx) return xlsx_response(service::quadrant_xlsx(*r, english), req);
     JsonWriter w;
     w.begin_object();
     w.field("metric", r->query.metric.text());
@@ -129,11 +145,13 @@ void add_analysis_routes(App& app) {
     return json_text(std::move(w).str());
   });
 
-  // ?scope [&months=6]
+  // ?scope [&months=6] [&format=json|xlsx]
   app.api("GET", "/api/analysis/forecast", [&app](Call& call) -> Response {
     const Request& req = call.req;
-    if (auto s = only_params(req, {"scope", "months", "lang"}); !s.ok())
+    if (auto s = only_params(req, {"scope", "months", "format", "lang"}); !s.ok())
       return error_response(s.error(), req);
+    auto xlsx = wants_xlsx(req);
+    if (!xlsx.ok()) return error_response(xlsx.error(), req);
     int months = 6;
     if (const std::string* m = req.query_param("months")) {
       auto [end, ec] = std::from_chars(m->data(), m->data() + m->size(), months);
@@ -143,6 +161,9 @@ void add_analysis_routes(App& app) {
     service::MetricRequest in{"", param(req, "scope"), "", {}, {}, {}};
     auto r = service::forecast_analysis(app.ctx(), call.actor, in, months);
     if (!r.ok()) return error_response(as_query_error(r.error()), req);
+    if (*xlsx) {
+      return xlsx_response(service::forecast_xlsx(*r, call.actor.today, prefers_english(req)), req);
+    }
     JsonWriter w;
     w.begin_object();
     w.field("scope", scope_text(r->query.scopes));
@@ -197,11 +218,30 @@ void add_analysis_routes(App& app) {
     return json_text(std::move(w).str());
   });
 
+  // [&format=json|xlsx &kind=stalled|slipped|churn|overdue]: a workbook holds one list, which
+  // kind names; the JSON holds all four whatever kind says.
   app.api("GET", "/api/analysis/risks", [&app](Call& call) -> Response {
-    if (auto s = only_params(call.req, {"lang"}); !s.ok())
-      return error_response(s.error(), call.req);
+    const Request& req = call.req;
+    if (auto s = only_params(req, {"format", "kind", "lang"}); !s.ok())
+      return error_response(s.error(), req);
+    auto xlsx = wants_xlsx(req);
+    if (!xlsx.ok()) return error_response(xlsx.error(), req);
+    std::optional<service::RiskList> list;
+    if (const std::string* kind = req.query_param("kind")) {
+      list = service::parse_risk_list(*kind);
+      if (!list)
+        return error_response(query_error("kind", "use stalled, slipped, churn or overdue"), req);
+    } else if (*xlsx) {
+      return error_response(query_error("kind", "required"), req);
+    }
     auto r = service::risk_analysis(app.ctx(), call.actor);
-    if (!r.ok()) return error_response(as_query_error(r.error()), call.req);
+    if (!r.ok()) return error_response(as_query_error(r.error()), req);
+    if (*xlsx) {
+      const service::RiskNames names = service::load_risk_names(app.ctx(), call.actor, *r);
+      return xlsx_response(service::risks_xlsx(*r, names, *list, *call.actor.snapshot,
+                                               call.actor.today, prefers_english(req)),
+                           req);
+    }
     return json_text(service::render_risks(app.ctx(), call.actor, *r));
   });
 }

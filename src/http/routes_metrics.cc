@@ -161,12 +161,7 @@ void add_metric_routes(App& app) {
     if (format == "xlsx") {
       auto q = service::parse_metric_request(*in, *call.actor.snapshot);
       if (!q.ok()) return error_response(as_query_error(q.error()), req);
-      auto file = service::breakdown_xlsx(*q, by, *rows, prefers_english(req));
-      Response r;
-      r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-      r.body = std::move(file.bytes);
-      r.add_header("Content-Disposition", attachment_disposition(file.file_name));
-      return r;
+      return xlsx_response(service::breakdown_xlsx(*q, by, *rows, prefers_english(req)), req);
     }
     JsonWriter w;
     w.begin_object();

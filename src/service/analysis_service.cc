@@ -183,26 +183,32 @@ Result<RiskReport> risk_analysis(const Context& ctx, const Actor& actor) {
   return out;
 }
 
-std::string render_risks(const Context& ctx, const Actor& actor, const RiskReport& r) {
-  RefNames names;
-  for (const auto& s : r.stalled.stalled) names.collect(s.opportunity);
-  for (const auto& o : r.slipped) names.collect(o);
-  for (const auto& o : r.overdue) names.collect(o);
-  std::map<std::int64_t, std::string> customer_names;
-  {
-    auto conn = ctx.db.acquire();
-    names.load(*conn, actor.org);
-    if (!r.churn.empty()) {
-      std::string sql = "SELECT id, name FROM customers WHERE org_id = ? AND id IN (";
-      std::vector<store::Value> params{actor.org.value};
-      for (std::size_t i = 0; i < r.churn.size(); ++i) {
-        sql += i ? ",?" : "?";
-        params.emplace_back(r.churn[i].customer_id);
-      }
-      auto rows = conn->query(sql + ")", params);
-      for (std::size_t i = 0; i < rows.size(); ++i) customer_names[rows.i64(i, 0)] = rows.str(i, 1);
+RiskNames load_risk_names(const Context& ctx, const Actor& actor, const RiskReport& r) {
+  RiskNames out;
+  for (const auto& s : r.stalled.stalled) out.refs.collect(s.opportunity);
+  for (const auto& o : r.slipped) out.refs.collect(o);
+  for (const auto& o : r.overdue) out.refs.collect(o);
+  auto conn = ctx.db.acquire();
+  out.refs.load(*conn, actor.org);
+  if (!r.churn.empty()) {
+    std::string sql = "SELECT id, name FROM customers WHERE org_id = ? AND id IN (";
+    std::vector<store::Value> params{actor.org.value};
+    for (std::size_t i = 0; i < r.churn.size(); ++i) {
+      sql += i ? ",?" : "?";
+      params.emplace_back(r.churn[i].customer_id);
+    }
+    auto rows = conn->query(sql + ")", params);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      out.churn_customers[rows.i64(i, 0)] = rows.str(i, 1);
     }
   }
+  return out;
+}
+
+std::string render_risks(const Context& ctx, const Actor& actor, const RiskReport& r) {
+  RiskNames loaded = load_risk_names(ctx, actor, r);
+  const RefNames& names = loaded.refs;
+  std::map<std::int64_t, std::string>& customer_names = loaded.churn_customers;
   const OrgSnapshot& org = *actor.snapshot;
   JsonWriter w;
   w.begin_object();

@@ -4,6 +4,7 @@
 // seasonal forecast beside its backtest), and the risk lists.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "domain/quadrant.h"
 #include "engine/org_index.h"
 #include "service/context.h"
+#include "service/entity_json.h"
 #include "service/metrics_service.h"
 #include "service/todo_service.h"
 
@@ -64,6 +66,12 @@ struct RiskReport {
   std::int64_t overdue_total = 0;
 };
 Result<RiskReport> risk_analysis(const Context& ctx, const Actor& actor);
+// The names the rows of a risk report show (customers, stages; users come from the snapshot).
+struct RiskNames {
+  RefNames refs;                                        // of the stalled, slipped, overdue records
+  std::map<std::int64_t, std::string> churn_customers;  // customer id → name
+};
+RiskNames load_risk_names(const Context& ctx, const Actor& actor, const RiskReport& r);
 // {stalled:[opportunity + last_activity_at + days_idle], stalled_total, stall_days,
 //  slipped:[opportunity + days_slipped], slipped_total, churn:[{customer_id, customer_name,
 //  owner_id, owner_name, last_order, usual_interval_days, days_since}], churn_total,

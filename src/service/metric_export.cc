@@ -28,8 +28,8 @@ void growth_cell(XlsxWriter& x, const MetricValue& now, const MetricValue& befor
 
 }  // namespace
 
-MetricFile breakdown_xlsx(const MetricQuery& q, std::string_view by,
-                          const std::vector<BreakdownRow>& rows, bool english) {
+Workbook breakdown_xlsx(const MetricQuery& q, std::string_view by,
+                        const std::vector<BreakdownRow>& rows, bool english) {
   const MetricInfo& m = info(q.metric.base);
   const std::string name(english ? m.en : m.zh);
   XlsxWriter x(name);

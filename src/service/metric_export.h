@@ -7,15 +7,11 @@
 #include <vector>
 
 #include "service/metrics_service.h"
+#include "service/workbook.h"
 
 namespace fupan::service {
 
-struct MetricFile {
-  std::string file_name;  // e.g. "销售额-team:3-2026-W47.xlsx"
-  std::string bytes;
-};
-
-MetricFile breakdown_xlsx(const MetricQuery& q, std::string_view by,
-                          const std::vector<BreakdownRow>& rows, bool english);
+Workbook breakdown_xlsx(const MetricQuery& q, std::string_view by,
+                        const std::vector<BreakdownRow>& rows, bool english);
 
 }  // namespace fupan::service
