@@ -167,7 +167,10 @@ Attribution attribution_of(const std::vector<ScopeRef>& scopes, const OrgSnapsho
 }
 
 CostScope::CostScope(const std::vector<ScopeRef>& scopes, const OrgSnapshot& org)
-    : users_(attribution_of(scopes, org)) {
+    : CostScope(scopes, org, attribution_of(scopes, org)) {}
+
+CostScope::CostScope(const std::vector<ScopeRef>& scopes, const OrgSnapshot& org, Attribution users)
+    : users_(std::move(users)) {
   for (const ScopeRef& s : scopes) {
     switch (s.kind) {
       case ScopeRef::Kind::org:

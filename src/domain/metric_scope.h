@@ -65,6 +65,8 @@ class CostScope {
  public:
   CostScope() = default;  // counts no entry
   CostScope(const std::vector<ScopeRef>& scopes, const OrgSnapshot& org);
+  // The same, with the scopes' attribution already worked out.
+  CostScope(const std::vector<ScopeRef>& scopes, const OrgSnapshot& org, Attribution users);
   bool counts(std::string_view scope_type, std::int64_t scope_id, LocalDate spent_on) const;
 
  private:

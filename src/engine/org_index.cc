@@ -621,8 +621,8 @@ void OrgIndex::set_stages(const std::vector<StageRow>& stages) {
 ResolvedScope OrgIndex::resolve(const std::vector<ScopeRef>& scopes,
                                 const OrgSnapshot& snapshot) const {
   ResolvedScope out;
-  out.costs = std::make_shared<CostScope>(scopes, snapshot);
   const Attribution who = attribution_of(scopes, snapshot);
+  out.costs = std::make_shared<CostScope>(scopes, snapshot, who);
   if (who.everyone) {
     for (Slot u = 0; u < static_cast<Slot>(user_ids_.size()); ++u) {
       out.members.push_back({u, {{kMinDay, kMaxDay}}});

@@ -114,7 +114,7 @@ void add_metric_routes(App& app) {
   // order (metric-major), at most 500 answers.
   app.api("GET", "/api/metrics/batch", [&app](Call& call) -> Response {
     const Request& req = call.req;
-    if (auto s = only_params(req, {"metric", "scope", "period"}); !s.ok())
+    if (auto s = only_params(req, {"metric", "scope", "period", "lang"}); !s.ok())
       return error_response(s.error(), req);
     std::vector<std::string> metrics, scopes;
     for (auto [it, end] = req.query.equal_range("metric"); it != end; ++it)
@@ -125,17 +125,13 @@ void add_metric_routes(App& app) {
     if (scopes.empty()) return error_response(query_error("scope", "required"), req);
     if (metrics.size() * scopes.size() > 500)
       return error_response(query_error("metric", "at most 500 answers at once"), req);
+    auto answers =
+        service::ask_metric_batch(app.ctx(), call.actor, metrics, scopes, param(req, "period"));
+    if (!answers.ok()) return error_response(as_query_error(answers.error()), req);
     JsonWriter w;
     w.begin_object();
     w.key("results").begin_array();
-    for (const std::string& m : metrics) {
-      for (const std::string& s : scopes) {
-        service::MetricRequest in{m, s, param(req, "period"), {}, {}, {}};
-        auto out = service::ask_metric(app.ctx(), call.actor, in);
-        if (!out.ok()) return error_response(as_query_error(out.error()), req);
-        service::write_metric_answer(w, out->first, out->second);
-      }
-    }
+    for (const auto& [q, a] : *answers) service::write_metric_answer(w, q, a);
     w.end_array();
     w.end_object();
     return json_text(std::move(w).str());

@@ -94,6 +94,52 @@ Result<std::pair<MetricQuery, MetricAnswer>> ask_metric(const Context& ctx, cons
   return std::pair{std::move(*q), std::move(a)};
 }
 
+Result<std::vector<std::pair<MetricQuery, MetricAnswer>>> ask_metric_batch(
+    const Context& ctx, const Actor& actor, const std::vector<std::string>& metrics,
+    const std::vector<std::string>& scopes, const std::string& period) {
+  std::vector<MetricQuery> questions;
+  for (const std::string& m : metrics) {
+    for (const std::string& s : scopes) {
+      auto q = parse_metric_request({m, s, period, {}, {}, {}}, *actor.snapshot);
+      if (!q.ok()) return q.error();
+      questions.push_back(std::move(*q));
+    }
+  }
+  for (std::size_t i = 0; i < scopes.size() && i < questions.size(); ++i) {
+    if (auto ok = check_may_view(questions[i].scopes, *actor.snapshot, actor.scope(), actor.id,
+                                 actor.today);
+        !ok.ok()) {
+      return ok.error();
+    }
+  }
+  std::vector<std::pair<MetricQuery, MetricAnswer>> out;
+  if (ctx.analytics == nullptr) {
+    for (MetricQuery& q : questions) {
+      MetricAnswer a = answer_metric(ctx, actor.org, q);
+      out.emplace_back(std::move(q), std::move(a));
+    }
+    return out;
+  }
+  // Each scope is resolved once for all the metrics asked of it.
+  const int fsm = actor.snapshot->org().fiscal_year_start_month;
+  ctx.analytics->read(actor.org, [&](const engine::OrgIndex& index) {
+    std::vector<engine::ResolvedScope> resolved;
+    for (std::size_t i = 0; i < scopes.size(); ++i) {
+      resolved.push_back(index.resolve(questions[i].scopes, *actor.snapshot));
+    }
+    for (std::size_t i = 0; i < questions.size(); ++i) {
+      const engine::ResolvedScope& scope = resolved[i % scopes.size()];
+      MetricQuery& q = questions[i];
+      MetricAnswer a = answer(q, fsm, [&](Metric m, const Period& p) {
+        return index.base(m, scope, p, q.segment, q.pipeline_id);
+      });
+      out.emplace_back(std::move(q), std::move(a));
+    }
+    return 0;
+  });
+  return out;
+}
+
 Result<std::vector<BreakdownRow>> breakdown_metric(const Context& ctx, const Actor& actor,
                                                    const MetricRequest& req, std::string_view by) {
   auto parsed = parse_metric_request(req, *actor.snapshot);
@@ -112,12 +158,18 @@ Result<std::vector<BreakdownRow>> breakdown_metric(const Context& ctx, const Act
     const auto periods = periods_within(*kind, q.period, fsm);
     if (periods.size() > 400)
       return Error::invalid("by", "more than 400 periods; ask a shorter span");
-    for (const Period& p : periods) {
-      MetricQuery sub = q;
-      sub.period = p;
-      rows.push_back({p.label, p.label, answer_metric(ctx, actor.org, sub)});
-    }
-    return rows;
+    // One scope for every period: resolved once.
+    return ctx.analytics->read(actor.org, [&](const engine::OrgIndex& index) {
+      const engine::ResolvedScope scope = index.resolve(q.scopes, org);
+      for (const Period& p : periods) {
+        MetricQuery sub = q;
+        sub.period = p;
+        rows.push_back({p.label, p.label, answer(sub, fsm, [&](Metric m, const Period& at) {
+                          return index.base(m, scope, at, q.segment, q.pipeline_id);
+                        })});
+      }
+      return std::move(rows);
+    });
   }
 
   // By segment: the same question for each value of the customers' field.

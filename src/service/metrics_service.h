@@ -36,6 +36,12 @@ MetricAnswer answer_metric(const Context& ctx, OrgId org, const MetricQuery& q,
 Result<std::pair<MetricQuery, MetricAnswer>> ask_metric(const Context& ctx, const Actor& actor,
                                                         const MetricRequest& req);
 
+// Answers every metric for every scope over one period, metric-major (the dashboards' batch);
+// each scope is checked and resolved once. The first question refused refuses the batch.
+Result<std::vector<std::pair<MetricQuery, MetricAnswer>>> ask_metric_batch(
+    const Context& ctx, const Actor& actor, const std::vector<std::string>& metrics,
+    const std::vector<std::string>& scopes, const std::string& period);
+
 // One row of a breakdown: a child scope, a period within the period, or a segment.
 struct BreakdownRow {
   std::string key;    // "team:3", "2026-W47", "制造业", "7" (a region or product id), "" (none)

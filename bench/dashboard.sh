@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# A manager's dashboard on the large org (bench/large_org.h, 10M activities), over HTTP with wrk:
+# the home page's three requests (six KPIs of the team's week, the quarter's weekly trend, the
+# members' ranking), round robin, at 64 connections (saturation) and at 8 (a busy office).
+# The store is FUPAN_BENCH_LARGE_DB (default /tmp/fupan_large_org.db), which fupan_bench's
+# analytics benchmarks generate; without it this prints nothing. Prints Markdown rows.
+set -euo pipefail
+build=${1:-build}
+cd "$(dirname "$0")/.."
+bin=$PWD/$build/fupan
+large_db=${FUPAN_BENCH_LARGE_DB:-/tmp/fupan_large_org.db}
+[ -f "$large_db" ] || exit 0
+duration=${BENCH_DURATION:-10s}
+tmp=$(mktemp -d /tmp/fupan-dash.XXXXXX)
+pid=""
+trap '[ -n "$pid" ] && kill $pid 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"' EXIT
+
+"$bin" serve --db "$large_db" --port 0 --web-dir "" --log-level info --threads "${BENCH_THREADS:-2}" >"$tmp/out.log" 2>&1 &
+pid=$!
+url=""
+for _ in $(seq 1200); do url=$(grep -o 'http://[0-9.:]*' "$tmp/out.log" || true); [ -n "$url" ] && break; sleep 0.1; done
+grep -o 'analytics index.*' "$tmp/out.log" || true
+token=$(curl -sf -X POST "$url/api/auth/login" -H 'content-type: application/json' \
+  -d '{"username":"manager","password":"fupan-bench"}' | sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p')
+team=$(curl -sf "$url/api/auth/me" -H "Authorization: Bearer $token" |
+  python3 -c 'import json,sys; me=json.load(sys.stdin); u=me.get("user", me); print(next(t["team_id"] for t in u["teams"] if t["role"] == "leader"))')
+week=2026-W47; quarter=2026-Q4
+cat >"$tmp/dashboard.lua" <<LUA
+wrk.headers["Authorization"] = "Bearer $token"
+local paths = {
+  "/api/metrics/batch?metric=orders_amount&metric=payments_amount&metric=new_leads&metric=visits&metric=calls&metric=win_rate&scope=team:$team&period=$week",
+  "/api/metrics/breakdown?metric=orders_amount&scope=team:$team&period=$quarter&by=week",
+  "/api/metrics/breakdown?metric=orders_amount&scope=team:$team&period=$week&by=user",
+}
+local i = 0
+request = function()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i])
+end
+LUA
+
+run() {  # connections
+  local out rps p50 p99 non2xx
+  out=$(wrk -t2 -c"$1" -d"$duration" --latency -s "$tmp/dashboard.lua" "$url/")
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  non2xx=$(awk '/Non-2xx/ {print $5}' <<<"$out")
+  printf '| dashboard, team:%s, %s connections | %s | %s | %s | %s |\n' "$team" "$1" "$rps" "$p50" "$p99" "${non2xx:-0}"
+}
+echo ""
+echo "| run | req/s | p50 | p99 | non-2xx |"
+echo "|---|---|---|---|---|"
+run 64
+run 8
