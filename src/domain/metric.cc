@@ -48,6 +48,10 @@ std::string MetricName::text() const {
       return "growth:" + name;
     case MetricTransform::yoy_growth:
       return "yoy_growth:" + name;
+    case MetricTransform::target:
+      return "target:" + name;
+    case MetricTransform::attainment:
+      return "attainment:" + name;
     case MetricTransform::none:
       break;
   }
@@ -58,10 +62,13 @@ Result<MetricName> parse_metric(std::string_view text) {
   MetricName out;
   for (auto [prefix, transform] :
        {std::pair{std::string_view("growth:"), MetricTransform::growth},
-        {std::string_view("yoy_growth:"), MetricTransform::yoy_growth}}) {
+        {std::string_view("yoy_growth:"), MetricTransform::yoy_growth},
+        {std::string_view("target:"), MetricTransform::target},
+        {std::string_view("attainment:"), MetricTransform::attainment}}) {
     if (text.starts_with(prefix)) {
       text.remove_prefix(prefix.size());
       out.transform = transform;
+      break;  // one transform: "growth:yoy_growth:M" names no metric
     }
   }
   const auto& metrics = all_metrics();
@@ -72,6 +79,11 @@ Result<MetricName> parse_metric(std::string_view text) {
   }
   if (out.transform != MetricTransform::none && it->unit == MetricUnit::stages) {
     return Error::invalid("metric", "stage_conversion has no growth");
+  }
+  const bool needs_target =
+      out.transform == MetricTransform::target || out.transform == MetricTransform::attainment;
+  if (needs_target && !it->additive) {
+    return Error::invalid("metric", "targets are set on additive metrics such as orders_amount");
   }
   out.base = it->metric;
   return out;

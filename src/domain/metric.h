@@ -55,8 +55,9 @@ const std::vector<MetricInfo>& all_metrics();
 const MetricInfo& info(Metric m);
 
 // A metric as asked: a base metric, or its growth over the previous period ("growth:M") or over
-// the same period last year ("yoy_growth:M").
-enum class MetricTransform { none, growth, yoy_growth };
+// the same period last year ("yoy_growth:M"), or for an additive M its target ("target:M") and
+// attainment 达成率 ("attainment:M" = M / target).
+enum class MetricTransform { none, growth, yoy_growth, target, attainment };
 struct MetricName {
   Metric base = Metric::orders_amount;
   MetricTransform transform = MetricTransform::none;

@@ -38,7 +38,8 @@ Status check_segment(const MetricName& metric, const std::optional<Segment>& seg
   return {};
 }
 
-MetricAnswer answer(const MetricQuery& q, int fiscal_start_month, const BaseMetricFn& base) {
+MetricAnswer answer(const MetricQuery& q, int fiscal_start_month, const BaseMetricFn& base,
+                    const TargetFn& target) {
   MetricAnswer a;
   a.previous_period = previous_period(q.period, fiscal_start_month);
   a.yoy_period = same_period_last_year(q.period, fiscal_start_month);
@@ -58,6 +59,21 @@ MetricAnswer answer(const MetricQuery& q, int fiscal_start_month, const BaseMetr
       a.value = growth_in(q.period);
       a.previous = growth_in(a.previous_period);
       a.yoy = growth_in(a.yoy_period);
+      break;
+    }
+    case MetricTransform::target:
+    case MetricTransform::attainment: {
+      const bool attainment = q.metric.transform == MetricTransform::attainment;
+      auto in = [&](const Period& p) -> MetricValue {
+        const std::optional<double> t = target ? target(p) : std::nullopt;
+        if (!t) return std::monostate{};
+        if (!attainment) return *t;
+        const auto actual = as_number(base(m, p));
+        return actual ? ratio(*actual, *t) : MetricValue{};
+      };
+      a.value = in(q.period);
+      a.previous = in(a.previous_period);
+      a.yoy = in(a.yoy_period);
       break;
     }
     case MetricTransform::yoy_growth: {

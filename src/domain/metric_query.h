@@ -50,10 +50,15 @@ struct MetricAnswer {
 
 // Computes a base metric for a period; the rest of the question is fixed.
 using BaseMetricFn = std::function<MetricValue(Metric, const Period&)>;
+// The target of the question's metric and scope for a period (domain/attainment.h), if any.
+using TargetFn = std::function<std::optional<double>(const Period&)>;
 
 // Answers `q` from `base`: for a plain metric its value in the period, the previous period and the
-// same period last year; for growth:M / yoy_growth:M the growth in each of those three periods.
-MetricAnswer answer(const MetricQuery& q, int fiscal_start_month, const BaseMetricFn& base);
+// same period last year; for growth:M / yoy_growth:M the growth in each of those three periods;
+// for target:M and attainment:M the target and actual / target in each, from `target` (none when
+// it is empty).
+MetricAnswer answer(const MetricQuery& q, int fiscal_start_month, const BaseMetricFn& base,
+                    const TargetFn& target = {});
 
 // Returns an error unless `q.metric` may break down by `q.segment` (docs/metrics.md, Segments).
 Status check_segment(const MetricName& metric, const std::optional<Segment>& segment);

@@ -158,6 +158,11 @@ const std::vector<Shape>& shapes() {
        {"type", "user", "customer", "at", "revisit", "score"},
        "activity ID type=T user=ID customer=ID at=INSTANT [revisit=0|1] [score=1..5]"},
       {"cost", 1, 1, {"on", "scope", "amount"}, "cost ID on=DATE scope=SCOPE amount=YUAN"},
+      {"target",
+       3,
+       3,
+       {"yuan", "count"},
+       "target METRIC SCOPE PERIOD yuan=YUAN|count=N (a money or a count target)"},
       {"query",
        3,
        3,
@@ -512,6 +517,7 @@ class Loader {
     return store::null_value;
   }
   std::int64_t id_word(const Line& l) { return to_int(l, l.words.at(0), "id"); }
+  int fiscal_start_month_ = 1;  // the org's, for the periods targets are written in
 
   void insert_org(const Line* l) {
     std::string tz = "Asia/Shanghai";
@@ -522,6 +528,7 @@ class Loader {
       if (auto v = maybe(*l, "margin_bp")) margin = to_int(*l, *v, "margin_bp");
       if (!is_known_time_zone(tz)) bad(*l, "unknown time zone " + tz);
     }
+    fiscal_start_month_ = static_cast<int>(fiscal);
     exec(
         "INSERT INTO orgs (id, name, timezone, fiscal_year_start_month, gross_margin_bp, "
         "created_at, updated_at) VALUES (?, '测试公司', ?, ?, ?, 0, 0)",
@@ -664,6 +671,25 @@ class Loader {
           "updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, 0)",
           {id_word(l), kOrg, date_text(l, need(l, "on")), type, scope_id,
            yuan(l, need(l, "amount"))});
+    } else if (k == "target") {
+      // target METRIC SCOPE PERIOD: the period as the API writes it, its days stored beside it.
+      const std::string& scope = l.words[1];
+      std::string type = scope;
+      std::int64_t scope_id = 0;
+      if (const auto colon = scope.find(':'); colon != std::string::npos) {
+        type = scope.substr(0, colon);
+        scope_id = to_int(l, std::string_view(scope).substr(colon + 1), "scope");
+      }
+      auto period = parse_period(l.words[2], fiscal_start_month_);
+      if (!period.ok()) bad(l, "not a period: " + l.words[2]);
+      const auto y = l.keys.find("yuan");
+      const std::int64_t value = y != l.keys.end() ? yuan(l, y->second)
+                                                   : to_int(l, need(l, "count"), "count");
+      exec(
+          "INSERT INTO targets (org_id, metric, scope_type, scope_id, period, start_day, end_day, "
+          "value, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0)",
+          {kOrg, l.words[0], type, scope_id, period->label, format_date(period->start),
+           format_date(period->end), value});
     }
   }
 

@@ -6,6 +6,7 @@
 #include "engine/analytics.h"
 #include "service/metric_sql.h"
 #include "store/metric_settings_store.h"
+#include "store/target_store.h"
 
 namespace fupan::service {
 namespace {
@@ -14,13 +15,47 @@ constexpr const char* kNone = "（未填写）";
 
 const char* kProductNames = "SELECT id, name FROM products WHERE org_id = ?";
 
+std::string_view scope_type_name(ScopeRef::Kind k) {
+  switch (k) {
+    case ScopeRef::Kind::org:
+      return "org";
+    case ScopeRef::Kind::region:
+      return "region";
+    case ScopeRef::Kind::team:
+      return "team";
+    case ScopeRef::Kind::user:
+      return "user";
+  }
+  return "";
+}
+
+// The targets of `q`'s metric for `scope` (the question's own when absent), for target:M and
+// attainment:M; empty for the other questions.
+TargetFn target_fn(const Context& ctx, OrgId org, const MetricQuery& q,
+                   std::optional<ScopeRef> scope = std::nullopt) {
+  const auto t = q.metric.transform;
+  if (t != MetricTransform::target && t != MetricTransform::attainment) return {};
+  const ScopeRef s = scope.value_or(q.scopes.front());
+  auto conn = ctx.db.acquire();
+  const MetricSettings settings = store::read_metric_settings(*conn, org);
+  auto targets =
+      store::read_targets(*conn, org, info(q.metric.base).name, scope_type_name(s.kind), s.id);
+  return [targets = std::move(targets), holidays = settings.holidays](const Period& p) {
+    return target_for(targets, p, holidays);
+  };
+}
+
 MetricAnswer from_engine(const Context& ctx, OrgId org, const OrgSnapshot& snapshot,
                          const MetricQuery& q) {
+  const TargetFn target = target_fn(ctx, org, q);
   return ctx.analytics->read(org, [&](const engine::OrgIndex& index) {
     const engine::ResolvedScope scope = index.resolve(q.scopes, snapshot);
-    return answer(q, index.settings().fiscal_start_month, [&](Metric m, const Period& p) {
-      return index.base(m, scope, p, q.segment, q.pipeline_id);
-    });
+    return answer(
+        q, index.settings().fiscal_start_month,
+        [&](Metric m, const Period& p) {
+          return index.base(m, scope, p, q.segment, q.pipeline_id);
+        },
+        target);
   });
 }
 
@@ -62,6 +97,14 @@ Result<MetricQuery> parse_metric_request(const MetricRequest& req, const OrgSnap
     q.segment = Segment{*dim, req.segment_key.value_or("")};
   }
   if (auto ok = check_segment(q.metric, q.segment); !ok.ok()) return ok.error();
+  const bool needs_target = q.metric.transform == MetricTransform::target ||
+                            q.metric.transform == MetricTransform::attainment;
+  if (needs_target && q.scopes.size() != 1) {
+    return Error::invalid("scope", "a target belongs to one scope");
+  }
+  if (needs_target && q.segment) {
+    return Error::invalid("segment", "targets are not set by segment");
+  }
   return q;
 }
 
@@ -76,10 +119,12 @@ MetricAnswer answer_metric(const Context& ctx, OrgId org, const MetricQuery& q,
   if (source == MetricSource::engine && ctx.analytics) return from_engine(ctx, org, *snapshot, q);
   auto conn = ctx.db.acquire();
   const MetricSettings settings = store::read_metric_settings(*conn, org);
+  const TargetFn target = target_fn(ctx, org, q);
   store::Transaction tx(*conn, false);
-  return answer(q, settings.fiscal_start_month, [&](Metric m, const Period& p) {
-    return metric_by_sql(*conn, org, settings, m, q, p);
-  });
+  return answer(
+      q, settings.fiscal_start_month,
+      [&](Metric m, const Period& p) { return metric_by_sql(*conn, org, settings, m, q, p); },
+      target);
 }
 
 Result<std::pair<MetricQuery, MetricAnswer>> ask_metric(const Context& ctx, const Actor& actor,
@@ -122,6 +167,8 @@ Result<std::vector<std::pair<MetricQuery, MetricAnswer>>> ask_metric_batch(
   }
   // Each scope is resolved once for all the metrics asked of it.
   const int fsm = actor.snapshot->org().fiscal_year_start_month;
+  std::vector<TargetFn> targets;
+  for (const MetricQuery& q : questions) targets.push_back(target_fn(ctx, actor.org, q));
   ctx.analytics->read(actor.org, [&](const engine::OrgIndex& index) {
     std::vector<engine::ResolvedScope> resolved;
     for (std::size_t i = 0; i < scopes.size(); ++i) {
@@ -130,9 +177,12 @@ Result<std::vector<std::pair<MetricQuery, MetricAnswer>>> ask_metric_batch(
     for (std::size_t i = 0; i < questions.size(); ++i) {
       const engine::ResolvedScope& scope = resolved[i % scopes.size()];
       MetricQuery& q = questions[i];
-      MetricAnswer a = answer(q, fsm, [&](Metric m, const Period& p) {
-        return index.base(m, scope, p, q.segment, q.pipeline_id);
-      });
+      MetricAnswer a = answer(
+          q, fsm,
+          [&](Metric m, const Period& p) {
+            return index.base(m, scope, p, q.segment, q.pipeline_id);
+          },
+          targets[i]);
       out.emplace_back(std::move(q), std::move(a));
     }
     return 0;
@@ -159,14 +209,19 @@ Result<std::vector<BreakdownRow>> breakdown_metric(const Context& ctx, const Act
     if (periods.size() > 400)
       return Error::invalid("by", "more than 400 periods; ask a shorter span");
     // One scope for every period: resolved once.
+    const TargetFn target = target_fn(ctx, actor.org, q);
     return ctx.analytics->read(actor.org, [&](const engine::OrgIndex& index) {
       const engine::ResolvedScope scope = index.resolve(q.scopes, org);
       for (const Period& p : periods) {
         MetricQuery sub = q;
         sub.period = p;
-        rows.push_back({p.label, p.label, answer(sub, fsm, [&](Metric m, const Period& at) {
-                          return index.base(m, scope, at, q.segment, q.pipeline_id);
-                        })});
+        rows.push_back({p.label, p.label,
+                        answer(
+                            sub, fsm,
+                            [&](Metric m, const Period& at) {
+                              return index.base(m, scope, at, q.segment, q.pipeline_id);
+                            },
+                            target)});
       }
       return std::move(rows);
     });
@@ -212,9 +267,12 @@ Result<std::vector<BreakdownRow>> breakdown_metric(const Context& ctx, const Act
         const engine::ResolvedScope one = only_member(parent, i);
         const UserId user{index.user_id(parent.members[i].user)};
         const UserRecord* u = org.user(user);
-        MetricAnswer a = answer(q, fsm, [&](Metric m, const Period& p) {
-          return index.base(m, one, p, q.segment, q.pipeline_id);
-        });
+        MetricAnswer a = answer(
+            q, fsm,
+            [&](Metric m, const Period& p) {
+              return index.base(m, one, p, q.segment, q.pipeline_id);
+            },
+            target_fn(ctx, actor.org, q, ScopeRef{ScopeRef::Kind::user, user.value}));
         out.push_back(
             {"user:" + std::to_string(user.value), u ? u->display_name : "", std::move(a)});
       }
@@ -284,9 +342,12 @@ Result<std::vector<BreakdownRow>> breakdown_metric(const Context& ctx, const Act
         }
         const engine::ResolvedScope one = index.resolve_member(UserId{user}, ranges);
         const UserRecord* u = org.user(UserId{user});
-        MetricAnswer a = answer(q, fsm, [&](Metric m, const Period& p) {
-          return index.base(m, one, p, q.segment, q.pipeline_id);
-        });
+        MetricAnswer a = answer(
+            q, fsm,
+            [&](Metric m, const Period& p) {
+              return index.base(m, one, p, q.segment, q.pipeline_id);
+            },
+            target_fn(ctx, actor.org, q, ScopeRef{ScopeRef::Kind::user, user}));
         rows.push_back({"user:" + std::to_string(user), u ? u->display_name : "", std::move(a)});
       }
       return 0;

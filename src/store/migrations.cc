@@ -354,7 +354,8 @@ CREATE UNIQUE INDEX costs_external ON costs (org_id, external_id);
 CREATE INDEX costs_spent ON costs (org_id, spent_on);
 )sql";
 
-// Analytics settings: the org's gross margin for CLV and its holiday calendar for working days.
+// Analytics settings: the org's gross margin for CLV and its holiday calendar for working days;
+// targets (metric, scope, period, value) for attainment.
 const char* kV3 = R"sql(
 ALTER TABLE orgs ADD COLUMN gross_margin_bp INTEGER NOT NULL DEFAULT 10000;
 CREATE TABLE holidays (
@@ -362,6 +363,21 @@ CREATE TABLE holidays (
   day TEXT NOT NULL,
   name TEXT NOT NULL,
   PRIMARY KEY (org_id, day)
+);
+CREATE TABLE targets (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  metric TEXT NOT NULL,
+  scope_type TEXT NOT NULL,
+  scope_id BIGINT NOT NULL,
+  period TEXT NOT NULL,
+  start_day TEXT NOT NULL,
+  end_day TEXT NOT NULL,
+  value BIGINT NOT NULL,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  UNIQUE (org_id, metric, scope_type, scope_id, period)
 );
 )sql";
 
@@ -383,7 +399,7 @@ const std::vector<Migration>& all_migrations() {
   static const std::vector<Migration> migrations = {
       {1, "organisation, access control, sessions, audit", kV1},
       {2, "CRM facts: customers to costs", kV2},
-      {3, "analytics settings: gross margin, holidays", kV3},
+      {3, "analytics settings: gross margin, holidays, targets", kV3},
   };
   return migrations;
 }

@@ -1,0 +1,47 @@
+#include "domain/attainment.h"
+
+#include <gtest/gtest.h>
+
+namespace fupan {
+namespace {
+
+LocalDate day(int y, unsigned m, unsigned d) {
+  return LocalDate{std::chrono::year{y} / m / d};
+}
+
+Period period(std::string_view text) {
+  auto p = parse_period(text);
+  return *p;
+}
+
+const TargetPeriod kNovember{day(2026, 11, 1), day(2026, 12, 1), 2'100'000};  // 21 working days
+const TargetPeriod kQ4{day(2026, 10, 1), day(2027, 1, 1), 6'000'000};
+
+TEST(Attainment, APeriodsOwnTargetWins) {
+  const Period nov = period("2026-11");
+  EXPECT_EQ(target_for({kQ4, kNovember}, nov, {}), 2'100'000.0);
+}
+
+TEST(Attainment, AWeekTakesItsShareOfTheSmallestEnclosingTargetByWorkingDays) {
+  // 2026-W47 (16–22 November) has 5 working days of November's 21.
+  const Period week = period("2026-W47");
+  EXPECT_DOUBLE_EQ(*target_for({kQ4, kNovember}, week, {}), 2'100'000.0 * 5 / 21);
+  // A holiday on the Friday: 4 of 20.
+  const std::vector<LocalDate> holidays{day(2026, 11, 20)};
+  EXPECT_DOUBLE_EQ(*target_for({kQ4, kNovember}, week, holidays), 2'100'000.0 * 4 / 20);
+}
+
+TEST(Attainment, NoTargetOrNoWorkingDayGivesNone) {
+  const Period week = period("2026-W47");
+  EXPECT_FALSE(target_for({}, week, {}));
+  // A week across two months has no enclosing month target; the quarter encloses it.
+  const Period across = period("2026-W49");  // 30 Nov – 6 Dec
+  EXPECT_DOUBLE_EQ(*target_for({kQ4, kNovember}, across, {}), 6'000'000.0 * 5 / 66);
+  // A weekend's own target stands; a part of a period without working days has none.
+  const TargetPeriod weekend{day(2026, 11, 21), day(2026, 11, 23), 10};
+  EXPECT_EQ(target_for({weekend}, period("2026-11-21..2026-11-22"), {}), 10.0);
+  EXPECT_FALSE(target_for({weekend}, period("2026-11-21"), {}));
+}
+
+}  // namespace
+}  // namespace fupan
