@@ -20,7 +20,7 @@ contains() {  # name file text
 
 db=$tmp/cli.db
 check "migrate creates the schema" 0 "$bin" migrate --db "$db"
-contains "migrate reports the version" "$tmp/out" "schema version 2"
+contains "migrate reports the version" "$tmp/out" "schema version 3"
 check "migrate again applies nothing" 0 "$bin" migrate --db "$db"
 contains "second migrate" "$tmp/out" "applied 0 migration"
 check "user add" 0 "$bin" user add --db "$db" --username boss --name 老板 --role admin --role manager --password 'a-long-password'
@@ -75,6 +75,21 @@ contains "missing columns named" "$tmp/out" '"code":"missing_field","field":"cus
 check "a rep may not import another rep's orders" 1 "$bin" import --db "$idb" --as rep --kind orders docs/samples/orders.csv
 check "an analyst may not import" 1 "$bin" import --db "$idb" --as analyst --kind orders docs/samples/orders.csv
 contains "analyst refused" "$tmp/out" '"code":"forbidden"'
+
+# Metrics (docs/metrics.md): the engine and the plain-SQL reference print the same JSON.
+for q in "orders_amount org 2026-Q3" "new_buyers team:1 2026-10" "receivables region:1 2026-W40" \
+         "win_rate user:5,team:3 2026" "growth:visits org 2026-09"; do
+  set -- $q
+  check "metric $1 $2 $3" 0 "$bin" metric --db "$idb" --metric "$1" --scope "$2" --period "$3"
+  cp "$tmp/out" "$tmp/engine.json"
+  check "metric $1 via sql" 0 "$bin" metric --db "$idb" --metric "$1" --scope "$2" --period "$3" --via sql
+  if cmp -s "$tmp/out" "$tmp/engine.json"; then passed=$((passed + 1)); else
+    failed=$((failed + 1)); echo "FAIL metric $1 $2 $3: engine and SQL differ"; cat "$tmp/engine.json" "$tmp/out"; fi
+done
+contains "metric JSON" "$tmp/out" '"metric":"growth:visits","scope":"org","period":"2026-09"'
+check "an unknown metric is refused" 1 "$bin" metric --db "$idb" --metric sales --scope org --period 2026-Q3
+contains "unknown metric named" "$tmp/err" "metric"
+check "a bad period is refused" 1 "$bin" metric --db "$idb" --metric orders_amount --scope org --period 2026-13
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]
