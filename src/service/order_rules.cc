@@ -22,8 +22,6 @@ namespace {
 
 constexpr int kDefaultTermDays = 30;
 
-const char* kMovePayments =
-    "UPDATE payments SET owner_id = ?, customer_id = ? WHERE org_id = ? AND order_id = ?";
 const char* kLockQuote = "UPDATE quotes SET version = version WHERE org_id = ? AND id = ?";
 
 // Sets the quote that was converted to the order being deleted back to "accepted" (order_id
@@ -45,6 +43,31 @@ void reopen_quote(WriteScope& ws, std::int64_t quote_id, std::int64_t order_id) 
   audit_json(ws.conn, ws.actor, "update", quotes.name, quote_id,
              entity_audit_json(*quote, *ws.actor.snapshot),
              entity_audit_json(after, *ws.actor.snapshot), ws.now);
+}
+
+// Moves the payments of `order` to its owner and customer after a change of either, each as an
+// audited, version-bumped update of its own. The caller holds the order's row lock, under which
+// every payment of the order is written.
+void move_payments(WriteScope& ws, const EntityRecord& order) {
+  const EntityKind& payments = *find_entity_kind("payment");
+  store::EntityQuery q;
+  q.where = "t.order_id = ?";
+  q.params.emplace_back(order.id);
+  q.order_by = "t.id ASC";
+  q.limit = 1'000'000;  // every payment of the order
+  for (const EntityRecord& before : store::query_entities(ws.conn, ws.actor.org, payments, q)) {
+    EntityRecord after = before;
+    after.set("owner_id", order.get("owner_id"));
+    after.set("customer_id", order.get("customer_id"));
+    after.version = before.version + 1;
+    after.updated_at = ws.now;
+    if (store::update_entity(ws.conn, ws.actor.org, after, before.version) !=
+        store::WriteOutcome::done)
+      throw std::logic_error("a payment of the locked order changed during the write");
+    audit_json(ws.conn, ws.actor, "update", payments.name, before.id,
+               entity_audit_json(before, *ws.actor.snapshot),
+               entity_audit_json(after, *ws.actor.snapshot), ws.now);
+  }
 }
 
 class OrderRules final : public EntityRules {
@@ -94,8 +117,7 @@ class OrderRules final : public EntityRules {
     if (*lines) replace_lines(ws.conn, ws.actor.org, DocumentKind::order, after.id, **lines);
     if (before && (before->get("owner_id") != after.get("owner_id") ||
                    before->get("customer_id") != after.get("customer_id"))) {
-      ws.conn.exec(kMovePayments, {*after.integer("owner_id"), *after.integer("customer_id"),
-                                   ws.actor.org.value, after.id});
+      move_payments(ws, after);
     }
   }
 

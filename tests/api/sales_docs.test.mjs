@@ -329,7 +329,13 @@ test('an order\'s new owner takes its payments along (their data scope follows t
   expectStatus(await patch('manager', `/api/orders/${order.id}`, { version: 1, owner_id: fx.other.id }), 200);
   const moved = expectStatus(await get('manager', `/api/payments/${payment.id}`), 200);
   assert.equal(moved.owner_id, fx.other.id);
-  assert.equal(moved.version, 1);
+  // The move is a change of the payment like any other: a new version and an audit row.
+  assert.equal(moved.version, 2);
+  const audit = expectStatus(await get('admin', `/api/audit-entries?entity=payment&entity_id=${payment.id}`), 200);
+  const move = audit.items.find((e) => e.action === 'update');
+  assert.ok(move, 'the move is audited');
+  assert.equal(move.before.owner_id, fx.rep.id);
+  assert.equal(move.after.owner_id, fx.other.id);
   expectError(await get('rep', `/api/payments/${payment.id}`), 404, 'not_found');
   expectError(await get('rep', `/api/orders/${order.id}`), 404, 'not_found');
   assert.equal((await orderOf(order.id)).paid, 4000);
