@@ -683,8 +683,8 @@ class Loader {
       auto period = parse_period(l.words[2], fiscal_start_month_);
       if (!period.ok()) bad(l, "not a period: " + l.words[2]);
       const auto y = l.keys.find("yuan");
-      const std::int64_t value = y != l.keys.end() ? yuan(l, y->second)
-                                                   : to_int(l, need(l, "count"), "count");
+      const std::int64_t value =
+          y != l.keys.end() ? yuan(l, y->second) : to_int(l, need(l, "count"), "count");
       exec(
           "INSERT INTO targets (org_id, metric, scope_type, scope_id, period, start_day, end_day, "
           "value, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0)",
