@@ -19,7 +19,6 @@ bool is_fact(std::string_view entity) {
 }  // namespace
 
 void note_change(OrgId org, std::string_view entity, std::int64_t id) {
-  if (entity == "org") return note_settings_change(org);
   if (!is_fact(entity)) return;
   engine::ChangeSet& set = pending[org.value];
   set.org = org;

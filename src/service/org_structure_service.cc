@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/org_validation.h"
+#include "service/change_feed.h"
 #include "service/record_json.h"
 #include "service/write.h"
 
@@ -79,6 +80,11 @@ Result<OrgRecord> update_org(const Context& ctx, const Actor& actor, const OrgIn
       ctx, actor.org, "name", [&](store::Connection& c) -> Result<OrgRecord> {
         FUPAN_TRY(outcome_status(store::update_org(c, o, version)));
         audit(c, actor, "update", "org", o.id.value, to_json(before), to_json(o), now);
+        // The metrics' calendar changed: the analytics index is rebuilt in the new one.
+        if (o.timezone != before.timezone ||
+            o.fiscal_year_start_month != before.fiscal_year_start_month) {
+          note_settings_change(o.id);
+        }
         return o;
       });
 }
