@@ -1,5 +1,6 @@
 #include "http/json_io.h"
 
+#include <algorithm>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <cctype>
@@ -584,6 +585,31 @@ Response xlsx_response(service::Workbook book, const Request& req) {
   r.body = std::move(book.bytes);
   r.add_header("Content-Disposition", attachment_disposition(book.file_name));
   return r;
+}
+
+Error query_error(std::string field, std::string detail) {
+  return {ErrorCode::invalid_query, std::move(field), std::move(detail), {}};
+}
+
+Error as_query_error(Error e) {
+  if (e.code == ErrorCode::missing_field) return query_error(std::move(e.field), "required");
+  if (e.code == ErrorCode::invalid_field) e.code = ErrorCode::invalid_query;
+  return e;
+}
+
+Status only_params(const Request& req, std::initializer_list<std::string_view> known,
+                   std::string_view detail) {
+  for (const auto& [key, value] : req.query) {
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      return query_error(key, std::string(detail));
+    }
+  }
+  return {};
+}
+
+std::string query_text(const Request& req, const std::string& name) {
+  const std::string* v = req.query_param(name);
+  return v ? *v : std::string();
 }
 
 }  // namespace fupan::http

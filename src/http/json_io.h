@@ -19,6 +19,16 @@ namespace fupan::http {
 
 // Returns true iff the caller reads English: ?lang=en, else an Accept-Language starting with en.
 bool prefers_english(const Request& req);
+// A 400 invalid_query error naming the query parameter `field`.
+Error query_error(std::string field, std::string detail);
+// The service names the input at fault as a field; on a GET every input is a query parameter, so
+// invalid_field becomes invalid_query and a missing field "required".
+Error as_query_error(Error e);
+// Ok unless the query has a parameter not in `known` (invalid_query naming it, with `detail`).
+Status only_params(const Request& req, std::initializer_list<std::string_view> known,
+                   std::string_view detail = "not a parameter of this request");
+// The first value of query parameter `name`, or "".
+std::string query_text(const Request& req, const std::string& name);
 // "attachment; filename=...; filename*=UTF-8''..." (RFC 6266) for a possibly Chinese file name.
 std::string attachment_disposition(const std::string& name);
 // The workbook as a download under its file name; 500 internal when it could not be written.

@@ -13,30 +13,6 @@
 namespace fupan::http {
 namespace {
 
-Error query_error(std::string field, std::string detail) {
-  return {ErrorCode::invalid_query, std::move(field), std::move(detail), {}};
-}
-
-// The service names the input at fault as a field; here every input is a query parameter.
-Error as_query_error(Error e) {
-  if (e.code == ErrorCode::missing_field) return query_error(std::move(e.field), "required");
-  if (e.code == ErrorCode::invalid_field) e.code = ErrorCode::invalid_query;
-  return e;
-}
-
-Status only_params(const Request& req, std::initializer_list<std::string_view> known) {
-  for (const auto& [key, value] : req.query) {
-    if (std::find(known.begin(), known.end(), key) == known.end())
-      return query_error(key, "not a parameter of this request");
-  }
-  return {};
-}
-
-std::string param(const Request& req, const std::string& name) {
-  const std::string* v = req.query_param(name);
-  return v ? *v : std::string();
-}
-
 // Whether `format` asks for a workbook: "json" (the default) or "xlsx".
 Result<bool> wants_xlsx(const Request& req) {
   const std::string* format = req.query_param("format");
@@ -69,7 +45,7 @@ void add_analysis_routes(App& app) {
       return error_response(s.error(), req);
     auto xlsx = wants_xlsx(req);
     if (!xlsx.ok()) return error_response(xlsx.error(), req);
-    service::MetricRequest in{"", param(req, "scope"), param(req, "period"), {}, {}, {}};
+    service::MetricRequest in{"", query_text(req, "scope"), query_text(req, "period"), {}, {}, {}};
     auto pipeline = query_id(req, "pipeline");
     if (!pipeline.ok()) return error_response(pipeline.error(), req);
     in.pipeline_id = *pipeline;
@@ -111,8 +87,8 @@ void add_analysis_routes(App& app) {
     auto xlsx = wants_xlsx(req);
     if (!xlsx.ok()) return error_response(xlsx.error(), req);
     service::MetricRequest in{
-        param(req, "metric"), param(req, "scope"), param(req, "period"), {}, {}, {}};
-    const std::string by = req.query_param("by") ? param(req, "by") : "child";
+        query_text(req, "metric"), query_text(req, "scope"), query_text(req, "period"), {}, {}, {}};
+    const std::string by = req.query_param("by") ? query_text(req, "by") : "child";
     auto r = service::quadrant_analysis(app.ctx(), call.actor, in, by);
     if (!r.ok()) return error_response(as_query_error(r.error()), req);
     const bool english = prefers_english(req);
@@ -158,7 +134,7 @@ void add_analysis_routes(App& app) {
       if (ec != std::errc{} || end != m->data() + m->size())
         return error_response(query_error("months", "1 to 12"), req);
     }
-    service::MetricRequest in{"", param(req, "scope"), "", {}, {}, {}};
+    service::MetricRequest in{"", query_text(req, "scope"), "", {}, {}, {}};
     auto r = service::forecast_analysis(app.ctx(), call.actor, in, months);
     if (!r.ok()) return error_response(as_query_error(r.error()), req);
     if (*xlsx) {

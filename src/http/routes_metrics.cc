@@ -12,34 +12,10 @@
 namespace fupan::http {
 namespace {
 
-Error query_error(std::string field, std::string detail) {
-  return {ErrorCode::invalid_query, std::move(field), std::move(detail), {}};
-}
-
-// The service names the input at fault as a field; here every input is a query parameter.
-Error as_query_error(Error e) {
-  if (e.code == ErrorCode::missing_field) return query_error(std::move(e.field), "required");
-  if (e.code == ErrorCode::invalid_field) e.code = ErrorCode::invalid_query;
-  return e;
-}
-
-Status only_params(const Request& req, std::initializer_list<std::string_view> known) {
-  for (const auto& [key, value] : req.query) {
-    if (std::find(known.begin(), known.end(), key) == known.end())
-      return query_error(key, "not a parameter of this request");
-  }
-  return {};
-}
-
-std::string param(const Request& req, const std::string& name) {
-  const std::string* v = req.query_param(name);
-  return v ? *v : std::string();
-}
-
 // The question in the query string; metric and scope may be given instead of `metric`/`scope`.
 Result<service::MetricRequest> metric_request(const Request& req) {
   service::MetricRequest in{
-      param(req, "metric"), param(req, "scope"), param(req, "period"), {}, {}, {}};
+      query_text(req, "metric"), query_text(req, "scope"), query_text(req, "period"), {}, {}, {}};
   auto pipeline = query_id(req, "pipeline");
   if (!pipeline.ok()) return pipeline.error();
   in.pipeline_id = *pipeline;
@@ -125,8 +101,8 @@ void add_metric_routes(App& app) {
     if (scopes.empty()) return error_response(query_error("scope", "required"), req);
     if (metrics.size() * scopes.size() > 500)
       return error_response(query_error("metric", "at most 500 answers at once"), req);
-    auto answers =
-        service::ask_metric_batch(app.ctx(), call.actor, metrics, scopes, param(req, "period"));
+    auto answers = service::ask_metric_batch(app.ctx(), call.actor, metrics, scopes,
+                                             query_text(req, "period"));
     if (!answers.ok()) return error_response(as_query_error(answers.error()), req);
     JsonWriter w;
     w.begin_object();
@@ -147,9 +123,9 @@ void add_metric_routes(App& app) {
       return error_response(s.error(), req);
     auto in = metric_request(req);
     if (!in.ok()) return error_response(as_query_error(in.error()), req);
-    const std::string by = param(req, "by");
+    const std::string by = query_text(req, "by");
     if (by.empty()) return error_response(query_error("by", "required"), req);
-    const std::string format = req.query_param("format") ? param(req, "format") : "json";
+    const std::string format = req.query_param("format") ? query_text(req, "format") : "json";
     if (format != "json" && format != "xlsx")
       return error_response(query_error("format", "json or xlsx"), req);
     auto rows = service::breakdown_metric(app.ctx(), call.actor, *in, by);

@@ -9,19 +9,6 @@
 namespace fupan::http {
 namespace {
 
-Error query_error(std::string field, std::string detail) {
-  return {ErrorCode::invalid_query, std::move(field), std::move(detail), {}};
-}
-
-// Checks that every query parameter is one of `known`.
-Status only_params(const Request& req, std::initializer_list<std::string_view> known) {
-  for (const auto& [key, value] : req.query) {
-    if (std::find(known.begin(), known.end(), key) == known.end())
-      return query_error(key, "not a filter of this list");
-  }
-  return {};
-}
-
 Result<std::optional<LocalDate>> query_as_of(const Request& req) {
   const std::string* v = req.query_param("as_of");
   if (!v) return std::optional<LocalDate>{};
@@ -45,7 +32,9 @@ void add_receivable_routes(App& app) {
   // ?group_by=customer|owner (default owner) &as_of=YYYY-MM-DD (default today) &page &page_size
   app.api("GET", "/api/receivables", [&app](Call& call) -> Response {
     const Request& req = call.req;
-    if (auto s = only_params(req, {"group_by", "as_of", "page", "page_size"}); !s.ok())
+    if (auto s = only_params(req, {"group_by", "as_of", "page", "page_size"},
+                             "not a filter of this list");
+        !s.ok())
       return error_response(s.error(), req);
     service::ReceivableRequest in;
     if (const std::string* g = req.query_param("group_by")) {
@@ -91,7 +80,8 @@ void add_receivable_routes(App& app) {
   // ?customer_id= &owner_id= &as_of= &page &page_size
   app.api("GET", "/api/receivables/orders", [&app](Call& call) -> Response {
     const Request& req = call.req;
-    if (auto s = only_params(req, {"customer_id", "owner_id", "as_of", "page", "page_size"});
+    if (auto s = only_params(req, {"customer_id", "owner_id", "as_of", "page", "page_size"},
+                             "not a filter of this list");
         !s.ok())
       return error_response(s.error(), req);
     service::OpenOrdersRequest in;

@@ -108,11 +108,6 @@ Result<MetricQuery> parse_metric_request(const MetricRequest& req, const OrgSnap
   return q;
 }
 
-MetricSettings load_metric_settings(const Context& ctx, OrgId org) {
-  auto conn = ctx.db.acquire();
-  return store::read_metric_settings(*conn, org);
-}
-
 MetricAnswer answer_metric(const Context& ctx, OrgId org, const MetricQuery& q,
                            MetricSource source) {
   auto snapshot = ctx.orgs.get(org);

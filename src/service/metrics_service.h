@@ -25,9 +25,6 @@ struct MetricRequest {
 // Parses `req` for the org of `snapshot`; errors name the field (metric, scope, period, ...).
 Result<MetricQuery> parse_metric_request(const MetricRequest& req, const OrgSnapshot& snapshot);
 
-// Reads the org's metric settings (time zone, fiscal start, gross margin, holidays).
-MetricSettings load_metric_settings(const Context& ctx, OrgId org);
-
 // Answers `q` for `org` with no viewer check (the command line, tests).
 MetricAnswer answer_metric(const Context& ctx, OrgId org, const MetricQuery& q,
                            MetricSource source = MetricSource::engine);
