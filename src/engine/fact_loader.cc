@@ -1,6 +1,11 @@
 #include "engine/fact_loader.h"
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
 
 namespace fupan::engine {
@@ -65,12 +70,16 @@ void read_ids(store::Connection& c, OrgId org, const std::string& select, const 
 // than walking the key's index, so each page is sorted here. `+org_id` keeps the org's column out
 // of index choice (SQLite would otherwise find the org's rows by another index and sort them all
 // for every page). With `ids`, reads just those rows, in no particular order.
+//
+// A second thread reads the pages while this one hands the previous page to `sink`: the store
+// produces rows (on PostgreSQL, the server) while the index files them, which takes about as long.
+// `sink` must not use the connection.
 template <class Row>
 void read_rows(store::Connection& c, OrgId org, const std::string& table, const std::string& select,
                const IdFilter& ids, const std::function<void(Row&, const RowCursor&)>& make,
                const std::function<void(const Row&)>& sink) {
-  Row row;
   if (ids) {
+    Row row;
     read_ids(c, org, select, "id", *ids, [&](const RowCursor& r) {
       make(row, r);
       sink(row);
@@ -83,27 +92,60 @@ void read_rows(store::Connection& c, OrgId org, const std::string& table, const 
   c.for_each("SELECT MAX(id) FROM " + table, none,
              [&](const RowCursor& r) { hi = r.is_null(0) ? -1 : r.i64(0); });
   const std::string sql = select + " AND id >= ? AND id < ?";
-  if (c.dialect() == store::Dialect::sqlite) {
-    // SQLite walks the rowid range in order: no page to hold or sort.
-    for (std::int64_t from = lo; from <= hi; from += kPage) {
-      c.for_each(sql, std::vector<Value>{org.value, from, from + kPage}, [&](const RowCursor& r) {
-        make(row, r);
-        sink(row);
-      });
+
+  std::mutex mu;
+  std::condition_variable changed;
+  std::deque<std::vector<Row>> pages;   // read, not yet filed; guarded by mu
+  bool read_all = false, stop = false;  // guarded by mu
+  std::exception_ptr failure;           // the reader's; guarded by mu
+  std::thread reader([&] {
+    try {
+      for (std::int64_t from = lo; from <= hi; from += kPage) {
+        std::vector<Row> page;
+        c.for_each(sql, std::vector<Value>{org.value, from, from + kPage},
+                   [&](const RowCursor& r) { make(page.emplace_back(), r); });
+        auto by_id = [](const Row& a, const Row& b) { return a.id < b.id; };
+        if (!std::is_sorted(page.begin(), page.end(), by_id)) {
+          std::sort(page.begin(), page.end(), by_id);
+        }
+        std::unique_lock lock(mu);
+        changed.wait(lock, [&] { return pages.size() < 2 || stop; });
+        if (stop) break;
+        pages.push_back(std::move(page));
+        changed.notify_all();
+      }
+    } catch (...) {
+      std::lock_guard lock(mu);
+      failure = std::current_exception();
     }
-    return;
-  }
-  std::vector<Row> page;
-  for (std::int64_t from = lo; from <= hi; from += kPage) {
-    page.clear();
-    c.for_each(sql, std::vector<Value>{org.value, from, from + kPage},
-               [&](const RowCursor& r) { make(page.emplace_back(), r); });
-    auto by_id = [](const Row& a, const Row& b) { return a.id < b.id; };
-    if (!std::is_sorted(page.begin(), page.end(), by_id)) {
-      std::sort(page.begin(), page.end(), by_id);
+    std::lock_guard lock(mu);
+    read_all = true;
+    changed.notify_all();
+  });
+  try {
+    for (;;) {
+      std::vector<Row> page;
+      {
+        std::unique_lock lock(mu);
+        changed.wait(lock, [&] { return !pages.empty() || read_all; });
+        if (pages.empty()) break;
+        page = std::move(pages.front());
+        pages.pop_front();
+        changed.notify_all();
+      }
+      for (const Row& r : page) sink(r);
     }
-    for (const Row& p : page) sink(p);
+  } catch (...) {
+    {
+      std::lock_guard lock(mu);
+      stop = true;
+      changed.notify_all();
+    }
+    reader.join();
+    throw;
   }
+  reader.join();
+  if (failure) std::rethrow_exception(failure);
 }
 
 }  // namespace

@@ -1,12 +1,8 @@
 #include "engine/org_index.h"
 
 #include <algorithm>
-#include <condition_variable>
-#include <deque>
 #include <limits>
-#include <mutex>
 #include <stdexcept>
-#include <thread>
 
 namespace fupan::engine {
 namespace {
@@ -144,7 +140,7 @@ void OrgIndex::load(store::Connection& c) {
   });
   load_payments(c, org_, std::nullopt, [&](const PaymentRow& r) { put_payment(r); });
   load_opportunities(c, org_, std::nullopt, [&](const OpportunityRow& r) { put_opportunity(r); });
-  load_activities_in_parallel(c);
+  load_activities(c, org_, std::nullopt, [&](const ActivityRow& r) { put_activity(r); });
   load_costs(c, org_, std::nullopt, [&](const CostRow& r) { put_cost(r); });
   for (DayLists* l : {&user_orders_, &user_payments_, &user_customers_, &user_opps_created_,
                       &user_opps_closed_}) {
@@ -486,73 +482,6 @@ void OrgIndex::remove_opportunity(std::int64_t id) {
 void OrgIndex::put_activity(const ActivityRow& r) {
   put_activity({r.id, r.user, r.customer, r.started_ms, activity_type(r.type),
                 static_cast<std::uint8_t>(std::clamp<std::int64_t>(r.satisfaction, 0, 5))});
-}
-
-// Activities are most of an org's rows. While the index loads, this thread reads them from the
-// store and another files them, batch by batch: the two halves of the work take about as long.
-void OrgIndex::load_activities_in_parallel(store::Connection& c) {
-  constexpr std::size_t kBatch = 32'768;
-  std::mutex mu;
-  std::condition_variable changed;
-  std::deque<std::vector<ActivityInput>> queue;  // guarded by mu; at most a few batches
-  bool done = false;                             // guarded by mu
-  std::exception_ptr failure;
-  std::thread filer([&] {
-    try {
-      for (;;) {
-        std::vector<ActivityInput> batch;
-        {
-          std::unique_lock lock(mu);
-          changed.wait(lock, [&] { return !queue.empty() || done; });
-          if (queue.empty()) return;
-          batch = std::move(queue.front());
-          queue.pop_front();
-        }
-        changed.notify_all();
-        for (const ActivityInput& a : batch) put_activity(a);
-      }
-    } catch (...) {
-      std::lock_guard lock(mu);
-      failure = std::current_exception();
-      queue.clear();
-      done = true;
-    }
-  });
-  auto hand_over = [&](std::vector<ActivityInput>&& batch) {
-    std::unique_lock lock(mu);
-    changed.wait(lock, [&] { return queue.size() < 4 || done; });
-    if (!done) queue.push_back(std::move(batch));
-    changed.notify_all();
-  };
-  std::vector<ActivityInput> batch;
-  batch.reserve(kBatch);
-  try {
-    load_activities(c, org_, std::nullopt, [&](const ActivityRow& r) {
-      batch.push_back({r.id, r.user, r.customer, r.started_ms, activity_type(r.type),
-                       static_cast<std::uint8_t>(std::clamp<std::int64_t>(r.satisfaction, 0, 5))});
-      if (batch.size() == kBatch) {
-        hand_over(std::move(batch));
-        batch = {};
-        batch.reserve(kBatch);
-      }
-    });
-    if (!batch.empty()) hand_over(std::move(batch));
-  } catch (...) {
-    {
-      std::lock_guard lock(mu);
-      done = true;
-    }
-    changed.notify_all();
-    filer.join();
-    throw;
-  }
-  {
-    std::lock_guard lock(mu);
-    done = true;
-  }
-  changed.notify_all();
-  filer.join();
-  if (failure) std::rethrow_exception(failure);
 }
 
 void OrgIndex::put_activity(const ActivityInput& r) {

@@ -150,7 +150,6 @@ class OrgIndex {
   void unlink_payment(Slot p);
   void build_rollups();
   void reserve(store::Connection& c);
-  void load_activities_in_parallel(store::Connection& c);
   void bump(Slot user, Series s, Day d, std::int64_t v);
   void refresh_first_order(Slot customer);
   std::int8_t stage_index(std::int64_t pipeline, std::int64_t stage) const;
