@@ -16,6 +16,7 @@
 
 #include "core/crypto.h"
 #include "engine/analytics.h"
+#include "engine/index_file.h"
 #include "large_org.h"
 #include "service/metric_sql.h"
 #include "service/org_directory.h"
@@ -242,11 +243,55 @@ void BM_IndexBuild(benchmark::State& state, StoreFn get) {
       static_cast<double>(std::max<std::size_t>(1, stats.activities));
 }
 
+// A restart of the server: the index read from its file (engine/index_file.h) and caught up with
+// 10,000 changes of activities made since it was written, a busy day's worth (audit entries naming
+// existing activities: each is read again from the store, as any change is).
+void BM_IndexFromFile(benchmark::State& state, StoreFn get) {
+  LargeStore* s = get();
+  if (!s) return state.SkipWithError("no store (set FUPAN_BENCH_ANALYTICS_PG_URL)");
+  constexpr std::int64_t kChanges = 10'000;
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / (s->db->dialect() == store::Dialect::sqlite
+                                                    ? "fupan_bench_index_sqlite"
+                                                    : "fupan_bench_index_postgres");
+  {
+    engine::Analytics before(*s->db, store::read_metric_settings, dir);
+    before.warm(s->org);
+    before.save();
+  }
+  {
+    auto c = s->db->acquire();
+    const auto ids = c->query("SELECT id FROM activities WHERE org_id = ? AND id % 997 = 1 LIMIT ?",
+                              {s->org.value, kChanges});
+    const std::vector<std::string> columns = {"org_id", "at",        "action",
+                                              "entity", "entity_id", "ip"};
+    std::vector<std::vector<store::Value>> rows;
+    for (std::size_t r = 0; r < ids.size(); ++r) {
+      rows.push_back({s->org.value, std::int64_t{0}, std::string("update"), std::string("activity"),
+                      ids.i64(r, 0), std::string("bench")});
+    }
+    store::Transaction tx(*c, true);
+    c->bulk_insert("audit_log", columns, rows);
+    tx.commit();
+  }
+  for (auto _ : state) {
+    engine::Analytics restarted(*s->db, store::read_metric_settings, dir);
+    if (restarted.warm(s->org) != engine::Analytics::Source::file) {
+      return state.SkipWithError("the index file was not used");
+    }
+  }
+  state.counters["changes"] = static_cast<double>(kChanges);
+  state.counters["file_MB"] =
+      static_cast<double>(std::filesystem::file_size(engine::index_file_path(dir, s->org))) /
+      (1 << 20);
+}
+
 // Stores are opened (and generated) on first use, not at registration.
 #define FUPAN_ANALYTICS_BENCH(fn, store, name) \
   BENCHMARK_CAPTURE(fn, name, &store)->Unit(benchmark::kMillisecond)->UseRealTime()
 
 FUPAN_ANALYTICS_BENCH(BM_IndexBuild, sqlite_store, SQLite)->Iterations(1);
+FUPAN_ANALYTICS_BENCH(BM_IndexFromFile, sqlite_store, SQLite)->Iterations(3);
 FUPAN_ANALYTICS_BENCH(BM_TeamsByWeek_Engine, sqlite_store, SQLite);
 FUPAN_ANALYTICS_BENCH(BM_TeamsByWeek_SQL, sqlite_store, SQLite)->Iterations(3);
 BENCHMARK_CAPTURE(BM_RepWeek_Engine, SQLite, &sqlite_store)
@@ -256,6 +301,7 @@ BENCHMARK_CAPTURE(BM_RepWeek_Engine, SQLite, &sqlite_store)
     ->UseRealTime();
 FUPAN_ANALYTICS_BENCH(BM_RepWeek_SQL, sqlite_store, SQLite)->Iterations(3);
 FUPAN_ANALYTICS_BENCH(BM_IndexBuild, pg_store, PostgreSQL)->Iterations(1);
+FUPAN_ANALYTICS_BENCH(BM_IndexFromFile, pg_store, PostgreSQL)->Iterations(3);
 FUPAN_ANALYTICS_BENCH(BM_TeamsByWeek_Engine, pg_store, PostgreSQL);
 FUPAN_ANALYTICS_BENCH(BM_TeamsByWeek_SQL, pg_store, PostgreSQL)->Iterations(3);
 FUPAN_ANALYTICS_BENCH(BM_RepWeek_SQL, pg_store, PostgreSQL)->Iterations(3);

@@ -43,6 +43,14 @@ std::unique_ptr<store::Database> open_store(const std::string& url, std::size_t 
   return db;
 }
 
+// Where `fupan serve` keeps the analytics indexes between runs (engine/index_file.h).
+std::filesystem::path index_dir(const ServeOptions& o) {
+  if (o.index_dir == "off") return {};
+  if (!o.index_dir.empty()) return o.index_dir;
+  if (is_postgres(o.db) || o.db == ":memory:") return {};
+  return o.db + ".index";
+}
+
 int fail(const std::string& message) {
   std::cerr << "fupan: " << message << "\n";
   return 1;
@@ -70,7 +78,7 @@ int serve(const ServeOptions& o) {
   orgs.load_all(*db);
   service::SessionCache sessions;
   service::ScopeCache scopes;
-  engine::Analytics analytics(*db, store::read_metric_settings);
+  engine::Analytics analytics(*db, store::read_metric_settings, index_dir(o));
   service::Context ctx{*db, orgs, clock, sessions, scopes, &analytics};
   {
     // Build every org's analytics index before the first request, not during it.
@@ -95,6 +103,8 @@ int serve(const ServeOptions& o) {
     std::cout << "Fupan is listening on http://" << o.host << ":" << port << "/" << std::endl;
   });
   scheduler.stop();
+  // Every request has finished: the indexes hold every change this server made.
+  analytics.save();
   return status;
 }
 

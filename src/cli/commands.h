@@ -8,6 +8,9 @@ namespace fupan::cli {
 
 struct ServeOptions {
   std::string db, host, web_dir, log_level;
+  // Where the analytics indexes are kept between runs: "" for beside a SQLite file (none for
+  // PostgreSQL), "off" for nowhere.
+  std::string index_dir;
   int port = 8080;
   int threads = 4;
   bool secure_cookies = false;

@@ -37,6 +37,12 @@ int main(int argc, char** argv) {
       ->envname("FUPAN_LOG_LEVEL")
       ->capture_default_str();
   serve_cmd
+      ->add_option("--index-dir", serve.index_dir,
+                   "Keep the analytics indexes here between runs, so a restart reads them back "
+                   "instead of every fact (default: beside a SQLite file, none for PostgreSQL; "
+                   "off: none)")
+      ->envname("FUPAN_INDEX_DIR");
+  serve_cmd
       ->add_flag("--secure-cookies", serve.secure_cookies,
                  "Mark the session cookie Secure (behind HTTPS)")
       ->envname("FUPAN_SECURE_COOKIES");

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <unordered_set>
+
+#include "engine/index_file.h"
 
 namespace fupan::engine {
 namespace {
@@ -28,16 +31,17 @@ void add_payments_of_orders(store::Connection& c, OrgId org,
 
 }  // namespace
 
-Analytics::Analytics(store::Database& db, SettingsLoader settings)
-    : db_(db), settings_(std::move(settings)) {}
+Analytics::Analytics(store::Database& db, SettingsLoader settings, std::filesystem::path index_dir)
+    : db_(db), settings_(std::move(settings)), index_dir_(std::move(index_dir)) {}
 
-std::unique_ptr<OrgIndex> Analytics::build(OrgId org) {
+std::unique_ptr<OrgIndex> Analytics::build(OrgId org, StoreMark& mark) {
   const auto started = std::chrono::steady_clock::now();
   auto conn = db_.acquire();
-  // One read transaction: the index is a consistent snapshot of the store.
+  // One read transaction: the index is a consistent snapshot of the store, at `mark`.
   store::Transaction tx(*conn, false);
   auto index = std::make_unique<OrgIndex>(org, settings_(*conn, org));
   index->load(*conn);
+  mark = read_store_mark(*conn, org);
   tx.commit();
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                       std::chrono::steady_clock::now() - started)
@@ -48,6 +52,82 @@ std::unique_ptr<OrgIndex> Analytics::build(OrgId org) {
   return index;
 }
 
+// The index of `org` from its file, caught up with the changes since; nullptr when there is no
+// usable file (the caller builds it from the store).
+std::unique_ptr<OrgIndex> Analytics::read_file(OrgId org, StoreMark& mark) {
+  if (index_dir_.empty()) return nullptr;
+  const auto started = std::chrono::steady_clock::now();
+  const auto path = index_file_path(index_dir_, org);
+  MetricSettings settings;
+  {
+    auto conn = db_.acquire();
+    settings = settings_(*conn, org);
+  }
+  std::string why;
+  IndexFile file = read_index_file(path, org, settings, why);
+  if (!file.index) {
+    spdlog::info("analytics index of org {}: {}, reading the store", org.value, why);
+    return nullptr;
+  }
+  std::optional<CatchUp> caught;
+  {
+    auto conn = db_.acquire();
+    store::Transaction tx(*conn, false);
+    caught = changes_since(*conn, org, file.mark, kCatchUpLimit);
+    tx.commit();
+  }
+  if (!caught) {
+    spdlog::info("analytics index of org {}: {} is of another store or too far behind it",
+                 org.value, path.string());
+    return nullptr;
+  }
+  if (needs_rebuild(caught->changes)) {
+    spdlog::info("analytics index of org {}: bulk changes since {} was written", org.value,
+                 path.string());
+    return nullptr;
+  }
+  ChangedRows rows = read_changed_rows(caught->changes);
+  put_changed_rows(*file.index, rows);
+  mark = caught->mark;
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::steady_clock::now() - started)
+                      .count();
+  const auto s = file.index->stats();
+  spdlog::info(
+      "analytics index of org {} read from {} in {} ms and caught up with {} audit entries: {} "
+      "activities, {} orders, {} MB",
+      org.value, path.string(), ms, caught->entries, s.activities, s.orders, s.bytes >> 20);
+  return std::move(file.index);
+}
+
+void Analytics::save() {
+  if (index_dir_.empty()) return;
+  std::lock_guard serial(apply_mutex_);  // no change half applied
+  std::vector<std::pair<OrgId, std::shared_ptr<Entry>>> all;
+  {
+    std::lock_guard lock(entries_mutex_);
+    for (const auto& [org, e] : entries_) all.emplace_back(org, e);
+  }
+  for (const auto& [org, e] : all) {
+    std::shared_lock lock(e->mutex);
+    if (!e->index) continue;
+    const auto started = std::chrono::steady_clock::now();
+    const auto path = index_file_path(index_dir_, org);
+    try {
+      write_index_file(path, *e->index, e->mark);
+    } catch (const std::exception& ex) {
+      // A cache that cannot be written costs the next start time, not data.
+      spdlog::warn("analytics index of org {} not written to {}: {}", org.value, path.string(),
+                   ex.what());
+      continue;
+    }
+    spdlog::info("analytics index of org {} written to {} in {} ms", org.value, path.string(),
+                 std::chrono::duration_cast<std::chrono::milliseconds>(
+                     std::chrono::steady_clock::now() - started)
+                     .count());
+  }
+}
+
 std::shared_ptr<Analytics::Entry> Analytics::entry(OrgId org) {
   {
     std::lock_guard lock(entries_mutex_);
@@ -55,17 +135,37 @@ std::shared_ptr<Analytics::Entry> Analytics::entry(OrgId org) {
     if (it != entries_.end() && it->second->index) return it->second;
   }
   // Build outside the map's lock; two first questions at once may both build, the second wins.
-  auto built = build(org);
+  StoreMark mark;
+  Source source = Source::file;
+  auto built = read_file(org, mark);
+  if (!built) {
+    source = Source::store;
+    built = build(org, mark);
+  }
   std::lock_guard lock(entries_mutex_);
   auto& e = entries_[org];
   if (!e) e = std::make_shared<Entry>();
   std::unique_lock index_lock(e->mutex);
-  if (!e->index) e->index = std::move(built);
+  if (!e->index) {
+    e->index = std::move(built);
+    e->mark = mark;
+    e->source = source;
+  }
   return e;
 }
 
-void Analytics::warm(OrgId org) {
-  entry(org);
+Analytics::Source Analytics::warm(OrgId org) {
+  return entry(org)->source;
+}
+
+bool Analytics::needs_rebuild(const ChangeSet& changes) {
+  if (changes.settings || changes.ids.contains("pipeline")) return true;
+  for (const auto& [kind, ids] : changes.ids) {
+    for (std::int64_t id : ids) {
+      if (id == 0) return true;
+    }
+  }
+  return false;
 }
 
 void Analytics::apply(const ChangeSet& changes) {
@@ -75,101 +175,98 @@ void Analytics::apply(const ChangeSet& changes) {
   }
   std::lock_guard serial(apply_mutex_);
   std::shared_ptr<Entry> e = entry(changes.org);
-  bool rebuild = changes.settings || changes.ids.contains("pipeline");
-  for (const auto& [kind, ids] : changes.ids) {
-    for (std::int64_t id : ids) rebuild = rebuild || id == 0;
-  }
-  if (rebuild) {
-    auto fresh = build(changes.org);
+  if (needs_rebuild(changes)) {
+    StoreMark mark;
+    auto fresh = build(changes.org, mark);
     std::unique_lock lock(e->mutex);
     e->index = std::move(fresh);
+    e->mark = mark;
+    e->source = Source::store;
     return;
   }
-  // Read the changed rows as they are now, then change the index under its lock. Ids not found
-  // were deleted.
+  ChangedRows rows = read_changed_rows(changes);
+  std::unique_lock lock(e->mutex);
+  put_changed_rows(*e->index, rows);
+}
+
+// Reads the changed rows as they are now. Ids not found were deleted.
+Analytics::ChangedRows Analytics::read_changed_rows(const ChangeSet& changes) {
+  ChangedRows out;
+  out.asked = changes.ids;
   auto conn = db_.acquire();
   const OrgId org = changes.org;
-  std::unordered_map<std::string, std::vector<std::int64_t>> asked = changes.ids;
   auto ids_of = [&](const char* kind) -> IdFilter {
-    auto it = asked.find(kind);
-    if (it == asked.end()) return std::nullopt;
+    auto it = out.asked.find(kind);
+    if (it == out.asked.end()) return std::nullopt;
     return it->second;
   };
-  std::vector<CustomerRow> customers;
-  std::vector<OrderRow> orders;
-  std::unordered_map<std::int64_t, std::vector<LineFact>> lines;
-  std::vector<PaymentRow> payments;
-  std::vector<OpportunityRow> opportunities;
-  std::vector<ActivityRow> activities;
-  std::vector<CostRow> costs;
-  std::optional<std::vector<StageRow>> stages;
-  {
-    store::Transaction tx(*conn, false);
-    if (auto ids = ids_of("customer")) {
-      load_customers(*conn, org, ids, [&](const CustomerRow& r) { customers.push_back(r); });
-    }
-    if (auto ids = ids_of("order")) {
-      load_orders(*conn, org, ids, [&](const OrderRow& r) { orders.push_back(r); });
-      load_order_lines(*conn, org, ids, [&](const LineRow& r) {
-        lines[r.order].push_back({r.product, r.total});
-      });
-      // A change of an order's owner or customer moves its payments along (order_rules.cc)
-      // without a note of their own: read the order's payments again too.
-      add_payments_of_orders(*conn, org, *ids, asked["payment"]);
-    }
-    if (auto ids = ids_of("payment")) {
-      load_payments(*conn, org, ids, [&](const PaymentRow& r) { payments.push_back(r); });
-    }
-    if (auto ids = ids_of("opportunity")) {
-      // The first opportunity of an org without a default pipeline makes one (or promotes its
-      // only pipeline) with no note of a pipeline change: read the stages again with it. Stages
-      // of pipelines that did not change keep their places, so nothing indexed moves.
-      stages = load_stages(*conn, org);
-      load_opportunities(*conn, org, ids,
-                         [&](const OpportunityRow& r) { opportunities.push_back(r); });
-    }
-    if (auto ids = ids_of("activity")) {
-      load_activities(*conn, org, ids, [&](const ActivityRow& r) { activities.push_back(r); });
-    }
-    if (auto ids = ids_of("cost")) {
-      load_costs(*conn, org, ids, [&](const CostRow& r) { costs.push_back(r); });
-    }
-    tx.commit();
+  store::Transaction tx(*conn, false);
+  if (auto ids = ids_of("customer")) {
+    load_customers(*conn, org, ids, [&](const CustomerRow& r) { out.customers.push_back(r); });
   }
-  // Puts the rows read and removes the ids asked for but not read.
-  auto settle = [&](const char* kind, const auto& rows, auto&& put, auto&& remove) {
-    auto ids = ids_of(kind);
-    if (!ids) return;
+  if (auto ids = ids_of("order")) {
+    load_orders(*conn, org, ids, [&](const OrderRow& r) { out.orders.push_back(r); });
+    load_order_lines(*conn, org, ids, [&](const LineRow& r) {
+      out.lines[r.order].push_back({r.product, r.total});
+    });
+    // A change of an order's owner or customer moves its payments along (order_rules.cc): read
+    // the order's payments again too.
+    add_payments_of_orders(*conn, org, *ids, out.asked["payment"]);
+  }
+  if (auto ids = ids_of("payment")) {
+    load_payments(*conn, org, ids, [&](const PaymentRow& r) { out.payments.push_back(r); });
+  }
+  if (auto ids = ids_of("opportunity")) {
+    // The first opportunity of an org without a default pipeline makes one (or promotes its
+    // only pipeline) with no note of a pipeline change: read the stages again with it. Stages
+    // of pipelines that did not change keep their places, so nothing indexed moves.
+    out.stages = load_stages(*conn, org);
+    load_opportunities(*conn, org, ids,
+                       [&](const OpportunityRow& r) { out.opportunities.push_back(r); });
+  }
+  if (auto ids = ids_of("activity")) {
+    load_activities(*conn, org, ids, [&](const ActivityRow& r) { out.activities.push_back(r); });
+  }
+  if (auto ids = ids_of("cost")) {
+    load_costs(*conn, org, ids, [&](const CostRow& r) { out.costs.push_back(r); });
+  }
+  tx.commit();
+  return out;
+}
+
+// Puts the rows read and removes the ids asked for but not read.
+void Analytics::put_changed_rows(OrgIndex& index, ChangedRows& rows) {
+  auto settle = [&](const char* kind, const auto& read, auto&& put, auto&& remove) {
+    auto it = rows.asked.find(kind);
+    if (it == rows.asked.end()) return;
     std::unordered_set<std::int64_t> seen;
-    for (const auto& r : rows) {
+    for (const auto& r : read) {
       seen.insert(r.id);
       put(r);
     }
-    for (std::int64_t id : *ids) {
+    for (std::int64_t id : it->second) {
       if (!seen.contains(id)) remove(id);
     }
   };
-  std::unique_lock lock(e->mutex);
-  OrgIndex& index = *e->index;
   // Customers first (orders refer to them), then orders before their payments.
   settle(
-      "customer", customers, [&](const CustomerRow& r) { index.put_customer(r); },
+      "customer", rows.customers, [&](const CustomerRow& r) { index.put_customer(r); },
       [&](std::int64_t id) { index.remove_customer(id); });
   settle(
-      "order", orders, [&](const OrderRow& r) { index.put_order(r, lines[r.id]); },
+      "order", rows.orders, [&](const OrderRow& r) { index.put_order(r, rows.lines[r.id]); },
       [&](std::int64_t id) { index.remove_order(id); });
   settle(
-      "payment", payments, [&](const PaymentRow& r) { index.put_payment(r); },
+      "payment", rows.payments, [&](const PaymentRow& r) { index.put_payment(r); },
       [&](std::int64_t id) { index.remove_payment(id); });
-  if (stages) index.set_stages(*stages);
+  if (rows.stages) index.set_stages(*rows.stages);
   settle(
-      "opportunity", opportunities, [&](const OpportunityRow& r) { index.put_opportunity(r); },
+      "opportunity", rows.opportunities, [&](const OpportunityRow& r) { index.put_opportunity(r); },
       [&](std::int64_t id) { index.remove_opportunity(id); });
   settle(
-      "activity", activities, [&](const ActivityRow& r) { index.put_activity(r); },
+      "activity", rows.activities, [&](const ActivityRow& r) { index.put_activity(r); },
       [&](std::int64_t id) { index.remove_activity(id); });
   settle(
-      "cost", costs, [&](const CostRow& r) { index.put_cost(r); },
+      "cost", rows.costs, [&](const CostRow& r) { index.put_cost(r); },
       [&](std::int64_t id) { index.remove_cost(id); });
 }
 

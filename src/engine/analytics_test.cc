@@ -21,6 +21,7 @@
 #include <sstream>
 
 #include "domain/entity_kind.h"
+#include "engine/index_file.h"
 #include "service/customer_service.h"
 #include "service/entity_service.h"
 #include "service/import_service.h"
@@ -565,12 +566,14 @@ class AnalyticsDiffTest : public ::testing::TestWithParam<std::string> {
 
   // Loads the org directory and builds the engine's index of each org in `orgs` (before any
   // write, as `fupan serve` does); the admin `admin` of org `orgs[0]` acts.
-  void start_services(const std::vector<std::int64_t>& orgs, std::int64_t admin) {
+  void start_services(const std::vector<std::int64_t>& orgs, std::int64_t admin,
+                      const std::filesystem::path& index_dir = {}) {
     orgs_.load_all(*db_);
-    analytics_ = std::make_unique<Analytics>(*db_, store::read_metric_settings);
+    ctx_.reset();
+    analytics_ = std::make_unique<Analytics>(*db_, store::read_metric_settings, index_dir);
     ctx_ = std::make_unique<service::Context>(
         service::Context{*db_, orgs_, clock_, sessions_, scopes_, analytics_.get()});
-    for (std::int64_t org : orgs) analytics_->warm(OrgId{org});
+    for (std::int64_t org : orgs) sources_.push_back(analytics_->warm(OrgId{org}));
     clock_.t =
         std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
     act_as(orgs.front(), admin);
@@ -1116,6 +1119,7 @@ class AnalyticsDiffTest : public ::testing::TestWithParam<std::string> {
   service::ScopeCache scopes_;
   std::unique_ptr<Analytics> analytics_;
   std::unique_ptr<service::Context> ctx_;
+  std::vector<Analytics::Source> sources_;  // where each warm() found its index
   service::Actor actor_;
 };
 
@@ -1238,6 +1242,94 @@ TEST_P(AnalyticsDiffTest, TheDefaultPipelineTheFirstOpportunityMakesIsInTheFunne
       EXPECT_TRUE(agrees(o.org, {metric, rep, "2026-W47", {}, {}, {}}, name));
     }
   }
+}
+
+// The server keeps its index in a file between runs (engine/index_file.h). Started again, it reads
+// the file and catches up with what changed while it was down: the answers are those of the store.
+// A file it cannot trust (bulk changes, another calendar, another store, a damaged file) is not
+// used.
+TEST_P(AnalyticsDiffTest, AnIndexFileCaughtUpWithTheWritesMadeWhileTheServerWasDownAgreesWithSql) {
+  SCOPED_TRACE(::testing::Message()
+               << "seed " << seed_ << " (FUPAN_DIFF_SEED=" << seed_ << " replays it)");
+  build_org();
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("fupan_index_test_" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  const std::filesystem::path file = index_file_path(dir, OrgId{org_});
+  const std::vector<std::string> kinds = {
+      "customer+", "customer~",    "customer-",    "customer>",    "order+",
+      "order~",    "order-",       "payment+",     "payment~",     "payment-",
+      "activity+", "activity~",    "activity-",    "cost+",        "cost~",
+      "cost-",     "opportunity+", "opportunity~", "opportunity-", "quote>order"};
+  auto writes = [&](int n) {
+    int done = 0;
+    for (int i = 0; i < 8 * n && done < n; ++i) {
+      const auto& what = kinds[static_cast<std::size_t>(
+          rng().between(0, static_cast<std::int64_t>(kinds.size()) - 1))];
+      done += random_write(what).ok();
+    }
+    return done;
+  };
+  // A run of the server: built from the store, some writes applied as they commit, then stopped.
+  auto stop = [&] {
+    analytics_->save();
+    ctx_->analytics = nullptr;  // the server is down: writes reach the store only
+    act_as(org_, admin_);
+  };
+  start_services({org_}, admin_, dir);
+  EXPECT_EQ(sources_.back(), Analytics::Source::store);
+  EXPECT_GT(writes(20), 10);
+  stop();
+  ASSERT_TRUE(std::filesystem::exists(file));
+
+  EXPECT_GT(writes(60), 30);
+  start_services({org_}, admin_, dir);
+  EXPECT_EQ(sources_.back(), Analytics::Source::file);
+  EXPECT_EQ(compare(200, "read from its file, caught up with the writes made while down"), 0);
+
+  // Running on from the file, stopped, started again with no change in between.
+  EXPECT_GT(writes(20), 10);
+  EXPECT_EQ(compare(30, "read from its file, then written to"), 0);
+  stop();
+  start_services({org_}, admin_, dir);
+  EXPECT_EQ(sources_.back(), Analytics::Source::file);
+  EXPECT_EQ(compare(60, "read from its file twice"), 0);
+
+  // An import while down (a bulk change): the index is read from the store.
+  stop();
+  clock_.t =
+      std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+  auto report =
+      service::import_file(*ctx_, actor_, "orders", order_csv(), service::ImportOptions{});
+  ASSERT_TRUE(report.ok()) << report.error().detail;
+  start_services({org_}, admin_, dir);
+  EXPECT_EQ(sources_.back(), Analytics::Source::store);
+  EXPECT_EQ(compare(60, "after an import while down"), 0);
+
+  // Another time zone while down: the file's days are the old zone's.
+  stop();
+  service::OrgInput settings;
+  settings.timezone = zone_name_ == "Asia/Shanghai" ? "America/New_York" : "Asia/Shanghai";
+  ASSERT_TRUE(
+      service::update_org(*ctx_, actor_, settings, orgs_.get(OrgId{org_})->org().version).ok());
+  start_services({org_}, admin_, dir);
+  EXPECT_EQ(sources_.back(), Analytics::Source::store);
+  EXPECT_EQ(compare(60, "after a change of time zone while down"), 0);
+
+  // Another store (here: the same one made again, as its first migration's time says).
+  stop();
+  db_->acquire()->exec("UPDATE schema_migrations SET applied_at = applied_at + 1 WHERE version = 1",
+                       {});
+  start_services({org_}, admin_, dir);
+  EXPECT_EQ(sources_.back(), Analytics::Source::store);
+
+  // A file cut short.
+  stop();
+  std::filesystem::resize_file(file, std::filesystem::file_size(file) / 2);
+  start_services({org_}, admin_, dir);
+  EXPECT_EQ(sources_.back(), Analytics::Source::store);
+  EXPECT_EQ(compare(30, "after a damaged file"), 0);
+  std::filesystem::remove_all(dir);
 }
 
 INSTANTIATE_TEST_SUITE_P(Stores, AnalyticsDiffTest, ::testing::Values("sqlite", "postgres"));

@@ -46,6 +46,15 @@ class DailyRollup {
 
   int users() const { return users_; }
   std::size_t bytes() const { return money_.capacity() * 8 + counts_.capacity() * 4; }
+  template <class A>
+  void io(A& a) {
+    a(users_);
+    a(first_);
+    a(end_);
+    a(width_);
+    a(money_);
+    a(counts_);
+  }
 
  private:
   void grow(int users, Day first, Day end);

@@ -46,6 +46,16 @@ struct StageRow {
   std::int64_t id = 0, pipeline = 0, position = 0, probability = 0;
   bool pipeline_is_default = false;
   std::string kind, name;
+  template <class A>
+  void io(A& a) {
+    a(id);
+    a(pipeline);
+    a(position);
+    a(probability);
+    a(pipeline_is_default);
+    a(kind);
+    a(name);
+  }
 };
 
 // Which rows to read: all of the org's, or those with these ids.

@@ -48,6 +48,12 @@ class SlotIndex {
   std::size_t size() const { return ids_.size(); }
   void shrink() { ids_.shrink_to_fit(); }
   std::size_t bytes() const { return ids_.capacity() * sizeof(std::uint32_t) + aside_.size() * 32; }
+  // Its fields, to an archive or from one (engine/archive.h).
+  template <class A>
+  void io(A& a) {
+    a(ids_);
+    a(aside_);
+  }
 
  private:
   static constexpr std::int64_t kMax32 = 0xFFFFFFFFLL;
@@ -75,6 +81,16 @@ class Interner {
   }
   const std::string& name(std::int32_t code) const { return names_[code]; }
   std::size_t size() const { return names_.size(); }
+  template <class A>
+  void io(A& a) {
+    a(names_);
+    if constexpr (A::reading) {
+      codes_.clear();
+      for (std::size_t i = 1; i < names_.size(); ++i) {
+        codes_[names_[i]] = static_cast<std::int32_t>(i);
+      }
+    }
+  }
 
  private:
   std::vector<std::string> names_;

@@ -46,6 +46,10 @@ class DayLists {
   // The entries of `user` with a day in [from, to).
   std::pair<const Entry*, const Entry*> range(Slot user, Day from, Day to) const;
   std::size_t bytes() const;
+  template <class A>
+  void io(A& a) {
+    a(lists_);
+  }
 
  private:
   std::vector<std::vector<Entry>> lists_;
@@ -135,6 +139,10 @@ class OrgIndex {
 
   // The keys a segment breakdown by `dim` has rows for: every value seen, "" included.
   std::vector<std::string> segment_keys(SegmentDim dim) const;
+
+  // Every field but the settings, to an archive or from one (engine/index_file.cc).
+  template <class A>
+  void io(A& a);
 
   // Sizes, for the benchmark and /metrics.
   struct Stats {

@@ -1,0 +1,88 @@
+#include "engine/store_mark.h"
+
+#include <array>
+#include <string_view>
+
+namespace fupan::engine {
+namespace {
+
+using store::RowCursor;
+using store::Value;
+
+// The kinds of record the index holds (org_index.h); a change of a pipeline re-reads its stages.
+constexpr std::array<std::string_view, 7> kIndexedKinds = {
+    "customer", "order", "payment", "opportunity", "activity", "cost", "pipeline"};
+
+bool indexed(std::string_view kind) {
+  for (std::string_view k : kIndexedKinds) {
+    if (k == kind) return true;
+  }
+  return false;
+}
+
+std::int64_t one_number(store::Connection& c, const char* sql, const std::vector<Value>& params) {
+  std::int64_t v = 0;
+  c.for_each(sql, params, [&](const RowCursor& r) { v = r.i64(0); });
+  return v;
+}
+
+}  // namespace
+
+StoreMark read_store_mark(store::Connection& c, OrgId org) {
+  StoreMark m;
+  m.store_created_ms =
+      one_number(c, "SELECT applied_at FROM schema_migrations WHERE version = 1", {});
+  m.schema_version = one_number(c, "SELECT MAX(version) FROM schema_migrations", {});
+  m.org_created_ms = one_number(c, "SELECT created_at FROM orgs WHERE id = ?", {org.value});
+  c.for_each(
+      "SELECT id, at, entity, COALESCE(entity_id, 0) FROM audit_log WHERE +org_id = ? "
+      "ORDER BY id DESC LIMIT 1",
+      std::vector<Value>{org.value}, [&](const RowCursor& r) {
+        m.audit_id = r.i64(0);
+        m.audit_at = r.i64(1);
+        m.audit_entity.assign(r.text(2));
+        m.audit_entity_id = r.i64(3);
+      });
+  return m;
+}
+
+std::optional<CatchUp> changes_since(store::Connection& c, OrgId org, const StoreMark& mark,
+                                     std::size_t limit) {
+  // The same store: made at the same time, migrated as far, the org the same, and the last entry
+  // the index includes still in the log as it was.
+  StoreMark now = read_store_mark(c, org);
+  if (now.store_created_ms != mark.store_created_ms || now.schema_version != mark.schema_version ||
+      now.org_created_ms != mark.org_created_ms || now.audit_id < mark.audit_id) {
+    return std::nullopt;
+  }
+  if (mark.audit_id != 0) {
+    bool same = false;
+    c.for_each(
+        "SELECT at, entity, COALESCE(entity_id, 0) FROM audit_log WHERE id = ? AND org_id = ?",
+        std::vector<Value>{mark.audit_id, org.value}, [&](const RowCursor& r) {
+          same = r.i64(0) == mark.audit_at && r.text(1) == mark.audit_entity &&
+                 r.i64(2) == mark.audit_entity_id;
+        });
+    if (!same) return std::nullopt;
+  }
+  CatchUp out;
+  out.changes.org = org;
+  out.mark = now;
+  bool too_many = false;
+  // Up to the entry read for `now`, in this transaction: the mark and the changes agree.
+  c.for_each(
+      "SELECT entity, COALESCE(entity_id, 0) FROM audit_log WHERE +org_id = ? AND id > ? AND "
+      "id <= ? ORDER BY id",
+      std::vector<Value>{org.value, mark.audit_id, now.audit_id}, [&](const RowCursor& r) {
+        if (too_many || ++out.entries > limit) {
+          too_many = true;
+          return;
+        }
+        const std::string_view kind = r.text(0);
+        if (indexed(kind)) out.changes.ids[std::string(kind)].push_back(r.i64(1));
+      });
+  if (too_many) return std::nullopt;
+  return out;
+}
+
+}  // namespace fupan::engine
