@@ -300,7 +300,7 @@ int run_server(App& app, const ServerOptions& options,
   ioc.run();
   for (auto& t : pool) t.join();
   watcher.join();
-  spdlog::info("{{\"event\":\"stopped\"}}");
+  spdlog::info(R"({"event":"stopped"})");  // no arguments: not a format string
   return 0;
 }
 

@@ -91,5 +91,30 @@ check "an unknown metric is refused" 1 "$bin" metric --db "$idb" --metric sales 
 contains "unknown metric named" "$tmp/err" "metric"
 check "a bad period is refused" 1 "$bin" metric --db "$idb" --metric orders_amount --scope org --period 2026-13
 
+# The analytics index kept beside the store between runs (engine/index_file.h): written when the
+# server stops, read back when it starts, and not trusted after a bulk change made meanwhile.
+serve_once() {  # log-file: starts the server on $idb, asks /api/metrics as the admin, stops it
+  "$bin" serve --db "$idb" --port 0 --web-dir "" --threads 1 >"$1" 2>&1 &
+  local pid=$! url=""
+  for _ in $(seq 100); do url=$(grep -o 'http://[0-9.:]*' "$1" || true); [ -n "$url" ] && break; sleep 0.1; done
+  local token
+  token=$(curl -sf -X POST "$url/api/auth/login" -H 'content-type: application/json' \
+    -d '{"username":"admin","password":"fupan-demo"}' | sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p')
+  curl -sf -H "Authorization: Bearer $token" "$url/api/metrics?metric=orders_amount&scope=org&period=2026" >"$tmp/served.json"
+  kill -TERM $pid; wait $pid
+}
+"$bin" metric --db "$idb" --metric orders_amount --scope org --period 2026 --via sql >"$tmp/sql.json"
+serve_once "$tmp/serve1.log"
+contains "the first start reads the store" "$tmp/serve1.log" "no index file, reading the store"
+contains "the stop writes the index file" "$tmp/serve1.log" "index of org 1 written to $idb.index/org-1.index"
+serve_once "$tmp/serve2.log"
+contains "the next start reads the file" "$tmp/serve2.log" "read from $idb.index/org-1.index"
+contains "its answer is the store's" "$tmp/served.json" "$(sed 's/}$//' "$tmp/sql.json")"
+check "an import while the server is down" 0 "$bin" import --db "$idb" --kind orders tests/cli/later_orders.csv
+"$bin" metric --db "$idb" --metric orders_amount --scope org --period 2026 --via sql >"$tmp/sql.json"
+serve_once "$tmp/serve3.log"
+contains "after an import the store is read" "$tmp/serve3.log" "bulk changes since"
+contains "and the answer has the import" "$tmp/served.json" "$(sed 's/}$//' "$tmp/sql.json")"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]
