@@ -173,20 +173,86 @@ void Analytics::apply(const ChangeSet& changes) {
     std::lock_guard lock(entries_mutex_);
     if (!entries_.contains(changes.org)) return;  // not built yet: it will read the store then
   }
-  std::lock_guard serial(apply_mutex_);
   std::shared_ptr<Entry> e = entry(changes.org);
-  if (needs_rebuild(changes)) {
-    StoreMark mark;
-    auto fresh = build(changes.org, mark);
-    std::unique_lock lock(e->mutex);
-    e->index = std::move(fresh);
-    e->mark = mark;
-    e->source = Source::store;
-    return;
+  const bool bulk = needs_rebuild(changes);
+  {
+    // While the org's index is built again, a change waits to be applied to the new index; a bulk
+    // change asks for one more build.
+    std::lock_guard lock(e->rebuild_mutex);
+    if (e->rebuilding) {
+      if (bulk) {
+        e->build_again = true;
+      } else {
+        e->pending.push_back(changes);
+      }
+      return;
+    }
+    e->rebuilding = bulk;
   }
+  if (bulk) return rebuild(changes.org, *e);
+  std::lock_guard serial(apply_mutex_);
   ChangedRows rows = read_changed_rows(changes);
   std::unique_lock lock(e->mutex);
   put_changed_rows(*e->index, rows);
+}
+
+// Builds the org's index again from the store while questions go on being answered from the old
+// one and other writers go on committing (a large org takes seconds), then applies the changes
+// that arrived meanwhile to the new index and swaps it in.
+void Analytics::rebuild(OrgId org, Entry& e) {
+  // The changes noted during the build, taken under both locks: once none is left the build is
+  // over, and a later change takes the usual way, after the swap (it waits for apply_mutex_).
+  auto take_pending = [&e](bool& build_again) {
+    std::lock_guard lock(e.rebuild_mutex);
+    build_again = e.build_again;
+    e.build_again = false;
+    std::vector<ChangeSet> pending;
+    pending.swap(e.pending);
+    if (pending.empty() && !build_again) e.rebuilding = false;
+    return pending;
+  };
+  std::unique_ptr<OrgIndex> fresh;
+  StoreMark mark;
+  try {
+    for (;;) {
+      fresh = build(org, mark);
+      std::unique_lock serial(apply_mutex_);
+      bool build_again = false;
+      std::size_t caught_up = 0;
+      for (auto pending = take_pending(build_again); !build_again && !pending.empty();
+           pending = take_pending(build_again)) {
+        for (const ChangeSet& c : pending) {
+          ChangedRows rows = read_changed_rows(c);
+          put_changed_rows(*fresh, rows);
+        }
+        caught_up += pending.size();
+      }
+      if (build_again) continue;  // a bulk change the build may have missed: start over
+      if (caught_up) {
+        spdlog::info("analytics index of org {}: {} changes committed during its build applied",
+                     org.value, caught_up);
+      }
+      std::unique_lock lock(e.mutex);
+      e.index = std::move(fresh);
+      e.mark = mark;
+      e.source = Source::store;
+      return;
+    }
+  } catch (...) {
+    // The old index stays; what arrived meanwhile is applied to it, as it would have been.
+    std::lock_guard serial(apply_mutex_);
+    bool ignored = false;
+    for (auto pending = take_pending(ignored); !pending.empty(); pending = take_pending(ignored)) {
+      for (const ChangeSet& c : pending) {
+        ChangedRows rows = read_changed_rows(c);
+        std::unique_lock lock(e.mutex);
+        put_changed_rows(*e.index, rows);
+      }
+    }
+    std::lock_guard lock(e.rebuild_mutex);
+    e.rebuilding = false;
+    throw;
+  }
 }
 
 // Reads the changed rows as they are now. Ids not found were deleted.

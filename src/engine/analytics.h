@@ -53,6 +53,12 @@ class Analytics {
     // it, and those after it that this server applied. Its file is caught up from there.
     StoreMark mark;
     Source source = Source::store;
+    // While the index is built again (rebuild()): the changes that arrived meanwhile, to apply to
+    // the new index, and whether a bulk change asks for another build.
+    std::mutex rebuild_mutex;
+    bool rebuilding = false;         // guarded by rebuild_mutex
+    bool build_again = false;        // guarded by rebuild_mutex
+    std::vector<ChangeSet> pending;  // guarded by rebuild_mutex
   };
   // The rows a change set names, read from the store.
   struct ChangedRows {
@@ -72,6 +78,7 @@ class Analytics {
   std::shared_ptr<Entry> entry(OrgId org);
   std::unique_ptr<OrgIndex> build(OrgId org, StoreMark& mark);
   std::unique_ptr<OrgIndex> read_file(OrgId org, StoreMark& mark);
+  void rebuild(OrgId org, Entry& e);
   static bool needs_rebuild(const ChangeSet& changes);
   ChangedRows read_changed_rows(const ChangeSet& changes);
   static void put_changed_rows(OrgIndex& index, ChangedRows& rows);
@@ -81,7 +88,9 @@ class Analytics {
   std::filesystem::path index_dir_;
   std::mutex entries_mutex_;
   std::unordered_map<OrgId, std::shared_ptr<Entry>> entries_;  // guarded by entries_mutex_
-  std::mutex apply_mutex_;  // one change set at a time: read the store, then change the index
+  // One change set at a time: read the store, then change the index (not held while an index is
+  // built again).
+  std::mutex apply_mutex_;
 };
 
 }  // namespace fupan::engine
