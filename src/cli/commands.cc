@@ -236,6 +236,9 @@ int backup(const std::string& url, const std::string& to) {
 int restore(const std::string& url, const std::string& from) {
   if (is_postgres(url)) return fail("restore is for SQLite stores; use pg_restore for PostgreSQL");
   store::restore_sqlite(from, url);
+  // The analytics index kept beside it is of the store replaced (a file of a store put back to an
+  // earlier state is refused anyway: engine/store_mark.h).
+  std::filesystem::remove_all(url + ".index");
   std::cout << "restored " << url << " from " << from << "\n";
   return 0;
 }

@@ -77,8 +77,10 @@ std::unique_ptr<OrgIndex> Analytics::read_file(OrgId org, StoreMark& mark) {
     tx.commit();
   }
   if (!caught) {
-    spdlog::info("analytics index of org {}: {} is of another store or too far behind it",
-                 org.value, path.string());
+    spdlog::info(
+        "analytics index of org {}: {} does not match the store (another store, one put "
+        "back to an earlier state, or too many changes since)",
+        org.value, path.string());
     return nullptr;
   }
   if (needs_rebuild(caught->changes)) {
@@ -114,7 +116,15 @@ void Analytics::save() {
     const auto started = std::chrono::steady_clock::now();
     const auto path = index_file_path(index_dir_, org);
     try {
-      write_index_file(path, *e->index, e->mark);
+      // The newest entry it may hold: a store put back to before it (a backup) refuses the file.
+      StoreMark mark = e->mark;
+      {
+        auto conn = db_.acquire();
+        store::Transaction tx(*conn, false);
+        mark.head = read_store_mark(*conn, org).head;
+        tx.commit();
+      }
+      write_index_file(path, *e->index, mark);
     } catch (const std::exception& ex) {
       // A cache that cannot be written costs the next start time, not data.
       spdlog::warn("analytics index of org {} not written to {}: {}", org.value, path.string(),
@@ -176,18 +186,18 @@ void Analytics::apply(const ChangeSet& changes) {
   std::shared_ptr<Entry> e = entry(changes.org);
   const bool bulk = needs_rebuild(changes);
   {
-    // While the org's index is built again, a change waits to be applied to the new index; a bulk
-    // change asks for one more build.
+    // While the org's index is built again, a change goes to the old index (its writer sees it at
+    // once) and, later, to the new one; a bulk change asks for one more build.
     std::lock_guard lock(e->rebuild_mutex);
     if (e->rebuilding) {
       if (bulk) {
         e->build_again = true;
-      } else {
-        e->pending.push_back(changes);
+        return;
       }
-      return;
+      e->pending.push_back(changes);
+    } else {
+      e->rebuilding = bulk;
     }
-    e->rebuilding = bulk;
   }
   if (bulk) return rebuild(changes.org, *e);
   std::lock_guard serial(apply_mutex_);
@@ -200,59 +210,63 @@ void Analytics::apply(const ChangeSet& changes) {
 // one and other writers go on committing (a large org takes seconds), then applies the changes
 // that arrived meanwhile to the new index and swaps it in.
 void Analytics::rebuild(OrgId org, Entry& e) {
-  // The changes noted during the build, taken under both locks: once none is left the build is
-  // over, and a later change takes the usual way, after the swap (it waits for apply_mutex_).
-  auto take_pending = [&e](bool& build_again) {
-    std::lock_guard lock(e.rebuild_mutex);
-    build_again = e.build_again;
-    e.build_again = false;
-    std::vector<ChangeSet> pending;
-    pending.swap(e.pending);
-    if (pending.empty() && !build_again) e.rebuilding = false;
-    return pending;
-  };
-  std::unique_ptr<OrgIndex> fresh;
-  StoreMark mark;
-  try {
-    for (;;) {
+  for (;;) {
+    StoreMark mark;
+    std::unique_ptr<OrgIndex> fresh;
+    try {
       fresh = build(org, mark);
-      std::unique_lock serial(apply_mutex_);
-      bool build_again = false;
-      std::size_t caught_up = 0;
-      for (auto pending = take_pending(build_again); !build_again && !pending.empty();
-           pending = take_pending(build_again)) {
+    } catch (...) {
+      end_rebuild(e);
+      throw;
+    }
+    std::lock_guard serial(apply_mutex_);
+    std::size_t caught_up = 0;
+    bool again = false;
+    // Changes noted during the build, batch by batch: once none is left the build is over, and a
+    // later change takes the usual way, after the swap (it waits for apply_mutex_).
+    for (;;) {
+      std::vector<ChangeSet> pending;
+      {
+        std::lock_guard lock(e.rebuild_mutex);
+        again = e.build_again;
+        e.build_again = false;
+        pending.swap(e.pending);
+        if (pending.empty() && !again) {
+          e.rebuilding = false;
+          break;
+        }
+      }
+      if (again) break;
+      try {
         for (const ChangeSet& c : pending) {
           ChangedRows rows = read_changed_rows(c);
           put_changed_rows(*fresh, rows);
         }
-        caught_up += pending.size();
+      } catch (...) {
+        end_rebuild(e);  // the old index stays: it has these changes already
+        throw;
       }
-      if (build_again) continue;  // a bulk change the build may have missed: start over
-      if (caught_up) {
-        spdlog::info("analytics index of org {}: {} changes committed during its build applied",
-                     org.value, caught_up);
-      }
-      std::unique_lock lock(e.mutex);
-      e.index = std::move(fresh);
-      e.mark = mark;
-      e.source = Source::store;
-      return;
+      caught_up += pending.size();
     }
-  } catch (...) {
-    // The old index stays; what arrived meanwhile is applied to it, as it would have been.
-    std::lock_guard serial(apply_mutex_);
-    bool ignored = false;
-    for (auto pending = take_pending(ignored); !pending.empty(); pending = take_pending(ignored)) {
-      for (const ChangeSet& c : pending) {
-        ChangedRows rows = read_changed_rows(c);
-        std::unique_lock lock(e.mutex);
-        put_changed_rows(*e.index, rows);
-      }
+    if (again) continue;  // a bulk change the build may have missed: start over
+    if (caught_up) {
+      spdlog::info("analytics index of org {}: {} changes committed during its build applied",
+                   org.value, caught_up);
     }
-    std::lock_guard lock(e.rebuild_mutex);
-    e.rebuilding = false;
-    throw;
+    std::unique_lock lock(e.mutex);
+    e.index = std::move(fresh);
+    e.mark = mark;
+    e.source = Source::store;
+    return;
   }
+}
+
+// Gives up a rebuild that failed: the old index stays, holding every change but the bulk one.
+void Analytics::end_rebuild(Entry& e) {
+  std::lock_guard lock(e.rebuild_mutex);
+  e.rebuilding = false;
+  e.build_again = false;
+  e.pending.clear();
 }
 
 // Reads the changed rows as they are now. Ids not found were deleted.

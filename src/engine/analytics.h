@@ -53,8 +53,9 @@ class Analytics {
     // it, and those after it that this server applied. Its file is caught up from there.
     StoreMark mark;
     Source source = Source::store;
-    // While the index is built again (rebuild()): the changes that arrived meanwhile, to apply to
-    // the new index, and whether a bulk change asks for another build.
+    // While the index is built again (rebuild()): the changes that arrived meanwhile (applied to
+    // the old index at once and to the new one once it is built), and whether a bulk change asks
+    // for another build.
     std::mutex rebuild_mutex;
     bool rebuilding = false;         // guarded by rebuild_mutex
     bool build_again = false;        // guarded by rebuild_mutex
@@ -79,6 +80,7 @@ class Analytics {
   std::unique_ptr<OrgIndex> build(OrgId org, StoreMark& mark);
   std::unique_ptr<OrgIndex> read_file(OrgId org, StoreMark& mark);
   void rebuild(OrgId org, Entry& e);
+  static void end_rebuild(Entry& e);
   static bool needs_rebuild(const ChangeSet& changes);
   ChangedRows read_changed_rows(const ChangeSet& changes);
   static void put_changed_rows(OrgIndex& index, ChangedRows& rows);

@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iomanip>
 #include <map>
 #include <random>
@@ -1339,12 +1340,33 @@ TEST_P(AnalyticsDiffTest, AnIndexFileCaughtUpWithTheWritesMadeWhileTheServerWasD
   start_services({org_}, admin_, dir);
   EXPECT_EQ(sources_.back(), Analytics::Source::store);
 
-  // A file cut short.
+  // A file cut short, and one with a byte changed.
   stop();
   std::filesystem::resize_file(file, std::filesystem::file_size(file) / 2);
   start_services({org_}, admin_, dir);
   EXPECT_EQ(sources_.back(), Analytics::Source::store);
   EXPECT_EQ(compare(30, "after a damaged file"), 0);
+  stop();
+  {
+    std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+    const auto middle = static_cast<std::streamoff>(std::filesystem::file_size(file) / 2);
+    char c = 0;
+    f.seekg(middle);
+    f.get(c);
+    f.seekp(middle);
+    f.put(static_cast<char>(~c));
+  }
+  start_services({org_}, admin_, dir);
+  EXPECT_EQ(sources_.back(), Analytics::Source::store);
+
+  // The store put back to before the newest change the file holds (a backup restored): the
+  // file's head entry is gone.
+  EXPECT_GT(writes(5), 0);  // applied as they commit: in the file, after its base
+  stop();
+  db_->acquire()->exec(
+      "DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log WHERE org_id = ?)", {org_});
+  start_services({org_}, admin_, dir);
+  EXPECT_EQ(sources_.back(), Analytics::Source::store);
   std::filesystem::remove_all(dir);
 }
 

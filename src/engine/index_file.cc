@@ -21,11 +21,26 @@ constexpr std::array<std::uint32_t, 9> kLayout = {
     sizeof(PaymentFact),  sizeof(OpportunityFact), sizeof(HistoryStep),
     sizeof(ActivityFact), sizeof(CostFact),        sizeof(DayLists::Entry)};
 
+// This program's executable, by size and time: a file another build wrote is not read, whatever
+// changed in the index's rows or their meaning.
+std::string this_program() {
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return "";
+  const auto size = std::filesystem::file_size(exe, ec);
+  if (ec) return "";
+  const auto time = std::filesystem::last_write_time(exe, ec);
+  if (ec) return "";
+  return exe.string() + " " + std::to_string(size) + " " +
+         std::to_string(time.time_since_epoch().count());
+}
+
 // What a file must agree with before its index is read.
 struct Header {
   std::array<char, 8> magic = kMagic;
   std::uint32_t format = kFormat;
   std::array<std::uint32_t, 9> layout = kLayout;
+  std::string program = this_program();
   std::int64_t org = 0;
   std::string timezone;
   std::int32_t fiscal_start_month = 1;
@@ -36,6 +51,7 @@ struct Header {
     a(magic);
     a(format);
     a(layout);
+    a(program);
     a(org);
     a(timezone);
     a(fiscal_start_month);
@@ -106,7 +122,9 @@ void write_index_file(const std::filesystem::path& path, const OrgIndex& index,
     a(h);
     a(index);
     a(kEnd);
-    if (std::fflush(file.f) != 0 || ::fsync(::fileno(file.f)) != 0) {
+    const std::uint64_t sum = a.checksum();
+    if (std::fwrite(&sum, sizeof sum, 1, file.f) != 1 || std::fflush(file.f) != 0 ||
+        ::fsync(::fileno(file.f)) != 0) {
       throw ArchiveError("cannot write " + part.string());
     }
   }
@@ -133,6 +151,12 @@ IndexFile read_index_file(const std::filesystem::path& path, OrgId org,
       why = "the index file is of another version";
       return out;
     }
+    const std::string program = h.program;
+    a(h.program);
+    if (h.program != program) {
+      why = "the index file was written by another build of fupan";
+      return out;
+    }
     a(h.org);
     a(h.timezone);
     a(h.fiscal_start_month);
@@ -149,13 +173,16 @@ IndexFile read_index_file(const std::filesystem::path& path, OrgId org,
     a(*index);
     std::array<char, 8> end{};
     a(end);
-    if (end != kEnd || std::fgetc(file.f) != EOF) {
+    const std::uint64_t expected = a.checksum();
+    std::uint64_t sum = 0;
+    if (end != kEnd || std::fread(&sum, sizeof sum, 1, file.f) != 1 || sum != expected ||
+        std::fgetc(file.f) != EOF) {
       why = "the index file is damaged";
       return out;
     }
     out.index = std::move(index);
     out.mark = h.mark;
-  } catch (const ArchiveError& e) {
+  } catch (const std::exception& e) {  // a damaged file may ask for absurd sizes, too
     why = e.what();
   }
   return out;

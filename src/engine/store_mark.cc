@@ -26,6 +26,18 @@ std::int64_t one_number(store::Connection& c, const char* sql, const std::vector
   return v;
 }
 
+// Whether `entry` is in the org's audit log as it was (an empty log has entry 0).
+bool still_there(store::Connection& c, OrgId org, const AuditEntry& entry) {
+  if (entry.id == 0) return true;
+  bool same = false;
+  c.for_each("SELECT at, entity, COALESCE(entity_id, 0) FROM audit_log WHERE id = ? AND org_id = ?",
+             std::vector<Value>{entry.id, org.value}, [&](const RowCursor& r) {
+               same =
+                   r.i64(0) == entry.at && r.text(1) == entry.entity && r.i64(2) == entry.entity_id;
+             });
+  return same;
+}
+
 }  // namespace
 
 StoreMark read_store_mark(store::Connection& c, OrgId org) {
@@ -38,32 +50,22 @@ StoreMark read_store_mark(store::Connection& c, OrgId org) {
       "SELECT id, at, entity, COALESCE(entity_id, 0) FROM audit_log WHERE +org_id = ? "
       "ORDER BY id DESC LIMIT 1",
       std::vector<Value>{org.value}, [&](const RowCursor& r) {
-        m.audit_id = r.i64(0);
-        m.audit_at = r.i64(1);
-        m.audit_entity.assign(r.text(2));
-        m.audit_entity_id = r.i64(3);
+        m.head = {r.i64(0), r.i64(1), r.i64(3), std::string(r.text(2))};
       });
+  m.base = m.head;
   return m;
 }
 
 std::optional<CatchUp> changes_since(store::Connection& c, OrgId org, const StoreMark& mark,
                                      std::size_t limit) {
-  // The same store: made at the same time, migrated as far, the org the same, and the last entry
-  // the index includes still in the log as it was.
+  // The same store (made at the same time, migrated as far, the org the same), and at least as
+  // far as the index: the entries at its base and head are in the log as they were.
   StoreMark now = read_store_mark(c, org);
   if (now.store_created_ms != mark.store_created_ms || now.schema_version != mark.schema_version ||
-      now.org_created_ms != mark.org_created_ms || now.audit_id < mark.audit_id) {
+      now.org_created_ms != mark.org_created_ms || now.head.id < mark.head.id ||
+      mark.head.id < mark.base.id || !still_there(c, org, mark.base) ||
+      !still_there(c, org, mark.head)) {
     return std::nullopt;
-  }
-  if (mark.audit_id != 0) {
-    bool same = false;
-    c.for_each(
-        "SELECT at, entity, COALESCE(entity_id, 0) FROM audit_log WHERE id = ? AND org_id = ?",
-        std::vector<Value>{mark.audit_id, org.value}, [&](const RowCursor& r) {
-          same = r.i64(0) == mark.audit_at && r.text(1) == mark.audit_entity &&
-                 r.i64(2) == mark.audit_entity_id;
-        });
-    if (!same) return std::nullopt;
   }
   CatchUp out;
   out.changes.org = org;
@@ -73,7 +75,7 @@ std::optional<CatchUp> changes_since(store::Connection& c, OrgId org, const Stor
   c.for_each(
       "SELECT entity, COALESCE(entity_id, 0) FROM audit_log WHERE +org_id = ? AND id > ? AND "
       "id <= ? ORDER BY id",
-      std::vector<Value>{org.value, mark.audit_id, now.audit_id}, [&](const RowCursor& r) {
+      std::vector<Value>{org.value, mark.base.id, now.head.id}, [&](const RowCursor& r) {
         if (too_many || ++out.entries > limit) {
           too_many = true;
           return;
