@@ -326,6 +326,19 @@ std::optional<PeriodKind> parse_period_kind(std::string_view text) {
   return std::nullopt;
 }
 
+LocalDate add_months(LocalDate d, int n) {
+  const year_month_day ymd{d};
+  const year_month ym = year_month{ymd.year(), ymd.month()} + months{n};
+  const auto last =
+      std::chrono::year_month_day_last{ym.year(), std::chrono::month_day_last{ym.month()}}.day();
+  return std::chrono::sys_days{year_month_day{ym.year(), ym.month(), std::min(ymd.day(), last)}};
+}
+
+LocalDate month_start(LocalDate d) {
+  const year_month_day ymd{d};
+  return first_of(year_month{ymd.year(), ymd.month()});
+}
+
 int working_days(LocalDate start, LocalDate end, const std::vector<LocalDate>& holidays) {
   if (end <= start) return 0;
   const auto total = (end - start).count();

@@ -52,6 +52,12 @@ std::vector<Period> periods_within(PeriodKind kind, const Period& outer,
 // Parses "day", "week", "month", "quarter", "fiscal_quarter", "year", "fiscal_year".
 std::optional<PeriodKind> parse_period_kind(std::string_view text);
 
+// `d` moved by `n` calendar months, the day of month clamped to the month's end (31 Mar − 1 month
+// is 28 or 29 Feb).
+LocalDate add_months(LocalDate d, int n);
+// The first day of the month of `d`.
+LocalDate month_start(LocalDate d);
+
 // Monday to Friday in [start, end) that are not in `holidays` (sorted ascending).
 int working_days(LocalDate start, LocalDate end, const std::vector<LocalDate>& holidays);
 

@@ -350,5 +350,13 @@ TEST(Period, WorkingDays) {
   EXPECT_EQ(working_days(y.start, y.end, {}), 261);
 }
 
+TEST(Period, AddsMonthsClampingTheDay) {
+  EXPECT_EQ(format_date(add_months(day("2024-03-31"), -1)), "2024-02-29");
+  EXPECT_EQ(format_date(add_months(day("2026-01-31"), 1)), "2026-02-28");
+  EXPECT_EQ(format_date(add_months(day("2026-11-23"), -12)), "2025-11-23");
+  EXPECT_EQ(format_date(add_months(day("2026-11-23"), 14)), "2028-01-23");
+  EXPECT_EQ(format_date(month_start(day("2026-11-23"))), "2026-11-01");
+}
+
 }  // namespace
 }  // namespace fupan

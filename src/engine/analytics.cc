@@ -9,28 +9,6 @@
 #include "engine/index_file.h"
 
 namespace fupan::engine {
-namespace {
-
-// Appends to `out` the ids of the payments of `orders`.
-void add_payments_of_orders(store::Connection& c, OrgId org,
-                            const std::vector<std::int64_t>& orders,
-                            std::vector<std::int64_t>& out) {
-  constexpr std::size_t kChunk = 200;
-  for (std::size_t i = 0; i < orders.size(); i += kChunk) {
-    const std::size_t n = std::min(kChunk, orders.size() - i);
-    std::string sql = "SELECT id FROM payments WHERE org_id = ? AND order_id IN (";
-    std::vector<store::Value> params{org.value};
-    for (std::size_t j = 0; j < n; ++j) {
-      sql += j ? ",?" : "?";
-      params.emplace_back(orders[i + j]);
-    }
-    sql += ")";
-    c.for_each(sql, params, [&](const store::RowCursor& r) { out.push_back(r.i64(0)); });
-  }
-}
-
-}  // namespace
-
 Analytics::Analytics(store::Database& db, SettingsLoader settings, std::filesystem::path index_dir)
     : db_(db), settings_(std::move(settings)), index_dir_(std::move(index_dir)) {}
 
@@ -291,7 +269,8 @@ Analytics::ChangedRows Analytics::read_changed_rows(const ChangeSet& changes) {
     });
     // A change of an order's owner or customer moves its payments along (order_rules.cc): read
     // the order's payments again too.
-    add_payments_of_orders(*conn, org, *ids, out.asked["payment"]);
+    auto& payments = out.asked["payment"];
+    load_payment_ids_of_orders(*conn, org, *ids, [&](std::int64_t id) { payments.push_back(id); });
   }
   if (auto ids = ids_of("payment")) {
     load_payments(*conn, org, ids, [&](const PaymentRow& r) { out.payments.push_back(r); });

@@ -278,6 +278,13 @@ void load_costs(store::Connection& c, OrgId org, const IdFilter& ids,
       sink);
 }
 
+void load_payment_ids_of_orders(store::Connection& c, OrgId org,
+                                const std::vector<std::int64_t>& orders,
+                                const std::function<void(std::int64_t)>& sink) {
+  read_ids(c, org, "SELECT id FROM payments WHERE +org_id = ?", "order_id", orders,
+           [&](const RowCursor& r) { sink(r.i64(0)); });
+}
+
 std::vector<StageRow> load_stages(store::Connection& c, OrgId org) {
   std::vector<StageRow> out;
   c.for_each(kStages, std::vector<Value>{org.value}, [&](const RowCursor& r) {

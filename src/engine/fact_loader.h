@@ -76,6 +76,10 @@ void load_activities(store::Connection& c, OrgId org, const IdFilter& ids,
                      const std::function<void(const ActivityRow&)>& sink);
 void load_costs(store::Connection& c, OrgId org, const IdFilter& ids,
                 const std::function<void(const CostRow&)>& sink);
+// The ids of the payments of `orders`.
+void load_payment_ids_of_orders(store::Connection& c, OrgId org,
+                                const std::vector<std::int64_t>& orders,
+                                const std::function<void(std::int64_t)>& sink);
 std::vector<StageRow> load_stages(store::Connection& c, OrgId org);
 
 }  // namespace fupan::engine

@@ -35,11 +35,16 @@ std::string this_program() {
          std::to_string(time.time_since_epoch().count());
 }
 
-// What a file must agree with before its index is read.
-struct Header {
+// The file's first bytes: a file of another format may not even have the rest.
+struct Version {
   std::array<char, 8> magic = kMagic;
   std::uint32_t format = kFormat;
   std::array<std::uint32_t, 9> layout = kLayout;
+  friend bool operator==(const Version&, const Version&) = default;
+};
+
+// What a file must agree with before its index is read.
+struct Header {
   std::string program = this_program();
   std::int64_t org = 0;
   std::string timezone;
@@ -48,9 +53,6 @@ struct Header {
 
   template <class A>
   void io(A& a) {
-    a(magic);
-    a(format);
-    a(layout);
     a(program);
     a(org);
     a(timezone);
@@ -119,6 +121,7 @@ void write_index_file(const std::filesystem::path& path, const OrgIndex& index,
     h.timezone = index.settings().timezone;
     h.fiscal_start_month = index.settings().fiscal_start_month;
     h.mark = mark;
+    a(Version{});
     a(h);
     a(index);
     a(kEnd);
@@ -142,25 +145,18 @@ IndexFile read_index_file(const std::filesystem::path& path, OrgId org,
   std::setvbuf(file.f, nullptr, _IOFBF, 1 << 22);
   ArchiveReader a(file.f);
   try {
-    // The fixed part first: a file of another format may not even have the rest.
-    Header h;
-    a(h.magic);
-    a(h.format);
-    a(h.layout);
-    if (h.magic != kMagic || h.format != kFormat || h.layout != kLayout) {
+    Version version{};
+    a(version);
+    if (version != Version{}) {
       why = "the index file is of another version";
       return out;
     }
-    const std::string program = h.program;
-    a(h.program);
-    if (h.program != program) {
+    Header h;
+    a(h);
+    if (h.program != this_program()) {
       why = "the index file was written by another build of fupan";
       return out;
     }
-    a(h.org);
-    a(h.timezone);
-    a(h.fiscal_start_month);
-    a(h.mark);
     if (h.org != org.value) {
       why = "the index file is of another org";
       return out;

@@ -5,16 +5,6 @@
 #include "engine/org_index.h"
 
 namespace fupan::engine {
-namespace {
-
-LocalDate month_start(LocalDate d) {
-  using namespace std::chrono;
-  const year_month_day ymd{d};
-  return sys_days{ymd.year() / ymd.month() / 1};
-}
-
-}  // namespace
-
 std::optional<std::vector<OrgIndex::FunnelStage>> OrgIndex::funnel(
     const ResolvedScope& scope, const Period& p, std::optional<std::int64_t> pipeline) const {
   const std::int64_t pl = pipeline.value_or(default_pipeline_);

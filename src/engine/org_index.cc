@@ -480,11 +480,6 @@ void OrgIndex::remove_opportunity(std::int64_t id) {
 }
 
 void OrgIndex::put_activity(const ActivityRow& r) {
-  put_activity({r.id, r.user, r.customer, r.started_ms, activity_type(r.type),
-                static_cast<std::uint8_t>(std::clamp<std::int64_t>(r.satisfaction, 0, 5))});
-}
-
-void OrgIndex::put_activity(const ActivityInput& r) {
   const Slot s = activity_ids_.find_or_add(r.id);
   if (slot_in(activities_, s).alive) remove_activity(r.id);
   ActivityFact& f = activities_[s];
@@ -494,8 +489,8 @@ void OrgIndex::put_activity(const ActivityInput& r) {
   f.user = static_cast<std::uint16_t>(user);
   f.day = clock_.day_of(r.started_ms);
   f.customer = customer_ids_.find(r.customer);
-  f.type = static_cast<std::uint8_t>(r.type);
-  f.satisfaction = r.satisfaction;
+  f.type = static_cast<std::uint8_t>(activity_type(r.type));
+  f.satisfaction = static_cast<std::uint8_t>(std::clamp<std::int64_t>(r.satisfaction, 0, 5));
   f.alive = 1;
   bump(f.user, activity_series(f.kind()), f.day, 1);
   if (f.satisfaction > 0) {

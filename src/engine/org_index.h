@@ -72,13 +72,6 @@ class OrgIndex {
   void put_opportunity(const OpportunityRow& r);
   void remove_opportunity(std::int64_t id);
   void put_activity(const ActivityRow& r);
-  // An activity as the index files it (the type parsed).
-  struct ActivityInput {
-    std::int64_t id, user, customer, started_ms;
-    ActivityType type;
-    std::uint8_t satisfaction;
-  };
-  void put_activity(const ActivityInput& a);
   void remove_activity(std::int64_t id);
   void put_cost(const CostRow& r);
   void remove_cost(std::int64_t id);

@@ -17,15 +17,6 @@ std::pair<Day, Day> days_of(const Period& p) {
   return {day_of(p.start), day_of(p.end)};
 }
 
-// `d` moved by `months` calendar months, the day of month clamped to the month's end.
-LocalDate shift_months(LocalDate d, int months) {
-  using namespace std::chrono;
-  const year_month_day ymd{d};
-  const year_month ym = year_month{ymd.year(), ymd.month()} + std::chrono::months{months};
-  const day last = year_month_day_last{ym.year(), month_day_last{ym.month()}}.day();
-  return sys_days{year_month_day{ym.year(), ym.month(), std::min(ymd.day(), last)}};
-}
-
 std::optional<double> median_of(std::vector<double> v) {
   if (v.empty()) return std::nullopt;
   std::sort(v.begin(), v.end());
@@ -125,8 +116,8 @@ MetricValue OrgIndex::retention(const ResolvedScope& scope, const Period& p,
 }
 
 MetricValue OrgIndex::clv(const ResolvedScope& scope, const Period& p) const {
-  const LocalDate w_start = shift_months(p.end, -12);
-  const LocalDate w0_start = shift_months(w_start, -12);
+  const LocalDate w_start = add_months(p.end, -12);
+  const LocalDate w0_start = add_months(w_start, -12);
   const Period w{PeriodKind::range, w_start, p.end, ""};
   const Day from = day_of(w_start), to = day_of(p.end), from0 = day_of(w0_start);
   const std::int64_t amount = rollup(Series::orders_amount, scope, w);

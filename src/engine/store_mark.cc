@@ -20,12 +20,6 @@ bool indexed(std::string_view kind) {
   return false;
 }
 
-std::int64_t one_number(store::Connection& c, const char* sql, const std::vector<Value>& params) {
-  std::int64_t v = 0;
-  c.for_each(sql, params, [&](const RowCursor& r) { v = r.i64(0); });
-  return v;
-}
-
 // Whether `entry` is in the org's audit log as it was (an empty log has entry 0).
 bool still_there(store::Connection& c, OrgId org, const AuditEntry& entry) {
   if (entry.id == 0) return true;
@@ -43,9 +37,11 @@ bool still_there(store::Connection& c, OrgId org, const AuditEntry& entry) {
 StoreMark read_store_mark(store::Connection& c, OrgId org) {
   StoreMark m;
   m.store_created_ms =
-      one_number(c, "SELECT applied_at FROM schema_migrations WHERE version = 1", {});
-  m.schema_version = one_number(c, "SELECT MAX(version) FROM schema_migrations", {});
-  m.org_created_ms = one_number(c, "SELECT created_at FROM orgs WHERE id = ?", {org.value});
+      c.query("SELECT COALESCE(MAX(applied_at), 0) FROM schema_migrations WHERE version = 1", {})
+          .i64(0, 0);
+  m.schema_version = c.query("SELECT MAX(version) FROM schema_migrations", {}).i64(0, 0);
+  m.org_created_ms =
+      c.query("SELECT COALESCE(MAX(created_at), 0) FROM orgs WHERE id = ?", {org.value}).i64(0, 0);
   c.for_each(
       "SELECT id, at, entity, COALESCE(entity_id, 0) FROM audit_log WHERE +org_id = ? "
       "ORDER BY id DESC LIMIT 1",

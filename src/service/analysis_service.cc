@@ -29,13 +29,6 @@ Result<MetricQuery> scoped_question(const Actor& actor, MetricRequest req) {
   return q;
 }
 
-LocalDate add_months(LocalDate d, int months) {
-  using namespace std::chrono;
-  const year_month_day ymd{d};
-  const year_month ym = year_month{ymd.year(), ymd.month()} + std::chrono::months{months};
-  return sys_days{ym / 1};
-}
-
 std::string month_label(LocalDate d) {
   return format_date(d).substr(0, 7);
 }
@@ -64,7 +57,7 @@ Result<FunnelReport> funnel_analysis(const Context& ctx, const Actor& actor, Met
   out.query = std::move(*q);
   // The benchmark: the whole org over the twelve months before the period.
   const LocalDate start = out.query.period.start;
-  out.benchmark_period = {PeriodKind::range, add_months(start, -12), start, ""};
+  out.benchmark_period = {PeriodKind::range, month_start(add_months(start, -12)), start, ""};
   out.benchmark_period.label =
       format_date(out.benchmark_period.start) + ".." + format_date(start - std::chrono::days{1});
   std::optional<std::vector<engine::OrgIndex::FunnelStage>> stages, bench;
@@ -126,8 +119,9 @@ Result<ForecastReport> forecast_analysis(const Context& ctx, const Actor& actor,
     const engine::ResolvedScope scope = index.resolve(out.query.scopes, *actor.snapshot);
     out.pipeline = index.open_pipeline(scope, actor.today, months);
     for (int i = -kHistoryMonths; i < 0; ++i) {
-      const Period p{PeriodKind::month, add_months(this_month, i), add_months(this_month, i + 1),
-                     month_label(add_months(this_month, i))};
+      const LocalDate first = month_start(add_months(this_month, i));
+      const Period p{PeriodKind::month, first, month_start(add_months(this_month, i + 1)),
+                     month_label(first)};
       const MetricValue v = index.base(Metric::orders_amount, scope, p, std::nullopt, std::nullopt);
       out.history.push_back({p.label, as_number(v).value_or(0)});
     }
