@@ -5,7 +5,7 @@ PORT       ?= 8080
 JOBS       ?= $(shell nproc)
 CMAKE_TYPE ?= Release
 
-.PHONY: all deps build build-cpp build-web run test test-unit test-api test-browser test-asan fuzz bench fmt lint clean
+.PHONY: all deps build build-cpp build-web run test test-dates test-unit test-api test-browser test-asan fuzz bench fmt lint clean
 
 all: build
 
@@ -40,6 +40,11 @@ run: build
 
 test: build tests/browser/node_modules/.package-lock.json
 	@bash scripts/test_all.sh $(BUILD)
+
+# The command-line and API suites (SQLite) under faketime at dates that stress the calendar: 1
+# January, ISO week 53, 29 February, a Sunday 23:30 in Shanghai, 400 days after the demo.
+test-dates: build-cpp
+	@bash scripts/test_dates.sh $(BUILD)
 
 test-unit: build-cpp
 	cd $(BUILD) && ctest --output-on-failure

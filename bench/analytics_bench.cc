@@ -193,7 +193,7 @@ void BM_RepWeek_Engine(benchmark::State& state, StoreFn get) {
       for (const MetricInfo& m : all_metrics()) {
         if (with_comparisons) {
           q.metric = {m.metric, MetricTransform::none};
-          auto a = answer(q, 1, [&](Metric base, const Period& p) {
+          auto a = answer(q, index.settings(), [&](Metric base, const Period& p) {
             return index.base(base, scope, p, std::nullopt, std::nullopt);
           });
           benchmark::DoNotOptimize(a);

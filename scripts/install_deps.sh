@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Fupan needs on Debian 12, only what is missing: the C++ toolchain and -dev
-# libraries, PostgreSQL 15 (for the tests), Chromium (browser tests), wrk (benchmarks), Node.js.
+# libraries, PostgreSQL 15 (for the tests), Chromium and a CJK font (browser tests), faketime (the
+# tests at other dates), wrk (benchmarks), Node.js.
 set -euo pipefail
 
 packages=(
@@ -9,7 +10,7 @@ packages=(
   libsqlite3-dev sqlite3 libpq-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev
   libhowardhinnant-date-dev libgtest-dev libbenchmark-dev
   libxlsxwriter-dev libzip-dev libpugixml-dev clang-14 libclang-rt-14-dev
-  postgresql-15 postgresql-client-15 chromium wrk curl
+  postgresql-15 postgresql-client-15 chromium fonts-noto-cjk faketime wrk curl
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
 

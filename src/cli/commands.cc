@@ -18,6 +18,7 @@
 #include "service/import_service.h"
 #include "service/metric_json.h"
 #include "service/metrics_service.h"
+#include "service/store_watch.h"
 #include "store/audit_store.h"
 #include "store/metric_settings_store.h"
 #include "store/migrations.h"
@@ -74,12 +75,15 @@ int serve(const ServeOptions& o) {
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %l %v");
   auto db = open_store(o.db, static_cast<std::size_t>(std::max(4, o.threads * 2)));
   SystemClock clock;
+  // From the store's newest change: what follows it, written by another process, is taken in
+  // before the request that follows it is answered.
+  service::StoreWatch watch(*db);
   service::OrgDirectory orgs;
   orgs.load_all(*db);
   service::SessionCache sessions;
   service::ScopeCache scopes;
   engine::Analytics analytics(*db, store::read_metric_settings, index_dir(o));
-  service::Context ctx{*db, orgs, clock, sessions, scopes, &analytics};
+  service::Context ctx{*db, orgs, clock, sessions, scopes, &analytics, &watch};
   {
     // Build every org's analytics index before the first request, not during it.
     auto conn = db->acquire();
@@ -324,14 +328,16 @@ int metric(const MetricOptions& o) {
   }
   if (org_ids.empty()) return fail("the store has no organisation");
   const OrgId org = org_ids.front();
-  service::MetricRequest req{o.metric, o.scope, o.period, {}, {}, {}};
+  service::MetricRequest req{o.metric, o.scope, o.period, {}, {}, {}, o.compare};
   if (o.pipeline > 0) req.pipeline_id = o.pipeline;
   if (!o.segment.empty()) {
     req.segment_dim = o.segment;
     req.segment_key = o.segment_key;
   }
   if (o.via != "engine" && o.via != "sql") return fail("--via is engine or sql");
-  auto q = service::parse_metric_request(req, *orgs.get(org));
+  const auto snapshot = orgs.get(org);
+  auto q = service::parse_metric_request(req, *snapshot,
+                                         local_date(clock.now(), snapshot->org().timezone));
   if (!q.ok()) {
     const Error& e = q.error();
     return fail(std::string(error_code_name(e.code)) + (e.field.empty() ? "" : " " + e.field) +

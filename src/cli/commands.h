@@ -41,7 +41,7 @@ struct ImportFileOptions {
 int import_file(const ImportFileOptions& o);
 
 struct MetricOptions {
-  std::string db, metric, scope, period, segment, segment_key, via = "engine";
+  std::string db, metric, scope, period, segment, segment_key, via = "engine", compare = "to_date";
   std::int64_t pipeline = 0;
 };
 // Prints one metric answer of the store's (first) org as the API's JSON (docs/metrics.md), from

@@ -1,4 +1,7 @@
 // `fupan`: the server and its operations. Flags may also come from FUPAN_* environment variables.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
@@ -11,6 +14,8 @@ int main(int argc, char** argv) {
     std::cerr << "fupan: cannot initialise libsodium\n";
     return 1;
   }
+  // Logs go to stderr: stdout carries what a command prints (the URL, JSON answers).
+  spdlog::set_default_logger(spdlog::stderr_color_mt("fupan"));
   CLI::App app{"Fupan (复盘): sales performance process management"};
   app.require_subcommand(1);
   const std::string default_db = "data/fupan.db";
@@ -139,6 +144,9 @@ int main(int argc, char** argv) {
   metric_cmd->add_option("--segment-key", metric_opts.segment_key, "the segment's value");
   metric_cmd->add_option("--pipeline", metric_opts.pipeline, "pipeline id (stage_conversion)");
   metric_cmd->add_option("--via", metric_opts.via, "engine (default) or sql (the reference)");
+  metric_cmd->add_option("--compare", metric_opts.compare,
+                         "to_date (default: a period in progress against as many days of the "
+                         "ones compared) or full");
 
   CLI11_PARSE(app, argc, argv);
   try {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/compare_to_date.h"
 #include "domain/metric.h"
 #include "domain/metric_scope.h"
 #include "domain/period.h"
@@ -32,6 +33,7 @@ struct MetricQuery {
   Period period;
   std::optional<std::int64_t> pipeline_id;  // stage_conversion; default pipeline when absent
   std::optional<Segment> segment;
+  CompareRule compare;  // whole periods unless to date is asked and today is known
 };
 
 // The org's settings the metrics read.
@@ -42,10 +44,14 @@ struct MetricSettings {
   std::vector<LocalDate> holidays;  // sorted
 };
 
-// value, previous (环比) and yoy (同比) of one question.
+// value, previous (环比) and yoy (同比) of one question, and the days each covers: the whole
+// periods, or their parts to date (docs/metrics.md, "Periods in progress").
 struct MetricAnswer {
   MetricValue value, previous, yoy;
-  Period previous_period, yoy_period;
+  Period previous_period, yoy_period;  // the whole periods compared with
+  Comparison compared = Comparison::full;
+  Elapsed elapsed;                             // to_date: how far the period has run
+  Period value_days, previous_days, yoy_days;  // the days each figure counts
 };
 
 // Computes a base metric for a period; the rest of the question is fixed.
@@ -56,8 +62,9 @@ using TargetFn = std::function<std::optional<double>(const Period&)>;
 // Answers `q` from `base`: for a plain metric its value in the period, the previous period and the
 // same period last year; for growth:M / yoy_growth:M the growth in each of those three periods;
 // for target:M and attainment:M the target and actual / target in each, from `target` (none when
-// it is empty).
-MetricAnswer answer(const MetricQuery& q, int fiscal_start_month, const BaseMetricFn& base,
+// it is empty). A period in progress (q.compare) counts each of them to date, the targets
+// whole; one that has not begun has no value (but its target).
+MetricAnswer answer(const MetricQuery& q, const MetricSettings& settings, const BaseMetricFn& base,
                     const TargetFn& target = {});
 
 // Returns an error unless `q.metric` may break down by `q.segment` (docs/metrics.md, Segments).

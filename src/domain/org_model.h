@@ -22,6 +22,8 @@ struct OrgRecord {
   Instant created_at, updated_at;
   std::string tier_rule = "abc";  // how customer tiers are assigned: "abc" or "rfm"
   int stall_days = 14;            // an open opportunity with no activity this long is stalled
+  // How a period in progress is compared to date: "calendar_days" or "working_days".
+  std::string compare_basis = "calendar_days";
 };
 
 struct RegionRecord {

@@ -16,6 +16,7 @@ struct QuadrantPoint {
   double sales = 0;
   std::optional<double> growth;  // null when the previous period had no sales
   std::optional<Quadrant> quadrant;
+  std::vector<std::string> includes;  // keys of other points whose figures this one holds too
 };
 
 struct QuadrantSplit {

@@ -68,7 +68,8 @@ std::string trim(std::string_view s) {
 // Returns true iff a line of `kind` says what the query above it should answer.
 bool is_expectation(std::string_view kind) {
   return kind == "value" || kind == "previous" || kind == "yoy" || kind == "previous_period" ||
-         kind == "yoy_period" || kind == "error";
+         kind == "yoy_period" || kind == "error" || kind == "compared" || kind == "value_range" ||
+         kind == "previous_range" || kind == "yoy_range";
 }
 
 // A line's words, less a trailing comment (" #" to the end).
@@ -166,14 +167,19 @@ const std::vector<Shape>& shapes() {
       {"query",
        3,
        3,
-       {"segment", "pipeline"},
-       "query METRIC SCOPE PERIOD [segment=DIM:KEY] [pipeline=NAME]"},
+       {"segment", "pipeline", "today", "compare", "basis"},
+       "query METRIC SCOPE PERIOD [segment=DIM:KEY] [pipeline=NAME] [today=DATE "
+       "[compare=to_date|full] [basis=calendar_days|working_days]]"},
       {"value", 1, 99, {}, "value FIGURE"},
       {"previous", 1, 99, {}, "previous FIGURE"},
       {"yoy", 1, 99, {}, "yoy FIGURE"},
       {"previous_period", 1, 1, {}, "previous_period LABEL"},
       {"yoy_period", 1, 1, {}, "yoy_period LABEL"},
       {"error", 1, 1, {}, "error FIELD"},
+      {"compared", 1, 1, {}, "compared full|to_date|future"},
+      {"value_range", 1, 1, {}, "value_range FIRST..LAST (empty: none)"},
+      {"previous_range", 1, 1, {}, "previous_range FIRST..LAST (empty: none)"},
+      {"yoy_range", 1, 1, {}, "yoy_range FIRST..LAST (empty: none)"},
   };
   return all;
 }
@@ -459,7 +465,11 @@ struct CaseQuery {
   std::optional<Expected> value, previous, yoy;
   int value_line = 0, previous_line = 0, yoy_line = 0;
   std::optional<std::string> previous_period, yoy_period;
-  std::optional<std::string> error_field;  // the question is refused, naming this field
+  std::optional<std::string> error_field;     // the question is refused, naming this field
+  std::optional<LocalDate> today;             // the asker's day: a period holding it is in progress
+  std::optional<std::string> basis;           // how elapsed days count (the org's setting)
+  std::optional<std::string> compared;        // full, to_date or future
+  std::map<std::string, std::string> ranges;  // value_range etc.: "FIRST..LAST" or "empty"
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -755,6 +765,13 @@ std::vector<CaseQuery> read_queries(const std::vector<Line>& lines) {
         q.request.segment_key = seg->substr(colon + 1);
       }
       q.pipeline_name = maybe(l, "pipeline");
+      if (auto today = maybe(l, "today")) {
+        q.today = parse_date(*today);
+        if (!q.today) bad(l, "today=YYYY-MM-DD");
+      }
+      q.request.compare = maybe(l, "compare");
+      q.basis = maybe(l, "basis");
+      if ((q.request.compare || q.basis) && !q.today) bad(l, "compare= and basis= need today=");
       out.push_back(std::move(q));
       continue;
     }
@@ -779,6 +796,10 @@ std::vector<CaseQuery> read_queries(const std::vector<Line>& lines) {
     if (l.kind == "previous_period" || l.kind == "yoy_period") {
       if (l.words.size() != 1) bad(l, l.kind + " LABEL");
       (l.kind == "previous_period" ? q.previous_period : q.yoy_period) = l.words[0];
+    }
+    if (l.kind == "compared") q.compared = l.words[0];
+    if (l.kind.ends_with("_range") && !q.ranges.emplace(l.kind, l.words[0]).second) {
+      bad(l, l.kind + " twice for one query");
     }
   }
   for (const CaseQuery& q : out) {
@@ -899,7 +920,15 @@ TEST_P(MetricCase, AnswersAsComputedByHand) {
         continue;
       }
     }
-    auto q = service::parse_metric_request(cq.request, *orgs.get(org));
+    auto q = service::parse_metric_request(cq.request, *orgs.get(org), cq.today);
+    if (q.ok() && cq.basis) {
+      const auto basis = parse_elapsed_basis(*cq.basis);
+      if (!basis) {
+        ADD_FAILURE_AT(file.c_str(), at) << "basis=calendar_days or basis=working_days";
+        continue;
+      }
+      q->compare.basis = *basis;
+    }
     if (cq.error_field) {
       if (q.ok()) {
         ADD_FAILURE_AT(file.c_str(), at) << "accepted, expected an error on " << *cq.error_field;
@@ -939,6 +968,23 @@ TEST_P(MetricCase, AnswersAsComputedByHand) {
         ADD_FAILURE_AT(file.c_str(), at)
             << GetParam().backend << " " << via << ": same period last year is "
             << a.yoy_period.label << ", expected " << *cq.yoy_period;
+      }
+      if (cq.compared && comparison_name(a.compared) != *cq.compared) {
+        ADD_FAILURE_AT(file.c_str(), at)
+            << GetParam().backend << " " << via << ": compared " << comparison_name(a.compared)
+            << ", expected " << *cq.compared;
+      }
+      for (const auto& [which, want] : cq.ranges) {
+        const Period& p = which == "value_range"      ? a.value_days
+                          : which == "previous_range" ? a.previous_days
+                                                      : a.yoy_days;
+        const std::string got = p.end <= p.start ? "empty"
+                                                 : format_date(p.start) + ".." +
+                                                       format_date(p.end - std::chrono::days{1});
+        if (got != want) {
+          ADD_FAILURE_AT(file.c_str(), at) << GetParam().backend << " " << via << ": " << which
+                                           << " is " << got << ", expected " << want;
+        }
       }
     }
   }

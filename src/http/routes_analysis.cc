@@ -82,12 +82,19 @@ void add_analysis_routes(App& app) {
   // ?scope &period &by=child|team|user [&metric=orders_amount] [&format=json|xlsx]
   app.api("GET", "/api/analysis/quadrant", [&app](Call& call) -> Response {
     const Request& req = call.req;
-    if (auto s = only_params(req, {"scope", "period", "by", "metric", "format", "lang"}); !s.ok())
+    if (auto s = only_params(req, {"scope", "period", "by", "metric", "compare", "format", "lang"});
+        !s.ok())
       return error_response(s.error(), req);
     auto xlsx = wants_xlsx(req);
     if (!xlsx.ok()) return error_response(xlsx.error(), req);
-    service::MetricRequest in{
-        query_text(req, "metric"), query_text(req, "scope"), query_text(req, "period"), {}, {}, {}};
+    service::MetricRequest in{query_text(req, "metric"),
+                              query_text(req, "scope"),
+                              query_text(req, "period"),
+                              {},
+                              {},
+                              {},
+                              {}};
+    if (req.query_param("compare")) in.compare = query_text(req, "compare");
     const std::string by = req.query_param("by") ? query_text(req, "by") : "child";
     auto r = service::quadrant_analysis(app.ctx(), call.actor, in, by);
     if (!r.ok()) return error_response(as_query_error(r.error()), req);
@@ -99,6 +106,7 @@ void add_analysis_routes(App& app) {
     w.field("scope", scope_text(r->query.scopes));
     w.field("period", r->query.period.label);
     w.field("by", by);
+    service::write_comparison_members(w, r->comparison);
     w.key("split").begin_object();
     w.field("sales", r->split.sales);
     w.field("growth", r->split.growth);
@@ -114,6 +122,9 @@ void add_analysis_routes(App& app) {
       p.quadrant ? w.value(quadrant_name(*p.quadrant)) : w.null();
       w.key("action");
       p.quadrant ? w.value(quadrant_action(*p.quadrant, english)) : w.null();
+      w.key("includes").begin_array();
+      for (const std::string& k : p.includes) w.value(k);
+      w.end_array();
       w.end_object();
     }
     w.end_array();

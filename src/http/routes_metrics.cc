@@ -14,8 +14,14 @@ namespace {
 
 // The question in the query string; metric and scope may be given instead of `metric`/`scope`.
 Result<service::MetricRequest> metric_request(const Request& req) {
-  service::MetricRequest in{
-      query_text(req, "metric"), query_text(req, "scope"), query_text(req, "period"), {}, {}, {}};
+  service::MetricRequest in{query_text(req, "metric"),
+                            query_text(req, "scope"),
+                            query_text(req, "period"),
+                            {},
+                            {},
+                            {},
+                            {}};
+  if (req.query_param("compare")) in.compare = query_text(req, "compare");
   auto pipeline = query_id(req, "pipeline");
   if (!pipeline.ok()) return pipeline.error();
   in.pipeline_id = *pipeline;
@@ -73,8 +79,8 @@ void add_metric_routes(App& app) {
   // &segment_key=K]
   app.api("GET", "/api/metrics", [&app](Call& call) -> Response {
     const Request& req = call.req;
-    if (auto s =
-            only_params(req, {"metric", "scope", "period", "pipeline", "segment", "segment_key"});
+    if (auto s = only_params(
+            req, {"metric", "scope", "period", "pipeline", "segment", "segment_key", "compare"});
         !s.ok())
       return error_response(s.error(), req);
     auto in = metric_request(req);
@@ -90,7 +96,7 @@ void add_metric_routes(App& app) {
   // order (metric-major), at most 500 answers.
   app.api("GET", "/api/metrics/batch", [&app](Call& call) -> Response {
     const Request& req = call.req;
-    if (auto s = only_params(req, {"metric", "scope", "period", "lang"}); !s.ok())
+    if (auto s = only_params(req, {"metric", "scope", "period", "compare", "lang"}); !s.ok())
       return error_response(s.error(), req);
     std::vector<std::string> metrics, scopes;
     for (auto [it, end] = req.query.equal_range("metric"); it != end; ++it)
@@ -101,8 +107,10 @@ void add_metric_routes(App& app) {
     if (scopes.empty()) return error_response(query_error("scope", "required"), req);
     if (metrics.size() * scopes.size() > 500)
       return error_response(query_error("metric", "at most 500 answers at once"), req);
+    std::optional<std::string> compare;
+    if (req.query_param("compare")) compare = query_text(req, "compare");
     auto answers = service::ask_metric_batch(app.ctx(), call.actor, metrics, scopes,
-                                             query_text(req, "period"));
+                                             query_text(req, "period"), compare);
     if (!answers.ok()) return error_response(as_query_error(answers.error()), req);
     JsonWriter w;
     w.begin_object();
@@ -118,7 +126,7 @@ void add_metric_routes(App& app) {
   app.api("GET", "/api/metrics/breakdown", [&app](Call& call) -> Response {
     const Request& req = call.req;
     if (auto s = only_params(req, {"metric", "scope", "period", "by", "pipeline", "segment",
-                                   "segment_key", "format", "lang"});
+                                   "segment_key", "compare", "format", "lang"});
         !s.ok())
       return error_response(s.error(), req);
     auto in = metric_request(req);
@@ -131,7 +139,7 @@ void add_metric_routes(App& app) {
     auto rows = service::breakdown_metric(app.ctx(), call.actor, *in, by);
     if (!rows.ok()) return error_response(as_query_error(rows.error()), req);
     if (format == "xlsx") {
-      auto q = service::parse_metric_request(*in, *call.actor.snapshot);
+      auto q = service::parse_metric_request(*in, *call.actor.snapshot, call.actor.today);
       if (!q.ok()) return error_response(as_query_error(q.error()), req);
       return xlsx_response(service::breakdown_xlsx(*q, by, *rows, prefers_english(req)), req);
     }
@@ -148,6 +156,7 @@ void add_metric_routes(App& app) {
       w.field("label", r.label);
       service::write_answer_members(w, r.answer);
       w.field("previous_period", r.answer.previous_period.label);
+      service::write_comparison_members(w, r.answer);
       w.end_object();
     }
     w.end_array();

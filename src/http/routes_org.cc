@@ -20,8 +20,8 @@ struct Versioned {
 };
 
 service::OrgInput read_org(Fields& f) {
-  return {f.str("name"), f.str("timezone"), f.integer("fiscal_year_start_month"),
-          f.str("tier_rule"), f.integer("stall_days")};
+  return {f.str("name"),      f.str("timezone"),       f.integer("fiscal_year_start_month"),
+          f.str("tier_rule"), f.integer("stall_days"), f.str("compare_basis")};
 }
 
 service::RegionInput read_region(Fields& f) {

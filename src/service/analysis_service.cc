@@ -87,7 +87,7 @@ Result<QuadrantReport> quadrant_analysis(const Context& ctx, const Actor& actor,
     return Error::invalid("by", "use child, team or user");
   }
   if (req.metric.empty()) req.metric = "orders_amount";
-  auto parsed = parse_metric_request(req, *actor.snapshot);
+  auto parsed = parse_metric_request(req, *actor.snapshot, actor.today);
   if (!parsed.ok()) return parsed.error();
   if (parsed->metric.transform != MetricTransform::none || !info(parsed->metric.base).additive) {
     return Error::invalid("metric", "use an additive metric such as orders_amount");
@@ -96,10 +96,21 @@ Result<QuadrantReport> quadrant_analysis(const Context& ctx, const Actor& actor,
   if (!rows.ok()) return rows.error();
   QuadrantReport out;
   out.query = std::move(*parsed);
+  const OrgSnapshot& org = *actor.snapshot;
   for (BreakdownRow& r : *rows) {
-    QuadrantPoint p{r.key, r.label, as_number(r.answer.value).value_or(0), std::nullopt, {}};
+    QuadrantPoint p{r.key, r.label, as_number(r.answer.value).value_or(0), std::nullopt, {}, {}};
     if (auto g = as_number(growth_of(r.answer.value, r.answer.previous))) p.growth = *g;
+    out.comparison = r.answer;
     out.points.push_back(std::move(p));
+  }
+  // A team placed beside its own sub-teams holds their figures too: say so.
+  for (QuadrantPoint& p : out.points) {
+    if (p.key.rfind("team:", 0) != 0) continue;
+    const TeamId team{std::stoll(p.key.substr(5))};
+    for (const QuadrantPoint& q : out.points) {
+      if (q.key == p.key || q.key.rfind("team:", 0) != 0) continue;
+      if (org.is_within(TeamId{std::stoll(q.key.substr(5))}, team)) p.includes.push_back(q.key);
+    }
   }
   out.split = median_split(out.points);
   classify(out.points, out.split);
@@ -147,7 +158,7 @@ Result<ForecastReport> forecast_analysis(const Context& ctx, const Actor& actor,
 
 Result<RiskReport> risk_analysis(const Context& ctx, const Actor& actor) {
   RiskReport out;
-  auto todos = load_todos(ctx, actor, TodoScope::team);
+  auto todos = load_todos(ctx, actor, TodoFilter{TodoScope::team, std::nullopt});
   if (!todos.ok()) return todos.error();
   out.stalled = std::move(*todos);
   const std::string today = format_date(actor.today);

@@ -34,6 +34,7 @@ struct QuadrantReport {
   MetricQuery query;
   QuadrantSplit split;
   std::vector<QuadrantPoint> points;  // growth = growth of the metric over the previous period
+  MetricAnswer comparison;            // how the periods were compared (figures unused)
 };
 // Places the rows of a breakdown of `req` by `by` (child, team, user) by metric against growth.
 Result<QuadrantReport> quadrant_analysis(const Context& ctx, const Actor& actor, MetricRequest req,

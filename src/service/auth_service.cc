@@ -4,6 +4,7 @@
 
 #include "core/crypto.h"
 #include "domain/org_validation.h"
+#include "service/store_watch.h"
 #include "service/write.h"
 #include "store/audit_store.h"
 #include "store/org_store.h"
@@ -90,6 +91,7 @@ std::optional<AuthenticatedSession> AuthService::authenticate(const std::string&
     ctx_.sessions.evict(digest);
     return std::nullopt;
   }
+  if (ctx_.watch) ctx_.watch->catch_up(ctx_, cached->org);
   auto org = ctx_.orgs.get(cached->org);
   const UserRecord* user = org ? org->user(cached->user) : nullptr;
   if (!user || !user->active) return std::nullopt;

@@ -17,6 +17,8 @@ class Analytics;
 
 namespace fupan::service {
 
+class StoreWatch;
+
 struct Context {
   store::Database& db;
   OrgDirectory& orgs;
@@ -24,6 +26,7 @@ struct Context {
   SessionCache& sessions;
   ScopeCache& scopes;
   engine::Analytics* analytics = nullptr;  // kept in step with committed changes when present
+  StoreWatch* watch = nullptr;  // when present, other processes' changes are taken in per request
 };
 
 // The authenticated caller of a use case, with the org as it stood when the request began.

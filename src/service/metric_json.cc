@@ -41,6 +41,25 @@ void write_answer_members(JsonWriter& w, const MetricAnswer& a) {
   }
 }
 
+void write_comparison_members(JsonWriter& w, const MetricAnswer& a) {
+  w.field("compared", comparison_name(a.compared));
+  if (a.compared != Comparison::to_date) return;
+  w.field("through", format_date(a.value_days.end - std::chrono::days{1}));
+  w.key("elapsed").begin_object();
+  w.field("basis", elapsed_basis_name(a.elapsed.basis));
+  w.field("count", a.elapsed.count);
+  w.end_object();
+  auto range = [&](std::string_view key, const Period& p) {
+    w.key(key).begin_object();
+    w.field("start", format_date(p.start));
+    w.field("end", format_date(p.end));
+    w.end_object();
+  };
+  range("value_range", a.value_days);
+  range("previous_range", a.previous_days);
+  range("yoy_range", a.yoy_days);
+}
+
 void write_metric_answer(JsonWriter& w, const MetricQuery& q, const MetricAnswer& a) {
   w.begin_object();
   w.field("metric", q.metric.text());
@@ -59,6 +78,7 @@ void write_metric_answer(JsonWriter& w, const MetricQuery& q, const MetricAnswer
   write_answer_members(w, a);
   w.field("previous_period", a.previous_period.label);
   w.field("yoy_period", a.yoy_period.label);
+  write_comparison_members(w, a);
   w.end_object();
 }
 

@@ -51,7 +51,7 @@ MetricAnswer from_engine(const Context& ctx, OrgId org, const OrgSnapshot& snaps
   return ctx.analytics->read(org, [&](const engine::OrgIndex& index) {
     const engine::ResolvedScope scope = index.resolve(q.scopes, snapshot);
     return answer(
-        q, index.settings().fiscal_start_month,
+        q, index.settings(),
         [&](Metric m, const Period& p) {
           return index.base(m, scope, p, q.segment, q.pipeline_id);
         },
@@ -76,7 +76,8 @@ void sort_by_value(std::vector<BreakdownRow>& rows) {
 
 }  // namespace
 
-Result<MetricQuery> parse_metric_request(const MetricRequest& req, const OrgSnapshot& snapshot) {
+Result<MetricQuery> parse_metric_request(const MetricRequest& req, const OrgSnapshot& snapshot,
+                                         std::optional<LocalDate> today) {
   MetricQuery q;
   if (req.metric.empty()) return Error::missing("metric");
   if (req.scope.empty()) return Error::missing("scope");
@@ -97,6 +98,11 @@ Result<MetricQuery> parse_metric_request(const MetricRequest& req, const OrgSnap
     q.segment = Segment{*dim, req.segment_key.value_or("")};
   }
   if (auto ok = check_segment(q.metric, q.segment); !ok.ok()) return ok.error();
+  const auto mode = parse_compare_mode(req.compare.value_or("to_date"));
+  if (!mode) return Error::invalid("compare", "to_date or full");
+  q.compare = {
+      *mode, today,
+      parse_elapsed_basis(snapshot.org().compare_basis).value_or(ElapsedBasis::calendar_days)};
   const bool needs_target = q.metric.transform == MetricTransform::target ||
                             q.metric.transform == MetricTransform::attainment;
   if (needs_target && q.scopes.size() != 1) {
@@ -117,14 +123,14 @@ MetricAnswer answer_metric(const Context& ctx, OrgId org, const MetricQuery& q,
   const TargetFn target = target_fn(ctx, org, q);
   store::Transaction tx(*conn, false);
   return answer(
-      q, settings.fiscal_start_month,
+      q, settings,
       [&](Metric m, const Period& p) { return metric_by_sql(*conn, org, settings, m, q, p); },
       target);
 }
 
 Result<std::pair<MetricQuery, MetricAnswer>> ask_metric(const Context& ctx, const Actor& actor,
                                                         const MetricRequest& req) {
-  auto q = parse_metric_request(req, *actor.snapshot);
+  auto q = parse_metric_request(req, *actor.snapshot, actor.today);
   if (!q.ok()) return q.error();
   if (auto ok = check_may_view(q->scopes, *actor.snapshot, actor.scope(), actor.id, actor.today);
       !ok.ok()) {
@@ -136,11 +142,13 @@ Result<std::pair<MetricQuery, MetricAnswer>> ask_metric(const Context& ctx, cons
 
 Result<std::vector<std::pair<MetricQuery, MetricAnswer>>> ask_metric_batch(
     const Context& ctx, const Actor& actor, const std::vector<std::string>& metrics,
-    const std::vector<std::string>& scopes, const std::string& period) {
+    const std::vector<std::string>& scopes, const std::string& period,
+    const std::optional<std::string>& compare) {
   std::vector<MetricQuery> questions;
   for (const std::string& m : metrics) {
     for (const std::string& s : scopes) {
-      auto q = parse_metric_request({m, s, period, {}, {}, {}}, *actor.snapshot);
+      auto q =
+          parse_metric_request({m, s, period, {}, {}, {}, compare}, *actor.snapshot, actor.today);
       if (!q.ok()) return q.error();
       questions.push_back(std::move(*q));
     }
@@ -161,7 +169,6 @@ Result<std::vector<std::pair<MetricQuery, MetricAnswer>>> ask_metric_batch(
     return out;
   }
   // Each scope is resolved once for all the metrics asked of it.
-  const int fsm = actor.snapshot->org().fiscal_year_start_month;
   std::vector<TargetFn> targets;
   for (const MetricQuery& q : questions) targets.push_back(target_fn(ctx, actor.org, q));
   ctx.analytics->read(actor.org, [&](const engine::OrgIndex& index) {
@@ -173,7 +180,7 @@ Result<std::vector<std::pair<MetricQuery, MetricAnswer>>> ask_metric_batch(
       const engine::ResolvedScope& scope = resolved[i % scopes.size()];
       MetricQuery& q = questions[i];
       MetricAnswer a = answer(
-          q, fsm,
+          q, index.settings(),
           [&](Metric m, const Period& p) {
             return index.base(m, scope, p, q.segment, q.pipeline_id);
           },
@@ -187,7 +194,7 @@ Result<std::vector<std::pair<MetricQuery, MetricAnswer>>> ask_metric_batch(
 
 Result<std::vector<BreakdownRow>> breakdown_metric(const Context& ctx, const Actor& actor,
                                                    const MetricRequest& req, std::string_view by) {
-  auto parsed = parse_metric_request(req, *actor.snapshot);
+  auto parsed = parse_metric_request(req, *actor.snapshot, actor.today);
   if (!parsed.ok()) return parsed.error();
   MetricQuery q = std::move(*parsed);
   const OrgSnapshot& org = *actor.snapshot;
@@ -212,7 +219,7 @@ Result<std::vector<BreakdownRow>> breakdown_metric(const Context& ctx, const Act
         sub.period = p;
         rows.push_back({p.label, p.label,
                         answer(
-                            sub, fsm,
+                            sub, index.settings(),
                             [&](Metric m, const Period& at) {
                               return index.base(m, scope, at, q.segment, q.pipeline_id);
                             },
@@ -263,7 +270,7 @@ Result<std::vector<BreakdownRow>> breakdown_metric(const Context& ctx, const Act
         const UserId user{index.user_id(parent.members[i].user)};
         const UserRecord* u = org.user(user);
         MetricAnswer a = answer(
-            q, fsm,
+            q, index.settings(),
             [&](Metric m, const Period& p) {
               return index.base(m, one, p, q.segment, q.pipeline_id);
             },
@@ -338,7 +345,7 @@ Result<std::vector<BreakdownRow>> breakdown_metric(const Context& ctx, const Act
         const engine::ResolvedScope one = index.resolve_member(UserId{user}, ranges);
         const UserRecord* u = org.user(UserId{user});
         MetricAnswer a = answer(
-            q, fsm,
+            q, index.settings(),
             [&](Metric m, const Period& p) {
               return index.base(m, one, p, q.segment, q.pipeline_id);
             },

@@ -20,10 +20,14 @@ struct MetricRequest {
   std::string metric, scope, period;
   std::optional<std::int64_t> pipeline_id;
   std::optional<std::string> segment_dim, segment_key;
+  std::optional<std::string> compare;  // "to_date" (the default) or "full"
 };
 
 // Parses `req` for the org of `snapshot`; errors name the field (metric, scope, period, ...).
-Result<MetricQuery> parse_metric_request(const MetricRequest& req, const OrgSnapshot& snapshot);
+// With `today` (the asker's, in the org's zone) a period in progress is compared to date unless
+// `compare` is "full"; without it every period is compared whole.
+Result<MetricQuery> parse_metric_request(const MetricRequest& req, const OrgSnapshot& snapshot,
+                                         std::optional<LocalDate> today = std::nullopt);
 
 // Answers `q` for `org` with no viewer check (the command line, tests).
 MetricAnswer answer_metric(const Context& ctx, OrgId org, const MetricQuery& q,
@@ -37,7 +41,8 @@ Result<std::pair<MetricQuery, MetricAnswer>> ask_metric(const Context& ctx, cons
 // each scope is checked and resolved once. The first question refused refuses the batch.
 Result<std::vector<std::pair<MetricQuery, MetricAnswer>>> ask_metric_batch(
     const Context& ctx, const Actor& actor, const std::vector<std::string>& metrics,
-    const std::vector<std::string>& scopes, const std::string& period);
+    const std::vector<std::string>& scopes, const std::string& period,
+    const std::optional<std::string>& compare = std::nullopt);
 
 // One row of a breakdown: a child scope, a period within the period, or a segment.
 struct BreakdownRow {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/compare_to_date.h"
 #include "domain/org_validation.h"
 #include "service/change_feed.h"
 #include "service/record_json.h"
@@ -72,6 +73,12 @@ Result<OrgRecord> update_org(const Context& ctx, const Actor& actor, const OrgIn
   if (in.stall_days) {
     if (*in.stall_days < 1 || *in.stall_days > 365) return Error::invalid("stall_days", "1..365");
     o.stall_days = static_cast<int>(*in.stall_days);
+  }
+  if (in.compare_basis) {
+    if (!parse_elapsed_basis(*in.compare_basis)) {
+      return Error::invalid("compare_basis", "calendar_days or working_days");
+    }
+    o.compare_basis = *in.compare_basis;
   }
   const Instant now = ctx.clock.now();
   o.updated_at = now;

@@ -15,8 +15,9 @@ namespace fupan::service {
 struct OrgInput {
   std::optional<std::string> name, timezone;
   std::optional<std::int64_t> fiscal_year_start_month;
-  std::optional<std::string> tier_rule;    // "abc" or "rfm"
-  std::optional<std::int64_t> stall_days;  // 1..365
+  std::optional<std::string> tier_rule;      // "abc" or "rfm"
+  std::optional<std::int64_t> stall_days;    // 1..365
+  std::optional<std::string> compare_basis;  // "calendar_days" or "working_days"
 };
 Result<OrgRecord> update_org(const Context& ctx, const Actor& actor, const OrgInput& in,
                              std::int64_t version);

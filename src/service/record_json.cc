@@ -42,6 +42,7 @@ void write_json(JsonWriter& w, const OrgRecord& o) {
   w.field("is_demo", o.is_demo);
   w.field("tier_rule", o.tier_rule);
   w.field("stall_days", o.stall_days);
+  w.field("compare_basis", o.compare_basis);
   stamps(w, o.version, o.created_at, o.updated_at);
   w.end_object();
 }

@@ -1,12 +1,14 @@
 #include "store/audit_store.h"
 
+#include <random>
+
 namespace fupan::store {
 namespace {
 
 constexpr const char* kInsert =
     "INSERT INTO audit_log (org_id, at, user_id, action, entity, entity_id, before_json, "
-    "after_json, ip)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "after_json, ip, writer)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 // Optional filters are passed as NULL to keep one prepared statement.
 constexpr const char* kFilter =
     " FROM audit_log WHERE org_id = ? AND (CAST(? AS TEXT) IS NULL OR entity = ?)"
@@ -29,9 +31,22 @@ std::vector<Value> filter_params(OrgId org, const AuditQuery& q) {
 }  // namespace
 
 void insert_audit(Connection& c, const AuditRecord& a) {
-  c.exec(kInsert,
-         {a.org.value, to_ms(a.at), a.user ? Value{a.user->value} : Value{}, a.action, a.entity,
-          opt_int(a.entity_id), opt_str(a.before_json), opt_str(a.after_json), a.ip});
+  c.exec(kInsert, {a.org.value, to_ms(a.at), a.user ? Value{a.user->value} : Value{}, a.action,
+                   a.entity, opt_int(a.entity_id), opt_str(a.before_json), opt_str(a.after_json),
+                   a.ip, process_writer_id()});
+}
+
+std::int64_t process_writer_id() {
+  // Random per process, never 0 (the entries written before version 4 of the schema).
+  static const std::int64_t id = [] {
+    std::random_device rd;
+    std::int64_t v = 0;
+    while (v == 0) {
+      v = static_cast<std::int64_t>((std::uint64_t{rd()} << 32 | rd()) >> 1);
+    }
+    return v;
+  }();
+  return id;
 }
 
 std::vector<AuditRecord> list_audit(Connection& c, OrgId org, const AuditQuery& q) {

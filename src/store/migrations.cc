@@ -381,6 +381,35 @@ CREATE TABLE targets (
 );
 )sql";
 
+// Version 4: how a period in progress is compared (to date by calendar or working days); which
+// process wrote each audit entry (a server picks up what another process changed); to-dos
+// snoozed and reminders sent (催办).
+const char* kV4 = R"sql(
+ALTER TABLE orgs ADD COLUMN compare_basis TEXT NOT NULL DEFAULT 'calendar_days';
+ALTER TABLE audit_log ADD COLUMN writer BIGINT NOT NULL DEFAULT 0;
+CREATE TABLE todo_snoozes (
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  kind TEXT NOT NULL,
+  record_id BIGINT NOT NULL,
+  until_day TEXT NOT NULL,
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (org_id, kind, record_id)
+);
+CREATE TABLE todo_reminders (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  from_user_id BIGINT NOT NULL REFERENCES users(id),
+  to_user_id BIGINT NOT NULL REFERENCES users(id),
+  kind TEXT NOT NULL,
+  record_id BIGINT,
+  note TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  read_at BIGINT
+);
+CREATE INDEX todo_reminders_to ON todo_reminders (org_id, to_user_id, created_at);
+)sql";
+
 std::int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -400,6 +429,7 @@ const std::vector<Migration>& all_migrations() {
       {1, "organisation, access control, sessions, audit", kV1},
       {2, "CRM facts: customers to costs", kV2},
       {3, "analytics settings: gross margin, holidays, targets", kV3},
+      {4, "compare to date, audit writers, to-do snoozes and reminders", kV4},
   };
   return migrations;
 }

@@ -18,7 +18,7 @@ std::optional<LocalDate> opt_date(const std::optional<std::string>& s) {
 // orgs
 constexpr const char* kSelectOrg =
     "SELECT id, name, timezone, fiscal_year_start_month, currency, is_demo, version, created_at, "
-    "updated_at, tier_rule, stall_days"
+    "updated_at, tier_rule, stall_days, compare_basis"
     " FROM orgs WHERE id = ?";
 constexpr const char* kInsertOrg =
     "INSERT INTO orgs (name, timezone, fiscal_year_start_month, currency, is_demo, created_at, "
@@ -27,8 +27,8 @@ constexpr const char* kInsertOrg =
 constexpr const char* kLockOrg = "SELECT id FROM orgs WHERE id = ? FOR NO KEY UPDATE";
 constexpr const char* kUpdateOrg =
     "UPDATE orgs SET name = ?, timezone = ?, fiscal_year_start_month = ?, currency = ?,"
-    " tier_rule = ?, stall_days = ?, version = version + 1, updated_at = ? WHERE id = ? AND "
-    "version = ?";
+    " tier_rule = ?, stall_days = ?, compare_basis = ?, version = version + 1, updated_at = ?"
+    " WHERE id = ? AND version = ?";
 
 // regions
 constexpr const char* kSelectRegions =
@@ -155,7 +155,8 @@ std::optional<OrgRecord> find_org(Connection& c, OrgId id) {
                    instant_from_ms(r.i64(0, 7)),
                    instant_from_ms(r.i64(0, 8)),
                    r.str(0, 9),
-                   static_cast<int>(r.i64(0, 10))};
+                   static_cast<int>(r.i64(0, 10)),
+                   r.str(0, 11)};
 }
 
 void lock_org(Connection& c, OrgId org) {
@@ -178,7 +179,7 @@ OrgId insert_org(Connection& c, const OrgRecord& o) {
 
 WriteOutcome update_org(Connection& c, const OrgRecord& o, std::int64_t expected) {
   auto n = c.exec(kUpdateOrg, {o.name, o.timezone, std::int64_t{o.fiscal_year_start_month},
-                               o.currency, o.tier_rule, std::int64_t{o.stall_days},
+                               o.currency, o.tier_rule, std::int64_t{o.stall_days}, o.compare_basis,
                                ms(o.updated_at), o.id.value, expected});
   return version_outcome(c, n, "orgs", o.id.value);
 }

@@ -41,6 +41,12 @@ before(async () => {
   assert.ok(fx.repMembership, 'the demo rep belongs to 上海一部');
 });
 
+// The day after today in Shanghai.
+function tomorrow() {
+  const d = new Date(Date.parse(`${todayShanghai()}T00:00:00Z`) + 86400000);
+  return d.toISOString().slice(0, 10);
+}
+
 // Returns the current version of the record at `path`, read as admin.
 async function versionOf(path) {
   return expectStatus(await get('admin', path), 200, path).version;
@@ -244,6 +250,27 @@ const TABLE = {
   },
   'GET /api/opportunities/board': { expect: signedIn(200), aim: () => ({ path: '/api/opportunities/board' }) },
   'GET /api/todos': { expect: signedIn(200), aim: () => ({ path: '/api/todos' }) },
+  // 催办 goes down the data scope: a rep sees no teammate to remind; an analyst only reads.
+  'POST /api/todos/reminders': {
+    expect: { anonymous: 401, rep: 403, manager: 201, director: 201, analyst: 403, admin: 201 },
+    aim: () => ({ path: '/api/todos/reminders', body: { user_id: fx.teammate.id, kind: 'all', note: '请尽快跟进' } }),
+  },
+  'POST /api/todos/reminders/read': { expect: signedIn(200), aim: () => ({ path: '/api/todos/reminders/read' }) },
+  'POST /api/todos/snooze': {
+    expect: byRole(writers('opportunities'), 200),
+    aim: async () => ({
+      path: '/api/todos/snooze',
+      body: { kind: 'stalled', record_id: (await createOwned('opportunities', fx.crm)).id, until: tomorrow() },
+    }),
+  },
+  'POST /api/todos/done': {
+    expect: byRole(writers('customers'), 200),
+    aim: async () => {
+      const path = `/api/customers/${(await createOwned('customers', fx.crm)).id}`;
+      return { path: '/api/todos/done', body: { kind: 'follow_up', record_id: Number(path.split('/').pop()),
+        version: await versionOf(path) }, reads: [path] };
+    },
+  },
 
   'GET /api/products/{id}/price': {
     expect: signedIn(200), aim: () => ({ path: `/api/products/${fx.crm.product.id}/price?customer_id=${fx.crm.customer.id}` }),

@@ -195,6 +195,13 @@ export async function discover() {
   };
 }
 
+// The day the demo org was made (its history runs for two years before it), in Shanghai: tests
+// that need data derive their periods from it, never from today.
+export async function demoDay() {
+  const org = expectStatus(await get('admin', '/api/org'), 200);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(org.created_at));
+}
+
 // Returns today's date in Asia/Shanghai (the demo org's zone) as YYYY-MM-DD.
 export function todayShanghai() {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { before, test } from 'node:test';
 
 import {
-  BIN, DB, createUser, del, discover, expectError, expectStatus, get, listAll, patch, post, todayShanghai, unique,
+  BIN, DB, createUser, del, demoDay, discover, expectError, expectStatus, get, listAll, patch, post, todayShanghai, unique,
 } from './lib.mjs';
 import { crmBase } from './crm_fixtures.mjs';
 
@@ -67,6 +67,9 @@ before(async () => {
   };
   fx.month = fx.today.slice(0, 7);
   fx.lastMonth = monthBefore(fx.month);
+  // The demo's history: the 365 days before the day it was made, and the 365 before those.
+  fx.demoDay = await demoDay();
+  fx.demoYear = `${addDays(fx.demoDay, -365)}..${addDays(fx.demoDay, -1)}`;
 });
 
 // ---- the demo org's answers ----
@@ -122,7 +125,9 @@ test('every metric answers in the documented shape for the demo org', async () =
       const a = await ask('analyst', { metric, scope: 'org', period: fx.month });
       const keys = ['metric', 'scope', 'period', 'range', 'value', 'previous', 'yoy'];
       if (metric === 'receivables') keys.push('aging');
-      keys.push('previous_period', 'yoy_period');
+      // This month is in progress: compared to date, with the days each figure counts.
+      keys.push('previous_period', 'yoy_period', 'compared', 'through', 'elapsed', 'value_range', 'previous_range',
+        'yoy_range');
       assert.deepEqual(Object.keys(a), keys, metric);
       assert.equal(a.metric, metric);
       assert.equal(a.scope, 'org');
@@ -138,7 +143,7 @@ test('every metric answers in the documented shape for the demo org', async () =
     }
   }
   // Two years of demo history: the numbers are there, and they agree with each other.
-  const year = fx.today.slice(0, 4);
+  const year = fx.demoYear;
   const amount = await ask('analyst', { metric: 'orders_amount', scope: 'org', period: year });
   const count = await ask('analyst', { metric: 'orders_count', scope: 'org', period: year });
   const aov = await ask('analyst', { metric: 'aov', scope: 'org', period: year });
@@ -168,11 +173,20 @@ test('periods of every kind answer with their range, previous period and same pe
     const a = await ask('admin', { metric: 'orders_count', scope: 'org', period });
     assert.deepEqual([a.period, a.range.start, a.range.end, a.previous_period, a.yoy_period],
       [period, start, end, previous, yoy], period);
-    // The previous period's value is that period's own answer.
-    const prev = await ask('admin', { metric: 'orders_count', scope: 'org', period: previous });
-    const last = await ask('admin', { metric: 'orders_count', scope: 'org', period: yoy });
+    // The previous period's value is that period's own answer: whole, or (for a period in
+    // progress) its days to date.
+    const asRange = (r) => `${r.start}..${addDays(r.end, -1)}`;
+    const compared = a.compared === 'to_date';
+    const prev = await ask('admin', { metric: 'orders_count', scope: 'org',
+      period: compared ? asRange(a.previous_range) : previous });
+    const last = await ask('admin', { metric: 'orders_count', scope: 'org', period: compared ? asRange(a.yoy_range) : yoy });
     assert.equal(a.previous, prev.value, `${period} previous`);
     assert.equal(a.yoy, last.value, `${period} yoy`);
+    // Asked whole, every period is compared with the whole of the others.
+    const whole = await ask('admin', { metric: 'orders_count', scope: 'org', period, compare: 'full' });
+    assert.equal(whole.compared, 'full');
+    assert.equal(whole.previous, (await ask('admin', { metric: 'orders_count', scope: 'org', period: previous,
+      compare: 'full' })).value, `${period} previous, whole`);
   }
 });
 
@@ -307,7 +321,9 @@ test('a breakdown by week, day or month adds up to the whole period, the weeks c
     }
     assert.deepEqual(b.rows.map((r) => r.key), weeks, 'the ISO weeks that touch the month, in order');
     for (const r of b.rows) {
-      assert.deepEqual(Object.keys(r), ['key', 'label', 'value', 'previous', 'yoy', 'previous_period'], metric);
+      assert.deepEqual(Object.keys(r), ['key', 'label', 'value', 'previous', 'yoy', 'previous_period', 'compared'],
+        metric);
+      assert.equal(r.compared, 'full', 'last month is over');
       assert.equal(r.label, r.key);
     }
     assert.equal(sum(b.rows), whole.value, `${metric}: the weeks of ${month} add up to the month`);

@@ -6,6 +6,8 @@
 # The tests get the server as FUPAN_URL, the binary as FUPAN_BIN and the store as FUPAN_DB (the
 # metric tests read it with `fupan metric --via sql` while the server runs).
 # Extra arguments: test files to run instead of all, and `node --test` options (--test-name-pattern=...).
+# Under faketime (scripts/test_dates.sh), FUPAN_DEMO_REAL_TIME=1 makes the demo data on the real
+# date while the server and the tests run on the faked one.
 set -euo pipefail
 
 backend=${1:-sqlite}
@@ -85,7 +87,9 @@ case $backend in
   *) log "usage: $0 sqlite|postgres [test files] [node --test options]"; exit 2 ;;
 esac
 
-"$bin" demo --db "$db" >"$tmp/demo.log" 2>&1 || { cat "$tmp/demo.log" >&2; exit 1; }
+demo_env=()
+[[ ${FUPAN_DEMO_REAL_TIME:-} == 1 ]] && demo_env=(env -u LD_PRELOAD -u FAKETIME)
+"${demo_env[@]}" "$bin" demo --db "$db" >"$tmp/demo.log" 2>&1 || { cat "$tmp/demo.log" >&2; exit 1; }
 
 # Create the output file first: the background job opens it only after the fork, and reading it
 # before then would end this script (set -e).

@@ -5,7 +5,7 @@ import { before, test } from 'node:test';
 
 import {
   ONE_MIB, TEST_PASSWORD, assertNothingWritten, createMembership, createRegion, createTeam, createUser, discover,
-  expectError, expectStatus, freshSession, get, hasChinese, request, serverRoutes, unique,
+  expectError, expectStatus, freshSession, get, hasChinese, request, serverRoutes, todayShanghai, unique,
 } from './lib.mjs';
 import { CHANGE, CRM_KINDS, createOwned, crmBase, validBody } from './crm_fixtures.mjs';
 
@@ -212,12 +212,41 @@ ENDPOINTS.push({
   required: ['version'], fields: { version: 'int' },
   reads: () => [`/api/quotes/${fx.crmIds.quotes}`, '/api/orders?page_size=500'],
 });
+// The to-do list: 催办 (a manager to a teammate), done and snooze.
+ENDPOINTS.push(
+  {
+    route: 'POST /api/todos/reminders', as: () => 'manager', path: () => '/api/todos/reminders',
+    valid: async () => ({ user_id: fx.teammate.id, kind: 'all', note: '请本周跟进' }),
+    required: ['user_id'], fields: { user_id: 'int', kind: 'str', record_id: 'int', note: 'str' },
+    reads: () => ['/api/audit-entries?entity=todo_reminder'],
+  },
+  {
+    route: 'POST /api/todos/done', as: () => 'manager', path: () => '/api/todos/done',
+    valid: async () => ({
+      kind: 'follow_up', record_id: fx.crmIds.customers, version: await versionOf(`/api/customers/${fx.crmIds.customers}`),
+    }),
+    required: ['kind', 'record_id', 'version'], fields: { kind: 'str', record_id: 'int', version: 'int' },
+    reads: () => [`/api/customers/${fx.crmIds.customers}`],
+  },
+  {
+    route: 'POST /api/todos/snooze', as: () => 'manager', path: () => '/api/todos/snooze',
+    valid: async () => ({
+      kind: 'follow_up', record_id: fx.crmIds.customers, until: addDays(todayShanghai(), 3),
+      version: await versionOf(`/api/customers/${fx.crmIds.customers}`),
+    }),
+    required: ['kind', 'record_id', 'version', 'until'],
+    fields: { kind: 'str', record_id: 'int', version: 'int', until: 'str' },
+    reads: () => [`/api/customers/${fx.crmIds.customers}`],
+  },
+);
+const addDays = (day, n) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
+
 const pipeline = async (id) => expectStatus(await get('admin', '/api/pipelines'), 200).items.find((p) => p.id === id);
 
 // Write routes that take no JSON body: logout, the tier recompute, DELETE (its version is in the
 // query), and the import upload (a file; tests/api/import.test.mjs judges bad files).
 const BODILESS = (route) => route === 'POST /api/auth/logout' || route === 'POST /api/customers/tiers/recompute' ||
-  route === 'POST /api/imports' || route.startsWith('DELETE ');
+  route === 'POST /api/imports' || route === 'POST /api/todos/reminders/read' || route.startsWith('DELETE ');
 const writeRoutes = () => serverRoutes().filter((r) => !r.startsWith('GET '));
 
 test('every write route that takes a body has a row in ENDPOINTS', () => {

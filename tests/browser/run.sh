@@ -12,6 +12,13 @@ cleanup() {
 trap cleanup EXIT
 
 [ -f web/dist/index.html ] || { echo "web/dist is missing: run make build" >&2; exit 1; }
+# Screenshots must show Chinese, not empty boxes: a CJK font (installed here if missing).
+if ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then
+  echo "installing fonts-noto-cjk" >&2
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq fonts-noto-cjk >/dev/null ||
+    { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq fonts-noto-cjk >/dev/null; }
+fi
 "$bin" demo --db "$tmp/browser.db" >/dev/null
 : >"$tmp/out.log"
 "$bin" serve --db "$tmp/browser.db" --port 0 --web-dir web/dist --log-level warn >"$tmp/out.log" 2>"$tmp/err.log" &

@@ -1,0 +1,55 @@
+// SQL for the to-do list's own state (service/todo_service.h): stalled opportunities snoozed until
+// a day, and reminders (催办) a manager sent to a member of the team.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/ids.h"
+#include "core/time.h"
+#include "store/database.h"
+
+namespace fupan::store {
+
+// The condition (over opportunities aliased `t`, one `?`: today as YYYY-MM-DD) that keeps the
+// open opportunities not snoozed past today.
+extern const char* const kNotSnoozed;
+
+// Snoozes the to-do of `kind` ("stalled") about `record_id` until `until` (the first day it shows
+// again), replacing an earlier snooze.
+void snooze_todo(Connection& c, OrgId org, std::string_view kind, std::int64_t record_id,
+                 LocalDate until, UserId by, Instant at);
+
+struct ReminderRecord {
+  std::int64_t id = 0;
+  UserId from, to;
+  std::string kind;                    // "follow_up", "stalled", or "all" (the whole list)
+  std::optional<std::int64_t> record;  // the customer or opportunity, for one item
+  std::string note;
+  Instant created_at{};
+  std::optional<Instant> read_at;
+};
+
+// Stores `r` (its id is ignored) and returns its id.
+std::int64_t insert_reminder(Connection& c, OrgId org, const ReminderRecord& r);
+// The reminders sent to `user` since `since`, newest first.
+std::vector<ReminderRecord> reminders_to(Connection& c, OrgId org, UserId user, Instant since);
+// Marks every unread reminder to `user` read; returns how many.
+std::int64_t mark_reminders_read(Connection& c, OrgId org, UserId user, Instant at);
+// When each user was last sent a reminder (anything) since `since`.
+std::map<std::int64_t, Instant> last_reminded(Connection& c, OrgId org, Instant since);
+// When each item (kind, record id) was last the subject of a reminder since `since`.
+std::map<std::pair<std::string, std::int64_t>, Instant> last_reminded_items(Connection& c,
+                                                                            OrgId org,
+                                                                            Instant since);
+// Counts the records of the query `FROM <table> t WHERE t.org_id = ? AND (<where>)` per value of
+// `column` (an owner column), most first.
+std::vector<std::pair<std::int64_t, std::int64_t>> count_by(Connection& c, OrgId org,
+                                                            std::string_view table,
+                                                            std::string_view column,
+                                                            const std::string& where,
+                                                            const std::vector<Value>& params);
+
+}  // namespace fupan::store
