@@ -60,6 +60,8 @@ void add_auth_routes(App& app) {
     w.key("org");
     service::write_json(w, call.actor.snapshot->org());
     w.field("csrf_token", call.csrf_token);
+    // The org's today: the web app's periods start from it, not from the browser's clock.
+    w.field("today", format_date(call.actor.today));
     w.end_object();
     Response r;
     r.body = std::move(w).str();

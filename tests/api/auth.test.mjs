@@ -4,7 +4,7 @@ import { before, test } from 'node:test';
 
 import {
   TEST_PASSWORD, assertNothingWritten, createUser, del, expectError, expectStatus, freshSession, get, login,
-  post, request, unique,
+  post, request, todayShanghai, unique,
 } from './lib.mjs';
 
 // A user of our own, so failed logins never count against a demo login.
@@ -108,6 +108,7 @@ test('/api/auth/me answers the user, the org and the CSRF token; 401 without a s
   assert.equal(me.csrf_token, s.csrf);
   assert.equal(typeof me.org.name, 'string');
   assert.equal(typeof me.org.timezone, 'string');
+  assert.equal(me.today, todayShanghai(), "the org's today, in its zone");
   expectError(await get(null, '/api/auth/me'), 401, 'unauthenticated', null);
   expectError(await get({ token: 'a'.repeat(64) }, '/api/auth/me'), 401, 'unauthenticated');
   expectError(await get({ token: 'short' }, '/api/auth/me'), 401, 'unauthenticated');
