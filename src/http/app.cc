@@ -91,7 +91,7 @@ Response App::dispatch(Request& req, std::string& route_label) {
     return error_response(Error::of(ErrorCode::method_not_allowed), req);
   }
   if (!is_api && (req.method == "GET" || req.method == "HEAD")) {
-    if (auto file = static_files_.serve(req.path)) {
+    if (auto file = static_files_.serve(req.path, req.header("accept-encoding"))) {
       route_label = "static";
       return *file;
     }
