@@ -51,11 +51,12 @@ export function safeRedirect(value) {
 }
 
 // Restores the session once at start-up (the cookie may still be valid), then guards every page.
+// After a login the org and its today are still unknown: they are read before the first page.
 router.beforeEach(async (to) => {
-  if (!auth.restored) {
+  if (!auth.restored || (auth.user && !auth.today)) {
     try {
       const res = await me()
-      setSession(res.user, res.csrf_token, res.org)
+      setSession(res.user, res.csrf_token, res.org, res.today)
     } catch {
       // No session (or the server is away): the login page will say so when used.
     }

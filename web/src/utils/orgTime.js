@@ -35,9 +35,25 @@ export function orgNow(date = new Date()) {
   return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour % 24)}:${pad(p.minute)}`
 }
 
-/** The org's calendar date today plus `days`, as 'YYYY-MM-DD'. */
+const DAY = 86_400_000
+/** The org-local calendar day of `date` as a count of days (UTC ms of its midnight / DAY). */
+const dayNumber = (date) => {
+  const p = parts(date)
+  return Date.UTC(p.year, p.month - 1, p.day) / DAY
+}
+
+/**
+ * The org's calendar date today plus `days`, as 'YYYY-MM-DD'. Today is the server's (GET
+ * /api/auth/me `today`, so a server at a pinned date pins the app too), moved on by the days the
+ * browser has seen pass since; the browser's own clock only before the server has said.
+ */
 export function orgDate(days = 0) {
-  const p = parts(new Date())
-  const d = new Date(Date.UTC(p.year, p.month - 1, p.day + days))
+  const now = new Date()
+  let base = dayNumber(now)
+  if (auth.today) {
+    const [y, m, d] = auth.today.split('-').map(Number)
+    base = Date.UTC(y, m - 1, d) / DAY + base - dayNumber(new Date(auth.todayAt || now))
+  }
+  const d = new Date((base + days) * DAY)
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
 }
