@@ -1,13 +1,14 @@
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import compress from './build/compress.js'
 
 // The dev server forwards API and metrics calls to a locally running `fupan serve`.
 const server = process.env.FUPAN_DEV_SERVER || 'http://127.0.0.1:8080'
 
 export default defineConfig({
   base: '/',
-  plugins: [vue()],
+  plugins: [vue(), compress()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
