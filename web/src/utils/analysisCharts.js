@@ -9,6 +9,9 @@ const money = (v) => formatMetric(v, 'fen')
 const shortMoney = (v) => formatMetric(v, 'fen', { short: true })
 const moneyAxis = { type: 'value', minInterval: 100, axisLabel: { formatter: shortMoney, hideOverlap: true } }
 
+/** How names are joined in a sentence: '、' in Chinese. */
+const listSep = () => (i18n.global.locale.value === 'en' ? ', ' : '、')
+
 export const RED = '#f56c6c'
 const BLUE = '#409eff'
 
@@ -62,11 +65,27 @@ export function funnelOption(stages, { bottleneck = null } = {}) {
 }
 
 /**
+ * The points with the name to show: a team that holds other points (its sub-teams, `includes`)
+ * says so — '上海一部（含上海二部）' — so it is not read as their peer; `within` names the points
+ * that hold this one.
+ */
+export function namedPoints(points) {
+  const sep = listSep()
+  const labelOf = new Map(points.map((p) => [p.key, p.label]))
+  return points.map((p) => {
+    const held = (p.includes ?? []).map((k) => labelOf.get(k)).filter(Boolean)
+    const within = points.filter((q) => q.includes?.includes(p.key)).map((q) => q.label)
+    const name = held.length ? t('analysis.quadrant.includes', { name: p.label, names: held.join(sep) }) : p.label
+    return { ...p, name, within }
+  })
+}
+
+/**
  * The quadrant scatter: sales (x) against growth (y), the split lines (medians), the four areas
  * named 明星 / 现金牛 / 潜力股 / 待改进 in their colours. Points without a growth are left out.
  */
-export function quadrantOption(points, split) {
-  const placed = points.filter((p) => p.growth !== null && p.quadrant)
+export function quadrantOption(points, split, { growthName = t('analysis.quadrant.growth') } = {}) {
+  const placed = namedPoints(points).filter((p) => p.growth !== null && p.quadrant)
   if (!placed.length) return { series: [] }
   const xs = placed.map((p) => Number(p.sales))
   const ys = placed.map((p) => Number(p.growth))
@@ -93,8 +112,9 @@ export function quadrantOption(points, split) {
       formatter: (p) =>
         p.data?.key
           ? `<b>${p.data.name}</b><br/>${t('analysis.quadrant.sales')}：${money(p.data.value[0])}<br/>` +
-            `${t('analysis.quadrant.growth')}：${formatMetric(p.data.value[1], 'ratio')}<br/>` +
-            `${t(`analysis.quadrant.${p.data.quadrant}`)} · ${p.data.action ?? ''}`
+            `${growthName}：${formatMetric(p.data.value[1], 'ratio')}<br/>` +
+            `${t(`analysis.quadrant.${p.data.quadrant}`)} · ${p.data.action ?? ''}` +
+            (p.data.within?.length ? `<br/>${t('analysis.quadrant.within', { names: p.data.within.join(listSep()) })}` : '')
           : p.name,
     },
     grid: { left: 8, right: 24, top: 32, bottom: 28, containLabel: true },
@@ -112,7 +132,8 @@ export function quadrantOption(points, split) {
       type: 'value',
       min: yMin,
       max: yMax,
-      name: t('analysis.quadrant.growth'),
+      name: growthName,
+      nameTextStyle: { align: 'left' },
       axisLabel: { formatter: (v) => `${Math.round(v * 100)}%` },
       splitLine: { show: false },
     },
@@ -121,8 +142,9 @@ export function quadrantOption(points, split) {
         type: 'scatter',
         symbolSize: 16,
         data: placed.map((p) => ({
-          name: p.label,
+          name: p.name,
           key: p.key,
+          within: p.within,
           quadrant: p.quadrant,
           action: p.action,
           value: [Number(p.sales), Number(p.growth)],

@@ -1,12 +1,19 @@
 // ECharts options for the metric charts, shared by the home dashboards and the analysis pages:
-// a ranking bar, a trend line with last year's line, a pie of shares, and the sales-growth
-// quadrant. Each takes breakdown rows ({key, label, value, previous, yoy}) and a metric unit.
+// a ranking bar, a trend line with last year's line, a pie of shares. Each takes breakdown rows
+// ({key, label, value, previous, yoy, compared}) and a metric unit. A row of a period not begun
+// is not drawn (no bar, a gap in a line); the period in progress is marked 至今.
 import { i18n } from '@/locales'
 import { formatMetric } from './metricFormat.js'
 import { isFuture } from './period.js'
+import { dayRangeText, isFutureAnswer, isToDate } from './compareText.js'
 
 const t = (key, args) => i18n.global.t(key, args)
 const num = (v) => (v === null || v === undefined || Array.isArray(v) ? null : Number(v))
+/** True for a row with nothing to draw yet: the server says so, or its period begins after today. */
+const notBegun = (r) => isFutureAnswer(r) || (!r.compared && isFuture(r.key))
+/** The row's value to draw, null for a period not begun. */
+const drawn = (r, field = 'value') => (notBegun(r) ? null : num(r[field]))
+const TO_DATE_COLOR = '#409eff'
 const axisText = (unit) => (v) => formatMetric(v, unit, { short: true })
 /** A value axis in `unit`: no fractions of a 元 or of a count between its ticks. */
 const valueAxis = (unit, extra = {}) => ({
@@ -33,7 +40,7 @@ export function rankingOption(rows, unit, { name = '', narrow = false } = {}) {
         name,
         type: 'bar',
         barMaxWidth: 22,
-        data: rows.map((r) => num(r.value)),
+        data: rows.map((r) => drawn(r)),
         label: { show: true, position: 'right', formatter: (p) => formatMetric(p.value, unit, { short: true }) },
       },
     ],
@@ -53,22 +60,47 @@ export function groupBarOption(rows, unit, { name = '', narrow = false } = {}) {
     },
     yAxis: valueAxis(unit),
     series: [
-      { name, type: 'bar', barMaxWidth: 36, data: rows.map((r) => num(r.value)) },
-      { name: t('metrics.lastYear'), type: 'bar', barMaxWidth: 36, data: rows.map((r) => num(r.yoy)), itemStyle: { opacity: 0.45 } },
+      { name, type: 'bar', barMaxWidth: 36, data: rows.map((r) => drawn(r)) },
+      { name: t('metrics.lastYear'), type: 'bar', barMaxWidth: 36, data: rows.map((r) => drawn(r, 'yoy')), itemStyle: { opacity: 0.45 } },
     ],
   }
 }
 
 /**
  * A line over time (rows by day/week/month…) and a dashed line of the same periods last year.
- * Periods that have not begun show no point.
+ * Periods that have not begun show no point; the one in progress is drawn apart (a dashed last
+ * step, a hollow point labelled 至今), as its figures count only the days so far.
  */
 export function trendOption(rows, unit, { name = '', short = (k) => k } = {}) {
+  const current = rows.findIndex(isToDate)
+  const toDate = t('metrics.compare.toDate')
+  const whole = rows.map((r, i) => (i === current ? null : drawn(r)))
+  const partial = rows.map((r, i) => (i === current || (current > 0 && i === current - 1) ? drawn(r) : null))
+  const tooltip = (ps) => {
+    const i = ps[0]?.dataIndex
+    const row = rows[i]
+    if (!row) return ''
+    const head = isToDate(row) ? `${short(row.key)}（${toDate} ${dayRangeText(row.value_range)}）` : short(row.key)
+    const seen = new Set()
+    const lines = ps
+      .filter((p) => p.value !== null && p.value !== undefined && !seen.has(p.seriesName) && seen.add(p.seriesName))
+      .map((p) => {
+        const days = isToDate(row) && p.seriesIndex === 2 ? `（${dayRangeText(row.yoy_range)}）` : ''
+        return `${p.marker}${p.seriesName}：${formatMetric(p.value, unit)}${days}`
+      })
+    return [head, ...lines].join('<br/>')
+  }
   return {
-    tooltip: { trigger: 'axis', valueFormatter: (v) => formatMetric(v, unit) },
-    legend: { top: 0 },
+    tooltip: { trigger: 'axis', formatter: tooltip },
+    legend: { top: 0, data: [name, t('metrics.lastYear')] },
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', boundaryGap: false, data: rows.map((r) => short(r.key)) },
+    xAxis: {
+      type: 'category',
+      boundaryGap: false,
+      data: rows.map((r, i) =>
+        i === current ? { value: `${short(r.key)}\n${toDate}`, textStyle: { color: TO_DATE_COLOR, fontWeight: 600 } } : short(r.key),
+      ),
+    },
     yAxis: valueAxis(unit),
     series: [
       {
@@ -77,8 +109,19 @@ export function trendOption(rows, unit, { name = '', short = (k) => k } = {}) {
         smooth: true,
         smoothMonotone: 'x',
         symbolSize: 7,
-        data: rows.map((r) => (isFuture(r.key) ? null : num(r.value))),
+        data: whole,
         areaStyle: { opacity: 0.08 },
+        itemStyle: { color: TO_DATE_COLOR },
+      },
+      {
+        name,
+        type: 'line',
+        symbol: 'emptyCircle',
+        symbolSize: 9,
+        data: partial,
+        lineStyle: { type: 'dashed' },
+        itemStyle: { color: TO_DATE_COLOR },
+        label: { show: true, position: 'top', fontSize: 11, formatter: (p) => (p.dataIndex === current ? toDate : '') },
       },
       {
         name: t('metrics.lastYear'),
@@ -88,6 +131,7 @@ export function trendOption(rows, unit, { name = '', short = (k) => k } = {}) {
         symbolSize: 5,
         data: rows.map((r) => num(r.yoy)),
         lineStyle: { type: 'dashed' },
+        itemStyle: { color: '#67c23a' },
       },
     ],
   }
@@ -106,115 +150,6 @@ export function pieOption(rows, unit, { name = '', narrow = false } = {}) {
         center: ['50%', '45%'],
         data: rows.filter((r) => num(r.value) > 0).map((r) => ({ name: r.label, value: num(r.value), key: r.key })),
         label: { formatter: (p) => `${p.name}\n${p.percent.toFixed(1)}%` },
-      },
-    ],
-  }
-}
-
-/** The median of numbers (the mean of the middle two for an even count); null for none. */
-export function median(values) {
-  const xs = values.filter((v) => v !== null && Number.isFinite(v)).sort((a, b) => a - b)
-  if (!xs.length) return null
-  const mid = Math.floor(xs.length / 2)
-  return xs.length % 2 ? xs[mid] : (xs[mid - 1] + xs[mid]) / 2
-}
-
-/** The four quadrants: high/low sales × high/low growth, with their colour and the suggested action. */
-export const QUADRANTS = [
-  { key: 'hh', color: '#67c23a' },
-  { key: 'hl', color: '#e6a23c' },
-  { key: 'lh', color: '#409eff' },
-  { key: 'll', color: '#f56c6c' },
-]
-
-/**
- * Places items ({key, label, x, y}) in quadrants split at the medians of x and y (at the median
- * counts as high). Returns {points: [{…, quadrant}], medX, medY}.
- */
-export function quadrants(items) {
-  const points = items.filter((p) => p.x !== null && p.y !== null)
-  const medX = median(points.map((p) => p.x))
-  const medY = median(points.map((p) => p.y))
-  return {
-    medX,
-    medY,
-    points: points.map((p) => ({ ...p, quadrant: `${p.x >= medX ? 'h' : 'l'}${p.y >= medY ? 'h' : 'l'}` })),
-  }
-}
-
-/** The scatter of a quadrant analysis: x in `xUnit`, y a growth ratio, median lines, named areas. */
-export function quadrantOption({ points, medX, medY }, xUnit) {
-  if (!points.length) return { series: [] }
-  const xs = points.map((p) => p.x)
-  const ys = points.map((p) => p.y)
-  const spanX = Math.max(...xs) - Math.min(...xs) || Math.abs(medX) || 1
-  const spanY = Math.max(...ys) - Math.min(...ys) || Math.abs(medY) || 0.1
-  const xMin = Math.min(0, Math.min(...xs) - spanX * 0.1)
-  const xMax = Math.max(...xs) + spanX * 0.15
-  const yMin = Math.floor((Math.min(...ys) - spanY * 0.2) * 10) / 10
-  const yMax = Math.ceil((Math.max(...ys) + spanY * 0.2) * 10) / 10
-  const color = Object.fromEntries(QUADRANTS.map((q) => [q.key, q.color]))
-  const area = (key, x0, y0, x1, y1, position) => [
-    {
-      name: `${t(`metrics.quadrant.${key}`)} · ${t(`metrics.quadrant.${key}Action`)}`,
-      xAxis: x0,
-      yAxis: y0,
-      itemStyle: { color: color[key], opacity: 0.07 },
-      label: { position, color: color[key], fontSize: 11, fontWeight: 600 },
-    },
-    { xAxis: x1, yAxis: y1 },
-  ]
-  return {
-    tooltip: {
-      trigger: 'item',
-      formatter: (p) =>
-        p.data?.key
-          ? `<b>${p.data.name}</b><br/>${t('metrics.quadrant.x')}：${formatMetric(p.data.value[0], xUnit)}<br/>` +
-            `${t('metrics.quadrant.y')}：${formatMetric(p.data.value[1], 'ratio')}<br/>` +
-            `${t(`metrics.quadrant.${p.data.quadrant}`)} → ${t(`metrics.quadrant.${p.data.quadrant}Action`)}`
-          : p.name,
-    },
-    grid: { left: 8, right: 24, top: 32, bottom: 28, containLabel: true },
-    xAxis: {
-      type: 'value',
-      min: xMin,
-      max: xMax,
-      name: t('metrics.quadrant.x'),
-      nameLocation: 'middle',
-      nameGap: 24,
-      axisLabel: { formatter: axisText(xUnit), hideOverlap: true },
-      splitLine: { show: false },
-    },
-    yAxis: {
-      type: 'value',
-      min: yMin,
-      max: yMax,
-      name: t('metrics.quadrant.y'),
-      axisLabel: { formatter: (v) => `${Math.round(v * 100)}%` },
-      splitLine: { show: false },
-    },
-    series: [
-      {
-        type: 'scatter',
-        symbolSize: 16,
-        data: points.map((p) => ({ name: p.label, key: p.key, quadrant: p.quadrant, value: [p.x, p.y], itemStyle: { color: color[p.quadrant] } })),
-        label: { show: true, position: 'right', formatter: (p) => p.name, fontSize: 11 },
-        markLine: {
-          silent: true,
-          symbol: 'none',
-          lineStyle: { type: 'dashed', color: '#909399' },
-          label: { show: false },
-          data: [{ xAxis: medX }, { yAxis: medY }],
-        },
-        markArea: {
-          silent: true,
-          data: [
-            area('hh', medX, medY, xMax, yMax, 'insideTopRight'),
-            area('hl', medX, yMin, xMax, medY, 'insideBottomRight'),
-            area('lh', xMin, medY, medX, yMax, 'insideTopLeft'),
-            area('ll', xMin, yMin, medX, medY, 'insideBottomLeft'),
-          ],
-        },
       },
     ],
   }

@@ -126,3 +126,10 @@ export function rangeText(range) {
   const sameYear = range.start.slice(0, 4) === range.last.slice(0, 4)
   return sameYear ? `${range.start.slice(5)} ~ ${range.last.slice(5)}` : `${range.start} ~ ${range.last}`
 }
+
+/**
+ * The period a page opens on, the same rule everywhere: the current period of `kind`, which the
+ * server compares to date (as many days of the previous period and of last year); with `whole`,
+ * the last period that is over, for pages that say they need one (a funnel, a backtest).
+ */
+export const defaultPeriod = (kind, { whole = false } = {}) => (whole ? recentPeriods(kind, 2)[1] : periodOf(kind))
