@@ -37,21 +37,18 @@ export function dayRangeText(range) {
 }
 
 /** The kind of an answer's period for the words below; labels this code cannot read are 'other'. */
-const kindOf = (a) => {
-  const k = periodKind(a?.period ?? a?.key)
-  return k ?? 'other'
-}
+const kindOf = (a) => periodKind(a?.period) ?? periodKind(a?.key) ?? periodKind(a?.previous_period) ?? 'other'
 
 /** 'mom' → '较上月同期', 'yoy' → '较去年同期' (vs same days last month / last year), for a to-date answer. */
 export const sameDaysName = (a, which) =>
   which === 'mom' ? t('metrics.compare.momToDate', { prev: t(`metrics.compare.prev.${kindOf(a)}`) }) : t('metrics.compare.yoyToDate')
 
+/** The days a to-date base counts: '11-01~11-06'. */
+export const baseRangeText = (a, which) => dayRangeText(which === 'mom' ? a.previous_range : a.yoy_range)
+
 /** The same with its days: '较上月同期（11-01~11-06）'. */
 export const sameDaysText = (a, which) =>
-  t('metrics.compare.withRange', {
-    name: sameDaysName(a, which),
-    range: dayRangeText(which === 'mom' ? a.previous_range : a.yoy_range),
-  })
+  t('metrics.compare.withRange', { name: sameDaysName(a, which), range: baseRangeText(a, which) })
 
 /** How far a period in progress has run: '7 天' or '第 5 个工作日'. */
 export const elapsedText = (a) =>
