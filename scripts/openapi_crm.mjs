@@ -41,12 +41,16 @@ function fieldSchema(f, indent) {
     case 'tags':
       lines.push('type: array', 'items:', `  type: string`, `  maxLength: 32`);
       break;
+    case 'coordinate':
+      lines.push(`type: ${t('number')}`, `minimum: ${f.min}`, `maximum: ${f.max}`);
+      break;
     default: // integer, money, ref
       lines.push(`type: ${t('integer')}`, 'format: int64');
       if (f.min !== undefined) lines.push(`minimum: ${f.min}`);
       if (f.max !== undefined) lines.push(`maximum: ${f.max}`);
   }
-  const what = f.type === 'money' ? ' (integer 分)' : f.type === 'ref' ? ` (id of a ${f.ref})` : '';
+  const what = f.type === 'money' ? ' (integer 分)' : f.type === 'ref' ? ` (id of a ${f.ref})`
+    : f.type === 'coordinate' ? ' (degrees, up to 6 decimals)' : f.format === 'phone' ? ' (a phone number)' : '';
   lines.push(`description: ${quote(`${f.zh} / ${f.en}${what}`)}`);
   if (f.default !== undefined) lines.push(`default: ${f.type === 'boolean' ? f.default : quote(f.default)}`);
   return lines.map((l) => p + l);
@@ -164,6 +168,13 @@ function kindPaths(k) {
     "        - $ref: '#/components/parameters/CsrfToken'", '      responses:', "        '204':", '          description: Deleted.',
     ...R(400, 'InvalidQuery'), ...R(401, 'Unauthenticated'), ...R(403, 'Forbidden'), ...R(404, 'NotFound'),
     ...R(409, 'VersionConflictOrInUse'), ...R(500, 'Internal'));
+  out.push(`  /api/${k.plural}/{id}/history:`,
+    '    get:', `      tags: [${tag}]`, `      operationId: get${name}History`, `      summary: The changes of a ${k.name}`,
+    `      description: ${quote(`一条${k.zh}的变更记录（来自审计日志，最新的在前，最多 200 条）：谁、何时、做了什么（create / update / delete / transfer…），以及每个变化字段的前后值（未变的字段不列出）。能看到该记录的人都能看；看不到时 404。`)}`,
+    '      parameters:', "        - $ref: '#/components/parameters/Id'", '      responses:', "        '200':",
+    '          description: The changes, newest first.', '          content:', '            application/json:',
+    '              schema:', "                $ref: '#/components/schemas/RecordHistory'",
+    ...R(400, 'InvalidQuery'), ...R(401, 'Unauthenticated'), ...R(404, 'NotFound'), ...R(500, 'Internal'));
   return out;
 }
 

@@ -22,6 +22,8 @@ enum class FieldType {
   choice,  // one of `choices`
   ref,     // the id of a record of kind `ref`
   tags,    // a list of short texts, stored comma-joined
+  coordinate,  // a latitude or longitude in degrees: int64 millionths in the store, a number with
+               // up to 6 decimals in JSON and files
 };
 
 struct Choice {
@@ -58,6 +60,7 @@ struct Field {
   std::int64_t max = std::numeric_limits<std::int64_t>::max();
   std::size_t max_length = 200;
   std::string_view default_value = {};  // on create when absent: a choice value, "true"/"false"
+  bool phone = false;  // a text field holding a phone number (domain/phone.h)
 };
 
 // How the data scope of SPEC section 1 applies to a kind's records.

@@ -4,6 +4,7 @@
 #include "http/app.h"
 #include "http/json_io.h"
 #include "service/customer_service.h"
+#include "service/customer_timeline.h"
 #include "service/entity_service.h"
 #include "service/tier_service.h"
 
@@ -70,6 +71,16 @@ void add_customer_routes(App& app) {
     if (!r.ok()) return error_response(r.error(), call.req);
     return json_response(
         json::object{{"customers", r->customers}, {"opportunities", r->opportunities}});
+  });
+
+  // One timeline of the customer's activities, opportunities, orders, payments and owners.
+  app.api("GET", "/api/customers/{id}/timeline", [&app](Call& call) -> Response {
+    if (auto s = only_params(call.req, {}); !s.ok()) return error_response(s.error(), call.req);
+    auto id = path_id(call.req);
+    if (!id.ok()) return error_response(id.error(), call.req);
+    auto timeline = service::customer_timeline(app.ctx(), call.actor, *id);
+    if (!timeline.ok()) return error_response(timeline.error(), call.req);
+    return json_text(std::move(*timeline));
   });
 
   app.api("GET", "/api/customers/duplicates", [&app](Call& call) -> Response {

@@ -8,6 +8,7 @@
 #include "service/entity_json.h"
 #include "service/entity_service.h"
 #include "service/export_service.h"
+#include "service/record_history.h"
 
 namespace fupan::http {
 namespace {
@@ -95,6 +96,16 @@ void add_kind_routes(App& app, const EntityKind& kind) {
     auto r = service::get_entity(app.ctx(), call.actor, *k, *id);
     if (!r.ok()) return error_response(r.error(), call.req);
     return json_text(service::render_entity(app.ctx(), call.actor, *r));
+  });
+
+  // The record's changes, from the audit log, for anyone who sees it.
+  app.api("GET", base + "/{id}/history", [&app, k](Call& call) -> Response {
+    if (auto s = only_params(call.req, {}); !s.ok()) return error_response(s.error(), call.req);
+    auto id = path_id(call.req);
+    if (!id.ok()) return error_response(id.error(), call.req);
+    auto history = service::record_history(app.ctx(), call.actor, *k, *id);
+    if (!history.ok()) return error_response(history.error(), call.req);
+    return json_text(std::move(*history));
   });
 
   app.api("PATCH", base + "/{id}", [&app, k](Call& call) -> Response {

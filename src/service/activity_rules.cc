@@ -12,6 +12,15 @@ class ActivityRules final : public EntityRules {
     if (!r.is_null("satisfaction") && r.integer("is_revisit").value_or(0) == 0) {
       return Error::invalid("satisfaction", "only a revisit carries a satisfaction score");
     }
+    // A check-in is a place: both coordinates, or none and nothing about it.
+    if (r.is_null("checkin_lat") != r.is_null("checkin_lng")) {
+      return Error::invalid(r.is_null("checkin_lat") ? "checkin_lat" : "checkin_lng",
+                            "a check-in needs both latitude and longitude");
+    }
+    if (r.is_null("checkin_lat") &&
+        (!r.is_null("checkin_accuracy_m") || !r.is_null("checkin_at"))) {
+      return Error::invalid("checkin_lat", "a check-in needs both latitude and longitude");
+    }
     if (auto opportunity_id = r.integer("opportunity_id")) {
       static const EntityKind* const opportunity = find_entity_kind("opportunity");
       auto o = store::find_entity(ws.conn, ws.actor.org, *opportunity, *opportunity_id);

@@ -146,6 +146,8 @@ std::string_view type_name(FieldType t) {
       return "ref";
     case FieldType::tags:
       return "tags";
+    case FieldType::coordinate:
+      return "coordinate";
   }
   return "text";
 }
@@ -219,8 +221,13 @@ void write_schema(JsonWriter& w) {
         if (f.min != std::numeric_limits<std::int64_t>::min()) w.field("min", f.min);
         if (f.max != std::numeric_limits<std::int64_t>::max()) w.field("max", f.max);
       }
+      if (f.type == FieldType::coordinate) {
+        w.field("min", static_cast<double>(f.min) / 1e6);
+        w.field("max", static_cast<double>(f.max) / 1e6);
+      }
       if (f.type == FieldType::text || f.type == FieldType::tags)
         w.field("max_length", static_cast<std::int64_t>(f.max_length));
+      if (f.phone) w.field("format", "phone");
       if (!f.default_value.empty()) w.field("default", f.default_value);
       w.end_object();
     }

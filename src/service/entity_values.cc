@@ -4,9 +4,11 @@
 
 #include <boost/json.hpp>
 
+#include "core/millionths.h"
 #include "core/money.h"
 #include "core/text_parse.h"
 #include "domain/org_validation.h"
+#include "domain/phone.h"
 
 namespace fupan::service {
 namespace json = boost::json;
@@ -80,6 +82,14 @@ Status check_value(const Field& f, const FieldValue& v) {
       if (n > f.max) return Error::invalid(name, "at most " + std::to_string(f.max));
       return {};
     }
+    case FieldType::coordinate: {
+      const std::int64_t n = std::get<std::int64_t>(v);
+      if (n < f.min || n > f.max) {
+        return Error::invalid(
+            name, "degrees from " + format_millionths(f.min) + " to " + format_millionths(f.max));
+      }
+      return {};
+    }
     case FieldType::text:
     case FieldType::tags: {
       const std::string& s = std::get<std::string>(v);
@@ -92,6 +102,7 @@ Status check_value(const Field& f, const FieldValue& v) {
           return Error::invalid(name, "must not contain control characters");
       }
       if (f.required && trim(s).empty()) return Error::invalid(name, "must not be blank");
+      if (f.phone && !is_phone_number(s)) return Error::invalid(name, std::string(kPhoneHint));
       return {};
     }
     case FieldType::choice: {
@@ -137,6 +148,13 @@ Result<FieldValue> value_from_json(const Field& f, const json::value& v,
             name, f.type == FieldType::money ? "an integer number of fen" : "must be an integer");
       }
       break;
+    case FieldType::coordinate: {
+      if (!v.is_number()) return Error::invalid(name, "a number of degrees");
+      auto n = millionths(v.to_number<double>());
+      if (!n) return Error::invalid(name, "a number of degrees");
+      out = *n;
+      break;
+    }
     case FieldType::boolean:
       if (!v.is_bool()) return Error::invalid(name, "must be true or false");
       out = std::int64_t{v.as_bool() ? 1 : 0};
@@ -194,6 +212,12 @@ Result<FieldValue> value_from_text(const Field& f, std::string_view raw,
     case FieldType::ref: {
       auto n = parse_int_text(text);
       if (!n) return Error::invalid(name, "must be an integer");
+      out = *n;
+      break;
+    }
+    case FieldType::coordinate: {
+      auto n = parse_millionths(text);
+      if (!n) return Error::invalid(name, "a number of degrees such as 31.230416");
       out = *n;
       break;
     }
@@ -259,6 +283,9 @@ void write_value(JsonWriter& w, const Field& f, const FieldValue& v) {
     case FieldType::instant:
       w.value(format_rfc3339(instant_from_ms(std::get<std::int64_t>(v))));
       return;
+    case FieldType::coordinate:
+      w.value(static_cast<double>(std::get<std::int64_t>(v)) / 1e6);
+      return;
     case FieldType::tags: {
       const std::string& s = std::get<std::string>(v);
       w.begin_array();
@@ -286,6 +313,8 @@ std::string value_to_text(const Field& f, const FieldValue& v, const date::time_
   switch (f.type) {
     case FieldType::money:
       return format_yuan(std::get<std::int64_t>(v));
+    case FieldType::coordinate:
+      return format_millionths(std::get<std::int64_t>(v));
     case FieldType::boolean:
       return std::get<std::int64_t>(v) ? "是" : "否";
     case FieldType::instant: {

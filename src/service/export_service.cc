@@ -2,6 +2,7 @@
 
 #include <date/tz.h>
 
+#include "core/millionths.h"
 #include "core/xlsx_writer.h"
 #include "service/entity_json.h"
 #include "service/entity_values.h"
@@ -74,6 +75,9 @@ void write_cell(XlsxWriter& x, const EntityRecord& r, std::size_t i, const OrgSn
     }
     case FieldType::text:
       x.text(std::get<std::string>(v));
+      return;
+    case FieldType::coordinate:
+      x.text(format_millionths(std::get<std::int64_t>(v)));
       return;
   }
 }

@@ -94,6 +94,9 @@ class EntityStoreTest : public ::testing::TestWithParam<std::string> {
         case FieldType::tags:
           r.values[i] = std::string("重点,华东");
           break;
+        case FieldType::coordinate:
+          r.values[i] = std::int64_t{-31'230'416};
+          break;
         case FieldType::ref:
           if (refs_.contains(f.ref)) r.values[i] = refs_[f.ref];
           break;

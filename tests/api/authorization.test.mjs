@@ -229,6 +229,9 @@ const TABLE = {
       };
     },
   },
+  'GET /api/customers/{id}/timeline': {
+    expect: signedIn(200), aim: async () => ({ path: `/api/customers/${(await createOwned('customers', fx.crm)).id}/timeline` }),
+  },
   'GET /api/customers/duplicates': {
     expect: signedIn(200), aim: () => ({ path: `/api/customers/duplicates?name=${encodeURIComponent('上海某公司')}` }),
   },
@@ -382,6 +385,7 @@ for (const kind of CRM_KINDS) {
       }),
     },
     [`GET ${base}/{id}`]: { expect: signedIn(200), aim: async () => ({ path: `${base}/${await fresh()}` }) },
+    [`GET ${base}/{id}/history`]: { expect: signedIn(200), aim: async () => ({ path: `${base}/${await fresh()}/history` }) },
     [`PATCH ${base}/{id}`]: {
       expect: byRole(writers(kind), 200),
       aim: async () => {

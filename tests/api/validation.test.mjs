@@ -52,6 +52,7 @@ const WRONG = {
   nint: ['12', 1.5, false],
   nstr: [12, { a: 'b' }],
   ints: ['12', ['a'], [1.5]],
+  nnum: ['12', true, { a: 1 }],
   list: ['x', 12, { a: 1 }],
 };
 const USER_FIELDS = {
@@ -143,7 +144,7 @@ const ENDPOINTS = [
 // The CRM resources: bodies checked against the field table the server publishes (/api/schema).
 const JSON_TYPE = {
   text: 'nstr', choice: 'str', date: 'nstr', instant: 'nstr', integer: 'nint', money: 'nint', ref: 'nint',
-  boolean: 'bool', tags: 'strs',
+  boolean: 'bool', tags: 'strs', coordinate: 'nnum',
 };
 const kindOf = (plural) => fx.schema.kinds.find((k) => k.plural === plural);
 const writableFields = (plural) => Object.fromEntries(kindOf(plural).fields.filter((f) => f.writable)
