@@ -1,11 +1,11 @@
-/** An RFC 3339 instant as local 'YYYY-MM-DD HH:mm:ss' ('' for none). */
-export function formatInstant(value) {
+/** An RFC 3339 instant as local 'YYYY-MM-DD HH:mm:ss' ('' for none); 'YYYY-MM-DD HH:mm' without seconds. */
+export function formatInstant(value, { seconds = true } = {}) {
   if (!value) return ''
   const d = new Date(value)
   if (Number.isNaN(d.getTime())) return String(value)
   const p = (n) => String(n).padStart(2, '0')
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ` +
-    `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`
+    `${p(d.getHours())}:${p(d.getMinutes())}${seconds ? `:${p(d.getSeconds())}` : ''}`
 }
 
 /** Today's calendar date, 'YYYY-MM-DD', in the browser's time zone. */
