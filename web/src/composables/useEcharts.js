@@ -1,25 +1,19 @@
 // ECharts behind one composable, so a chart component only supplies its element and options.
 import { onBeforeUnmount, onMounted, shallowRef, watch } from 'vue'
-import * as echarts from 'echarts/core'
-import { BarChart, LineChart, PieChart, FunnelChart, ScatterChart } from 'echarts/charts'
-import {
-  GridComponent, TooltipComponent, LegendComponent, TitleComponent, DatasetComponent,
-  MarkLineComponent, MarkAreaComponent,
-} from 'echarts/components'
-import { CanvasRenderer } from 'echarts/renderers'
 import { i18n } from '@/locales'
 
-echarts.use([
-  BarChart, LineChart, PieChart, FunnelChart, ScatterChart,
-  GridComponent, TooltipComponent, LegendComponent, TitleComponent, DatasetComponent,
-  MarkLineComponent, MarkAreaComponent, CanvasRenderer,
-])
-
-// The app's chart theme: Element Plus's colours, so charts match the tags and buttons around them.
-echarts.registerTheme('fupan', {
-  color: ['#409eff', '#67c23a', '#e6a23c', '#f56c6c', '#909399', '#73c0de', '#3ba272', '#fc8452', '#9a60b4', '#ea7ccc'],
-  backgroundColor: 'transparent',
-})
+// ECharts (echartsSetup.js) is fetched with the first chart a page shows, not with the app.
+let loading = null
+function loadEcharts() {
+  loading ??= import('./echartsSetup.js').then(
+    (m) => m.default,
+    (err) => {
+      loading = null // a failed download is tried again by the next chart
+      throw err
+    },
+  )
+  return loading
+}
 
 /**
  * Binds a chart to the element in `elRef`: created on mount, resized with its element,
@@ -27,20 +21,29 @@ echarts.registerTheme('fupan', {
  * click on a data item, or with `clickAxis` 'x' / 'y' for a click anywhere over a category of that
  * axis (params: {dataIndex}), so a thin bar or a small point is as easy to hit as its whole row;
  * `canClick()` says whether clicks are wanted now (the pointer cursor follows it).
- * Returns setOption(option) (safe before mount) and the instance ref.
+ * Returns setOption(option) (safe before mount and before ECharts has arrived) and the instance
+ * ref (null until then).
  */
 export function useEcharts(elRef, { theme = null, onClick = null, clickAxis = null, canClick = () => true } = {}) {
   const chart = shallowRef(null)
   let pending = null
   let observer = null
+  let mounted = false
 
   function setOption(option, notMerge = true) {
     pending = option
     chart.value?.setOption(option, notMerge)
   }
 
-  function init() {
-    if (!elRef.value || chart.value) return
+  async function init() {
+    let echarts
+    try {
+      echarts = await loadEcharts()
+    } catch (err) {
+      console.error('ECharts could not be loaded', err)
+      return
+    }
+    if (!mounted || !elRef.value || chart.value) return
     chart.value = echarts.init(elRef.value, theme, {
       locale: i18n.global.locale.value === 'en' ? 'EN' : 'ZH',
     })
@@ -78,8 +81,14 @@ export function useEcharts(elRef, { theme = null, onClick = null, clickAxis = nu
     chart.value = null
   }
 
-  onMounted(init)
-  onBeforeUnmount(dispose)
+  onMounted(() => {
+    mounted = true
+    init()
+  })
+  onBeforeUnmount(() => {
+    mounted = false
+    dispose()
+  })
   // Re-create on a language switch so axis and tooltip texts follow it.
   watch(i18n.global.locale, () => {
     dispose()

@@ -1,5 +1,4 @@
 import { createRouter, createWebHistory } from 'vue-router'
-import MainLayout from '@/layouts/MainLayout.vue'
 import { auth, setSession, hasRole } from '@/stores/auth'
 import { me } from '@/api/auth'
 import authRoutes from './routes/auth.js'
@@ -35,7 +34,7 @@ const router = createRouter({
   history: createWebHistory('/'),
   routes: [
     ...authRoutes,
-    { path: '/', component: MainLayout, children: layoutRoutes },
+    { path: '/', component: () => import('@/layouts/MainLayout.vue'), children: layoutRoutes },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 })
@@ -50,17 +49,40 @@ export function safeRedirect(value) {
   return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : '/'
 }
 
+/** Asks GET /api/auth/me for the session the cookie holds, with the org and its today. */
+async function restoreSession() {
+  try {
+    const res = await me()
+    setSession(res.user, res.csrf_token, res.org, res.today)
+  } catch {
+    // No session (or the server is away): the login page will say so when used.
+  }
+  auth.restored = true
+}
+
+/** Starts loading the lazy page components of `to` (functions here: `() => import(…)`). */
+function preload(to) {
+  for (const record of to.matched) {
+    for (const component of Object.values(record.components ?? {})) {
+      if (typeof component === 'function') component().catch(() => {}) // the router reports failures
+    }
+  }
+}
+
 // Restores the session once at start-up (the cookie may still be valid), then guards every page.
 // After a login the org and its today are still unknown: they are read before the first page.
 router.beforeEach(async (to) => {
+  if (!auth.restored && to.meta.public) {
+    // The login page shows at once; when the cookie still holds a session, it moves on then.
+    restoreSession().then(() => {
+      const here = router.currentRoute.value
+      if (auth.user && here.name === 'login') router.replace(safeRedirect(here.query.redirect))
+    })
+    return true
+  }
   if (!auth.restored || (auth.user && !auth.today)) {
-    try {
-      const res = await me()
-      setSession(res.user, res.csrf_token, res.org, res.today)
-    } catch {
-      // No session (or the server is away): the login page will say so when used.
-    }
-    auth.restored = true
+    preload(to) // the page's code comes while the session is asked for, not after it
+    await restoreSession()
   }
   if (to.meta.public) {
     return to.name === 'login' && auth.user ? safeRedirect(to.query.redirect) : true

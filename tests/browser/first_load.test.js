@@ -1,0 +1,202 @@
+// First load on a slow network (issue 11): Chromium's "Fast 3G" profile through CDP, cache off, a
+// fresh profile per visit. The login page must paint its first content within 2.5 s, and a rep's
+// home must show its KPI numbers within 5 s of navigation start (the session cookie already set,
+// as after logging in). Prints the figures and the bytes transferred; bench/README.md keeps them.
+// Also checks that the server answers an asset with its compressed twin and the cache headers.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { request } from 'node:http'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { withPage, byTest, BASE_URL, DEMO_PASSWORD } from './helpers.js'
+
+// DevTools' "Fast 3G" preset: 150 ms × 3.75 latency, 1.6 Mbit/s × 0.9 down, 750 kbit/s × 0.9 up.
+const FAST_3G = {
+  offline: false,
+  latency: 562.5,
+  downloadThroughput: (1.6 * 1000 * 1000 / 8) * 0.9,
+  uploadThroughput: (750 * 1000 / 8) * 0.9,
+}
+const LOGIN_FCP_MS = 2500
+const REP_HOME_KPI_MS = 5000
+
+/** Throttles `page` to Fast 3G with the HTTP cache off (a first visit). */
+async function throttle(page) {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+  await cdp.send('Network.emulateNetworkConditions', FAST_3G)
+}
+
+/**
+ * Records in window.__firstLoad[name] the time since navigation start (ms) at which
+ * `predicate()` first holds, checked on every DOM change. Must run before the navigation.
+ */
+async function markWhen(page, name, predicate) {
+  await page.addInitScript(
+    ({ name, source }) => {
+      const holds = new Function(`return (${source})()`)
+      window.__firstLoad ??= {}
+      const observer = new MutationObserver(() => {
+        if (window.__firstLoad[name] === undefined && holds()) {
+          window.__firstLoad[name] = performance.now()
+          observer.disconnect()
+        }
+      })
+      observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true })
+    },
+    { name, source: predicate.toString() },
+  )
+}
+
+/** The mark `name` once set (waits for it). */
+async function mark(page, name, timeout = 60_000) {
+  const handle = await page.waitForFunction((n) => window.__firstLoad?.[n], name, { timeout })
+  return handle.jsonValue()
+}
+
+/** First contentful paint (ms since navigation start), waiting for it if needed. */
+const firstContentfulPaint = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        new PerformanceObserver((list) => {
+          const fcp = list.getEntriesByName('first-contentful-paint')[0]
+          if (fcp) resolve(fcp.startTime)
+        }).observe({ type: 'paint', buffered: true })
+      }),
+  )
+
+/** Bytes of the document and every resource so far, by kind: transferred and encoded body. */
+const transferred = (page) =>
+  page.evaluate(() => {
+    const kind = (e) => {
+      const path = new URL(e.name).pathname
+      if (e.entryType === 'navigation') return 'html'
+      if (path.startsWith('/api/')) return 'api'
+      return path.endsWith('.js') ? 'js' : path.endsWith('.css') ? 'css' : 'other'
+    }
+    const out = { total: { transfer: 0, encoded: 0, decoded: 0, count: 0 } }
+    for (const e of [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]) {
+      for (const k of ['total', kind(e)]) {
+        out[k] ??= { transfer: 0, encoded: 0, decoded: 0, count: 0 }
+        out[k].transfer += e.transferSize
+        out[k].encoded += e.encodedBodySize
+        out[k].decoded += e.decodedBodySize
+        out[k].count += 1
+      }
+    }
+    return out
+  })
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`
+
+/** With FUPAN_WATERFALL=1: every request of the page, when it started and ended (ms), its size. */
+async function printWaterfall(page) {
+  if (!process.env.FUPAN_WATERFALL) return
+  const rows = await page.evaluate(() =>
+    [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].map((e) => ({
+      name: new URL(e.name).pathname + new URL(e.name).search,
+      start: e.startTime,
+      end: e.responseEnd,
+      size: e.transferSize,
+    })),
+  )
+  for (const r of rows.sort((a, b) => a.start - b.start)) {
+    console.log(`  ${String(Math.round(r.start)).padStart(6)} → ${String(Math.round(r.end)).padStart(6)} ms ${kb(r.size).padStart(9)}  ${r.name}`)
+  }
+}
+
+function report(title, figures, bytes) {
+  const lines = [`first load: ${title}`]
+  for (const [name, ms] of Object.entries(figures)) lines.push(`  ${name}: ${Math.round(ms)} ms`)
+  for (const [k, b] of Object.entries(bytes)) {
+    lines.push(`  ${k}: ${b.count} files, ${kb(b.transfer)} transferred, ${kb(b.encoded)} encoded, ${kb(b.decoded)} decoded`)
+  }
+  console.log(lines.join('\n'))
+}
+
+test('login page, first visit on Fast 3G: first contentful paint under 2.5 s', async () => {
+  await withPage('first-load-login', {}, async (page) => {
+    await throttle(page)
+    await markWhen(page, 'form', () => !!document.querySelector('[data-test="login-submit"]'))
+    await page.goto('/login', { timeout: 60_000 })
+    const form = await mark(page, 'form')
+    const fcp = await firstContentfulPaint(page)
+    await page.waitForLoadState('networkidle', { timeout: 60_000 })
+    report('login page', { 'first-contentful-paint': fcp, 'login form shown': form }, await transferred(page))
+    await printWaterfall(page)
+    assert.ok(fcp < LOGIN_FCP_MS, `first contentful paint ${Math.round(fcp)} ms, target < ${LOGIN_FCP_MS} ms`)
+  })
+})
+
+test("rep's home, first visit after logging in on Fast 3G: KPI numbers within 5 s", async () => {
+  await withPage('first-load-rep-home', {}, async (page) => {
+    // The session cookie, as the login page leaves it; nothing of the app is cached.
+    const login = await page.context().request.post('/api/auth/login', {
+      data: { username: 'rep', password: DEMO_PASSWORD },
+    })
+    assert.equal(login.status(), 200)
+    await throttle(page)
+    // The rep's KPI cards answered: the grid no longer loading and the sales card showing a number.
+    await markWhen(page, 'kpi', () => {
+      const grid = document.querySelector('[data-test="dashboard-rep"] [data-test="kpi-grid"]')
+      const value = grid?.querySelector('[data-test="kpi-orders_amount"] [data-test="kpi-value"]')
+      return !!grid && !grid.hasAttribute('data-loading') && !!value && value.textContent.trim() !== '—'
+    })
+    await page.goto('/', { timeout: 60_000 })
+    const kpi = await mark(page, 'kpi')
+    const fcp = await firstContentfulPaint(page)
+    // The rest of the page still comes: the week's chart.
+    await byTest(page, 'chart-rep-week').locator('canvas').first().waitFor({ timeout: 60_000 })
+    const chart = await page.evaluate(() => performance.now())
+    await page.waitForLoadState('networkidle', { timeout: 60_000 })
+    report("rep's home", { 'first-contentful-paint': fcp, 'KPI numbers shown': kpi, 'chart drawn (about)': chart }, await transferred(page))
+    await printWaterfall(page)
+    assert.ok(kpi < REP_HOME_KPI_MS, `KPI numbers after ${Math.round(kpi)} ms, target < ${REP_HOME_KPI_MS} ms`)
+  })
+})
+
+/** GET `path` with these request headers → {status, headers, body (raw bytes)}. */
+function get(path, headers = {}) {
+  return new Promise((resolve, reject) => {
+    const req = request(`${BASE_URL}${path}`, { headers }, (res) => {
+      const chunks = []
+      res.on('data', (c) => chunks.push(c))
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }))
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+test('the server answers assets with their compressed twins and caches only hashed ones for long', async () => {
+  const index = await get('/', { 'Accept-Encoding': 'identity' })
+  assert.equal(index.status, 200)
+  assert.equal(index.headers['cache-control'], 'no-cache')
+  // The largest script index.html loads (the entry itself may be a small file below the 1 KB
+  // that the build compresses).
+  const scripts = [...index.body.toString().matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1])
+  assert.ok(scripts.length, 'index.html loads scripts from /assets/')
+  const sized = await Promise.all(scripts.map(async (path) => ({ path, res: await get(path, { 'Accept-Encoding': 'identity' }) })))
+  const { path: script, res: plain } = sized.sort((a, b) => b.res.body.length - a.res.body.length)[0]
+  assert.equal(plain.status, 200)
+  assert.equal(plain.headers['content-encoding'], undefined)
+  assert.equal(plain.headers['cache-control'], 'public, max-age=31536000, immutable')
+  assert.match(plain.headers['content-type'], /javascript/)
+
+  const br = await get(script, { 'Accept-Encoding': 'gzip, deflate, br' })
+  assert.equal(br.headers['content-encoding'], 'br')
+  assert.equal(br.headers['cache-control'], 'public, max-age=31536000, immutable')
+  assert.match(br.headers.vary, /Accept-Encoding/i)
+  assert.ok(brotliDecompressSync(br.body).equals(plain.body), 'the br twin holds the same script')
+
+  const gz = await get(script, { 'Accept-Encoding': 'gzip' })
+  assert.equal(gz.headers['content-encoding'], 'gzip')
+  assert.ok(gunzipSync(gz.body).equals(plain.body), 'the gzip twin holds the same script')
+  console.log(`compressed ${script}: ${kb(plain.body.length)} plain, ${kb(gz.body.length)} gzip, ${kb(br.body.length)} br`)
+
+  // index.html itself is compressed too, but always revalidated.
+  const html = await get('/', { 'Accept-Encoding': 'br' })
+  assert.equal(html.headers['cache-control'], 'no-cache')
+  if (index.body.length > 1024) assert.equal(html.headers['content-encoding'], 'br')
+})
