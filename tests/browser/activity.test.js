@@ -1,5 +1,5 @@
-// A rep on a phone logs a call through the floating "记一笔" button and finds it in their list;
-// the next follow-up date chosen on the form lands on the customer.
+// A rep on a phone logs a call through the tab bar's "记一笔" and finds it in their list; the next
+// follow-up date chosen on the form lands on the customer.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { withPage, byTest, inputByTest, logIn, apiAs, uniqueSuffix } from './helpers.js'
@@ -14,7 +14,7 @@ test('rep at 375 px: logs an activity and sees it in the list', async () => {
     await logIn(page, 'rep')
 
     // One tap from the home page.
-    await byTest(page, 'quick-log').click()
+    await byTest(page, 'tab-log').click()
     await page.waitForURL(/\/activities\/new/)
     await byTest(page, 'activity-log').waitFor()
 
@@ -34,8 +34,8 @@ test('rep at 375 px: logs an activity and sees it in the list', async () => {
     await byTest(page, 'welcome-card').waitFor() // back where the rep came from
 
     // The rep's list shows it.
-    await byTest(page, 'nav-toggle').click()
-    await byTest(page, 'nav-activities').click()
+    await byTest(page, 'tab-me').click()
+    await byTest(page, 'me-drawer').locator('[data-test="nav-activities"]').click()
     await page.waitForURL(/\/activities$/)
     await page.locator('.entity-row').filter({ hasText: outcome }).first().waitFor()
   })

@@ -3,7 +3,7 @@
 import { reactive } from 'vue'
 import { i18n } from '@/locales'
 import { listAll } from '@/api/request'
-import { formatMoney, fenToYuan, yuanToFen } from './money.js'
+import { formatMoney, formatYuan, fenToYuan, yuanToFen } from './money.js'
 import { formatInstant } from './format.js'
 
 const en = () => i18n.global.locale.value === 'en'
@@ -45,6 +45,26 @@ function nameOf(kind, id) {
   return names[`${kind}:${id}`]
 }
 
+/** An activity's check-in, taken by the phone (never typed) and shown as one line. */
+export const CHECKIN_FIELDS = ['checkin_lat', 'checkin_lng', 'checkin_accuracy_m', 'checkin_at']
+
+/**
+ * Fields a record of `kindName` neither shows nor asks for in its present state (`values`: the
+ * record, or a form's values with the record's status): an opportunity's lost reason unless it is
+ * lost (or moved to a lost stage), its closing time while open; an activity's check-in fields.
+ * `stageKind(id)` says whether a stage is open, won or lost ('' when unknown).
+ */
+export function stateHidden(kindName, values, stageKind = () => '') {
+  if (kindName === 'activity') return CHECKIN_FIELDS
+  if (kindName !== 'opportunity') return []
+  const kind = stageKind(values?.stage_id)
+  const status = kind && kind !== 'open' ? kind : kind === 'open' ? 'open' : values?.status ?? 'open'
+  const out = []
+  if (status !== 'lost') out.push('lost_reason')
+  if (status === 'open') out.push('closed_at')
+  return out
+}
+
 /** Columns every record has besides its fields, described like fields. */
 export const COMMON_FIELDS = {
   id: { name: 'id', type: 'integer', zh: '编号', en: 'ID', sortable: true },
@@ -52,12 +72,23 @@ export const COMMON_FIELDS = {
   updated_at: { name: 'updated_at', type: 'instant', zh: '更新时间', en: 'Updated', sortable: true },
 }
 
-/** The text that shows `record`'s value of `field` (tags joined; money as ¥1,234.56). */
-export function displayValue(field, record) {
+/** True for a text field holding a phone number (the schema's format "phone"): shown as a tel: link. */
+export const isPhoneField = (field) => field?.format === 'phone'
+
+/** Kinds whose detail page shows money to the 分 (elsewhere money reads in whole 元). */
+export const EXACT_MONEY_KINDS = ['order', 'quote', 'payment']
+
+/**
+ * The text that shows `record`'s value of `field` (tags joined; money as whole 元 ¥1,235, or
+ * ¥1,234.56 with `exact`; a coordinate in degrees).
+ */
+export function displayValue(field, record, { exact = false } = {}) {
   const v = record?.[field.name]
   switch (field.type) {
     case 'money':
-      return formatMoney(v)
+      return exact ? formatMoney(v) : formatYuan(v)
+    case 'coordinate':
+      return v === null || v === undefined ? '' : String(Number(Number(v).toFixed(6)))
     case 'instant':
       return formatInstant(v)
     case 'boolean':
