@@ -1,4 +1,4 @@
-// 商机: the opportunity list (and board) and an opportunity's page.
+// 商机: the opportunity list (and board) and an opportunity's page (stage path, linked records, history).
 import { Opportunity } from '@element-plus/icons-vue'
 import { entityRoutes } from '../entityRoutes.js'
 
@@ -7,4 +7,5 @@ export default entityRoutes('opportunity', {
   icon: Opportunity,
   order: 20,
   list: () => import('@/views/opportunities/OpportunitiesView.vue'),
+  detail: () => import('@/views/opportunities/OpportunityDetailView.vue'),
 })
