@@ -13,17 +13,18 @@ const CHROMIUM_ARGS = [
 ]
 
 /**
- * Runs `body(page)` in a new headless browser (its own temporary profile) and closes it after.
+ * Runs `body(page)` in a new headless browser (its own temporary profile) and closes it after;
+ * `baseURL` points it at another server than FUPAN_URL (one a test started itself).
  * On failure the page is saved as screenshots/<name>.png before the error is rethrown.
  */
-export async function withPage(name, { viewport = { width: 1280, height: 800 } } = {}, body) {
+export async function withPage(name, { viewport = { width: 1280, height: 800 }, baseURL = BASE_URL } = {}, body) {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
   })
   try {
-    const context = await browser.newContext({ baseURL: BASE_URL, viewport })
+    const context = await browser.newContext({ baseURL, viewport })
     context.setDefaultTimeout(10_000)
     const page = await context.newPage()
     try {
@@ -61,11 +62,12 @@ export const currentUser = (page) =>
   page.evaluate(async () => (await (await fetch('/api/auth/me')).json()).user)
 
 /**
- * A JSON API client signed in as `username` (Bearer token), for a test's set-up and checks:
+ * A JSON API client signed in as `username` (Bearer token) on FUPAN_URL or `base`, for a test's
+ * set-up and checks:
  * `api.get(path, query)`, `api.post(path, body)`, `api.patch(path, body)`; non-2xx answers throw.
  */
-export async function apiAs(username, password = DEMO_PASSWORD) {
-  const login = await fetch(`${BASE_URL}/api/auth/login`, {
+export async function apiAs(username, password = DEMO_PASSWORD, base = BASE_URL) {
+  const login = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username, password }),
@@ -74,7 +76,7 @@ export async function apiAs(username, password = DEMO_PASSWORD) {
   const { token } = await login.json()
   const call = async (method, path, { query, body } = {}) => {
     const qs = query ? `?${new URLSearchParams(query)}` : ''
-    const res = await fetch(`${BASE_URL}${path}${qs}`, {
+    const res = await fetch(`${base}${path}${qs}`, {
       method,
       headers: {
         Authorization: `Bearer ${token}`,
