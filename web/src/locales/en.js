@@ -411,7 +411,8 @@ export default {
   },
   todo: {
     title: 'To-do',
-    intro: 'Customers whose follow-up date has passed, and open opportunities without recent activity. Mark any of them done or snooze it to a day; managers and directors see the team’s by person and can send reminders.',
+    intro: 'Customers whose follow-up date has passed, and open opportunities without recent activity. Mark any of them done, or snooze it to a day. ',
+    introTeam: 'The Team tab lists your team’s to-dos by person; remind them of one item or of all.',
     refresh: 'Refresh',
     failed: 'Could not load the to-do list',
     none: 'Nothing to do: every follow-up is on time',
@@ -457,12 +458,14 @@ export default {
     inbox: {
       title: 'Reminders received',
       markRead: 'Mark read',
+      banner: '{names} sent you reminders ({n} unread)',
+      see: 'See them',
       from: '{name} reminds you:',
       all: 'all your to-dos',
       followUp: 'follow up {name}',
       stalled: 'move {name} forward',
     },
-    ago: { justNow: 'just now', minutes: '{n} min ago', hours: '{n} h ago', days: '{n} days ago' },
+    ago: { justNow: 'just now', minutes: '{n} min ago', hours: '{n} h ago' },
   },
   importer: {
     title: 'Import',

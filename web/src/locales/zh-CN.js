@@ -411,7 +411,8 @@ export default {
   },
   todo: {
     title: '待办',
-    intro: '下次跟进日期已过的客户，以及长时间没有活动的进行中商机。每一条都可以标记完成或暂缓到某天；经理和总监按人查看团队的待办并催办。',
+    intro: '下次跟进日期已过的客户，以及长时间没有活动的进行中商机。每一条都可以标记完成，或暂缓到某天。',
+    introTeam: '“团队”按人列出团队成员的待办，可以逐条或按人催办。',
     refresh: '刷新',
     failed: '待办加载失败',
     none: '没有待办，一切跟进及时',
@@ -457,12 +458,14 @@ export default {
     inbox: {
       title: '收到的催办',
       markRead: '标为已读',
+      banner: '{names} 催办了你（{n} 条未读）',
+      see: '去看看',
       from: '{name} 催办：',
       all: '全部待办',
       followUp: '跟进客户 {name}',
       stalled: '推进商机 {name}',
     },
-    ago: { justNow: '刚刚', minutes: '{n} 分钟前', hours: '{n} 小时前', days: '{n} 天前' },
+    ago: { justNow: '刚刚', minutes: '{n} 分钟前', hours: '{n} 小时前' },
   },
   importer: {
     title: '数据导入',

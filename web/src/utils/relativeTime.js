@@ -1,5 +1,7 @@
-// How long ago an instant was, in words: '刚刚', '3 小时前', '2 天前'.
+// When an instant was, in words: '刚刚', '25 分钟前', '3 小时前'; a day or more ago, its org-local
+// date and time ('11-15 10:02'), which stays true even when the browser's clock is not the server's.
 import { i18n } from '@/locales'
+import { orgNow } from './orgTime.js'
 
 const t = (key, args) => i18n.global.t(key, args)
 
@@ -10,7 +12,6 @@ export function timeAgo(instant, now = Date.now()) {
   const minutes = Math.floor((now - at) / 60_000)
   if (minutes < 1) return t('todo.ago.justNow')
   if (minutes < 60) return t('todo.ago.minutes', { n: minutes })
-  const hours = Math.floor(minutes / 60)
-  if (hours < 24) return t('todo.ago.hours', { n: hours })
-  return t('todo.ago.days', { n: Math.floor(hours / 24) })
+  if (minutes < 24 * 60) return t('todo.ago.hours', { n: Math.floor(minutes / 60) })
+  return orgNow(new Date(at)).slice(5)
 }
