@@ -3,13 +3,17 @@
 // page should come in few, whole files rather than dozens of small shared chunks:
 // - `vue`: Vue, vue-router and vue-i18n (changes only with an upgrade, so stays cached),
 // - `element-plus-base`: the Element Plus code the entry needs (App, the login page),
+// - `index`: the app's own code the entry needs (index.html's script is then a small file that
+//   imports it),
 // - `first-screen`: what a signed-in user sees first, the main layout and the home page, with
-//   their Element Plus components, in one file beside the entry's,
+//   their Element Plus components, in one file fetched while the session is checked,
 // - `element-plus`: the rest of Element Plus, for the other pages,
 // and the rest split by Rolldown per page; ECharts stays apart, loaded by useEcharts.
+// A group takes the dependencies of its modules along unless a group of higher priority claims
+// them first, hence the order.
 import { resolve } from 'node:path'
 
-const VUE = /node_modules[\\/](@vue|vue|vue-router|vue-i18n|@intlify)[\\/]|rolldown[\\/]runtime/
+const VUE = /node_modules[\\/](@vue|vue|vue-router|vue-i18n|@intlify)[\\/]/
 const ELEMENT_PLUS =
   /node_modules[\\/](element-plus|@element-plus|@floating-ui|@popperjs|@ctrl|@vueuse|lodash-es|lodash-unified|lodash|dayjs|async-validator|memoize-one|normalize-wheel-es)[\\/]/
 // What unplugin-vue-components adds to a component for each <el-x> it uses: the style of x.
@@ -43,13 +47,14 @@ export function chunkGroups(root) {
   const src = resolve(root, 'src') + '/'
   const entry = resolve(src, 'main.js')
   const firstScreenRoots = ['layouts/MainLayout.vue', 'views/HomeView.vue'].map((p) => resolve(src, p))
-  let firstScreen = null // computed on the first call, when the module graph is complete
+  let firstScreen = null // computed once per chunking pass (its `ctx`), on the complete module graph
 
   function inFirstScreen(id, ctx) {
-    if (!firstScreen) {
+    if (firstScreen?.ctx !== ctx) {
       const initial = reach([entry], src, ctx)
       const shown = reach(firstScreenRoots, src, ctx)
       firstScreen = {
+        ctx,
         modules: new Set([...shown.modules].filter((m) => !initial.modules.has(m))),
         components: new Set([...shown.components].filter((c) => !initial.components.has(c))),
       }
@@ -62,6 +67,7 @@ export function chunkGroups(root) {
   return [
     { name: 'vue', test: VUE, priority: 4 },
     { name: 'element-plus-base', test: ELEMENT_PLUS, tags: ['$initial'], priority: 3 },
+    // (`\0plugin-vue:export-helper` is @vitejs/plugin-vue's helper of every component.)
     { name: 'index', test: (id) => id.startsWith(src) || id.includes('plugin-vue'), tags: ['$initial'], priority: 3 },
     {
       name: (id, ctx) => (inFirstScreen(id, ctx) ? 'first-screen' : null),

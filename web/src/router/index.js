@@ -92,4 +92,12 @@ router.beforeEach(async (to) => {
   return true
 })
 
+// Once someone types in the login form, the page they are heading to is fetched while they finish,
+// so that it shows soon after they sign in (a mere visit of the login page fetches nothing more).
+router.afterEach((to) => {
+  if (to.name !== 'login') return
+  const next = router.resolve(safeRedirect(to.query.redirect))
+  document.addEventListener('input', () => preload(next), { once: true, capture: true })
+})
+
 export default router
