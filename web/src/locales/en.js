@@ -611,6 +611,7 @@ export default {
     funnel: {
       chart: 'Opportunities reaching each stage',
       note: 'created in {period}',
+      wholeNote: ' (the last whole quarter by default: opportunities created this quarter have not had time to move through the stages)',
       stage: 'Stage',
       probability: 'Win prob.',
       reached: 'Reached',
@@ -798,6 +799,7 @@ export default {
     payload_too_large: 'The request is too large',
     unsupported_media_type: 'Unsupported content type',
     rate_limited: 'Too many attempts; try again later',
+    confirmation_required: 'This change needs your confirmation',
     internal: 'Internal server error',
   },
 }

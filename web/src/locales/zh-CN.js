@@ -611,6 +611,7 @@ export default {
     funnel: {
       chart: '各阶段到达的商机数',
       note: '{period} 新建的商机',
+      wholeNote: '（默认看上一个完整季度：本季度新建的商机还来不及走完各阶段）',
       stage: '阶段',
       probability: '赢率',
       reached: '到达数',
@@ -798,6 +799,7 @@ export default {
     payload_too_large: '提交的内容过大',
     unsupported_media_type: '不支持的内容类型',
     rate_limited: '操作过于频繁，请稍后再试',
+    confirmation_required: '此修改需要确认',
     internal: '服务器内部错误',
   },
 }

@@ -56,10 +56,14 @@ export const elapsedText = (a) =>
 
 /**
  * One line for a to-date answer: '本月至今 12-01~12-06（6 天），对比上月同期 11-01~11-06、去年同期
- * 2025-12-01~12-06'; for a future one '尚未开始'; '' for a whole period.
+ * 2025-12-01~12-06'; for a future one '2027-01 尚未开始…' (`period` names it when the answer is a
+ * row keyed by team or person); '' for a whole period.
  */
-export function compareNote(a) {
-  if (isFutureAnswer(a)) return t('metrics.compare.futureNote', { period: a.period ?? a.key })
+export function compareNote(a, period = '') {
+  if (isFutureAnswer(a)) {
+    const label = a.period ?? (periodKind(a.key) ? a.key : period)
+    return label ? t('metrics.compare.futureNote', { period: label }) : t('metrics.compare.notStarted')
+  }
   if (!isToDate(a)) return ''
   const kind = kindOf(a)
   return t('metrics.compare.note', {
