@@ -557,7 +557,7 @@ export default {
     },
     compare: {
       toDate: 'to date',
-      today: 'today',
+      today: 'Today',
       toDateRange: '{current} to date, {range}',
       notStarted: 'not started',
       current: { day: 'Today', week: 'This week', month: 'This month', quarter: 'This quarter', year: 'This year', range: 'This range', other: 'This period' },
@@ -565,7 +565,7 @@ export default {
       momToDate: 'vs same days {prev}',
       yoyToDate: 'vs same days last year',
       withRange: '{name} ({range})',
-      days: '{n} days',
+      days: '{n} day | {n} days',
       workingDays: 'working day {n}',
       note: '{current} to date, {range} ({elapsed}), against the same days {prev} ({prevRange}) and last year ({yoyRange})',
       futureNote: '{period} has not started: no figures yet',
@@ -772,6 +772,7 @@ export default {
     paid: 'paid {amount}',
     order: 'Order #{id}',
     nobody: 'nobody',
+    more: '{n} more, show them',
   },
   record: {
     overdue: 'overdue',

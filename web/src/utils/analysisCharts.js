@@ -10,7 +10,7 @@ const shortMoney = (v) => formatMetric(v, 'fen', { short: true })
 const moneyAxis = { type: 'value', minInterval: 100, axisLabel: { formatter: shortMoney, hideOverlap: true } }
 
 /** How names are joined in a sentence: '、' in Chinese. */
-const listSep = () => (i18n.global.locale.value === 'en' ? ', ' : '、')
+export const listSep = () => (i18n.global.locale.value === 'en' ? ', ' : '、')
 
 export const RED = '#f56c6c'
 const BLUE = '#409eff'

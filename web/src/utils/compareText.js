@@ -51,8 +51,10 @@ export const sameDaysText = (a, which) =>
   t('metrics.compare.withRange', { name: sameDaysName(a, which), range: baseRangeText(a, which) })
 
 /** How far a period in progress has run: '7 天' or '第 5 个工作日'. */
-export const elapsedText = (a) =>
-  t(a?.elapsed?.basis === 'working_days' ? 'metrics.compare.workingDays' : 'metrics.compare.days', { n: a?.elapsed?.count ?? 0 })
+export const elapsedText = (a) => {
+  const n = a?.elapsed?.count ?? 0
+  return i18n.global.t(a?.elapsed?.basis === 'working_days' ? 'metrics.compare.workingDays' : 'metrics.compare.days', { n }, n)
+}
 
 /**
  * One line for a to-date answer: '本月至今 12-01~12-06（6 天），对比上月同期 11-01~11-06、去年同期
