@@ -119,6 +119,21 @@ test('director: region dashboard with the team bars and the quadrants', async ()
     await byTest(page, 'quadrant-list').locator('.el-tag').first().waitFor()
     await assertText(byTest(page, 'quadrant-hh'), '保持投入')
     await assertText(byTest(page, 'quadrant-ll'), '重点辅导')
+
+    // The quadrants are GET /api/analysis/quadrant's, and a team holding a sub-team says so.
+    const period = await dash.getAttribute('data-period')
+    const answer = await page.evaluate(
+      async (qs) => (await fetch(`/api/analysis/quadrant?${qs}`, { headers: { 'Accept-Language': 'zh-CN' } })).json(),
+      new URLSearchParams({ scope: `region:${me.region_id}`, period, by: 'team' }).toString(),
+    )
+    for (const p of answer.points.filter((x) => x.quadrant)) {
+      const tag = byTest(page, 'quadrant-list').locator(`[data-test="quadrant-team"][data-key="${p.key}"]`)
+      const held = (p.includes ?? []).map((k) => answer.points.find((x) => x.key === k)?.label).filter(Boolean)
+      const name = held.length ? `${p.label}（含${held.join('、')}）` : p.label
+      assert.equal((await tag.innerText()).trim(), name)
+      const short = p.quadrant.split('_').map((w) => w[0]).join('')
+      assert.equal(await byTest(page, `quadrant-${short}`).locator(`[data-key="${p.key}"]`).count(), 1, `${p.label} in ${p.quadrant}`)
+    }
   })
 })
 
