@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/store_access.h"
 #include "core/crypto.h"
 #include "domain/org_validation.h"
 #include "engine/analytics.h"
@@ -28,21 +29,6 @@
 
 namespace fupan::cli {
 namespace {
-
-bool is_postgres(const std::string& url) {
-  return url.starts_with("postgresql://") || url.starts_with("postgres://");
-}
-
-// Opens and migrates the store, creating the folder of a SQLite file.
-std::unique_ptr<store::Database> open_store(const std::string& url, std::size_t pool = 8) {
-  if (!is_postgres(url) && url != ":memory:") {
-    auto parent = std::filesystem::path(url).parent_path();
-    if (!parent.empty()) std::filesystem::create_directories(parent);
-  }
-  auto db = store::open_database(url, pool);
-  store::migrate(*db);
-  return db;
-}
 
 // Where `fupan serve` keeps the analytics indexes between runs (engine/index_file.h).
 std::filesystem::path index_dir(const ServeOptions& o) {
@@ -73,7 +59,8 @@ void audit_cli(store::Connection& c, OrgId org, std::string_view action, UserId 
 int serve(const ServeOptions& o) {
   spdlog::set_level(spdlog::level::from_str(o.log_level));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %l %v");
-  auto db = open_store(o.db, static_cast<std::size_t>(std::max(4, o.threads * 2)));
+  auto db = open_store(o.db, static_cast<std::size_t>(std::max(4, o.threads * 2)),
+                       o.create ? StoreMode::create : StoreMode::existing);
   SystemClock clock;
   // From the store's newest change: what follows it, written by another process, is taken in
   // before the request that follows it is answered.
@@ -121,7 +108,7 @@ int migrate(const std::string& url) {
 }
 
 int demo(const std::string& url, bool if_missing) {
-  auto db = open_store(url, 2);
+  auto db = open_store(url, 2, StoreMode::create);
   SystemClock clock;
   auto org = service::create_demo_org(*db, clock);
   if (!org.ok()) {
@@ -232,6 +219,8 @@ int user_list(const std::string& url) {
 
 int backup(const std::string& url, const std::string& to) {
   if (is_postgres(url)) return fail("backup is for SQLite stores; use pg_dump for PostgreSQL");
+  if (!std::filesystem::exists(url))
+    return fail("there is no store at " + url + " (is --db right?)");
   store::backup_sqlite(url, to);
   std::cout << "backed up " << url << " to " << to << "\n";
   return 0;
@@ -239,6 +228,8 @@ int backup(const std::string& url, const std::string& to) {
 
 int restore(const std::string& url, const std::string& from) {
   if (is_postgres(url)) return fail("restore is for SQLite stores; use pg_restore for PostgreSQL");
+  if (!std::filesystem::exists(url))
+    return fail("there is no store at " + url + " (is --db right?)");
   store::restore_sqlite(from, url);
   // The analytics index kept beside it is of the store replaced (a file of a store put back to an
   // earlier state is refused anyway: engine/store_mark.h).
@@ -261,33 +252,11 @@ int import_file(const ImportFileOptions& o) {
   service::SessionCache sessions;
   service::ScopeCache scopes;
   service::Context ctx{*db, orgs, clock, sessions, scopes};
-  std::shared_ptr<const OrgSnapshot> org;
-  const UserRecord* user = nullptr;
-  {
-    auto conn = db->acquire();
-    for (OrgId id : store::list_org_ids(*conn)) {
-      auto snapshot = orgs.get(id);
-      if (!snapshot) continue;
-      for (const UserRecord& u : snapshot->users()) {
-        const bool wanted =
-            o.as.empty() ? u.active && u.roles.has(Role::admin) : u.username == o.as;
-        if (wanted && (!user || u.id < user->id)) user = &u;
-      }
-      if (user) {
-        org = snapshot;
-        break;
-      }
-    }
-  }
-  if (!user) {
-    return fail(o.as.empty() ? "the store has no active admin to import as (use --as)"
-                             : "no user named '" + o.as + "'");
-  }
-  if (!user->active) return fail("user '" + o.as + "' is deactivated");
-  service::Actor actor = service::make_actor(ctx, org, user->id, "cli");
+  auto actor = cli_actor(ctx, o.as);
+  if (!actor.ok()) return fail(actor.error().detail);
   service::ImportOptions options;
   options.skip_bad = o.skip_bad;
-  auto report = service::import_file(ctx, actor, o.kind, bytes, options);
+  auto report = service::import_file(ctx, *actor, o.kind, bytes, options);
   if (!report.ok()) {
     const Error& e = report.error();
     JsonWriter w;

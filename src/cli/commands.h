@@ -1,6 +1,7 @@
 // The `fupan` subcommands. Each returns the process exit code; errors go to stderr.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@ struct ServeOptions {
   int port = 8080;
   int threads = 4;
   bool secure_cookies = false;
+  bool create = false;  // make the store when there is none (else a missing store is an error)
 };
 int serve(const ServeOptions& o);
 int migrate(const std::string& db);
@@ -47,5 +49,25 @@ struct MetricOptions {
 // Prints one metric answer of the store's (first) org as the API's JSON (docs/metrics.md), from
 // the analytics engine or, with via = "sql", by plain SQL.
 int metric(const MetricOptions& o);
+
+// The org, its regions and teams (docs/cli.md), as `as` (default: the first active admin).
+struct OrgSetOptions {
+  std::string db, as;
+  std::optional<std::string> name, timezone, compare_basis;
+  std::optional<int> fiscal_start_month;
+  bool confirm = false;  // change the time zone even though dated records move to another day
+};
+int org_set(const OrgSetOptions& o);
+int org_show(const std::string& db);
+struct RegionAddOptions {
+  std::string db, as, name, code;
+};
+int region_add(const RegionAddOptions& o);
+int region_list(const std::string& db);
+struct TeamAddOptions {
+  std::string db, as, name, region, parent;  // region and parent: an id, a name or (region) a code
+};
+int team_add(const TeamAddOptions& o);
+int team_list(const std::string& db);
 
 }  // namespace fupan::cli

@@ -19,13 +19,17 @@ int main(int argc, char** argv) {
   CLI::App app{"Fupan (复盘): sales performance process management"};
   app.require_subcommand(1);
   const std::string default_db = "data/fupan.db";
+  // Every subcommand that reads a store takes --db the same way.
+  auto add_db = [](CLI::App* cmd, std::string& target) {
+    cmd->add_option("--db", target, "SQLite file path or postgresql:// URL")
+        ->envname("FUPAN_DB")
+        ->capture_default_str();
+  };
 
   fupan::cli::ServeOptions serve{default_db, "127.0.0.1", "web/dist", "info"};
   auto* serve_cmd =
       app.add_subcommand("serve", "Start the HTTP server (applies pending migrations first)");
-  serve_cmd->add_option("--db", serve.db, "SQLite file path or postgresql:// URL")
-      ->envname("FUPAN_DB")
-      ->capture_default_str();
+  add_db(serve_cmd, serve.db);
   serve_cmd->add_option("--host", serve.host, "Address to listen on")
       ->envname("FUPAN_HOST")
       ->capture_default_str();
@@ -51,18 +55,17 @@ int main(int argc, char** argv) {
       ->add_flag("--secure-cookies", serve.secure_cookies,
                  "Mark the session cookie Secure (behind HTTPS)")
       ->envname("FUPAN_SECURE_COOKIES");
+  serve_cmd->add_flag("--create", serve.create,
+                      "Create the store when there is none (without it a missing SQLite file is "
+                      "an error, so a mistyped --db creates nothing)");
 
   std::string db = default_db;
   auto* migrate_cmd = app.add_subcommand("migrate", "Apply pending schema migrations");
-  migrate_cmd->add_option("--db", db, "SQLite file path or postgresql:// URL")
-      ->envname("FUPAN_DB")
-      ->capture_default_str();
+  add_db(migrate_cmd, db);
 
   bool if_missing = false;
   auto* demo_cmd = app.add_subcommand("demo", "Create the demo organisation in an empty store");
-  demo_cmd->add_option("--db", db, "SQLite file path or postgresql:// URL")
-      ->envname("FUPAN_DB")
-      ->capture_default_str();
+  add_db(demo_cmd, db);
   demo_cmd->add_flag("--if-missing", if_missing,
                      "Succeed quietly when the store already has an organisation");
 
@@ -75,7 +78,7 @@ int main(int argc, char** argv) {
   fupan::cli::UserAddOptions add{default_db};
   auto* add_cmd = user_cmd->add_subcommand(
       "add", "Add a user (creates the organisation if the store has none)");
-  add_cmd->add_option("--db", add.db, "Store")->envname("FUPAN_DB")->capture_default_str();
+  add_db(add_cmd, add.db);
   add_cmd->add_option("--username", add.username, "Login name")->required();
   add_cmd->add_option("--name", add.display_name, "Display name")->required();
   add_cmd
@@ -89,34 +92,32 @@ int main(int argc, char** argv) {
   std::string username, password;
   auto* passwd_cmd =
       user_cmd->add_subcommand("passwd", "Set a user's password and end their sessions");
-  passwd_cmd->add_option("--db", db, "Store")->envname("FUPAN_DB")->capture_default_str();
+  add_db(passwd_cmd, db);
   passwd_cmd->add_option("--username", username, "Login name")->required();
   passwd_cmd->add_option("--password", password, "New password (or FUPAN_PASSWORD)")
       ->envname("FUPAN_PASSWORD")
       ->required();
   auto* list_cmd = user_cmd->add_subcommand("list", "List users");
-  list_cmd->add_option("--db", db, "Store")->envname("FUPAN_DB")->capture_default_str();
+  add_db(list_cmd, db);
 
   std::string file;
   auto* backup_cmd =
       app.add_subcommand("backup", "Copy a SQLite store to a new file (safe while serving)");
-  backup_cmd->add_option("--db", db, "SQLite file")->envname("FUPAN_DB")->capture_default_str();
+  add_db(backup_cmd, db);
   backup_cmd->add_option("--to", file, "Backup file to create")->required();
   auto* restore_cmd =
       app.add_subcommand("restore", "Replace a SQLite store with a backup (stop the server first)");
-  restore_cmd->add_option("--db", db, "SQLite file")->envname("FUPAN_DB")->capture_default_str();
+  add_db(restore_cmd, db);
   restore_cmd->add_option("--from", file, "Backup file")->required();
 
   fupan::cli::ImportFileOptions import_opts{default_db};
   auto* import_cmd = app.add_subcommand(
       "import", "Import a CSV (UTF-8 or GBK) or .xlsx file of records (docs/import.md)");
-  import_cmd->add_option("--db", import_opts.db, "Store")
-      ->envname("FUPAN_DB")
-      ->capture_default_str();
+  add_db(import_cmd, import_opts.db);
   import_cmd
       ->add_option("--kind", import_opts.kind,
                    "customers, contacts, opportunities, activities, products, orders, payments, "
-                   "costs or users")
+                   "costs, users or memberships")
       ->required();
   import_cmd->add_flag("--skip-bad", import_opts.skip_bad,
                        "Import the good rows and report the bad ones (default: all or nothing)");
@@ -127,9 +128,7 @@ int main(int argc, char** argv) {
   fupan::cli::MetricOptions metric_opts{default_db};
   auto* metric_cmd = app.add_subcommand(
       "metric", "Print one metric as the API's JSON (docs/metrics.md): value, 环比 and 同比");
-  metric_cmd->add_option("--db", metric_opts.db, "Store")
-      ->envname("FUPAN_DB")
-      ->capture_default_str();
+  add_db(metric_cmd, metric_opts.db);
   metric_cmd->add_option("--metric", metric_opts.metric, "e.g. orders_amount, growth:visits")
       ->required();
   metric_cmd->add_option("--scope", metric_opts.scope, "org, region:ID, team:ID or user:ID")
@@ -148,6 +147,49 @@ int main(int argc, char** argv) {
                          "to_date (default: a period in progress against as many days of the "
                          "ones compared) or full");
 
+  auto* org_cmd = app.add_subcommand("org", "The organisation's settings");
+  org_cmd->require_subcommand(1);
+  fupan::cli::OrgSetOptions org_opts{default_db};
+  auto* org_set_cmd = org_cmd->add_subcommand(
+      "set", "Change the org's name, time zone, fiscal year start or compare basis");
+  add_db(org_set_cmd, org_opts.db);
+  org_set_cmd->add_option("--name", org_opts.name, "The org's name");
+  org_set_cmd->add_option("--timezone", org_opts.timezone, "An IANA time zone (Asia/Shanghai)");
+  org_set_cmd->add_option("--fiscal-start", org_opts.fiscal_start_month,
+                          "The month the fiscal year starts (1-12)");
+  org_set_cmd->add_option("--compare-basis", org_opts.compare_basis,
+                          "How a period in progress is compared: calendar_days or working_days");
+  org_set_cmd->add_flag("--confirm", org_opts.confirm,
+                        "Change the time zone even though dated records move to another day");
+  org_set_cmd->add_option("--as", org_opts.as, "Username to act as (default: the first admin)");
+  auto* org_show_cmd = org_cmd->add_subcommand("show", "Print the org's settings as JSON");
+  add_db(org_show_cmd, db);
+
+  auto* region_cmd = app.add_subcommand("region", "The org's regions");
+  region_cmd->require_subcommand(1);
+  fupan::cli::RegionAddOptions region_opts{default_db};
+  auto* region_add_cmd = region_cmd->add_subcommand("add", "Add a region");
+  add_db(region_add_cmd, region_opts.db);
+  region_add_cmd->add_option("--name", region_opts.name, "Name (华东区)")->required();
+  region_add_cmd->add_option("--code", region_opts.code, "Short code (EAST)");
+  region_add_cmd->add_option("--as", region_opts.as, "Username to act as");
+  auto* region_list_cmd = region_cmd->add_subcommand("list", "List regions: id, name, code");
+  add_db(region_list_cmd, db);
+
+  auto* team_cmd = app.add_subcommand("team", "The org's teams");
+  team_cmd->require_subcommand(1);
+  fupan::cli::TeamAddOptions team_opts{default_db};
+  auto* team_add_cmd = team_cmd->add_subcommand("add", "Add a team");
+  add_db(team_add_cmd, team_opts.db);
+  team_add_cmd->add_option("--name", team_opts.name, "Name (上海一部)")->required();
+  team_add_cmd->add_option("--region", team_opts.region,
+                           "Its region: an id, a name or a code (a sub-team takes its parent's)");
+  team_add_cmd->add_option("--parent", team_opts.parent, "The team above it: an id or a name");
+  team_add_cmd->add_option("--as", team_opts.as, "Username to act as");
+  auto* team_list_cmd =
+      team_cmd->add_subcommand("list", "List teams: id, name, region, parent team");
+  add_db(team_list_cmd, db);
+
   CLI11_PARSE(app, argc, argv);
   try {
     if (*serve_cmd) return fupan::cli::serve(serve);
@@ -162,6 +204,12 @@ int main(int argc, char** argv) {
     if (*restore_cmd) return fupan::cli::restore(db, file);
     if (*import_cmd) return fupan::cli::import_file(import_opts);
     if (*metric_cmd) return fupan::cli::metric(metric_opts);
+    if (*org_set_cmd) return fupan::cli::org_set(org_opts);
+    if (*org_show_cmd) return fupan::cli::org_show(db);
+    if (*region_add_cmd) return fupan::cli::region_add(region_opts);
+    if (*region_list_cmd) return fupan::cli::region_list(db);
+    if (*team_add_cmd) return fupan::cli::team_add(team_opts);
+    if (*team_list_cmd) return fupan::cli::team_list(db);
   } catch (const std::exception& e) {
     std::cerr << "fupan: " << e.what() << "\n";
     return 1;

@@ -38,6 +38,8 @@ std::string_view error_code_name(ErrorCode code) {
       return "unsupported_media_type";
     case ErrorCode::rate_limited:
       return "rate_limited";
+    case ErrorCode::confirmation_required:
+      return "confirmation_required";
     case ErrorCode::internal:
       return "internal";
   }
@@ -65,6 +67,7 @@ int http_status(ErrorCode code) {
     case ErrorCode::version_conflict:
     case ErrorCode::already_exists:
     case ErrorCode::in_use:
+    case ErrorCode::confirmation_required:
       return 409;
     case ErrorCode::payload_too_large:
       return 413;

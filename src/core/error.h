@@ -30,6 +30,7 @@ enum class ErrorCode {
   payload_too_large,
   unsupported_media_type,
   rate_limited,
+  confirmation_required,  // the change has consequences the caller must confirm (confirm: true)
   internal,
 };
 
@@ -43,6 +44,7 @@ struct Error {
   std::string field;   // the input field at fault, empty when none
   std::string detail;  // a client-safe hint in English, e.g. "must be 1..64 characters"
   std::optional<std::int64_t> current_version;  // for version_conflict
+  std::optional<std::int64_t> affected;         // for confirmation_required: how many records
 
   static Error missing(std::string field) {
     return {ErrorCode::missing_field, std::move(field), {}, {}};

@@ -91,6 +91,12 @@ std::vector<ImportColumn> entity_import_columns(const EntityKind& kind) {
   if (kind.has_external_id) {
     out.push_back({.key = "external_id", .zh = "外部编号", .en = "External ID"});
   }
+  if (kind.name == "customer") {
+    out.push_back({.key = "created_at",
+                   .zh = "创建时间",
+                   .en = "Created at",
+                   .aliases = {"创建日期", "建档时间", "建档日期", "created"}});
+  }
   return out;
 }
 

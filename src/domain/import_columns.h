@@ -22,8 +22,9 @@ struct ImportColumn {
 };
 
 // Returns the columns an import of `kind` accepts: every field, then external_id when the kind
-// has one. Required: the required writable fields but owner_id and user_id (they default to the
-// importing user).
+// has one, then for customers created_at (创建时间: when the customer came, for new_leads).
+// Required: the required writable fields but owner_id and user_id (they default to the importing
+// user).
 std::vector<ImportColumn> entity_import_columns(const EntityKind& kind);
 
 // How the cells of a header row map to columns.

@@ -9,24 +9,63 @@ namespace {
 constexpr LocalDate kFirstDay = LocalDate::min();
 constexpr LocalDate kLastDay = LocalDate::max();
 
+// The id of the region, team or user `name` names (a region by name or code, a team by name, a
+// user by username or display name); 0 when none does, -1 when several do.
+std::int64_t id_named(ScopeRef::Kind kind, std::string_view name, const OrgSnapshot& org) {
+  std::int64_t found = 0;
+  auto take = [&](std::int64_t id) { found = found == 0 || found == id ? id : -1; };
+  switch (kind) {
+    case ScopeRef::Kind::region:
+      for (const RegionRecord& r : org.regions()) {
+        if (r.name == name || (!r.code.empty() && r.code == name)) take(r.id.value);
+      }
+      break;
+    case ScopeRef::Kind::team:
+      for (const TeamRecord& t : org.teams()) {
+        if (t.name == name) take(t.id.value);
+      }
+      break;
+    case ScopeRef::Kind::user:
+      for (const UserRecord& u : org.users()) {
+        if (u.username == name) return u.id.value;
+      }
+      for (const UserRecord& u : org.users()) {
+        if (u.display_name == name) take(u.id.value);
+      }
+      break;
+    case ScopeRef::Kind::org:
+      break;
+  }
+  return found;
+}
+
 Result<ScopeRef> parse_one(std::string_view text, const OrgSnapshot& org) {
   if (text == "org") return ScopeRef{};
   const auto colon = text.find(':');
   const std::string_view kind = text.substr(0, colon);
-  std::int64_t id = 0;
-  if (colon != std::string_view::npos) {
-    const std::string_view digits = text.substr(colon + 1);
-    auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
-    if (ec != std::errc{} || end != digits.data() + digits.size() || id <= 0) id = 0;
-  }
   const bool known_kind = kind == "region" || kind == "team" || kind == "user";
-  if (!known_kind || id == 0) {
-    return Error::invalid("scope", "use org, region:ID, team:ID or user:ID, joined by commas");
+  const std::string_view ref =
+      colon == std::string_view::npos ? std::string_view() : text.substr(colon + 1);
+  if (!known_kind || ref.empty()) {
+    return Error::invalid("scope",
+                          "use org, region:ID, team:ID or user:ID (or a name or code instead of "
+                          "the ID), joined by commas");
   }
   ScopeRef s{.kind = kind == "region" ? ScopeRef::Kind::region
                      : kind == "team" ? ScopeRef::Kind::team
                                       : ScopeRef::Kind::user,
-             .id = id};
+             .id = 0};
+  std::int64_t id = 0;
+  auto [end, ec] = std::from_chars(ref.data(), ref.data() + ref.size(), id);
+  if (ec != std::errc{} || end != ref.data() + ref.size()) {
+    id = id_named(s.kind, ref, org);  // not a number: a name or a code
+    if (id < 0) {
+      return Error::invalid("scope", "several share this name: use the ID");
+    }
+    if (id == 0) return Error::not_found();
+  }
+  if (id <= 0) return Error::invalid("scope", "an id is a positive integer");
+  s.id = id;
   const bool exists = s.kind == ScopeRef::Kind::region ? org.region(RegionId{id}) != nullptr
                       : s.kind == ScopeRef::Kind::team ? org.team(TeamId{id}) != nullptr
                                                        : org.user(UserId{id}) != nullptr;

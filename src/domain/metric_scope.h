@@ -23,8 +23,10 @@ struct ScopeRef {
   friend bool operator==(const ScopeRef&, const ScopeRef&) = default;
 };
 
-// Parses "org", "region:ID", "team:ID", "user:ID", or several joined by commas (their union).
-// Ids must exist in `org`; an unknown one is not_found. Errors name the field "scope".
+// Parses "org", "region:ID", "team:ID", "user:ID", or several joined by commas (their union). In
+// place of an ID: a region's name or code, a team's name, a user's username or display name
+// ("team:上海一部"); a name several share is refused. Ids and names must exist in `org`; an
+// unknown one is not_found. Errors name the field "scope".
 Result<std::vector<ScopeRef>> parse_scope(std::string_view text, const OrgSnapshot& org);
 
 // Returns the comma-joined text of `scopes`.

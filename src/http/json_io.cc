@@ -55,6 +55,8 @@ std::pair<const char*, const char*> message_for(ErrorCode code) {
       return {"请求内容必须是 JSON", "The request body must be JSON"};
     case ErrorCode::rate_limited:
       return {"尝试次数过多，请稍后再试", "Too many attempts; try again later"};
+    case ErrorCode::confirmation_required:
+      return {"此修改需要确认", "This change needs your confirmation"};
     case ErrorCode::internal:
       return {"服务器内部错误，请稍后再试", "Internal server error; try again later"};
   }
@@ -203,6 +205,26 @@ std::string detail_zh(std::string_view d) {
       {"only a revisit carries a satisfaction score", "只有回访才能填写满意度"},
       {"belongs to another customer", "属于其他客户"},
       {"own or team", "应为 own（我的）或 team（团队）"},
+      {"only with scope=team", "只能与 scope=team 一起使用"},
+      {"not in your data scope", "不在你的数据范围内"},
+      {"all, follow_up or stalled",
+       "应为 all（全部待办）、follow_up（逾期跟进）或 stalled（停滞商机）"},
+      {"follow_up or stalled", "应为 follow_up（逾期跟进）或 stalled（停滞商机）"},
+      {"remind someone else", "不能催办自己"},
+      {"no such active user", "没有这个在职用户"},
+      {"not for kind all", "催办全部待办时不能指定记录"},
+      {"not one of their to-dos", "这不是对方的待办"},
+      {"a day after today, within a year", "应为今天之后、一年以内的日期"},
+      {"not open", "该商机已结束"},
+      {"a day as YYYY-MM-DD", "应为日期，格式 YYYY-MM-DD"},
+      {"a check-in needs both latitude and longitude", "签到需要同时有纬度和经度"},
+      {"a number of degrees", "应为以度为单位的数字"},
+      {"a number of degrees such as 31.230416", "应为以度为单位的数字，例如 31.230416"},
+      {"degrees from -90 to 90", "应在 -90 到 90 度之间"},
+      {"degrees from -180 to 180", "应在 -180 到 180 度之间"},
+      {"a phone number: 7 to 15 digits, with +, spaces, '-', '(' and ')', and an extension (转 "
+       "123)",
+       "应为电话号码：7 到 15 位数字，可带 +、空格、-、括号和分机号（转 123）"},
       // quotes, orders, payments, receivables, costs
       {"must be an array of lines", "应为明细行列表"},
       {"at most 1000 lines", "最多 1000 行明细"},
@@ -250,18 +272,37 @@ std::string detail_zh(std::string_view d) {
       {"several teams have this name", "有多个同名团队"},
       {"the same username is on an earlier row", "前面的行已有相同的用户名"},
       {"one of customers, contacts, opportunities, activities, products, orders, payments, costs, "
-       "users",
+       "users, memberships",
        "应为 "
-       "customers、contacts、opportunities、activities、products、orders、payments、costs、users "
-       "之一"},
+       "customers、contacts、opportunities、activities、products、orders、payments、costs、users、"
+       "memberships 之一"},
+      {"a time such as 2024-03-05 or 2024-03-05 14:30",
+       "应为时间，例如 2024-03-05 或 2024-03-05 14:30"},
+      {"must not be in the future", "不能晚于现在"},
+      {"no such user (a username, or a unique name)", "用户不存在（请填写用户名，或不重名的姓名）"},
+      {"member (成员) or leader (组长)", "应为 成员 或 组长"},
+      {"a date such as 2024-03-01", "应为日期，例如 2024-03-01"},
+      {"a date such as 2025-06-30", "应为日期，例如 2025-06-30"},
+      {"after the start", "应晚于开始日期"},
+      {"the same stint is on an earlier row", "前面的行已有同一段成员期"},
+      {"a join date needs a team", "填写加入日期时须同时填写团队"},
       {"too many imports at once; wait for one to end", "同时进行的导入太多，请等当前导入完成"},
       // metrics (domain/metric.cc, metric_scope.cc, period.cc, service/metrics_service.cc)
       {"required", "必填"},
       {"unknown metric; GET /api/metrics/catalog lists them",
        "没有这个指标，GET /api/metrics/catalog 列出全部指标"},
       {"stage_conversion has no growth", "阶段转化率没有增长率"},
-      {"use org, region:ID, team:ID or user:ID, joined by commas",
-       "应为 org、region:编号、team:编号 或 user:编号，多个用英文逗号分隔"},
+      {"use org, region:ID, team:ID or user:ID (or a name or code instead of the ID), joined by "
+       "commas",
+       "应为 org、region:编号、team:编号 或 "
+       "user:编号（编号也可换成名称或代码），多个用英文逗号分隔"},
+      {"several share this name: use the ID", "有多个同名的范围，请用编号"},
+      {"an id is a positive integer", "编号应为正整数"},
+      {"to_date or full", "应为 to_date（进行中的时段按同期至今对比）或 full（整段对比）"},
+      {"calendar_days or working_days",
+       "应为 calendar_days（按自然日）或 working_days（按工作日）"},
+      {"records would fall on another day in the new time zone; send confirm: true to change it",
+       "改用新时区后，部分记录会落到另一天；确认（confirm: true）后才会修改"},
       {"at most 500 scopes at once", "一次最多 500 个范围"},
       {"at most 500 answers at once", "指标数乘以范围数最多 500"},
       {"cac and clv do not break down by customer", "cac 与 clv 不能按客户属性细分"},
@@ -291,7 +332,6 @@ std::string detail_zh(std::string_view d) {
       {"this year has only 52 ISO weeks", "该年只有 52 个 ISO 周"},
       {"the quarter must be Q1..Q4", "季度应为 Q1 到 Q4"},
       {"the range must not end before it starts", "区间的结束日期不能早于开始日期"},
-      {"the range must be at most 3660 days", "区间最长 3660 天"},
       // analyses (service/analysis_service.cc, http/routes_analysis.cc)
       {"use child, team or user", "应为以下之一：child、team、user"},
       {"use an additive metric such as orders_amount", "应为可加的指标，例如 orders_amount"},
@@ -556,6 +596,7 @@ Response error_response(const Error& e, const Request& req) {
   json::object err{{"code", error_code_name(e.code)}, {"message", message}};
   if (!e.field.empty()) err["field"] = e.field;
   if (e.current_version) err["current_version"] = *e.current_version;
+  if (e.affected) err["affected"] = *e.affected;
   return json_response(json::object{{"error", std::move(err)}}, http_status(e.code));
 }
 

@@ -20,8 +20,13 @@ struct Versioned {
 };
 
 service::OrgInput read_org(Fields& f) {
-  return {f.str("name"),      f.str("timezone"),       f.integer("fiscal_year_start_month"),
-          f.str("tier_rule"), f.integer("stall_days"), f.str("compare_basis")};
+  return {f.str("name"),
+          f.str("timezone"),
+          f.integer("fiscal_year_start_month"),
+          f.str("tier_rule"),
+          f.integer("stall_days"),
+          f.str("compare_basis"),
+          f.boolean("confirm").value_or(false)};
 }
 
 service::RegionInput read_region(Fields& f) {

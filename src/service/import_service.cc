@@ -4,11 +4,13 @@
 #include <unordered_map>
 
 #include "core/table_reader.h"
+#include "core/text_parse.h"
 #include "service/change_feed.h"
 #include "service/entity_access.h"
 #include "service/entity_json.h"
 #include "service/entity_rules.h"
 #include "service/entity_values.h"
+#include "service/import_memberships.h"
 #include "service/import_refs.h"
 #include "service/import_table.h"
 #include "service/import_users.h"
@@ -75,7 +77,9 @@ class EntityImport {
         ws_{ctx, actor, conn, now_, nullptr},
         report_(report),
         errors_(report),
-        ext_col_(kind.fields.size()) {}
+        ext_col_(kind.fields.size()),
+        created_col_(kind.name == "customer" ? ext_col_ + (kind.has_external_id ? 1 : 0)
+                                             : std::size_t(-1)) {}
 
   // Reads the rows after `header`; returns true when the changes should be committed.
   Result<bool> run(TableReader& reader, const ImportHeader& header, ProgressTicker& progress) {
@@ -97,6 +101,13 @@ class EntityImport {
     if (report_.rows == 0) return Error::invalid("file", "the file has no data rows");
     progress.phase("saving", report_.rows, report_.rows);
     errors_.finish();
+    if (outside_teams_ > 0) {
+      // Team and region totals count a fact for the teams its person was in on its day.
+      report_.warnings.push_back(
+          std::to_string(outside_teams_) +
+          " row(s) are dated on days their person was in no team: team and region totals leave "
+          "them out (import memberships with their start dates, or the users' 加入日期)");
+    }
     if (!writing_) {
       report_.inserted = report_.updated = report_.unchanged = 0;
       return false;
@@ -128,8 +139,41 @@ class EntityImport {
   }
 
   void error(std::size_t line, const Error& e, std::string_view value) {
-    errors_.add(line, e.field == "external_id" ? header_->header_of(ext_col_) : column_of(e.field),
+    errors_.add(line,
+                e.field == "external_id"  ? header_->header_of(ext_col_)
+                : e.field == "created_at" ? header_->header_of(created_col_)
+                                          : column_of(e.field),
                 e, value);
+  }
+
+  // The row's 创建时间, when the kind takes one and the cell holds it; false on a bad cell.
+  bool read_created(const TableRow& row) {
+    created_.reset();
+    if (created_col_ == std::size_t(-1) || !header_->has(created_col_)) return true;
+    const std::string_view cell = header_->cell(row, created_col_);
+    if (cell.empty()) return true;
+    auto t = parse_instant_text(cell, tz_);
+    if (!t) {
+      error(row.line, Error::invalid("created_at", "a time such as 2024-03-05 or 2024-03-05 14:30"),
+            cell);
+      return false;
+    }
+    if (*t > now_) {
+      error(row.line, Error::invalid("created_at", "must not be in the future"), cell);
+      return false;
+    }
+    created_ = *t;
+    return true;
+  }
+
+  // Notes the day of a record of a person, to warn about days outside every team of theirs.
+  void note_team_day(const EntityRecord& r) {
+    if (!date_field_ || !person_field_) return;
+    const auto user = r.integer(person_field_);
+    const auto at = r.integer(date_field_);
+    if (!user || !at) return;
+    const LocalDate day = local_date(instant_from_ms(*at), actor_.snapshot->org().timezone);
+    if (actor_.snapshot->memberships_of(UserId{*user}, day).empty()) ++outside_teams_;
   }
 
   // Reads the cells of `row` into `r` with the defaults of a new record; false on a bad cell.
@@ -196,6 +240,7 @@ class EntityImport {
         }
       }
     }
+    if (!read_created(row)) ok = false;
     if (!ok) return false;
     if (!ext.empty()) {
       if (auto it = existing_.find(ext); it != existing_.end())
@@ -214,7 +259,8 @@ class EntityImport {
   bool insert(const TableRow& row, EntityRecord& r) {
     r.id = 0;
     r.version = 1;
-    r.created_at = r.updated_at = now_;
+    r.created_at = created_.value_or(now_);
+    r.updated_at = now_;
     Status s = check_required(r);
     if (s.ok()) s = rules_.prepare(ws_, nullptr, r);
     if (!s.ok()) {
@@ -222,6 +268,7 @@ class EntityImport {
       return false;
     }
     ++report_.inserted;
+    note_team_day(r);
     if (!writing_) return true;
     if (bulk_) {
       if (++filled_ == kChunk) flush();
@@ -245,7 +292,9 @@ class EntityImport {
       if (empty_[i] && is_person(f)) continue;        // and so does an empty owner
       u.values[i] = r.values[i];
     }
-    if (u.values == before->values) {  // the usual re-import: no need to ask the rules
+    if (created_) u.created_at = *created_;
+    const bool created_changed = u.created_at != before->created_at;
+    if (u.values == before->values && !created_changed) {  // the usual re-import: no rules asked
       ++report_.unchanged;
       return true;
     }
@@ -255,11 +304,12 @@ class EntityImport {
       error(row.line, s.error(), cell_of(row, s.error().field));
       return false;
     }
-    if (u.values == before->values) {
+    if (u.values == before->values && !created_changed) {
       ++report_.unchanged;
       return true;
     }
     ++report_.updated;
+    note_team_day(u);
     if (!writing_) return true;
     u.version = before->version + 1;
     u.updated_at = now_;
@@ -297,7 +347,17 @@ class EntityImport {
   WriteScope ws_;
   ImportReport& report_;
   RowErrors errors_;
-  const std::size_t ext_col_;  // the external_id column comes after the fields
+  const std::size_t ext_col_;      // the external_id column comes after the fields
+  const std::size_t created_col_;  // then customers' created_at; -1 for other kinds
+  // The fact's day and person, to count rows outside every team (orders and activities).
+  const char* date_field_ = kind_.name == "order"      ? "ordered_at"
+                            : kind_.name == "activity" ? "started_at"
+                                                       : nullptr;
+  const char* person_field_ = kind_.name == "order"      ? "owner_id"
+                              : kind_.name == "activity" ? "user_id"
+                                                         : nullptr;
+  std::size_t outside_teams_ = 0;
+  std::optional<Instant> created_;  // the row's 创建时间
   const ImportHeader* header_ = nullptr;
 
   bool writing_ = true;               // false once a bad row means nothing will be committed
@@ -342,14 +402,14 @@ Result<ImportReport> import_entities(const Context& ctx, const Actor& actor, con
 }  // namespace
 
 Status check_import(const Actor& actor, std::string_view kind) {
-  if (kind == "user" || kind == "users")
+  if (kind == "user" || kind == "users" || kind == "membership" || kind == "memberships")
     return actor.scope().is_admin ? Status{} : Status{Error::forbidden()};
   const EntityKind* k = importable_kind(kind);
   if (!k) {
     return Error{ErrorCode::invalid_query,
                  "kind",
                  "one of customers, contacts, opportunities, activities, products, orders, "
-                 "payments, costs, users",
+                 "payments, costs, users, memberships",
                  {}};
   }
   return check_can_write(actor, *k);
@@ -360,14 +420,16 @@ Result<ImportReport> import_file(const Context& ctx, const Actor& actor, std::st
                                  const ImportProgress& progress) {
   FUPAN_TRY(check_import(actor, kind));
   const bool users = kind == "user" || kind == "users";
-  const EntityKind* k = users ? nullptr : importable_kind(kind);
+  const bool memberships = kind == "membership" || kind == "memberships";
+  const EntityKind* k = users || memberships ? nullptr : importable_kind(kind);
   if (progress) progress("reading", 0, 0);
   auto reader = TableReader::open(bytes);
   if (!reader.ok()) return reader.error();
   Result<ImportReport> result = Error::of(ErrorCode::internal);
   try {
-    result = users ? import_users(ctx, actor, *reader, options, progress)
-                   : import_entities(ctx, actor, *k, *reader, options, progress);
+    result = users         ? import_users(ctx, actor, *reader, options, progress)
+             : memberships ? import_memberships(ctx, actor, *reader, options, progress)
+                           : import_entities(ctx, actor, *k, *reader, options, progress);
   } catch (const store::StoreError& e) {
     if (e.kind() == store::StoreError::Kind::unique) return Error::exists("external_id");
     if (e.kind() == store::StoreError::Kind::foreign_key)

@@ -5,7 +5,9 @@
 #include <set>
 
 #include "core/crypto.h"
+#include "core/text_parse.h"
 #include "domain/org_validation.h"
+#include "service/import_memberships.h"
 #include "service/import_table.h"
 #include "service/record_json.h"
 #include "service/write.h"
@@ -14,15 +16,16 @@
 namespace fupan::service {
 namespace {
 
-enum Column { kUsername, kDisplayName, kEmail, kPhone, kRoles, kRegion, kTeam, kPassword };
+enum Column { kUsername, kDisplayName, kEmail, kPhone, kRoles, kRegion, kTeam, kPassword, kJoined };
 
 // One good row, ready to write.
 struct UserRow {
   std::size_t line = 0;
   UserRecord user;  // the user as the row leaves them
   const UserRecord* existing = nullptr;
-  std::optional<TeamId> team;  // to join from today, when not a member already
-  std::string password;        // for a new user; "" for an unusable one
+  std::optional<MembershipRecord> stint;   // to join the team (from 加入日期, else today)
+  std::optional<MembershipRecord> before;  // an open stint it moves back to 加入日期
+  std::string password;                    // for a new user; "" for an unusable one
   std::string hash;
 };
 
@@ -139,6 +142,10 @@ std::vector<ImportColumn> user_import_columns() {
       {.key = "region", .zh = "区域", .en = "Region", .aliases = {"region_id"}},
       {.key = "team", .zh = "团队", .en = "Team", .aliases = {"team_id"}},
       {.key = "password", .zh = "密码", .en = "Password"},
+      {.key = "joined_on",
+       .zh = "加入日期",
+       .en = "Joined on",
+       .aliases = {"入职日期", "加入团队日期", "入组日期", "joined"}},
   };
 }
 
@@ -160,6 +167,7 @@ Result<ImportReport> import_users(const Context& ctx, const Actor& actor, TableR
   // written (or hashed) before the whole file is known to be good.
   std::vector<UserRow> good;
   std::set<std::string, std::less<>> seen;
+  bool without_join_date = false;  // a team given without 加入日期: the stint starts today
   {
     auto conn = ctx.db.acquire();
     TableRow row;
@@ -233,11 +241,35 @@ Result<ImportReport> import_users(const Context& ctx, const Actor& actor, TableR
           ok = fail(kRegion, Error::invalid("region", "no such region"));
         }
       }
+      std::optional<LocalDate> joined;
+      if (auto v = cell(kJoined); !v.empty()) {
+        joined = parse_date_text(v);
+        if (!joined) ok = fail(kJoined, Error::invalid("joined_on", "a date such as 2024-03-01"));
+        if (joined && cell(kTeam).empty())
+          ok = fail(kJoined, Error::invalid("joined_on", "a join date needs a team"));
+      }
       if (auto v = cell(kTeam); !v.empty()) {
         bool ambiguous = false;
         if (const TeamRecord* t = find_team(org, v, ambiguous)) {
-          if (!out.existing || !in_team(org, out.existing->id, t->id, actor.today))
-            out.team = t->id;
+          MembershipRecord m;
+          m.user_id = out.existing ? out.existing->id : UserId{};
+          m.team_id = t->id;
+          m.role = TeamRole::member;
+          m.valid_from = joined.value_or(actor.today);
+          if (!out.existing) {
+            out.stint = m;
+          } else if (!joined) {
+            if (!in_team(org, out.existing->id, t->id, actor.today)) out.stint = m;
+          } else if (auto place = place_stint(m, org.memberships()); !place.ok()) {
+            ok = fail(kJoined, place.error());
+          } else if (place->moved_back) {
+            out.before = *place->moved_back;
+            out.stint = *place->moved_back;
+            out.stint->valid_from = m.valid_from;
+          } else if (!place->same) {
+            out.stint = m;
+          }
+          if (!joined) without_join_date = true;
         } else {
           ok = fail(kTeam, Error::invalid("team", ambiguous ? "several teams have this name"
                                                             : "no such team"));
@@ -254,7 +286,7 @@ Result<ImportReport> import_users(const Context& ctx, const Actor& actor, TableR
         ++report.skipped;
         continue;
       }
-      if (out.existing && same_user(*out.existing, u) && !out.team) {
+      if (out.existing && same_user(*out.existing, u) && !out.stint) {
         ++report.unchanged;
         continue;
       }
@@ -263,6 +295,11 @@ Result<ImportReport> import_users(const Context& ctx, const Actor& actor, TableR
   }
   if (report.rows == 0) return Error::invalid("file", "the file has no data rows");
   errors.finish();
+  if (without_join_date) {
+    report.warnings.push_back(
+        "team memberships without 加入日期 start today: facts dated earlier count for no team "
+        "(add a 加入日期 column, or import memberships with their history)");
+  }
   if (report.skipped > 0 && !options.skip_bad) {
     report.unchanged = 0;
     return report;
@@ -293,14 +330,19 @@ Result<ImportReport> import_users(const Context& ctx, const Actor& actor, TableR
                   to_json(u, org, actor.today), now);
             ++report.inserted;
           }
-          if (r.team) {
-            MembershipRecord m;
+          if (r.stint && r.before) {
+            MembershipRecord& m = *r.stint;
+            m.version = r.before->version + 1;
+            m.updated_at = now;
+            FUPAN_TRY(outcome_status(store::update_membership(c, actor.org, m, r.before->version)));
+            audit(c, actor, "update", "membership", m.id.value, to_json(*r.before), to_json(m),
+                  now);
+          } else if (r.stint) {
+            MembershipRecord& m = *r.stint;
             m.user_id = u.id;
-            m.team_id = *r.team;
-            m.role = TeamRole::member;
-            m.valid_from = actor.today;
             m.created_at = m.updated_at = now;
-            store::insert_membership(c, actor.org, m);
+            m.id = store::insert_membership(c, actor.org, m);
+            audit(c, actor, "create", "membership", m.id.value, std::nullopt, to_json(m), now);
           }
         }
         audit_json(c, actor, "import", "user", 0, std::nullopt,

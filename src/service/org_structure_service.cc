@@ -6,6 +6,7 @@
 #include "domain/org_validation.h"
 #include "service/change_feed.h"
 #include "service/record_json.h"
+#include "service/time_zone_change.h"
 #include "service/write.h"
 
 namespace fupan::service {
@@ -85,6 +86,17 @@ Result<OrgRecord> update_org(const Context& ctx, const Actor& actor, const OrgIn
   o.version = version + 1;
   return write_org<OrgRecord>(
       ctx, actor.org, "name", [&](store::Connection& c) -> Result<OrgRecord> {
+        if (o.timezone != before.timezone && !in.confirm) {
+          if (const std::int64_t moved = facts_changing_day(c, o.id, before.timezone, o.timezone);
+              moved > 0) {
+            Error e = Error::of(ErrorCode::confirmation_required,
+                                "records would fall on another day in the new time zone; send "
+                                "confirm: true to change it");
+            e.field = "timezone";
+            e.affected = moved;
+            return e;
+          }
+        }
         FUPAN_TRY(outcome_status(store::update_org(c, o, version)));
         audit(c, actor, "update", "org", o.id.value, to_json(before), to_json(o), now);
         // The metrics' calendar changed: the analytics index is rebuilt in the new one.

@@ -18,6 +18,9 @@ struct OrgInput {
   std::optional<std::string> tier_rule;      // "abc" or "rfm"
   std::optional<std::int64_t> stall_days;    // 1..365
   std::optional<std::string> compare_basis;  // "calendar_days" or "working_days"
+  // A new time zone that moves dated records to another local day needs this (else 409
+  // confirmation_required with the number of records, service/time_zone_change.h).
+  bool confirm = false;
 };
 Result<OrgRecord> update_org(const Context& ctx, const Actor& actor, const OrgInput& in,
                              std::int64_t version);

@@ -36,7 +36,7 @@ KindSql build(const EntityKind& k) {
   }
   s.insert = "INSERT INTO " + table + " (" + cols + ") VALUES (" + marks + ") RETURNING id";
 
-  s.update = "UPDATE " + table + " SET version = ?, updated_at = ?";
+  s.update = "UPDATE " + table + " SET version = ?, updated_at = ?, created_at = ?";
   if (k.has_external_id) s.update += ", external_id = ?";
   for (const Field& f : k.fields) s.update += ", " + std::string(f.name) + " = ?";
   s.update += " WHERE org_id = ? AND id = ? AND version = ?";
@@ -166,6 +166,7 @@ WriteOutcome update_entity(Connection& c, OrgId org, const EntityRecord& r,
   p.reserve(r.values.size() + 6);
   p.emplace_back(r.version);
   p.emplace_back(to_ms(r.updated_at));
+  p.emplace_back(to_ms(r.created_at));
   if (r.kind->has_external_id) p.push_back(r.external_id ? Value(*r.external_id) : null_value);
   for (const FieldValue& v : r.values) p.push_back(to_store(v));
   p.emplace_back(org.value);

@@ -41,7 +41,8 @@ std::optional<std::int64_t> find_by_external_id(Connection& c, OrgId org, const 
 std::int64_t insert_entity(Connection& c, OrgId org, const EntityRecord& r);
 // Inserts many records at once (imports): COPY on PostgreSQL, one prepared insert on SQLite.
 void bulk_insert_entities(Connection& c, OrgId org, std::span<const EntityRecord> records);
-// Writes `r` (with its new version) where the stored version is `expected_version`.
+// Writes `r` (with its new version, and its created_at: an import may correct it) where the
+// stored version is `expected_version`.
 WriteOutcome update_entity(Connection& c, OrgId org, const EntityRecord& r,
                            std::int64_t expected_version);
 WriteOutcome delete_entity(Connection& c, OrgId org, const EntityKind& kind, std::int64_t id,

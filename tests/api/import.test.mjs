@@ -380,3 +380,61 @@ test('users: admins import them by username, with roles and teams by name', asyn
   const again = await importClean('admin', 'users', file);
   assert.deepEqual([again.inserted, again.updated, again.unchanged], [0, 0, 1]);
 });
+
+test('memberships: a team history imported with its stints, re-imported without duplicates', async () => {
+  const username = unique('stint.').replace(/[^a-z0-9.]/g, '');
+  // The users import puts them in 上海一部 from today (no 加入日期) and says so.
+  const joined = await importClean('admin', 'users', `用户名,姓名,团队\n${username},历史成员,上海一部\n`);
+  assert.ok(joined.warnings.some((w) => w.includes('加入日期')), 'a team without a join date warns');
+  const user = expectStatus(await get('admin', `/api/users?q=${username}`), 200).items[0];
+  const stints = async () => expectStatus(await get('admin', `/api/memberships?user_id=${user.id}&page_size=100`), 200)
+    .items.map((m) => [m.team_id, m.role, m.valid_from, m.valid_to]).sort((a, b) => a[2].localeCompare(b[2]));
+  const d = await discover();
+  const sh1 = d.team('上海一部').id;
+  const hz = d.team('杭州团队').id;
+  // History: 杭州团队 from 2023 to mid-2024, then 上海一部 (the open stint from today moves back).
+  const file = `用户名,团队,角色,开始日期,结束日期\n${username},杭州团队,成员,2023-03-01,2024-07-01\n`
+    + `${username},上海一部,组长,2024-07-01,\n`;
+  const first = await importClean('admin', 'memberships', file);
+  assert.deepEqual([first.inserted, first.updated, first.unchanged], [1, 1, 0]);
+  assert.deepEqual(await stints(), [[hz, 'member', '2023-03-01', '2024-07-01'], [sh1, 'leader', '2024-07-01', null]]);
+  const again = await importClean('admin', 'memberships', file);
+  assert.deepEqual([again.inserted, again.updated, again.unchanged], [0, 0, 2]);
+  assert.equal((await stints()).length, 2, 'no duplicates');
+
+  // Bad rows name their column; nothing is written.
+  const job = await importFile('admin', 'memberships', `用户名,团队,开始日期,结束日期\n${username},杭州团队,2024-01-01,\n`
+    + `nobody.here,上海一部,2024-01-01,\n${username},没有的团队,2024-01-01,\n${username},上海一部,2024-13-01,\n`);
+  assert.equal(job.report.committed, false);
+  assert.deepEqual(job.report.errors.map((e) => [e.line, e.column, e.field]), [
+    [2, '开始日期', 'valid_from'], [3, '用户名', 'user'], [4, '团队', 'team'], [5, '开始日期', 'valid_from'],
+  ]);
+  assert.equal((await stints()).length, 2);
+  expectError(await upload('manager', 'memberships', file), 403, 'forbidden');
+});
+
+test('customers keep their 创建时间 (not in the future); orders dated outside every team warn', async () => {
+  const ext = unique('CRT');
+  const created = '2024-03-05 09:30';
+  const name = unique('老客户');
+  await importClean('rep', 'customers', `外部编号,客户名称,创建时间\n${ext},${name},${created}\n`);
+  const [c] = await byExternalId('customers', ext);
+  assert.equal(Date.parse(c.created_at), Date.parse('2024-03-05T01:30:00Z'), 'a local time in the org zone');
+  // Re-imported with a corrected date: updated, not duplicated.
+  const fixed = await importClean('rep', 'customers', `外部编号,客户名称,创建时间\n${ext},${name},2024-03-04\n`);
+  assert.deepEqual([fixed.inserted, fixed.updated], [0, 1]);
+  assert.equal(Date.parse((await byExternalId('customers', ext))[0].created_at), Date.parse('2024-03-03T16:00:00Z'));
+  const future = new Date(Date.now() + 3 * 86400000).toISOString().slice(0, 10);
+  const job = await importFile('rep', 'customers', `客户名称,创建时间\n${unique('未来客户')},${future}\n`);
+  assert.deepEqual(job.report.errors.map((e) => [e.column, e.field, e.detail]),
+    [['创建时间', 'created_at', 'must not be in the future']]);
+
+  // An order dated before its owner was in any team counts for no team: the import says so.
+  const person = expectStatus(await request('POST', '/api/users', { as: 'admin', body: {
+    username: unique('noteam.').replace(/[^a-z0-9.]/g, ''), display_name: '无团队', password: 'test-pass-2026',
+    roles: ['rep'] } }), 201);
+  const report = await importClean('admin', 'orders',
+    `客户,负责人,下单时间,订单金额\n${ext},${person.username},2024-05-01,100\n`);
+  assert.ok(report.warnings.some((w) => w.startsWith('1 row(s) are dated on days their person was in no team')),
+    JSON.stringify(report.warnings));
+});

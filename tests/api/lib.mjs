@@ -77,13 +77,13 @@ export function expectError(res, status, code, field, what = '') {
 }
 
 const CJK = /[\u4e00-\u9fff]/;
-// Asserts the body is exactly {"error":{code, message, field?, current_version?}}.
+// Asserts the body is exactly {"error":{code, message, field?, current_version?, affected?}}.
 export function assertErrorShape(res, label = '') {
   assert.ok(res.body && typeof res.body === 'object', `error body is JSON ${label}`);
   assert.deepEqual(Object.keys(res.body), ['error'], label);
   const e = res.body.error;
   for (const k of Object.keys(e)) {
-    assert.ok(['code', 'message', 'field', 'current_version'].includes(k), `unexpected key ${k} ${label}`);
+    assert.ok(['code', 'message', 'field', 'current_version', 'affected'].includes(k), `unexpected key ${k} ${label}`);
   }
   assert.equal(typeof e.code, 'string', label);
   assert.ok(/^[a-z_]+$/.test(e.code), label);
@@ -91,6 +91,7 @@ export function assertErrorShape(res, label = '') {
   assert.ok(e.message.length > 0, label);
   if ('field' in e) assert.equal(typeof e.field, 'string', label);
   if ('current_version' in e) assert.ok(Number.isInteger(e.current_version), label);
+  if ('affected' in e) assert.ok(e.code === 'confirmation_required' && Number.isInteger(e.affected), label);
 }
 
 // Returns true iff `s` contains Chinese characters.

@@ -390,3 +390,28 @@ test('org settings: stall_days and tier_rule, admin only and range-checked', asy
   const back = expectStatus(await patch('admin', '/api/org', { version: changed.version, stall_days: 14, tier_rule: 'abc' }), 200);
   assert.equal(back.stall_days, 14);
 });
+
+test('org settings: a time zone that moves dated records to another day needs confirm: true', async () => {
+  const org = expectStatus(await get('admin', '/api/org'), 200);
+  assert.equal(org.compare_basis, 'calendar_days');
+  expectError(await patch('admin', '/api/org', { version: org.version, compare_basis: 'weeks' }), 400, 'invalid_field',
+    'compare_basis');
+  const asked = await patch('admin', '/api/org', { version: org.version, timezone: 'America/New_York' });
+  const e = expectError(asked, 409, 'confirmation_required', 'timezone');
+  assert.ok(e.affected > 0, 'says how many records move');
+  assert.deepEqual(expectStatus(await get('admin', '/api/org'), 200), org, 'nothing changed');
+  expectError(await patch('admin', '/api/org', { version: org.version, timezone: 'America/New_York', confirm: 'yes' }),
+    400, 'invalid_field', 'confirm');
+  const moved = expectStatus(await patch('admin', '/api/org', {
+    version: org.version, timezone: 'America/New_York', confirm: true, compare_basis: 'working_days',
+  }), 200);
+  assert.deepEqual([moved.timezone, moved.compare_basis], ['America/New_York', 'working_days']);
+  // The metrics follow the new calendar and basis at once.
+  const m = expectStatus(await get('admin', `/api/metrics?metric=visits&scope=org&period=${todayShanghai().slice(0, 4)}`), 200);
+  assert.ok(['to_date', 'full'].includes(m.compared));
+  if (m.compared === 'to_date') assert.equal(m.elapsed.basis, 'working_days');
+  const back = expectStatus(await patch('admin', '/api/org', {
+    version: moved.version, timezone: 'Asia/Shanghai', confirm: true, compare_basis: 'calendar_days',
+  }), 200);
+  assert.deepEqual([back.timezone, back.compare_basis], ['Asia/Shanghai', 'calendar_days']);
+});

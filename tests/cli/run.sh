@@ -116,5 +116,86 @@ serve_once "$tmp/serve3.log"
 contains "after an import the store is read" "$tmp/serve3.log" "bulk changes since"
 contains "and the answer has the import" "$tmp/served.json" "$(sed 's/}$//' "$tmp/sql.json")"
 
+# A `fupan import` or `fupan team add` while the server runs on the same store: the next request
+# sees it, no restart needed (service/store_watch.h).
+printf '外部编号,客户,负责人,下单时间,订单金额\nSO2026-LIVE-1,C2026-001,rep,2026-06-20 11:00,70000\n' >"$tmp/live.csv"
+"$bin" serve --db "$idb" --port 0 --web-dir "" --threads 2 >"$tmp/live.out" 2>"$tmp/live.log" &
+live=$!
+url=""
+for _ in $(seq 100); do url=$(grep -o 'http://[0-9.:]*' "$tmp/live.out" || true); [ -n "$url" ] && break; sleep 0.1; done
+token=$(curl -sf -X POST "$url/api/auth/login" -H 'content-type: application/json' \
+  -d '{"username":"admin","password":"fupan-demo"}' | sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p')
+ask_live() { curl -sf -H "Authorization: Bearer $token" "$url$1"; }
+ask_live "/api/metrics?metric=orders_amount&scope=org&period=2026-06" >"$tmp/live_before.json"
+check "an import while the server runs" 0 "$bin" import --db "$idb" --kind orders "$tmp/live.csv"
+ask_live "/api/metrics?metric=orders_amount&scope=org&period=2026-06" >"$tmp/live_after.json"
+"$bin" metric --db "$idb" --metric orders_amount --scope org --period 2026-06 --via sql >"$tmp/live_sql.json"
+contains "the next request has the import" "$tmp/live_after.json" "$(sed 's/}$//' "$tmp/live_sql.json")"
+if cmp -s "$tmp/live_before.json" "$tmp/live_after.json"; then
+  failed=$((failed + 1)); echo "FAIL the server still answers the total before the import"; else passed=$((passed + 1)); fi
+check "a team added while the server runs" 0 "$bin" team add --db "$idb" --name 直播新团队 --region EAST
+ask_live "/api/teams?q=%E7%9B%B4%E6%92%AD" >"$tmp/live_teams.json"
+contains "the server lists the new team" "$tmp/live_teams.json" '"name":"直播新团队"'
+contains "the server says it took the change in" "$tmp/live.log" "another process made"
+kill -TERM $live; wait $live
+
+# A mistyped --db creates nothing: only migrate, demo and serve --create make a store.
+check "a command on a missing store fails" 1 "$bin" user list --db "$tmp/typo/none.db"
+contains "it says there is no store" "$tmp/err" "there is no store at $tmp/typo/none.db"
+check "an import into a missing store fails" 1 "$bin" import --db "$tmp/none.db" --kind orders docs/samples/orders.csv
+check "serve on a missing store fails" 1 "$bin" serve --db "$tmp/none.db" --port 0
+check "metric on a missing store fails" 1 "$bin" metric --db "$tmp/none.db" --metric visits --scope org --period 2026
+if [ -e "$tmp/typo" ] || [ -e "$tmp/none.db" ]; then
+  failed=$((failed + 1)); echo "FAIL a missing store was created"; else passed=$((passed + 1)); fi
+"$bin" serve --db "$tmp/made/new.db" --create --port 0 --web-dir "" >"$tmp/made.out" 2>&1 &
+made=$!
+for _ in $(seq 100); do grep -q listening "$tmp/made.out" && break; sleep 0.1; done
+kill -TERM $made; wait $made
+if [ -s "$tmp/made/new.db" ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL serve --create made no store"; fi
+
+# The org, its regions and teams from the command line; scopes by name or code.
+odb=$tmp/org.db
+check "demo store for the org commands" 0 "$bin" demo --db "$odb"
+check "region add" 0 "$bin" region add --db "$odb" --name 西南区 --code SW
+contains "region add says its id" "$tmp/out" "added region 西南区 (id "
+check "region list" 0 "$bin" region list --db "$odb"
+contains "region list has it" "$tmp/out" "	西南区	SW"
+check "team add by region code" 0 "$bin" team add --db "$odb" --name 成都团队 --region SW
+check "team add below a parent" 0 "$bin" team add --db "$odb" --name 成都二组 --parent 成都团队
+check "team list" 0 "$bin" team list --db "$odb"
+contains "team list names region and parent" "$tmp/out" "成都二组	西南区	成都团队"
+check "team add needs a region" 1 "$bin" team add --db "$odb" --name 无区域团队
+check "team add refuses a taken name" 1 "$bin" team add --db "$odb" --name 成都团队 --region SW
+check "org set compare basis" 0 "$bin" org set --db "$odb" --compare-basis working_days
+contains "compare basis set" "$tmp/out" '"compare_basis":"working_days"'
+check "org set refuses a bad compare basis" 1 "$bin" org set --db "$odb" --compare-basis weeks
+check "a new time zone that moves records asks for --confirm" 1 "$bin" org set --db "$odb" --timezone America/New_York
+contains "it says how many move" "$tmp/err" "add --confirm"
+check "org show" 0 "$bin" org show --db "$odb"
+contains "the time zone is unchanged" "$tmp/out" '"timezone":"Asia/Shanghai"'
+check "the same time zone with --confirm" 0 "$bin" org set --db "$odb" --timezone America/New_York --confirm
+contains "the time zone changed" "$tmp/out" '"timezone":"America/New_York"'
+for pair in "team:1 team:上海一部" "region:1 region:EAST" "region:1 region:华东区" "user:5 user:$(sed -n 5p <("$bin" user list --db "$odb") | cut -f2)"; do
+  set -- $pair
+  "$bin" metric --db "$odb" --metric orders_amount --scope "$1" --period 2026-Q3 >"$tmp/by_id.json"
+  check "scope $2" 0 "$bin" metric --db "$odb" --metric orders_amount --scope "$2" --period 2026-Q3
+  if cmp -s "$tmp/out" "$tmp/by_id.json"; then passed=$((passed + 1)); else
+    failed=$((failed + 1)); echo "FAIL scope $2 answers otherwise than $1"; cat "$tmp/out" "$tmp/by_id.json"; fi
+done
+check "an unknown team name is refused" 1 "$bin" metric --db "$odb" --metric orders_amount --scope team:没有这个团队 --period 2026-Q3
+
+# Team history: users joined from a day (加入日期), memberships imported with their stints.
+printf '用户名,姓名,角色,团队,加入日期\nhist.a,历史甲,销售代表,上海一部,2024-01-01\nhist.b,历史乙,销售代表,杭州团队,\n' >"$tmp/hist_users.csv"
+check "users with a join date" 0 "$bin" import --db "$odb" --kind users "$tmp/hist_users.csv"
+contains "a team without a join date warns" "$tmp/out" "without 加入日期 start today"
+printf '用户名,团队,角色,开始日期,结束日期\nhist.b,杭州团队,成员,2023-03-01,\nhist.a,上海一部,成员,2024-01-01,2025-06-01\nhist.a,杭州团队,组长,2025-06-01,\n' >"$tmp/stints.csv"
+check "memberships import" 0 "$bin" import --db "$odb" --kind memberships "$tmp/stints.csv"
+contains "stints: one moved back, one ended, one new" "$tmp/out" '"inserted":1,"updated":2,"unchanged":0'
+check "memberships re-imported" 0 "$bin" import --db "$odb" --kind memberships "$tmp/stints.csv"
+contains "a re-import changes nothing" "$tmp/out" '"inserted":0,"updated":0,"unchanged":3'
+printf '用户名,团队,开始日期\nhist.a,杭州团队,2025-09-01\n' >"$tmp/overlap.csv"
+check "an overlapping stint is refused" 1 "$bin" import --db "$odb" --kind memberships "$tmp/overlap.csv"
+contains "named by its column" "$tmp/out" '"column":"开始日期","field":"valid_from"'
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

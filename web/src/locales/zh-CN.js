@@ -772,6 +772,7 @@ export default {
     paid: '已回款 {amount}',
     order: '订单 #{id}',
     nobody: '无人',
+    more: '还有 {n} 条，显示更多',
   },
   record: {
     overdue: '已逾期',
