@@ -37,6 +37,7 @@ export function dayRangeText(range) {
 }
 
 /** The kind of an answer's period for the words below; labels this code cannot read are 'other'. */
+export const prevKind = (a) => kindOf(a)
 const kindOf = (a) => periodKind(a?.period) ?? periodKind(a?.key) ?? periodKind(a?.previous_period) ?? 'other'
 
 /** 'mom' → '较上月同期', 'yoy' → '较去年同期' (vs same days last month / last year), for a to-date answer. */
