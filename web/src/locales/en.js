@@ -565,6 +565,8 @@ export default {
       momToDate: 'vs same days {prev}',
       yoyToDate: 'vs same days last year',
       withRange: '{name} ({range})',
+      prevSameDays: 'Same days {prev}',
+      lastYearSameDays: 'Same days last year',
       days: '{n} day | {n} days',
       workingDays: 'working day {n}',
       note: '{current} to date, {range} ({elapsed}), against the same days {prev} ({prevRange}) and last year ({yoyRange})',

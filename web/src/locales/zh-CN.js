@@ -565,6 +565,8 @@ export default {
       momToDate: '较{prev}同期',
       yoyToDate: '较去年同期',
       withRange: '{name}（{range}）',
+      prevSameDays: '{prev}同期',
+      lastYearSameDays: '去年同期',
       days: '{n} 天',
       workingDays: '第 {n} 个工作日',
       note: '{current}至今 {range}（{elapsed}），对比{prev}同期 {prevRange}、去年同期 {yoyRange}',
