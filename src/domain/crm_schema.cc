@@ -223,7 +223,7 @@ const EntityKind kOpportunity{
              .zh = "预测类别",
              .en = "Forecast category",
              .filterable = true,
-             .choices = {{"pipeline", "渠道", "Pipeline"},
+             .choices = {{"pipeline", "管道", "Pipeline"},
                          {"best_case", "最佳情况", "Best case"},
                          {"commit", "承诺", "Commit"}},
              .default_value = "pipeline"},

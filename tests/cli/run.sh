@@ -49,7 +49,7 @@ contains "connection error on stderr" "$tmp/err" "cannot connect to PostgreSQL"
 # Imports (docs/import.md): every sample into a demo store, in dependency order.
 idb=$tmp/import.db
 check "demo store for imports" 0 "$bin" demo --db "$idb"
-for kind in customers contacts opportunities activities products orders payments users; do
+for kind in customers contacts opportunities activities products orders payments users memberships; do
   check "import sample $kind" 0 "$bin" import --db "$idb" --kind "$kind" "docs/samples/$kind.csv"
   contains "sample $kind inserted" "$tmp/out" '"committed":true'
 done
