@@ -316,6 +316,7 @@ export default {
       unitPrice: 'Unit price (yuan)',
       price: 'Unit price',
       discount: 'Discount %',
+      discountOf: 'discount {n}%',
       total: 'Line total',
       add: 'Add line',
       sum: 'Total',

@@ -316,6 +316,7 @@ export default {
       unitPrice: '单价（元）',
       price: '单价',
       discount: '折扣 %',
+      discountOf: '折扣 {n}%',
       total: '小计',
       add: '添加明细',
       sum: '合计',
