@@ -6,6 +6,7 @@
 #include "core/crypto.h"
 #include "http/app.h"
 #include "service/demo_org.h"
+#include "service/store_watch.h"
 #include "store/migrations.h"
 
 namespace {
@@ -21,13 +22,19 @@ struct Fixture {
     db = store::open_database(path.string(), 4);
     store::migrate(*db);
     (void)service::create_demo_org(*db, clock);
+    watch = std::make_unique<service::StoreWatch>(*db);
     orgs.load_all(*db);
     app = std::make_unique<http::App>(service::Context{*db, orgs, clock, sessions, scopes},
                                       http::AppOptions{"", false, false});
+    // As `fupan serve` runs it: other processes' changes looked for before each request.
+    watched = std::make_unique<http::App>(
+        service::Context{*db, orgs, clock, sessions, scopes, nullptr, watch.get()},
+        http::AppOptions{"", false, false});
     auto login = app->auth().login("manager", service::kDemoPassword, "127.0.0.1", "bench");
     token = login->token;
   }
   ~Fixture() {
+    watched.reset();
     app.reset();
     db.reset();
     for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + s);
@@ -53,7 +60,8 @@ struct Fixture {
   service::OrgDirectory orgs;
   service::SessionCache sessions;
   service::ScopeCache scopes;
-  std::unique_ptr<http::App> app;
+  std::unique_ptr<service::StoreWatch> watch;
+  std::unique_ptr<http::App> app, watched;
   std::string token;
 };
 
@@ -62,11 +70,13 @@ Fixture& fixture() {
   return f;
 }
 
-void run(benchmark::State& state, const std::string& path, bool authenticated) {
+void run(benchmark::State& state, const std::string& path, bool authenticated,
+         bool watched = false) {
   auto& f = fixture();
+  http::App& app = watched ? *f.watched : *f.app;
   for (auto _ : state) {
     auto req = f.get(path, authenticated);
-    auto res = f.app->handle(req);
+    auto res = app.handle(req);
     if (res.status != 200) state.SkipWithError("unexpected status");
     benchmark::DoNotOptimize(res.body.data());
   }
@@ -81,8 +91,14 @@ void BM_AuthMe(benchmark::State& s) {
 void BM_UsersList(benchmark::State& s) {
   run(s, "/api/users?page_size=20", true);
 }
+// The same with the store watch `fupan serve` runs (service/store_watch.h): one read of the audit
+// log's newest entries per authenticated request.
+void BM_AuthMeWatched(benchmark::State& s) {
+  run(s, "/api/auth/me", true, true);
+}
 BENCHMARK(BM_Health);
 BENCHMARK(BM_AuthMe);
 BENCHMARK(BM_UsersList);
+BENCHMARK(BM_AuthMeWatched);
 
 }  // namespace
