@@ -1,5 +1,5 @@
 // Administration: shown and reachable only for the admin role (the server enforces it too).
-import { Avatar, OfficeBuilding, Location, Tickets } from '@element-plus/icons-vue'
+import { Avatar, OfficeBuilding, Location, Tickets, SetUp } from '@element-plus/icons-vue'
 
 const admin = { group: 'admin', roles: ['admin'] }
 
@@ -27,5 +27,11 @@ export default [
     name: 'admin-audit',
     component: () => import('@/views/admin/AuditView.vue'),
     meta: { ...admin, title: 'nav.audit', icon: Tickets, order: 130 },
+  },
+  {
+    path: 'admin/org',
+    name: 'admin-org',
+    component: () => import('@/views/admin/OrgSettingsView.vue'),
+    meta: { ...admin, title: 'nav.orgSettings', icon: SetUp, order: 140 },
   },
 ]
