@@ -5,7 +5,14 @@ import { currentLocale } from '@/locales'
 
 export const IMPORT_KINDS = [
   'customers', 'contacts', 'opportunities', 'activities', 'products', 'orders', 'payments', 'costs', 'users',
+  'memberships',
 ]
+
+/** Kinds only admins may import (the server refuses others too). */
+export const ADMIN_KINDS = ['users', 'memberships']
+
+/** The order to bring a company's history in: each step refers only to what the ones before made. */
+export const HISTORY_ORDER = ['users', 'memberships', 'customers', 'opportunities', 'activities', 'orders', 'payments']
 
 /**
  * POST /api/imports?kind=&skip_bad= with `file` as the body → {id, status}. XMLHttpRequest rather

@@ -550,6 +550,25 @@ export default {
       payments: 'Payments',
       costs: 'Costs',
       users: 'Users',
+      memberships: 'Team history',
+    },
+    kindNotes: {
+      users: 'A row with an existing username updates that user. With a team, give “Joined on” too: otherwise the membership starts today and earlier sales count for no team.',
+      memberships: 'Team history, one stint per row: who was in which team, from when until when (an empty end: still there). Importing the file again changes nothing; a stint of the same user and team that started later and is still open is moved back to the row’s start.',
+      customers: 'For past customers give “Created at” (when they came): new leads and lead conversion count from it; without it, the time of the import.',
+    },
+    history: {
+      title: 'Bringing a company’s history in',
+      intro: 'Import in this order, so that what each step refers to exists and sales count for the team their person was in:',
+      steps: {
+        users: 'Users (with Joined on)',
+        memberships: 'Team history',
+        customers: 'Customers (with Created at)',
+        opportunities: 'Opportunities',
+        activities: 'Activities',
+        orders: 'Orders',
+        payments: 'Payments',
+      },
     },
     template: 'Download template',
     hint: 'CSV (UTF-8 or GBK) or Excel (.xlsx); the first row holds the column names, in Chinese or English.',
@@ -576,7 +595,8 @@ export default {
     nothingImported: 'The file has errors; nothing was imported. Fix them and import again, or turn on “Skip bad rows”.',
     counts: { rows: 'Rows', inserted: 'Inserted', updated: 'Updated', unchanged: 'Unchanged', skipped: 'Skipped' },
     errors: 'Errors ({n})',
-    warnings: 'Notes ({n})',
+    warnings: 'Please note ({n})',
+    warningText: {}, // the server's warnings are in English: shown as they come
     line: 'Line',
     lineN: 'Line {n}',
     column: 'Column',
@@ -795,6 +815,7 @@ export default {
   checkin: {
     title: 'Check-in',
     done: 'Checked in',
+    located: 'Located, checks in on save',
     accuracy: '±{n} m',
     locating: 'Finding your location…',
     failed: 'No location ({why}). You can still save, just without a check-in.',

@@ -2,10 +2,23 @@
 // GET /api/schema (the importer accepts Chinese and English headers alike).
 import { getKind } from '@/api/entities'
 
-// Users are not a CRM kind in the schema; their columns are fixed (service/import_users.cc).
-const USER_COLUMNS = {
-  'zh-CN': ['用户名*', '姓名*', '邮箱', '电话', '角色', '区域', '团队', '密码'],
-  en: ['Username*', 'Name*', 'Email', 'Phone', 'Roles', 'Region', 'Team', 'Password'],
+// Users and memberships are not CRM kinds in the schema; their columns are fixed
+// (service/import_users.cc, service/import_memberships.cc).
+const FIXED_COLUMNS = {
+  users: {
+    'zh-CN': ['用户名*', '姓名*', '邮箱', '电话', '角色', '区域', '团队', '密码', '加入日期'],
+    en: ['Username*', 'Name*', 'Email', 'Phone', 'Roles', 'Region', 'Team', 'Password', 'Joined on'],
+  },
+  memberships: {
+    'zh-CN': ['用户名*', '团队*', '角色', '开始日期*', '结束日期'],
+    en: ['Username*', 'Team*', 'Role', 'Valid from*', 'Valid to'],
+  },
+}
+
+// Columns the import takes beyond the schema's writable fields, after 外部编号: a customer's
+// 创建时间 (when it came, for history brought in).
+const EXTRA_COLUMNS = {
+  customers: { 'zh-CN': ['创建时间'], en: ['Created at'] },
 }
 
 /** One CSV cell, quoted when it holds a comma, a quote or a line break. */
@@ -13,7 +26,8 @@ const cell = (s) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
 
 /** The header columns of `kind` (plural) in `locale`. */
 export async function templateColumns(kind, locale) {
-  if (kind === 'users') return USER_COLUMNS[locale] ?? USER_COLUMNS['zh-CN']
+  const fixed = FIXED_COLUMNS[kind]
+  if (fixed) return fixed[locale] ?? fixed['zh-CN']
   const k = await getKind(kind)
   if (!k) return []
   const en = locale === 'en'
@@ -21,7 +35,8 @@ export async function templateColumns(kind, locale) {
   // importing user, so it is never required here.
   const required = (f) => f.required && f.name !== 'owner_id' && f.name !== 'user_id'
   const cols = k.fields.filter((f) => f.writable).map((f) => `${en ? f.en : f.zh}${required(f) ? '*' : ''}`)
-  return [...cols, en ? 'External ID' : '外部编号']
+  const extra = EXTRA_COLUMNS[kind]?.[en ? 'en' : 'zh-CN'] ?? []
+  return [...cols, en ? 'External ID' : '外部编号', ...extra]
 }
 
 /** The template file's text: the header row and a line break. */
