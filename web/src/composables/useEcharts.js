@@ -5,13 +5,10 @@ import { i18n } from '@/locales'
 // ECharts (echartsSetup.js) is fetched with the first chart a page shows, not with the app.
 let loading = null
 function loadEcharts() {
-  loading ??= import('./echartsSetup.js').then(
-    (m) => m.default,
-    (err) => {
-      loading = null // a failed download is tried again by the next chart
-      throw err
-    },
-  )
+  loading ??= import('./echartsSetup.js').catch((err) => {
+    loading = null // a failed download is tried again by the next chart
+    throw err
+  })
   return loading
 }
 
