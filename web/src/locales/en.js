@@ -256,6 +256,7 @@ export default {
     min: 'Min',
     max: 'Max',
     clearFilters: 'Clear filters',
+    sort: 'Sort',
     empty: 'No data',
     pick: 'Select',
     back: 'Back',
@@ -815,7 +816,7 @@ export default {
   checkin: {
     title: 'Check-in',
     done: 'Checked in',
-    located: 'Located, checks in on save',
+    located: 'Located',
     accuracy: '±{n} m',
     locating: 'Finding your location…',
     failed: 'No location ({why}). You can still save, just without a check-in.',

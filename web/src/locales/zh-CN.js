@@ -256,6 +256,7 @@ export default {
     min: '最小',
     max: '最大',
     clearFilters: '清除筛选',
+    sort: '排序',
     empty: '暂无数据',
     pick: '请选择',
     back: '返回',
@@ -821,7 +822,7 @@ export default {
   checkin: {
     title: '签到',
     done: '已签到',
-    located: '已定位，保存时签到',
+    located: '已定位',
     accuracy: '±{n} 米',
     locating: '正在定位…',
     failed: '未能定位（{why}）。可以照常保存，只是不带签到。',
