@@ -91,7 +91,7 @@ const transferred = (page) =>
     return out
   })
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`
 
 /** With FUPAN_WATERFALL=1: every request of the page, when it started and ended (ms), its size. */
 async function printWaterfall(page) {
