@@ -4,7 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/store_access.h"
-#include "core/text_parse.h"
+#include "domain/org_lookup.h"
 #include "service/org_structure_service.h"
 #include "service/record_json.h"
 #include "store/org_store.h"
@@ -38,32 +38,6 @@ std::shared_ptr<const OrgSnapshot> first_org(Session& s) {
   auto conn = s.db->acquire();
   const auto ids = store::list_org_ids(*conn);
   return ids.empty() ? nullptr : s.orgs.get(ids.front());
-}
-
-// A region by id, name or code.
-const RegionRecord* find_region(const OrgSnapshot& org, const std::string& text) {
-  const auto id = parse_int_text(text);
-  for (const RegionRecord& r : org.regions()) {
-    if ((id && r.id.value == *id) || r.name == text || (!r.code.empty() && r.code == text)) {
-      return &r;
-    }
-  }
-  return nullptr;
-}
-
-// A team by id or (unique) name; `ambiguous` when several share the name.
-const TeamRecord* find_team(const OrgSnapshot& org, const std::string& text, bool& ambiguous) {
-  ambiguous = false;
-  if (const auto id = parse_int_text(text)) {
-    if (const TeamRecord* t = org.team(TeamId{*id})) return t;
-  }
-  const TeamRecord* found = nullptr;
-  for (const TeamRecord& t : org.teams()) {
-    if (t.name != text) continue;
-    if (found) ambiguous = true;
-    found = &t;
-  }
-  return ambiguous ? nullptr : found;
 }
 
 void print_org(const OrgRecord& o) {
@@ -137,19 +111,18 @@ int team_add(const TeamAddOptions& o) {
   service::TeamInput in;
   in.name = o.name;
   if (!o.parent.empty()) {
-    bool ambiguous = false;
-    const TeamRecord* parent = find_team(org, o.parent, ambiguous);
+    const auto parent = find_team(org, o.parent);
     if (!parent) {
-      return fail(ambiguous ? "several teams are named " + o.parent + ": give its id"
-                            : "no team " + o.parent);
+      return fail(parent.ambiguous ? "several teams are named " + o.parent + ": give its id"
+                                   : "no team " + o.parent);
     }
-    in.parent_id = std::optional<std::int64_t>{parent->id.value};
-    in.region_id = parent->region_id.value;
+    in.parent_id = std::optional<std::int64_t>{parent.record->id.value};
+    in.region_id = parent.record->region_id.value;
   }
   if (!o.region.empty()) {
-    const RegionRecord* region = find_region(org, o.region);
+    const auto region = find_region(org, o.region);
     if (!region) return fail("no region " + o.region);
-    in.region_id = region->id.value;
+    in.region_id = region.record->id.value;
   }
   if (!in.region_id) return fail("--region is required (an id, a name or a code)");
   auto t = service::create_team(s.ctx, *actor, in);

@@ -223,7 +223,7 @@ const EntityKind kOpportunity{
              .zh = "预测类别",
              .en = "Forecast category",
              .filterable = true,
-             .choices = {{"pipeline", "管道", "Pipeline"},
+             .choices = {{"pipeline", "管道", "Pipeline", "渠道"},
                          {"best_case", "最佳情况", "Best case"},
                          {"commit", "承诺", "Commit"}},
              .default_value = "pipeline"},
@@ -660,7 +660,10 @@ const EntityKind* find_entity_kind(std::string_view name) {
 
 const Choice* find_choice(const Field& f, std::string_view text) {
   for (const Choice& c : f.choices) {
-    if (c.value == text || c.zh == text || c.en == text) return &c;
+    if (c.value == text || c.zh == text || c.en == text ||
+        (!c.old_zh.empty() && c.old_zh == text)) {
+      return &c;
+    }
   }
   return nullptr;
 }

@@ -28,6 +28,7 @@ enum class FieldType {
 
 struct Choice {
   std::string_view value, zh, en;
+  std::string_view old_zh = {};  // a label files written before may still carry
 };
 
 // Which records a field refers to.

@@ -3,40 +3,31 @@
 #include <algorithm>
 #include <charconv>
 
+#include "domain/org_lookup.h"
+
 namespace fupan {
 namespace {
 
 constexpr LocalDate kFirstDay = LocalDate::min();
 constexpr LocalDate kLastDay = LocalDate::max();
 
-// The id of the region, team or user `name` names (a region by name or code, a team by name, a
-// user by username or display name); 0 when none does, -1 when several do.
+// The id of the region, team or user `name` names (domain/org_lookup.h); 0 when none does, -1
+// when several do.
 std::int64_t id_named(ScopeRef::Kind kind, std::string_view name, const OrgSnapshot& org) {
-  std::int64_t found = 0;
-  auto take = [&](std::int64_t id) { found = found == 0 || found == id ? id : -1; };
+  auto id_of = [](const auto& found) -> std::int64_t {
+    return found ? found.record->id.value : found.ambiguous ? -1 : 0;
+  };
   switch (kind) {
     case ScopeRef::Kind::region:
-      for (const RegionRecord& r : org.regions()) {
-        if (r.name == name || (!r.code.empty() && r.code == name)) take(r.id.value);
-      }
-      break;
+      return id_of(find_region(org, name));
     case ScopeRef::Kind::team:
-      for (const TeamRecord& t : org.teams()) {
-        if (t.name == name) take(t.id.value);
-      }
-      break;
+      return id_of(find_team(org, name));
     case ScopeRef::Kind::user:
-      for (const UserRecord& u : org.users()) {
-        if (u.username == name) return u.id.value;
-      }
-      for (const UserRecord& u : org.users()) {
-        if (u.display_name == name) take(u.id.value);
-      }
-      break;
+      return id_of(find_user(org, name));
     case ScopeRef::Kind::org:
       break;
   }
-  return found;
+  return 0;
 }
 
 Result<ScopeRef> parse_one(std::string_view text, const OrgSnapshot& org) {

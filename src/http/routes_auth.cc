@@ -52,7 +52,7 @@ void add_auth_routes(App& app) {
     return r;
   });
 
-  app.api("GET", "/api/auth/me", [](Call& call) -> Response {
+  app.api("GET", "/api/auth/me", [&app](Call& call) -> Response {
     JsonWriter w;  // streamed: every page load of the web app asks this
     w.begin_object();
     w.key("user");
@@ -60,8 +60,10 @@ void add_auth_routes(App& app) {
     w.key("org");
     service::write_json(w, call.actor.snapshot->org());
     w.field("csrf_token", call.csrf_token);
-    // The org's today: the web app's periods start from it, not from the browser's clock.
+    // The org's today and the server's now: the web app's periods and "x hours ago" start from
+    // them, not from the browser's clock.
     w.field("today", format_date(call.actor.today));
+    w.field("now", format_rfc3339(app.ctx().clock.now()));
     w.end_object();
     Response r;
     r.body = std::move(w).str();

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/text_parse.h"
+#include "domain/org_lookup.h"
 #include "service/import_table.h"
 #include "service/record_json.h"
 #include "service/write.h"
@@ -20,34 +21,6 @@ struct StintRow {
   MembershipRecord stint;
   std::optional<MembershipRecord> before;  // the stint it updates, as it was
 };
-
-const UserRecord* find_user(const OrgSnapshot& org, std::string_view text) {
-  const UserRecord* by_name = nullptr;
-  int names = 0;
-  for (const UserRecord& u : org.users()) {
-    if (u.username == text) return &u;
-    if (u.display_name == text) {
-      by_name = &u;
-      ++names;
-    }
-  }
-  return names == 1 ? by_name : nullptr;
-}
-
-// The team with this id or name; nullptr when none or several are named so.
-const TeamRecord* find_team(const OrgSnapshot& org, std::string_view text, bool& ambiguous) {
-  ambiguous = false;
-  if (auto id = parse_int_text(text)) {
-    if (const TeamRecord* t = org.team(TeamId{*id})) return t;
-  }
-  const TeamRecord* found = nullptr;
-  for (const TeamRecord& t : org.teams()) {
-    if (t.name != text) continue;
-    if (found) ambiguous = true;
-    found = &t;
-  }
-  return ambiguous ? nullptr : found;
-}
 
 std::optional<TeamRole> role_from_cell(std::string_view s) {
   if (s.empty() || s == "成员" || s == "组员" || s == "member" || s == "Member") {
@@ -146,19 +119,19 @@ Result<ImportReport> import_memberships(const Context& ctx, const Actor& actor, 
     MembershipRecord m;
     if (cell(kUser).empty()) {
       fail(kUser, Error::missing("user"));
-    } else if (const UserRecord* u = find_user(org, cell(kUser))) {
-      m.user_id = u->id;
+    } else if (const auto u = find_user(org, cell(kUser))) {
+      m.user_id = u.record->id;
     } else {
       fail(kUser, Error::invalid("user", "no such user (a username, or a unique name)"));
     }
-    bool ambiguous = false;
+    const auto team = find_team(org, cell(kTeam));
     if (cell(kTeam).empty()) {
       fail(kTeam, Error::missing("team"));
-    } else if (const TeamRecord* t = find_team(org, cell(kTeam), ambiguous)) {
-      m.team_id = t->id;
+    } else if (team) {
+      m.team_id = team.record->id;
     } else {
-      fail(kTeam,
-           Error::invalid("team", ambiguous ? "several teams have this name" : "no such team"));
+      fail(kTeam, Error::invalid("team",
+                                 team.ambiguous ? "several teams have this name" : "no such team"));
     }
     if (auto role = role_from_cell(cell(kRole))) {
       m.role = *role;
@@ -245,13 +218,7 @@ Result<ImportReport> import_memberships(const Context& ctx, const Actor& actor, 
             ++report.inserted;
           }
         }
-        audit_json(c, actor, "import", "membership", 0, std::nullopt,
-                   "{\"rows\":" + std::to_string(report.rows) +
-                       ",\"inserted\":" + std::to_string(report.inserted) +
-                       ",\"updated\":" + std::to_string(report.updated) +
-                       ",\"unchanged\":" + std::to_string(report.unchanged) +
-                       ",\"skipped\":" + std::to_string(report.skipped) + "}",
-                   now);
+        audit_json(c, actor, "import", "membership", 0, std::nullopt, counts_json(report), now);
         return true;
       });
   if (!written.ok()) return written.error();

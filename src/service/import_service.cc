@@ -40,13 +40,6 @@ const EntityKind* importable_kind(std::string_view name) {
   return k && k->name != "quote" ? k : nullptr;  // a quote is nothing without its lines
 }
 
-std::string counts_json(const ImportReport& r) {
-  return "{\"rows\":" + std::to_string(r.rows) + ",\"inserted\":" + std::to_string(r.inserted) +
-         ",\"updated\":" + std::to_string(r.updated) +
-         ",\"unchanged\":" + std::to_string(r.unchanged) +
-         ",\"skipped\":" + std::to_string(r.skipped) + "}";
-}
-
 // The value a field takes on create when the file leaves it empty.
 FieldValue default_of(const Field& f) {
   if (f.default_value.empty()) return {};

@@ -84,6 +84,13 @@ Result<ImportHeader> read_header(TableReader& reader, std::span<const ImportColu
   return h;
 }
 
+std::string counts_json(const ImportReport& r) {
+  return "{\"rows\":" + std::to_string(r.rows) + ",\"inserted\":" + std::to_string(r.inserted) +
+         ",\"updated\":" + std::to_string(r.updated) +
+         ",\"unchanged\":" + std::to_string(r.unchanged) +
+         ",\"skipped\":" + std::to_string(r.skipped) + "}";
+}
+
 bool SeenKeys::insert(std::string_view key) {
   if ((count_ + 1) * 2 > slots_.size()) grow();
   const std::uint64_t h = std::hash<std::string_view>{}(key);

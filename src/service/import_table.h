@@ -33,6 +33,10 @@ struct ImportHeader {
 Result<ImportHeader> read_header(TableReader& reader, std::span<const ImportColumn> columns,
                                  ImportReport& report);
 
+// The report's counts as the import's audit entry records them: {rows, inserted, updated,
+// unchanged, skipped}.
+std::string counts_json(const ImportReport& r);
+
 // Returns `s` without surrounding spaces (ASCII, tab, no-break, ideographic).
 std::string_view trim_cell(std::string_view s);
 

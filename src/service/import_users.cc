@@ -6,6 +6,7 @@
 
 #include "core/crypto.h"
 #include "core/text_parse.h"
+#include "domain/org_lookup.h"
 #include "domain/org_validation.h"
 #include "service/import_memberships.h"
 #include "service/import_table.h"
@@ -81,32 +82,6 @@ Result<RoleSet> parse_roles_cell(std::string_view text) {
   FUPAN_TRY(take(text.size()));
   if (roles.empty()) return Error::invalid("roles", "at least one role");
   return roles;
-}
-
-const RegionRecord* find_region(const OrgSnapshot& org, std::string_view name) {
-  for (const RegionRecord& r : org.regions()) {
-    if (r.name == name || r.code == name) return &r;
-  }
-  return nullptr;
-}
-
-// Returns the team named `name`; nullptr when none or several are.
-const TeamRecord* find_team(const OrgSnapshot& org, std::string_view name, bool& ambiguous) {
-  const TeamRecord* found = nullptr;
-  ambiguous = false;
-  for (const TeamRecord& t : org.teams()) {
-    if (t.name != name) continue;
-    if (found) ambiguous = true;
-    found = &t;
-  }
-  return ambiguous ? nullptr : found;
-}
-
-const UserRecord* find_user(const OrgSnapshot& org, std::string_view username) {
-  for (const UserRecord& u : org.users()) {
-    if (u.username == username) return &u;
-  }
-  return nullptr;
 }
 
 // True when `user` has a membership of `team` that holds on `day` or starts later.
@@ -195,7 +170,8 @@ Result<ImportReport> import_users(const Context& ctx, const Actor& actor, TableR
         ok = fail(kUsername, Error::invalid("username", "the same username is on an earlier row"));
       } else {
         seen.insert(username);
-        out.existing = find_user(org, username);
+        const auto found = find_user(org, username);
+        out.existing = found && found.record->username == username ? found.record : nullptr;
         if (!out.existing) {
           auto login = store::find_login(*conn, username);
           if (login) ok = fail(kUsername, Error::exists("username"));
@@ -235,8 +211,8 @@ Result<ImportReport> import_users(const Context& ctx, const Actor& actor, TableR
       if (out.existing && out.existing->id == actor.id && !u.roles.has(Role::admin))
         ok = fail(kRoles, Error::invalid("roles", "you cannot remove your own admin role"));
       if (auto v = cell(kRegion); !v.empty()) {
-        if (const RegionRecord* r = find_region(org, v)) {
-          u.region_id = r->id;
+        if (const auto r = find_region(org, v)) {
+          u.region_id = r.record->id;
         } else {
           ok = fail(kRegion, Error::invalid("region", "no such region"));
         }
@@ -249,8 +225,8 @@ Result<ImportReport> import_users(const Context& ctx, const Actor& actor, TableR
           ok = fail(kJoined, Error::invalid("joined_on", "a join date needs a team"));
       }
       if (auto v = cell(kTeam); !v.empty()) {
-        bool ambiguous = false;
-        if (const TeamRecord* t = find_team(org, v, ambiguous)) {
+        const auto found = find_team(org, v);
+        if (const TeamRecord* t = found.record) {
           MembershipRecord m;
           m.user_id = out.existing ? out.existing->id : UserId{};
           m.team_id = t->id;
@@ -271,8 +247,8 @@ Result<ImportReport> import_users(const Context& ctx, const Actor& actor, TableR
           }
           if (!joined) without_join_date = true;
         } else {
-          ok = fail(kTeam, Error::invalid("team", ambiguous ? "several teams have this name"
-                                                            : "no such team"));
+          ok = fail(kTeam, Error::invalid("team", found.ambiguous ? "several teams have this name"
+                                                                  : "no such team"));
         }
       }
       if (auto v = cell(kPassword); !v.empty() && !out.existing) {
@@ -345,13 +321,7 @@ Result<ImportReport> import_users(const Context& ctx, const Actor& actor, TableR
             audit(c, actor, "create", "membership", m.id.value, std::nullopt, to_json(m), now);
           }
         }
-        audit_json(c, actor, "import", "user", 0, std::nullopt,
-                   "{\"rows\":" + std::to_string(report.rows) +
-                       ",\"inserted\":" + std::to_string(report.inserted) +
-                       ",\"updated\":" + std::to_string(report.updated) +
-                       ",\"unchanged\":" + std::to_string(report.unchanged) +
-                       ",\"skipped\":" + std::to_string(report.skipped) + "}",
-                   now);
+        audit_json(c, actor, "import", "user", 0, std::nullopt, counts_json(report), now);
         return true;
       });
   if (!written.ok()) return written.error();

@@ -109,6 +109,7 @@ test('/api/auth/me answers the user, the org and the CSRF token; 401 without a s
   assert.equal(typeof me.org.name, 'string');
   assert.equal(typeof me.org.timezone, 'string');
   assert.equal(me.today, todayShanghai(), "the org's today, in its zone");
+  assert.ok(Math.abs(Date.parse(me.now) - Date.now()) < 60000, "the server's now");
   expectError(await get(null, '/api/auth/me'), 401, 'unauthenticated', null);
   expectError(await get({ token: 'a'.repeat(64) }, '/api/auth/me'), 401, 'unauthenticated');
   expectError(await get({ token: 'short' }, '/api/auth/me'), 401, 'unauthenticated');
