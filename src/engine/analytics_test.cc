@@ -1213,6 +1213,7 @@ TEST_P(AnalyticsDiffTest, EngineAgreesWithSqlOnRandomDataAndAfterEveryKindOfWrit
   service::OrgInput settings;
   settings.fiscal_year_start_month = fiscal_start_ == 4 ? 10 : 4;
   settings.timezone = zone_name_ == "Asia/Shanghai" ? "America/New_York" : "Asia/Shanghai";
+  settings.confirm = true;  // the dated facts move to their days in the new zone
   auto changed =
       service::update_org(*ctx_, actor_, settings, orgs_.get(OrgId{org_})->org().version);
   ASSERT_TRUE(changed.ok()) << changed.error().field << " " << changed.error().detail;
@@ -1327,6 +1328,7 @@ TEST_P(AnalyticsDiffTest, AnIndexFileCaughtUpWithTheWritesMadeWhileTheServerWasD
   stop();
   service::OrgInput settings;
   settings.timezone = zone_name_ == "Asia/Shanghai" ? "America/New_York" : "Asia/Shanghai";
+  settings.confirm = true;  // the dated facts move to their days in the new zone
   ASSERT_TRUE(
       service::update_org(*ctx_, actor_, settings, orgs_.get(OrgId{org_})->org().version).ok());
   start_services({org_}, admin_, dir);
