@@ -21,23 +21,11 @@ export const kindPlural = (kind) => PLURALS[kind] ?? kind
 
 let loading = null
 
-// Choice labels the web shows otherwise than the server's schema says, until the server agrees:
-// 管道 is what Chinese CRMs call the pipeline forecast category (the schema says 渠道, a channel).
-const LABEL_FIXES = { opportunity: { forecast_category: { pipeline: { zh: '管道' } } } }
-
-function fixLabels(kind) {
-  for (const [field, choices] of Object.entries(LABEL_FIXES[kind.name] ?? {})) {
-    const f = kind.fields.find((x) => x.name === field)
-    for (const c of f?.choices ?? []) Object.assign(c, choices[c.value] ?? {})
-  }
-  return kind
-}
-
 /** Loads GET /api/schema once (again after a failure); resolves to schema.kinds. */
 export function loadSchema() {
   loading ??= get('/api/schema')
     .then((res) => {
-      for (const k of res.kinds) schema.kinds[k.name] = fixLabels(k)
+      for (const k of res.kinds) schema.kinds[k.name] = k
       schema.loaded = true
       return schema.kinds
     })
