@@ -277,6 +277,13 @@ const EntityKind kActivity{
              .en = "Opportunity",
              .filterable = true,
              .ref = RefKind::opportunity},
+            // Whom the visit or call was with: a contact of the same customer.
+            {.name = "contact_id",
+             .type = ref,
+             .zh = "联系人",
+             .en = "Contact",
+             .filterable = true,
+             .ref = RefKind::contact},
             {.name = "started_at",
              .type = instant,
              .zh = "开始时间",

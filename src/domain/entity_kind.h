@@ -38,6 +38,7 @@ enum class RefKind {
   region,
   team,
   customer,
+  contact,
   opportunity,
   product,
   order,

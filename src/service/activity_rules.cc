@@ -12,6 +12,14 @@ class ActivityRules final : public EntityRules {
     if (!r.is_null("satisfaction") && r.integer("is_revisit").value_or(0) == 0) {
       return Error::invalid("satisfaction", "only a revisit carries a satisfaction score");
     }
+    if (auto contact_id = r.integer("contact_id")) {
+      static const EntityKind* const contact = find_entity_kind("contact");
+      auto c = store::find_entity(ws.conn, ws.actor.org, *contact, *contact_id);
+      if (!c) return Error::invalid("contact_id", "no such record, or not yours to see");
+      if (c->get("customer_id") != r.get("customer_id")) {
+        return Error::invalid("contact_id", "belongs to another customer");
+      }
+    }
     // A check-in is a place: both coordinates, or none and nothing about it.
     if (r.is_null("checkin_lat") != r.is_null("checkin_lng")) {
       return Error::invalid(r.is_null("checkin_lat") ? "checkin_lat" : "checkin_lng",

@@ -14,6 +14,7 @@ struct RefTable {
 };
 constexpr RefTable kRefTables[] = {
     {RefKind::customer, "SELECT id, name FROM customers WHERE org_id = ? AND id IN "},
+    {RefKind::contact, "SELECT id, name FROM contacts WHERE org_id = ? AND id IN "},
     {RefKind::opportunity, "SELECT id, name FROM opportunities WHERE org_id = ? AND id IN "},
     {RefKind::product, "SELECT id, name FROM products WHERE org_id = ? AND id IN "},
     {RefKind::pipeline, "SELECT id, name FROM pipelines WHERE org_id = ? AND id IN "},
@@ -162,6 +163,8 @@ std::string_view ref_name(RefKind r) {
       return "team";
     case RefKind::customer:
       return "customer";
+    case RefKind::contact:
+      return "contact";
     case RefKind::opportunity:
       return "opportunity";
     case RefKind::product:

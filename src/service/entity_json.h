@@ -18,6 +18,8 @@ class RefNames {
  public:
   // Notes the references of `r`.
   void collect(const EntityRecord& r);
+  // Notes one reference.
+  void want(RefKind kind, std::int64_t id) { wanted_[kind].push_back(id); }
   // Loads the names of every noted reference that lives in the store.
   void load(store::Connection& c, OrgId org);
   // Returns the name of `id` of `kind`, or nullptr.

@@ -16,6 +16,8 @@ const EntityKind* store_kind(RefKind r) {
   switch (r) {
     case RefKind::customer:
       return find_entity_kind("customer");
+    case RefKind::contact:
+      return find_entity_kind("contact");
     case RefKind::opportunity:
       return find_entity_kind("opportunity");
     case RefKind::product:

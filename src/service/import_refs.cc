@@ -105,11 +105,13 @@ void ImportRefs::load(RefKind ref, Names& n) {
       return;
     }
     case RefKind::customer:
+    case RefKind::contact:
     case RefKind::opportunity:
     case RefKind::product:
     case RefKind::order:
     case RefKind::quote: {
       const char* kind_name = ref == RefKind::customer      ? "customer"
+                              : ref == RefKind::contact     ? "contact"
                               : ref == RefKind::opportunity ? "opportunity"
                               : ref == RefKind::product     ? "product"
                               : ref == RefKind::order       ? "order"

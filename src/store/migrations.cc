@@ -383,7 +383,8 @@ CREATE TABLE targets (
 
 // Version 4: how a period in progress is compared (to date by calendar or working days); which
 // process wrote each audit entry (a server picks up what another process changed); to-dos
-// snoozed and reminders sent (催办); a visit's check-in (coordinates in millionths of a degree).
+// snoozed and reminders sent (催办); a visit's contact and check-in (coordinates in millionths of
+// a degree).
 const char* kV4 = R"sql(
 ALTER TABLE orgs ADD COLUMN compare_basis TEXT NOT NULL DEFAULT 'calendar_days';
 ALTER TABLE audit_log ADD COLUMN writer BIGINT NOT NULL DEFAULT 0;
@@ -408,6 +409,7 @@ CREATE TABLE todo_reminders (
   read_at BIGINT
 );
 CREATE INDEX todo_reminders_to ON todo_reminders (org_id, to_user_id, created_at);
+ALTER TABLE activities ADD COLUMN contact_id BIGINT REFERENCES contacts(id);
 ALTER TABLE activities ADD COLUMN checkin_lat BIGINT;
 ALTER TABLE activities ADD COLUMN checkin_lng BIGINT;
 ALTER TABLE activities ADD COLUMN checkin_accuracy_m BIGINT;

@@ -35,7 +35,8 @@ test('a record\'s history lists who changed which field, for whoever sees the re
     { field: 'phone', before: null, after: '021-6888 8888' },
   ], 'only what changed, in the kind\'s field order; no version or timestamps');
   assert.ok(create.changes.some((x) => x.field === 'name' && x.before === null && x.after === c.name));
-  assert.ok(transfer.changes.some((x) => x.field === 'owner_id' && x.before === fx.rep.id && x.after === fx.teammate.id));
+  assert.ok(transfer.changes.some((x) => x.field === 'owner_id' && x.before === fx.rep.id && x.after === fx.teammate.id
+    && x.before_name === fx.rep.display_name && x.after_name === fx.teammate.display_name), 'references are named');
   // Newest first.
   const times = h.items.map((e) => Date.parse(e.at));
   assert.deepEqual([...times].sort((a, b) => b - a), times);
@@ -101,6 +102,29 @@ test('a customer\'s timeline: created, activities, opportunities won, orders, pa
   expectError(await get('rep', `/api/customers/${c.id}/timeline`), 404, 'not_found');
   const elsewhere = expectStatus(await post('admin', '/api/customers', { name: unique('外区客户'), owner_id: fx.outsider.id }), 201);
   expectError(await get('manager', `/api/customers/${elsewhere.id}/timeline`), 404, 'not_found');
+});
+
+test('an activity names the contact met, a contact of the same customer', async () => {
+  const c = expectStatus(await post('rep', '/api/customers', { name: unique('联系人客户') }), 201);
+  const other = expectStatus(await post('rep', '/api/customers', { name: unique('另一客户') }), 201);
+  const met = expectStatus(await post('rep', '/api/contacts', { customer_id: c.id, name: '王采购', title: '采购经理' }), 201);
+  const theirs = expectStatus(await post('rep', '/api/contacts', { customer_id: other.id, name: '李总' }), 201);
+  const a = expectStatus(await post('rep', '/api/activities', {
+    type: 'visit', customer_id: c.id, contact_id: met.id, started_at: new Date().toISOString(),
+  }), 201);
+  assert.deepEqual([a.contact_id, a.contact_name], [met.id, '王采购']);
+  expectError(await post('rep', '/api/activities', {
+    type: 'visit', customer_id: c.id, contact_id: theirs.id, started_at: new Date().toISOString(),
+  }), 400, 'invalid_field', 'contact_id');
+  // Listed by contact; a contact someone met cannot be deleted under them.
+  const listed = expectStatus(await get('rep', `/api/activities?contact_id=${met.id}`), 200);
+  assert.deepEqual(listed.items.map((x) => x.id), [a.id]);
+  expectError(await request('DELETE', `/api/contacts/${met.id}?version=${met.version}`, { as: 'rep' }), 409, 'in_use');
+  const changed = expectStatus(await patch('rep', `/api/activities/${a.id}`, { version: a.version, contact_id: null }), 200);
+  const h = expectStatus(await get('rep', `/api/activities/${a.id}/history`), 200);
+  assert.deepEqual(h.items[0].changes.find((x) => x.field === 'contact_id'),
+    { field: 'contact_id', before: met.id, after: null, before_name: '王采购', after_name: null });
+  assert.equal(changed.contact_id, null);
 });
 
 test('a visit carries a check-in: coordinates and accuracy, both coordinates or none', async () => {
