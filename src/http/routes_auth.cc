@@ -15,10 +15,16 @@ std::string session_cookie(const App& app, const std::string& token, long max_ag
   return c;
 }
 
-json::object user_json(const App& app, OrgId org, UserId user) {
+// What a signed-in web app needs first, as GET /api/auth/me answers it: the user, the org, the
+// org's today and the server's now (so a login needs no second round trip).
+void add_session_members(json::object& out, const App& app, OrgId org, UserId user) {
   auto snap = app.ctx().orgs.get(org);
-  const LocalDate today = local_date(app.ctx().clock.now(), snap->org().timezone);
-  return service::to_json(*snap->user(user), *snap, today);
+  const Instant now = app.ctx().clock.now();
+  const LocalDate today = local_date(now, snap->org().timezone);
+  out["user"] = service::to_json(*snap->user(user), *snap, today);
+  out["org"] = service::to_json(snap->org());
+  out["today"] = format_date(today);
+  out["now"] = format_rfc3339(now);
 }
 
 }  // namespace
@@ -35,10 +41,11 @@ void add_auth_routes(App& app) {
     if (!login.ok()) return error_response(login.error(), req);
     const auto max_age =
         std::chrono::duration_cast<std::chrono::seconds>(login->expires_at - app.ctx().clock.now());
-    Response r = json_response(json::object{{"token", login->token},
-                                            {"csrf_token", login->csrf_token},
-                                            {"expires_at", format_rfc3339(login->expires_at)},
-                                            {"user", user_json(app, login->org, login->user)}});
+    json::object out{{"token", login->token},
+                     {"csrf_token", login->csrf_token},
+                     {"expires_at", format_rfc3339(login->expires_at)}};
+    add_session_members(out, app, login->org, login->user);
+    Response r = json_response(out);
     r.add_header("Set-Cookie",
                  session_cookie(app, login->token, static_cast<long>(max_age.count())));
     r.add_header("Cache-Control", "no-store");

@@ -13,7 +13,7 @@ before(async () => {
   user = await createUser({ username: unique('auth') });
 });
 
-test('login answers a token, a CSRF token, the expiry and the user', async () => {
+test('login answers a token, a CSRF token, the expiry, the user, the org and its today', async () => {
   const res = await login(user.username, TEST_PASSWORD);
   const body = expectStatus(res, 200);
   assert.match(body.token, /^[0-9a-f]{64}$/);
@@ -25,6 +25,10 @@ test('login answers a token, a CSRF token, the expiry and the user', async () =>
   assert.equal(body.user.username, user.username);
   assert.equal(body.user.password, undefined);
   assert.equal(res.headers.get('cache-control'), 'no-store');
+  // What /api/auth/me answers comes with it: no second round trip after signing in.
+  const me = expectStatus(await get({ token: body.token }, '/api/auth/me'), 200);
+  assert.deepEqual([body.org, body.today, body.user], [me.org, me.today, me.user]);
+  assert.ok(Math.abs(Date.parse(body.now) - Date.now()) < 60000);
 });
 
 test('a wrong password or an unknown user is 401 login_failed, the same for both', async () => {
