@@ -52,8 +52,7 @@ export function safeRedirect(value) {
 /** Asks GET /api/auth/me for the session the cookie holds, with the org and its today. */
 async function restoreSession() {
   try {
-    const res = await me()
-    setSession(res.user, res.csrf_token, res.org, res.today)
+    setSession(await me())
   } catch {
     // No session (or the server is away): the login page will say so when used.
   }
@@ -70,7 +69,7 @@ function preload(to) {
 }
 
 // Restores the session once at start-up (the cookie may still be valid), then guards every page.
-// After a login the org and its today are still unknown: they are read before the first page.
+// A login answers the org and its today itself (LoginView), so it needs no GET /api/auth/me after.
 router.beforeEach(async (to) => {
   if (!auth.restored && to.meta.public) {
     // The login page shows at once; when the cookie still holds a session, it moves on then.
@@ -80,7 +79,7 @@ router.beforeEach(async (to) => {
     })
     return true
   }
-  if (!auth.restored || (auth.user && !auth.today)) {
+  if (!auth.restored) {
     preload(to) // the page's code comes while the session is asked for, not after it
     await restoreSession()
   }

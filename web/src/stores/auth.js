@@ -3,14 +3,19 @@ import { reactive } from 'vue'
 /** The signed-in user and the CSRF token that writes must carry. */
 export const auth = reactive({
   user: null,
-  org: null, // {id, name, timezone, fiscal_year_start_month, version} from GET /api/auth/me
+  org: null, // {id, name, timezone, fiscal_year_start_month, version}
   csrfToken: '',
-  today: '', // the org's today (YYYY-MM-DD) from GET /api/auth/me: periods start from the server's calendar
+  today: '', // the org's today (YYYY-MM-DD): periods start from the server's calendar
   todayAt: 0, // Date.now() when `today` arrived, so a page left open past midnight moves on
+  clockOffset: 0, // the server's now minus the browser's (ms): "x minutes ago" reads the server's clock
   restored: false, // true once GET /api/auth/me has answered at start-up
 })
 
-export function setSession(user, csrfToken, org, today) {
+/**
+ * Takes the session from an answer of POST /api/auth/login or GET /api/auth/me, which carry the
+ * same members: {user, csrf_token, org, today, now}.
+ */
+export function setSession({ user, csrf_token: csrfToken, org, today, now }) {
   auth.user = user
   if (csrfToken) auth.csrfToken = csrfToken
   if (org) auth.org = org
@@ -18,6 +23,8 @@ export function setSession(user, csrfToken, org, today) {
     auth.today = today
     auth.todayAt = Date.now()
   }
+  const serverNow = Date.parse(now ?? '')
+  if (!Number.isNaN(serverNow)) auth.clockOffset = serverNow - Date.now()
 }
 
 export function clearSession() {
@@ -25,6 +32,7 @@ export function clearSession() {
   auth.org = null
   auth.csrfToken = ''
   auth.today = ''
+  auth.clockOffset = 0
 }
 
 /** True when the signed-in user holds any of `roles`. */

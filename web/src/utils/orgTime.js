@@ -29,8 +29,17 @@ function parts(date) {
   return out
 }
 
-/** The org's local time now (or at `date`) as 'YYYY-MM-DD HH:mm'. */
-export function orgNow(date = new Date()) {
+/**
+ * The server's now as a Date: the browser's clock moved by the difference the server's `now` showed
+ * at sign-in or page load (GET /api/auth/me, POST /api/auth/login), so a browser whose clock is off,
+ * or a server at a pinned date, still reads times as the server does.
+ */
+export function serverNow() {
+  return new Date(Date.now() + (auth.clockOffset || 0))
+}
+
+/** The org's local time now (the server's) or at `date`, as 'YYYY-MM-DD HH:mm'. */
+export function orgNow(date = serverNow()) {
   const p = parts(date)
   return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour % 24)}:${pad(p.minute)}`
 }
