@@ -408,7 +408,6 @@ export default {
     saved: 'Activity logged',
     savedNoFollowUp: 'Activity logged, but the next follow-up date was not saved',
     contact: 'Contact',
-    contactLine: 'Contact: {name}',
   },
   todo: {
     title: 'To-do',
@@ -858,6 +857,7 @@ export default {
     by: 'by {name}',
     reason: 'Reason: {reason}',
     nextStep: 'Next step: {text}',
+    contact: 'Contact: {name}',
     stage: 'Stage: {stage}',
     lostReason: 'Lost reason: {reason}',
     paid: 'paid {amount}',

@@ -408,7 +408,6 @@ export default {
     saved: '活动已记录',
     savedNoFollowUp: '活动已记录，但下次跟进日期未能保存',
     contact: '联系人',
-    contactLine: '联系人：{name}',
   },
   todo: {
     title: '待办',
@@ -864,6 +863,7 @@ export default {
     by: '由 {name} 操作',
     reason: '原因：{reason}',
     nextStep: '下一步：{text}',
+    contact: '联系人：{name}',
     stage: '阶段：{stage}',
     lostReason: '输单原因：{reason}',
     paid: '已回款 {amount}',

@@ -8,7 +8,7 @@ export const CARD_LAYOUTS = {
   customer: { title: ['name'], tag: 'status', meta: ['owner_id', 'next_follow_up', 'phone'] },
   contact: { title: ['name'], meta: ['title', 'phone', 'customer_id'], flag: 'is_primary' },
   opportunity: { title: ['name'], tag: 'stage_id', amount: 'amount', meta: ['customer_id', 'expected_close', 'owner_id'] },
-  activity: { title: ['customer_id', 'type'], tag: 'type', meta: ['started_at', 'user_id', 'opportunity_id'], body: 'outcome' },
+  activity: { title: ['customer_id', 'type'], tag: 'type', meta: ['started_at', 'contact_id', 'user_id', 'opportunity_id'], body: 'outcome' },
   order: { title: ['customer_id', '#id'], tag: 'status', amount: 'total', meta: ['ordered_at', 'paid', 'owner_id'], dateOnly: true },
   quote: { title: ['customer_id', '#id'], tag: 'status', amount: 'total', meta: ['valid_until', 'owner_id'], dateOnly: true },
   payment: { title: ['customer_id', '#id'], tag: 'method', amount: 'amount', meta: ['received_at', 'order_id', 'owner_id'], dateOnly: true },
