@@ -73,3 +73,48 @@ test('manager at 375 px: a customer timeline of activities, opportunity, order, 
     await byTest(page, 'stage-path').waitFor()
   })
 })
+
+test('rep: the history names a former owner and an activity\'s contacts, as the API names them', async () => {
+  const rep = await apiAs('rep')
+  const manager = await apiAs('manager')
+  const tag = uniqueSuffix()
+  const me = (await rep.get('/api/auth/me')).user
+  const others = (await manager.get('/api/users', { page_size: 100 })).items.filter((u) => u.roles.includes('rep') && u.id !== me.id)
+  const from = others[0]
+  // A rep cannot list other users: the page must take their names from the history itself.
+  await assert.rejects(rep.get(`/api/users/${from.id}`))
+
+  // An opportunity another rep owned, handed to this one.
+  const customer = await rep.post('/api/customers', { name: `历史名称客户 ${tag}` })
+  const opp = await manager.post('/api/opportunities', { name: `历史名称商机 ${tag}`, customer_id: customer.id, owner_id: from.id, amount: 100000, expected_close: '2027-06-30' })
+  await manager.patch(`/api/opportunities/${opp.id}`, { version: opp.version, owner_id: me.id })
+  const history = await rep.get(`/api/opportunities/${opp.id}/history`)
+  const owner = history.items.flatMap((e) => e.changes).find((c) => c.field === 'owner_id' && c.before === from.id)
+  assert.deepEqual([owner.before_name, owner.after_name], [from.display_name, me.display_name])
+
+  // An activity whose contact was corrected.
+  const first = await rep.post('/api/contacts', { customer_id: customer.id, name: `张经理${tag}` })
+  const second = await rep.post('/api/contacts', { customer_id: customer.id, name: `赵总${tag}` })
+  const activity = await rep.post('/api/activities', { type: 'call', customer_id: customer.id, contact_id: first.id, started_at: new Date().toISOString() })
+  await rep.patch(`/api/activities/${activity.id}`, { version: activity.version, contact_id: second.id })
+
+  await withPage('record-history-names', { viewport: { width: 375, height: 812 } }, async (page) => {
+    await logIn(page, 'rep')
+    await page.goto(`/opportunities/${opp.id}`)
+    await page.locator('#tab-history').click()
+    const change = byTest(page, 'record-history').locator('[data-test="history-change"]').filter({ hasText: '负责人' })
+      .filter({ hasText: '→' }).first()
+    await change.waitFor()
+    assert.match(await change.innerText(), new RegExp(`${from.display_name}\\s*→\\s*${me.display_name}`))
+    assert.doesNotMatch(await byTest(page, 'record-history').innerText(), /#\d+/, 'no reference reads as #id')
+
+    // The activity's history names both contacts.
+    await page.goto(`/customers/${customer.id}`)
+    await byTest(page, 'customer-timeline').locator('[data-test="timeline-item"][data-kind="activity"] .item').first().click()
+    const dialog = byTest(page, 'activity-detail')
+    await dialog.locator('.el-tabs__item').filter({ hasText: '变更记录' }).click()
+    const contactChange = dialog.locator('[data-test="history-change"]').filter({ hasText: '联系人' }).filter({ hasText: '→' }).first()
+    await contactChange.waitFor()
+    assert.match(await contactChange.innerText(), new RegExp(`${first.name}\\s*→\\s*${second.name}`))
+  })
+})

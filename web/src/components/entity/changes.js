@@ -1,6 +1,7 @@
 // Changes to a record as people read them, for the record's history and the audit log: a changed
 // member's label (the schema's, else the UI's own) and its values in the UI's language — money in
-// 元, choices by their labels, references by their names, times without seconds.
+// 元, choices by their labels, references by their names (the history's before_name / after_name,
+// else looked up by refNames.js for the audit log), times without seconds.
 import { i18n } from '@/locales'
 import { choiceLabel, label } from '@/utils/entityFields'
 import { formatInstant } from '@/utils/format'
@@ -23,8 +24,11 @@ export function memberLabel(name, field) {
   return name
 }
 
-/** A value of member `name` (described by `field` when it is a schema field) as text. */
-export function valueText(name, v, field, { exact = false } = {}) {
+/**
+ * A value of member `name` (described by `field` when it is a schema field) as text. `refLabel`,
+ * when given, is the name the server gave a reference's value (null: it could not name it).
+ */
+export function valueText(name, v, field, { exact = false, refLabel } = {}) {
   if (isEmpty(v)) return t('history.empty')
   if (name === 'lines' && Array.isArray(v)) return t('history.lines', { n: v.length })
   if (name === 'discount_bp') return `${bpToPercent(v)}%`
@@ -40,6 +44,7 @@ export function valueText(name, v, field, { exact = false } = {}) {
     case 'choice':
       return choiceLabel(field, v)
     case 'ref':
+      if (refLabel !== undefined) return refLabel ?? `#${v}`
       return refName(field.ref, v)
     case 'instant':
       return formatInstant(v, { seconds: false })
@@ -55,9 +60,13 @@ export function valueText(name, v, field, { exact = false } = {}) {
 }
 
 /**
- * The readable changes of `changes` ([{field, before, after}]; a member with nothing on either
- * side is left out): [{field, label, before, after, long}].
+ * The readable changes of `changes` ([{field, before, after}], a reference's with before_name and
+ * after_name as a record's history gives them; a member with nothing on either side is left out):
+ * [{field, label, before, after, long}].
  */
+/** The name the server gave side `side` of a change (null when it could not), undefined if it gave none. */
+const named = (c, side) => (`${side}_name` in c ? c[`${side}_name`] : undefined)
+
 export function readableChanges(changes, fields = {}, { exact = false } = {}) {
   return (changes ?? [])
     .filter((c) => !(isEmpty(c.before) && isEmpty(c.after)) && !BOOKKEEPING.has(c.field))
@@ -66,8 +75,8 @@ export function readableChanges(changes, fields = {}, { exact = false } = {}) {
       return {
         field: c.field,
         label: memberLabel(c.field, f),
-        before: valueText(c.field, c.before, f, { exact }),
-        after: valueText(c.field, c.after, f, { exact }),
+        before: valueText(c.field, c.before, f, { exact, refLabel: named(c, 'before') }),
+        after: valueText(c.field, c.after, f, { exact, refLabel: named(c, 'after') }),
         long: String(c.after ?? '').length > 40 || String(c.before ?? '').length > 40,
       }
     })

@@ -1,4 +1,4 @@
-// Names of referenced records for texts that only carry ids (a record's change history): users,
+// Names of referenced records for texts that only carry ids (the audit log's entries): users,
 // regions and teams from their lists, stages and pipelines from the pipelines, CRM records read one
 // by one. Each is asked for once per page load; what the viewer may not read stays "#id".
 import { reactive } from 'vue'
@@ -44,9 +44,4 @@ export function refName(kind, id) {
   if (id === null || id === undefined) return ''
   ask(kind, id)
   return names[`${kind}:${id}`] ?? `#${id}`
-}
-
-/** Remembers names the page already has (e.g. a record's owner_name). */
-export function knowName(kind, id, name) {
-  if (id !== null && id !== undefined && name) names[`${kind}:${id}`] = name
 }
