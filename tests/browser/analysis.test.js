@@ -1,10 +1,11 @@
 // The analyses under 数据分析: the funnel names the bottleneck stage that GET /api/analysis/funnel
 // names and a stage opens its opportunities; the quadrants place the API's points; the forecast
-// draws its charts and shows the API's backtest error; the risks page (on a phone) shows the API's
-// counts and its rows open their records.
+// draws its charts and shows the API's backtest error; the risks page shows the API's counts and
+// rows (on a phone as whole cards, nothing cut off) and its rows open their records.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { withPage, byTest, logIn, currentUser } from './helpers.js'
+import { withPage, byTest, logIn, currentUser, cutOff } from './helpers.js'
+import { formatYuan } from '../../web/src/utils/money.js'
 
 /** GET `path` from inside the page, i.e. with the signed-in user's session, in Chinese as the UI. */
 const api = (page, path, query = {}) =>
@@ -142,7 +143,7 @@ test('manager: the forecast draws its charts and shows the API backtest error', 
   })
 })
 
-test('manager at 375 px: the risks show the API totals and a row opens its record', async () => {
+test('manager at 375 px: the risks are whole cards with the API\'s rows, each opening its record', async () => {
   await withPage('analysis-risks', { viewport: { width: 375, height: 812 } }, async (page) => {
     await logIn(page, 'manager')
     await page.goto('/analytics/risks')
@@ -152,26 +153,55 @@ test('manager at 375 px: the risks show the API totals and a row opens its recor
       const count = byTest(page, `risk-card-${kind}`).locator('[data-test="risk-count"]')
       await count.filter({ hasText: String(risks[`${kind}_total`]) }).waitFor()
       assert.equal((await count.innerText()).trim(), String(risks[`${kind}_total`]), kind)
-      assert.ok((await byTest(page, `risk-tab-${kind}`).innerText()).includes(`(${risks[`${kind}_total`]})`), kind)
     }
-    const width = await page.evaluate(() => document.documentElement.scrollWidth)
-    assert.ok(width <= 375, `page is ${width}px wide`)
 
-    // The churn card shows its customers; the first opens the customer's page.
-    assert.ok(risks.churn.length > 0, 'the demo data has customers at risk of churn')
+    // Each list: a card per row of the API, no table, nothing cut off or wider than the phone.
+    const facts = {
+      stalled: (r) => [r.name, `停滞 ${r.days_idle} 天`, r.customer_name, r.owner_name, r.stage_name, formatYuan(r.amount)],
+      slipped: (r) => [r.name, `延期 ${r.days_slipped} 天`, r.customer_name, r.expected_close, formatYuan(r.amount)],
+      churn: (r) => [r.customer_name, `${r.days_since} 天未下单`, r.last_order, `${r.usual_interval_days} 天`],
+      overdue: (r) => [`订单 #${r.id}`, `逾期 ${r.days_past_due} 天`, r.customer_name, r.due_date, formatYuan(r.total - r.paid)],
+    }
+    for (const kind of ['stalled', 'slipped', 'churn', 'overdue']) {
+      assert.ok(risks[kind].length > 0, `the demo data has ${kind} rows`)
+      await byTest(page, `risk-card-${kind}`).click()
+      const cards = byTest(page, `risk-cards-${kind}`).locator('[data-test="risk-row"]')
+      await cards.first().waitFor()
+      assert.equal(await cards.count(), risks[kind].length, kind)
+      assert.equal(await page.locator('.el-table__row').count(), 0, `${kind}: no table rows on a phone`)
+      const first = await cards.first().innerText()
+      for (const fact of facts[kind](risks[kind][0])) assert.ok(first.includes(fact), `${kind}: the first card shows ${fact}: ${first}`)
+      const cut = await cutOff(page)
+      assert.deepEqual(cut, [], `${kind}: cut-off texts ${JSON.stringify(cut)}`)
+      const width = await page.evaluate(() => document.documentElement.scrollWidth)
+      assert.ok(width <= 375, `${kind}: page is ${width}px wide`)
+    }
+
+    // A churn card opens the customer's page.
     await byTest(page, 'risk-card-churn').click()
-    const table = byTest(page, 'risk-table-churn')
-    await table.waitFor()
-    assert.equal(await table.locator('tbody tr').count(), risks.churn.length)
-    await table.locator('[data-test="risk-link"]').first().click()
+    await byTest(page, 'risk-cards-churn').locator('[data-test="risk-row"]').first().click()
     await page.waitForURL(new RegExp(`/customers/${risks.churn[0].customer_id}$`))
 
     // The overdue tab (kept in the URL) opens an order.
     await page.goto('/analytics/risks?tab=overdue')
-    const overdue = byTest(page, 'risk-table-overdue')
-    await overdue.waitFor()
-    assert.ok(risks.overdue.length > 0, 'the demo data has overdue orders')
-    await overdue.locator('[data-test="risk-link"]').first().click()
+    await byTest(page, 'risk-cards-overdue').locator('[data-test="risk-row"]').first().click()
     await page.waitForURL(new RegExp(`/orders/${risks.overdue[0].id}$`))
+  })
+})
+
+test('director at 1440 px: the risks are tables under tabs with the API\'s totals', async () => {
+  await withPage('analysis-risks-wide', { viewport: { width: 1440, height: 900 } }, async (page) => {
+    await logIn(page, 'director')
+    await page.goto('/analytics/risks?tab=stalled')
+    const table = byTest(page, 'risk-table-stalled')
+    await table.locator('tbody tr').first().waitFor()
+    const risks = await api(page, '/api/analysis/risks')
+    for (const kind of ['stalled', 'slipped', 'churn', 'overdue']) {
+      assert.ok((await byTest(page, `risk-tab-${kind}`).innerText()).includes(`(${risks[`${kind}_total`]})`), kind)
+    }
+    assert.equal(await table.locator('tbody tr').count(), risks.stalled.length)
+    assert.ok((await table.locator('tbody tr').first().innerText()).includes(formatYuan(risks.stalled[0].amount)))
+    await table.locator('[data-test="risk-link"]').first().click()
+    await page.waitForURL(new RegExp(`/opportunities/${risks.stalled[0].id}$`))
   })
 })

@@ -97,3 +97,23 @@ export async function apiAs(username, password = DEMO_PASSWORD, base = BASE_URL)
 
 /** A short suffix that makes a test's records unique on a shared store. */
 export const uniqueSuffix = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`
+
+/**
+ * The cut-off texts inside the list rows (`.entity-row`, table rows) on the page: [{text, why}],
+ * empty when none — an element narrower than its content, or a text ending in "…".
+ */
+export function cutOff(page) {
+  return page.evaluate(() => {
+    const rows = document.querySelectorAll('.entity-row, .el-table__row')
+    const out = []
+    for (const row of rows) {
+      for (const el of [row, ...row.querySelectorAll('*')]) {
+        if (!el.offsetParent && el !== row) continue
+        const text = (el.innerText ?? '').trim()
+        if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && text) out.push({ text: text.slice(0, 40), why: `scrollWidth ${el.scrollWidth} > ${el.clientWidth}` })
+        else if (el.children.length === 0 && /…$|\.\.\.$/.test(text)) out.push({ text: text.slice(0, 40), why: 'ends in …' })
+      }
+    }
+    return out
+  })
+}

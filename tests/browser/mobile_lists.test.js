@@ -4,26 +4,9 @@
 // outcome, an overdue next follow-up is red.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { withPage, byTest, inputByTest, logIn, apiAs, uniqueSuffix } from './helpers.js'
+import { withPage, byTest, inputByTest, logIn, apiAs, uniqueSuffix, cutOff } from './helpers.js'
 
 const PHONE = { width: 375, height: 812 }
-
-/** The cut-off texts inside the list rows on the page: [{text, why}] (empty when none). */
-function cutOff(page) {
-  return page.evaluate(() => {
-    const rows = document.querySelectorAll('.entity-row, .el-table__row')
-    const out = []
-    for (const row of rows) {
-      for (const el of [row, ...row.querySelectorAll('*')]) {
-        if (!el.offsetParent && el !== row) continue
-        const text = (el.innerText ?? '').trim()
-        if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && text) out.push({ text: text.slice(0, 40), why: `scrollWidth ${el.scrollWidth} > ${el.clientWidth}` })
-        else if (el.children.length === 0 && /…$|\.\.\.$/.test(text)) out.push({ text: text.slice(0, 40), why: 'ends in …' })
-      }
-    }
-    return out
-  })
-}
 
 async function assertWholeList(page, what) {
   const cards = byTest(page, 'entity-card')

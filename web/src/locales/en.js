@@ -807,6 +807,11 @@ export default {
       outstanding: 'Unpaid',
       dueDate: 'Due date',
       daysPastDue: 'Days past due',
+      idleFor: 'Idle {n} day | Idle {n} days',
+      lateBy: '{n} day late | {n} days late',
+      noOrderFor: 'No order for {n} day | No order for {n} days',
+      pastDueBy: '{n} day past due | {n} days past due',
+      orderNo: 'Order #{id}',
     },
   },
   checkin: {

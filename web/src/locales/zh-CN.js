@@ -813,6 +813,11 @@ export default {
       outstanding: '未回款',
       dueDate: '到期日',
       daysPastDue: '逾期天数',
+      idleFor: '停滞 {n} 天',
+      lateBy: '延期 {n} 天',
+      noOrderFor: '{n} 天未下单',
+      pastDueBy: '逾期 {n} 天',
+      orderNo: '订单 #{id}',
     },
   },
   checkin: {
