@@ -203,6 +203,10 @@ export async function demoDay() {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(org.created_at));
 }
 
+// Calendar days as YYYY-MM-DD: `n` days after `day` (UTC midnights, so no zone shifts them).
+export const DAY_MS = 86400000;
+export const addDays = (day, n) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+
 // Returns today's date in Asia/Shanghai (the demo org's zone) as YYYY-MM-DD.
 export function todayShanghai() {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());

@@ -4,10 +4,10 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 
-import { discover, expectError, expectStatus, get, patch, post, request, todayShanghai, unique } from './lib.mjs';
+import {
+  DAY_MS, addDays, discover, expectError, expectStatus, get, patch, post, request, todayShanghai, unique,
+} from './lib.mjs';
 
-const DAY_MS = 86400000;
-const addDays = (day, n) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 
 let fx;
 before(async () => {

@@ -5,7 +5,7 @@ import { before, test } from 'node:test';
 
 import {
   ONE_MIB, TEST_PASSWORD, assertNothingWritten, createMembership, createRegion, createTeam, createUser, discover,
-  expectError, expectStatus, freshSession, get, hasChinese, request, serverRoutes, todayShanghai, unique,
+  addDays, expectError, expectStatus, freshSession, get, hasChinese, request, serverRoutes, todayShanghai, unique,
 } from './lib.mjs';
 import { CHANGE, CRM_KINDS, createOwned, crmBase, validBody } from './crm_fixtures.mjs';
 
@@ -241,7 +241,6 @@ ENDPOINTS.push(
     reads: () => [`/api/customers/${fx.crmIds.customers}`],
   },
 );
-const addDays = (day, n) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
 
 const pipeline = async (id) => expectStatus(await get('admin', '/api/pipelines'), 200).items.find((p) => p.id === id);
 
