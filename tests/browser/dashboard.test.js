@@ -6,13 +6,20 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { withPage, byTest, logIn, currentUser } from './helpers.js'
 
-/** "¥1,234.56" for 123456 分, as web/src/utils/money.js formatMoney writes it. */
-function formatMoney(fen) {
-  const n = Number(fen)
-  const sign = n < 0 ? '-' : ''
-  const abs = Math.abs(Math.trunc(n))
-  const yuan = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  return `${sign}¥${yuan}.${String(abs % 100).padStart(2, '0')}`
+/**
+ * A KPI card's money: whole 元 below ¥100,000 ("¥86,500"), 万 with one decimal from there
+ * ("¥123.5万"), 亿 from ¥100,000,000 — web/src/utils/money.js formatMoneyShort, written out again.
+ */
+function kpiMoney(fen) {
+  const yuan = Number(fen) / 100
+  const group = (s) => s.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  const one = (x) => {
+    const [whole, frac] = (Math.round(x * 10) / 10).toFixed(1).split('.')
+    return frac === '0' ? group(whole) : `${group(whole)}.${frac}`
+  }
+  if (Math.abs(yuan) < 100_000) return `${yuan < 0 ? '-' : ''}¥${group(String(Math.floor((Math.abs(Math.trunc(fen)) + 50) / 100)))}`
+  if (Math.abs(yuan) >= 1e8) return `${yuan < 0 ? '-' : ''}¥${one(Math.abs(yuan) / 1e8)}亿`
+  return `${yuan < 0 ? '-' : ''}¥${one(Math.abs(yuan) / 1e4)}万`
 }
 
 /** Today's date 'YYYY-MM-DD' in `timeZone`. */
@@ -61,19 +68,19 @@ test('manager: the team dashboard draws its charts and its sales card matches th
       await byTest(page, chart).locator('canvas').first().waitFor()
     }
 
-    // This week: the card shows the API's number for the team, as ¥ with 分.
+    // This week: the card shows the API's number for the team, in 万 from ¥100,000.
     const week = isoWeek(today)
     assert.equal(await dash.getAttribute('data-period'), week)
     const weekly = await askMetric(page, { metric: 'orders_amount', scope, period: week })
     assert.equal(weekly.period, week)
-    await expectCard(page, 'orders_amount', formatMoney(weekly.value))
+    await expectCard(page, 'orders_amount', kpiMoney(weekly.value))
 
     // This month, through the period switch.
     const month = today.slice(0, 7)
     await byTest(page, 'period-month').click()
     await page.locator(`[data-test="dashboard-manager"][data-period="${month}"]`).waitFor()
     const monthly = await askMetric(page, { metric: 'orders_amount', scope, period: month })
-    await expectCard(page, 'orders_amount', formatMoney(monthly.value))
+    await expectCard(page, 'orders_amount', kpiMoney(monthly.value))
 
     // The card opens the orders behind it: the team's people, the month, no cancelled orders.
     const count = await askMetric(page, { metric: 'orders_count', scope, period: month })
@@ -99,7 +106,7 @@ test('rep at 375 px: my week with its cards and day chart, nothing wider than th
     await byTest(page, 'chart-rep-week').locator('canvas').first().waitFor()
     const period = await dash.getAttribute('data-period')
     const answer = await askMetric(page, { metric: 'orders_amount', scope: `user:${me.id}`, period })
-    await expectCard(page, 'orders_amount', formatMoney(answer.value))
+    await expectCard(page, 'orders_amount', kpiMoney(answer.value))
     for (const m of ['payments_amount', 'new_leads', 'visits', 'calls', 'win_rate']) await byTest(page, `kpi-${m}`).waitFor()
     const width = await page.evaluate(() => document.documentElement.scrollWidth)
     assert.ok(width <= 375, `page is ${width}px wide`)

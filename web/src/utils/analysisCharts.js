@@ -3,11 +3,11 @@
 // sales history with its forecast and backtest. Money is 分 throughout.
 import { i18n } from '@/locales'
 import { formatMetric } from './metricFormat.js'
+import { axisMoney } from './money.js'
+import { valueAxis } from './chartOptions.js'
 
 const t = (key, args) => i18n.global.t(key, args)
 const money = (v) => formatMetric(v, 'fen')
-const shortMoney = (v) => formatMetric(v, 'fen', { short: true })
-const moneyAxis = { type: 'value', minInterval: 100, axisLabel: { formatter: shortMoney, hideOverlap: true } }
 
 /** How names are joined in a sentence: '、' in Chinese. */
 export const listSep = () => (i18n.global.locale.value === 'en' ? ', ' : '、')
@@ -125,7 +125,7 @@ export function quadrantOption(points, split, { growthName = t('analysis.quadran
       name: t('analysis.quadrant.sales'),
       nameLocation: 'middle',
       nameGap: 24,
-      axisLabel: { formatter: shortMoney, hideOverlap: true },
+      axisLabel: { formatter: axisMoney, hideOverlap: true },
       splitLine: { show: false },
     },
     yAxis: {
@@ -193,7 +193,7 @@ export function pipelineOption(months, { narrow = false, asOf = '' } = {}) {
     legend: { top: 0, type: narrow ? 'scroll' : 'plain' },
     grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: months.map((m) => m.month) },
-    yAxis: moneyAxis,
+    yAxis: valueAxis('fen', months.flatMap((m) => PIPELINE_SERIES.map((s) => m[s.key]))),
     series: PIPELINE_SERIES.map((s) => ({
       name: t(`analysis.forecast.${s.key}`),
       type: s.type,
@@ -227,7 +227,7 @@ export function seriesOption(series) {
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'category', boundaryGap: false, data: months, axisLabel: { hideOverlap: true } },
-    yAxis: moneyAxis,
+    yAxis: valueAxis('fen', [...actual, ...forecast, ...backtest]),
     series: [
       { name: t('analysis.forecast.actual'), type: 'line', symbolSize: 6, data: actual, areaStyle: { opacity: 0.06 } },
       { name: t('analysis.forecast.predicted'), type: 'line', symbolSize: 6, data: forecast, lineStyle: { type: 'dashed', width: 2 } },

@@ -14,12 +14,16 @@ const notBegun = (r) => isFutureAnswer(r) || (!r.compared && isFuture(r.key))
 /** The row's value to draw, null for a period not begun. */
 const drawn = (r, field = 'value') => (notBegun(r) ? null : num(r[field]))
 const TO_DATE_COLOR = '#409eff'
-const axisText = (unit) => (v) => formatMetric(v, unit, { short: true })
-/** A value axis in `unit`: no fractions of a 元 or of a count between its ticks. */
-const valueAxis = (unit, extra = {}) => ({
+/**
+ * A value axis in `unit` for `values`: ticks as axisMoney writes them for money, no fractions of a
+ * 元 or of a count between ticks, and from 0 unless a value is below it (ECharts would otherwise
+ * draw an all-zero series in the middle, ¥−3.2万 under it).
+ */
+export const valueAxis = (unit, values = [], extra = {}) => ({
   type: 'value',
   minInterval: unit === 'fen' ? 100 : unit === 'count' ? 1 : 0,
-  axisLabel: { formatter: axisText(unit), hideOverlap: true },
+  ...(values.some((v) => v !== null && v !== undefined && Number(v) < 0) ? {} : { min: 0 }),
+  axisLabel: { formatter: (v) => formatMetric(v, unit, { axis: true }), hideOverlap: true },
   ...extra,
 })
 
@@ -28,7 +32,8 @@ export function rankingOption(rows, unit, { name = '', narrow = false } = {}) {
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => formatMetric(v, unit) },
     grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
-    xAxis: valueAxis(unit),
+    // A phone has room for about three ticks in 万 side by side (more would hide some of them).
+    xAxis: valueAxis(unit, rows.map((r) => drawn(r)), narrow ? { splitNumber: 2 } : {}),
     yAxis: {
       type: 'category',
       inverse: true,
@@ -58,7 +63,7 @@ export function groupBarOption(rows, unit, { name = '', narrow = false } = {}) {
       data: rows.map((r) => r.label),
       axisLabel: { interval: 0, width: narrow ? 56 : 90, overflow: 'truncate' },
     },
-    yAxis: valueAxis(unit),
+    yAxis: valueAxis(unit, rows.flatMap((r) => [drawn(r), drawn(r, 'yoy')])),
     series: [
       { name, type: 'bar', barMaxWidth: 36, data: rows.map((r) => drawn(r)) },
       { name: t('metrics.lastYear'), type: 'bar', barMaxWidth: 36, data: rows.map((r) => drawn(r, 'yoy')), itemStyle: { opacity: 0.45 } },
@@ -101,7 +106,7 @@ export function trendOption(rows, unit, { name = '', short = (k) => k } = {}) {
         i === current ? { value: `${short(r.key)}\n${toDate}`, textStyle: { color: TO_DATE_COLOR, fontWeight: 600 } } : short(r.key),
       ),
     },
-    yAxis: valueAxis(unit),
+    yAxis: valueAxis(unit, rows.flatMap((r) => [drawn(r), num(r.yoy)])),
     series: [
       {
         name,

@@ -1,7 +1,8 @@
-// How a metric's value reads (docs/metrics.md): money is integer 分 shown as 元, ratios come
-// unrounded and show as a percent with one decimal, null (undefined, e.g. a zero denominator) as —.
+// How a metric's value reads (docs/metrics.md): money is integer 分 shown as 元 by the formatters
+// of money.js, ratios come unrounded and show as a percent with one decimal, null (undefined, e.g.
+// a zero denominator) as —.
 import { i18n } from '@/locales'
-import { formatMoney } from './money.js'
+import { axisMoney, formatMoney, formatMoneyShort } from './money.js'
 
 const t = (key, args) => i18n.global.t(key, args)
 const en = () => i18n.global.locale.value === 'en'
@@ -17,30 +18,18 @@ export function unitOf(metric, catalog) {
   return catalog?.find((m) => m.name === metric)?.unit ?? 'count'
 }
 
-/** ¥ with 万 / 亿 (or k / M in English) for chart axes and labels: 123456700 分 → ¥123.5万. */
-export function shortMoney(fen) {
-  if (fen === null || fen === undefined) return NONE
-  const yuan = Number(fen) / 100
-  const abs = Math.abs(yuan)
-  const fixed = (x) => String(Number(x.toFixed(1)))
-  if (en()) {
-    if (abs >= 1e6) return `¥${fixed(yuan / 1e6)}M`
-    if (abs >= 1e3) return `¥${fixed(yuan / 1e3)}k`
-  } else {
-    if (abs >= 1e8) return `¥${fixed(yuan / 1e8)}亿`
-    if (abs >= 1e4) return `¥${fixed(yuan / 1e4)}万`
-  }
-  return `¥${Math.round(yuan)}`
-}
-
-/** A metric value as people read it; `short` abbreviates money (axes, labels). */
-export function formatMetric(value, unit, { short = false } = {}) {
+/**
+ * A metric value as people read it. Money is to the 分 (tables, tooltips); `short` reads it in 万
+ * from ¥100,000 (KPI cards, chart labels: formatMoneyShort), `axis` as a chart axis tick (axisMoney).
+ */
+export function formatMetric(value, unit, { short = false, axis = false } = {}) {
   if (value === null || value === undefined || Array.isArray(value)) return NONE
   const n = Number(value)
   if (!Number.isFinite(n)) return NONE
   switch (unit) {
     case 'fen':
-      return short ? shortMoney(n) : formatMoney(n)
+      if (axis) return axisMoney(n)
+      return short ? formatMoneyShort(n) : formatMoney(n)
     case 'ratio':
       return `${(n * 100).toFixed(1)}%`
     case 'days':
