@@ -8,6 +8,7 @@
 // - `first-screen`: what a signed-in user sees first, the main layout and the home page, with
 //   their Element Plus components, in one file fetched while the session is checked,
 // - `element-plus`: the rest of Element Plus, for the other pages,
+// - `locale-en`: the English messages, fetched only when English is chosen (src/locales/index.js),
 // and the rest split by Rolldown per page; ECharts stays apart, loaded by useEcharts.
 // A group takes the dependencies of its modules along unless a group of higher priority claims
 // them first, hence the order.
@@ -19,6 +20,7 @@ const ELEMENT_PLUS =
 // What unplugin-vue-components adds to a component for each <el-x> it uses: the style of x.
 const ELEMENT_STYLE = /element-plus[\\/]es[\\/]components[\\/]([\w-]+)[\\/]style[\\/]css/
 const ELEMENT_COMPONENT = /element-plus[\\/]es[\\/]components[\\/]([\w-]+)[\\/]/
+const ENGLISH = /[\\/]src[\\/]locales[\\/]en\.js$/
 
 /**
  * The app's own modules reachable by static imports from `roots`, and the Element Plus components
@@ -65,6 +67,7 @@ export function chunkGroups(root) {
   }
 
   return [
+    { name: 'locale-en', test: ENGLISH, priority: 5 },
     { name: 'vue', test: VUE, priority: 4 },
     { name: 'element-plus-base', test: ELEMENT_PLUS, tags: ['$initial'], priority: 3 },
     // (`\0plugin-vue:export-helper` is @vitejs/plugin-vue's helper of every component.)

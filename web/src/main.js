@@ -5,7 +5,12 @@ import 'element-plus/es/components/message/style/css'
 import 'element-plus/es/components/message-box/style/css'
 import App from './App.vue'
 import router from './router'
-import { i18n } from './locales'
+import { i18n, restoreLocale } from './locales'
 import './styles.css'
 
-createApp(App).use(i18n).use(router).mount('#app')
+// The router starts at once (the session is asked for, the first page fetched); the app is drawn
+// when its language is here: at once in Chinese, after English's file for who chose English.
+const app = createApp(App).use(i18n).use(router)
+const locale = restoreLocale()
+if (locale) locale.then(() => app.mount('#app'))
+else app.mount('#app')
