@@ -4,6 +4,7 @@ import vue from '@vitejs/plugin-vue'
 import components from 'unplugin-vue-components/vite'
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 import compress from './build/compress.js'
+import localePreload from './build/localePreload.js'
 import { chunkGroups } from './build/chunks.js'
 
 // The dev server forwards API and metrics calls to a locally running `fupan serve`.
@@ -16,6 +17,7 @@ export default defineConfig({
     // Element Plus on demand: each <el-*> tag (and v-loading) in a template imports its component
     // and its CSS where it is used, so a page loads only the components it shows.
     components({ dirs: [], dts: false, resolvers: [ElementPlusResolver({ importStyle: 'css' })] }),
+    localePreload(),
     compress(),
   ],
   // vue-i18n's build flags: the Composition API only (no legacy API, no global <i18n-t> and v-t),

@@ -35,9 +35,11 @@ test('English chosen, then a reload: English from the first text drawn', async (
     assert.equal(english.length, 1)
     assert.equal(await page.evaluate(() => localStorage.getItem('fupan.locale')), 'en')
 
-    // Reloaded: every text drawn is English (the language switch's own "中文" aside).
+    // Reloaded: the English file is fetched once, beside the entry (index.html preloads it), and
+    // every text drawn is English (the language switch's own "中文" aside).
     await page.reload()
     await byTest(page, 'login-submit').filter({ hasText: 'Sign in' }).waitFor()
+    assert.equal(english.length, 2, `fetched once more: ${english}`)
     const texts = await page.evaluate(() => window.__texts)
     assert.ok(texts.length > 0)
     for (const text of texts) assert.doesNotMatch(text.replaceAll('中文', ''), CJK, `drawn while loading: ${text}`)
