@@ -7,18 +7,19 @@
 namespace fupan::service {
 namespace {
 
-// The table and name column of references that live in the store.
+// The table and name column of references that live in the store. By primary key (`+org_id`
+// keeps SQLite off the org's indexes, which it would scan whole).
 struct RefTable {
   RefKind kind;
   const char* sql;  // selects id, name
 };
 constexpr RefTable kRefTables[] = {
-    {RefKind::customer, "SELECT id, name FROM customers WHERE org_id = ? AND id IN "},
-    {RefKind::contact, "SELECT id, name FROM contacts WHERE org_id = ? AND id IN "},
-    {RefKind::opportunity, "SELECT id, name FROM opportunities WHERE org_id = ? AND id IN "},
-    {RefKind::product, "SELECT id, name FROM products WHERE org_id = ? AND id IN "},
-    {RefKind::pipeline, "SELECT id, name FROM pipelines WHERE org_id = ? AND id IN "},
-    {RefKind::stage, "SELECT id, name FROM pipeline_stages WHERE org_id = ? AND id IN "},
+    {RefKind::customer, "SELECT id, name FROM customers WHERE +org_id = ? AND id IN "},
+    {RefKind::contact, "SELECT id, name FROM contacts WHERE +org_id = ? AND id IN "},
+    {RefKind::opportunity, "SELECT id, name FROM opportunities WHERE +org_id = ? AND id IN "},
+    {RefKind::product, "SELECT id, name FROM products WHERE +org_id = ? AND id IN "},
+    {RefKind::pipeline, "SELECT id, name FROM pipelines WHERE +org_id = ? AND id IN "},
+    {RefKind::stage, "SELECT id, name FROM pipeline_stages WHERE +org_id = ? AND id IN "},
 };
 
 // "owner_id" → "owner_name".

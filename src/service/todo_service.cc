@@ -22,8 +22,10 @@ constexpr int kMaxSnoozeDays = 366;
 constexpr const char* kIdleSince =
     "COALESCE((SELECT MAX(a.started_at) FROM activities a WHERE a.opportunity_id = t.id),"
     " t.created_at)";
+// `+org_id`: the lookup must go by activities_opportunity; an index on the org would scan every
+// activity of a large org (10M: 40 s).
 constexpr const char* kLastActivities =
-    "SELECT opportunity_id, MAX(started_at) FROM activities WHERE org_id = ? AND opportunity_id"
+    "SELECT opportunity_id, MAX(started_at) FROM activities WHERE +org_id = ? AND opportunity_id"
     " IN ";
 
 const EntityKind& kind_named(std::string_view name) {
@@ -69,14 +71,12 @@ std::map<std::int64_t, Instant> last_activities(store::Connection& c, OrgId org,
   return out;
 }
 
-// The two lists' queries for `filter`, as of `now` and the actor's today.
+// The conditions of the two kinds of to-do for `filter`, as of `now` and the actor's today.
 store::EntityQuery follow_up_query(const Actor& actor, const TodoFilter& filter) {
   store::EntityQuery due;
   due.where = "t.next_follow_up < ?";
   due.params.emplace_back(format_date(actor.today));
   restrict_to(due, actor, kind_named("customer"), filter, "owner_id");
-  due.order_by = "t.next_follow_up ASC, t.id ASC";
-  due.limit = kTodoItems;
   return due;
 }
 
@@ -88,13 +88,44 @@ store::EntityQuery stalled_query(const Actor& actor, const TodoFilter& filter, I
   idle.params.emplace_back(to_ms(now) - stall_days * kDayMs);
   idle.params.emplace_back(format_date(actor.today));
   restrict_to(idle, actor, kind_named("opportunity"), filter, "owner_id");
-  idle.order_by = std::string(kIdleSince) + " ASC, t.id ASC";
-  idle.limit = kTodoItems;
   return idle;
 }
 
 Instant reminders_since(Instant now) {
   return instant_from_ms(to_ms(now) - kReminderDays * kDayMs);
+}
+
+// The records of `kind` with the ids of `keys` (at most kTodoItems), in the keys' order.
+std::vector<EntityRecord> records_of(store::Connection& c, OrgId org, const EntityKind& kind,
+                                     const std::vector<store::TodoKey>& keys) {
+  if (keys.empty()) return {};
+  store::EntityQuery q;
+  q.where = "t.id IN (";
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    q.where += i ? ", ?" : "?";
+    q.params.emplace_back(keys[i].id);
+  }
+  q.where += ")";
+  q.limit = static_cast<std::int64_t>(keys.size());
+  std::map<std::int64_t, EntityRecord> by_id;
+  for (EntityRecord& r : store::query_entities(c, org, kind, q)) by_id.emplace(r.id, std::move(r));
+  std::vector<EntityRecord> out;
+  for (const store::TodoKey& k : keys) {
+    if (auto it = by_id.find(k.id); it != by_id.end()) out.push_back(std::move(it->second));
+  }
+  return out;
+}
+
+// Sorts `keys` by `earlier` (then id), keeps the first kTodoItems.
+template <class Earlier>
+std::vector<store::TodoKey> first_page(std::vector<store::TodoKey> keys, Earlier&& earlier) {
+  const std::size_t n = std::min<std::size_t>(keys.size(), kTodoItems);
+  std::partial_sort(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(n), keys.end(),
+                    [&](const store::TodoKey& a, const store::TodoKey& b) {
+                      return earlier(a, b) || (!earlier(b, a) && a.id < b.id);
+                    });
+  keys.resize(n);
+  return keys;
 }
 
 }  // namespace
@@ -107,49 +138,28 @@ Result<Todos> load_todos(const Context& ctx, const Actor& actor, const TodoFilte
   todos.stall_days = actor.snapshot->org().stall_days;
   const Instant now = ctx.clock.now();
   auto conn = ctx.db.acquire();
-
   const EntityKind& customers = kind_named("customer");
-  const store::EntityQuery due = follow_up_query(actor, filter);
-  todos.follow_ups_total = store::count_entities(*conn, actor.org, customers, due);
-  for (EntityRecord& r : store::query_entities(*conn, actor.org, customers, due)) {
-    const auto day = parse_date(r.text("next_follow_up"));
-    const std::int64_t overdue = day ? (actor.today - *day).count() : 0;
-    todos.follow_ups.push_back({std::move(r), overdue});
-  }
-
   const EntityKind& opportunities = kind_named("opportunity");
-  const store::EntityQuery idle = stalled_query(actor, filter, now, todos.stall_days);
-  todos.stalled_total = store::count_entities(*conn, actor.org, opportunities, idle);
-  auto stalled = store::query_entities(*conn, actor.org, opportunities, idle);
-  const auto last = last_activities(*conn, actor.org, stalled);
-  for (EntityRecord& r : stalled) {
-    StalledOpportunity s;
-    auto it = last.find(r.id);
-    if (it != last.end()) s.last_activity_at = it->second;
-    const Instant since = s.last_activity_at.value_or(r.created_at);
-    s.days_idle = (to_ms(now) - to_ms(since)) / kDayMs;
-    s.opportunity = std::move(r);
-    todos.stalled.push_back(std::move(s));
-  }
+
+  // One pass over each kind finds every to-do in the scope: the team view's counts per person come
+  // from it, then the one person asked for (if any) is kept for the totals and the first page.
+  TodoFilter everyone = filter;
+  everyone.owner.reset();
+  const store::EntityQuery due = follow_up_query(actor, everyone);
+  auto due_keys = store::todo_keys(*conn, actor.org, customers.plural, "t.next_follow_up", true,
+                                   due.where, due.params);
+  const store::EntityQuery idle = stalled_query(actor, everyone, now, todos.stall_days);
+  auto idle_keys = store::todo_keys(*conn, actor.org, opportunities.plural, kIdleSince, false,
+                                    idle.where, idle.params);
 
   const Instant since = reminders_since(now);
   if (filter.scope == TodoScope::team) {
-    // Everyone's counts, whoever the lists were narrowed to.
-    TodoFilter everyone = filter;
-    everyone.owner.reset();
     std::map<std::int64_t, PersonTodos> people;
-    auto tally = [&](const EntityKind& kind, const store::EntityQuery& q, bool follow_up) {
-      for (const auto& [user, n] :
-           store::count_by(*conn, actor.org, kind.plural, "owner_id", q.where, q.params)) {
-        PersonTodos& p = people[user];
-        p.user = UserId{user};
-        (follow_up ? p.follow_ups : p.stalled) = n;
-      }
-    };
-    tally(customers, follow_up_query(actor, everyone), true);
-    tally(opportunities, stalled_query(actor, everyone, now, todos.stall_days), false);
+    for (const auto& k : due_keys) ++people[k.owner].follow_ups;
+    for (const auto& k : idle_keys) ++people[k.owner].stalled;
     const auto reminded = store::last_reminded(*conn, actor.org, since);
     for (auto& [user, p] : people) {
+      p.user = UserId{user};
       if (auto it = reminded.find(user); it != reminded.end()) p.last_reminded_at = it->second;
       todos.people.push_back(p);
     }
@@ -158,6 +168,38 @@ Result<Todos> load_todos(const Context& ctx, const Actor& actor, const TodoFilte
     });
   } else {
     todos.reminders = store::reminders_to(*conn, actor.org, actor.id, since);
+  }
+  if (filter.owner) {
+    const std::int64_t owner = filter.owner->value;
+    auto others = [&](const store::TodoKey& k) { return k.owner != owner; };
+    std::erase_if(due_keys, others);
+    std::erase_if(idle_keys, others);
+  }
+
+  todos.follow_ups_total = static_cast<std::int64_t>(due_keys.size());
+  const auto due_page = first_page(std::move(due_keys), [](const auto& a, const auto& b) {
+    return a.day < b.day;  // longest overdue first
+  });
+  for (EntityRecord& r : records_of(*conn, actor.org, customers, due_page)) {
+    const auto day = parse_date(r.text("next_follow_up"));
+    const std::int64_t overdue = day ? (actor.today - *day).count() : 0;
+    todos.follow_ups.push_back({std::move(r), overdue});
+  }
+
+  todos.stalled_total = static_cast<std::int64_t>(idle_keys.size());
+  const auto idle_page = first_page(std::move(idle_keys), [](const auto& a, const auto& b) {
+    return a.since_ms < b.since_ms;  // longest idle first
+  });
+  auto stalled = records_of(*conn, actor.org, opportunities, idle_page);
+  const auto last = last_activities(*conn, actor.org, stalled);
+  for (EntityRecord& r : stalled) {
+    StalledOpportunity s;
+    auto it = last.find(r.id);
+    if (it != last.end()) s.last_activity_at = it->second;
+    const Instant idle_since = s.last_activity_at.value_or(r.created_at);
+    s.days_idle = (to_ms(now) - to_ms(idle_since)) / kDayMs;
+    s.opportunity = std::move(r);
+    todos.stalled.push_back(std::move(s));
   }
   return todos;
 }

@@ -85,23 +85,26 @@ std::map<std::pair<std::string, std::int64_t>, Instant> last_reminded_items(Conn
   return out;
 }
 
-std::vector<std::pair<std::int64_t, std::int64_t>> count_by(Connection& c, OrgId org,
-                                                            std::string_view table,
-                                                            std::string_view column,
-                                                            const std::string& where,
-                                                            const std::vector<Value>& params) {
-  std::string sql = "SELECT t." + std::string(column) + ", COUNT(*) FROM " + std::string(table) +
-                    " t WHERE t.org_id = ?";
+std::vector<TodoKey> todo_keys(Connection& c, OrgId org, std::string_view table,
+                               std::string_view rank, bool rank_is_day, const std::string& where,
+                               const std::vector<Value>& params) {
+  std::string sql = "SELECT t.id, t.owner_id, " + std::string(rank) + " FROM " +
+                    std::string(table) + " t WHERE t.org_id = ?";
   if (!where.empty()) sql += " AND (" + where + ")";
-  sql += " GROUP BY t." + std::string(column) + " ORDER BY COUNT(*) DESC, t." + std::string(column);
   std::vector<Value> all{org.value};
   all.insert(all.end(), params.begin(), params.end());
-  auto rows = c.query(sql, all);
-  std::vector<std::pair<std::int64_t, std::int64_t>> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    if (rows.is_null(i, 0)) continue;
-    out.emplace_back(rows.i64(i, 0), rows.i64(i, 1));
-  }
+  std::vector<TodoKey> out;
+  c.for_each(sql, all, [&](const RowCursor& r) {
+    TodoKey k;
+    k.id = r.i64(0);
+    k.owner = r.i64(1);
+    if (rank_is_day) {
+      k.day = std::string(r.text(2));
+    } else {
+      k.since_ms = r.i64(2);
+    }
+    out.push_back(std::move(k));
+  });
   return out;
 }
 

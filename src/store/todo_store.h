@@ -44,12 +44,17 @@ std::map<std::int64_t, Instant> last_reminded(Connection& c, OrgId org, Instant 
 std::map<std::pair<std::string, std::int64_t>, Instant> last_reminded_items(Connection& c,
                                                                             OrgId org,
                                                                             Instant since);
-// Counts the records of the query `FROM <table> t WHERE t.org_id = ? AND (<where>)` per value of
-// `column` (an owner column), most first.
-std::vector<std::pair<std::int64_t, std::int64_t>> count_by(Connection& c, OrgId org,
-                                                            std::string_view table,
-                                                            std::string_view column,
-                                                            const std::string& where,
-                                                            const std::vector<Value>& params);
+// One to-do found: the record, its owner, and what it is ranked by (a follow-up day as text, or
+// the instant an opportunity went idle, in ms).
+struct TodoKey {
+  std::int64_t id = 0, owner = 0;
+  std::string day;
+  std::int64_t since_ms = 0;
+};
+// `SELECT t.id, t.owner_id, <rank> FROM <table> t WHERE t.org_id = ? AND (<where>)`: every to-do of
+// one kind in one pass, so the totals, each person's counts and the first page come from it.
+std::vector<TodoKey> todo_keys(Connection& c, OrgId org, std::string_view table,
+                               std::string_view rank, bool rank_is_day, const std::string& where,
+                               const std::vector<Value>& params);
 
 }  // namespace fupan::store
