@@ -56,7 +56,9 @@ test('rep at 375 px: a visit with the location allowed is checked in', async () 
   assert.equal(a.checkin_lng, 121.473701)
   assert.equal(a.checkin_accuracy_m, 25)
   assert.ok(Math.abs(Date.parse(a.checkin_at) - Date.now()) < 5 * 60e3, `checked in just now: ${a.checkin_at}`)
-  assert.equal(a.outcome, `联系人：王采购（采购经理）\n${outcome}`)
+  // The contact met is the activity's contact, not a line of its outcome.
+  assert.equal(a.contact_id, contact.id)
+  assert.equal(a.outcome, outcome)
 })
 
 test('rep at 375 px: with the location refused the visit is saved without a check-in', async () => {
