@@ -75,9 +75,11 @@ fmt:
 	clang-format -i $$(git ls-files 'src/*.cc' 'src/*.h' 'bench/*.cc')
 
 lint: $(BUILD)/build.ninja
+	bash scripts/check_layers.sh
 	clang-format --dry-run --Werror $$(git ls-files 'src/*.cc' 'src/*.h')
 	cppcheck --quiet --enable=warning,performance --std=c++20 --inline-suppr --error-exitcode=1 \
-	  --suppress=syntaxError:src/*_test.cc --suppress=syntaxError:src/*/*_test.cc --suppress=returnStdMoveLocal -I src src
+	  --suppress=syntaxError:src/*_test.cc --suppress=syntaxError:src/*/*_test.cc \
+	  --suppress=syntaxError:src/*/*/*_test.cc --suppress=returnStdMoveLocal -I src src
 
 clean:
 	rm -rf $(BUILD) build-asan web/dist

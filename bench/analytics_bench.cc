@@ -18,10 +18,10 @@
 #include "engine/analytics.h"
 #include "engine/index_file.h"
 #include "large_org.h"
-#include "service/metric_sql.h"
-#include "service/org_directory.h"
+#include "service/platform/org_directory.h"
 #include "store/metric_settings_store.h"
 #include "store/migrations.h"
+#include "testkit/metric_sql.h"
 
 namespace {
 
@@ -220,7 +220,7 @@ void BM_RepWeek_SQL(benchmark::State& state, StoreFn get) {
   q.period = kWeek;
   for (auto _ : state) {
     for (const MetricInfo& m : all_metrics()) {
-      auto v = service::metric_by_sql(*c, s->org, settings, m.metric, q, kWeek);
+      auto v = testkit::metric_by_sql(*c, s->org, settings, m.metric, q, kWeek);
       benchmark::DoNotOptimize(v);
     }
   }

@@ -4,9 +4,9 @@
 #include <filesystem>
 
 #include "core/crypto.h"
+#include "demo/demo_org.h"
 #include "http/app.h"
-#include "service/demo_org.h"
-#include "service/store_watch.h"
+#include "service/platform/store_watch.h"
 #include "store/migrations.h"
 
 namespace {
@@ -21,7 +21,7 @@ struct Fixture {
     std::filesystem::remove(path);
     db = store::open_database(path.string(), 4);
     store::migrate(*db);
-    (void)service::create_demo_org(*db, clock);
+    (void)demo::create_demo_org(*db, clock);
     watch = std::make_unique<service::StoreWatch>(*db);
     orgs.load_all(*db);
     app = std::make_unique<http::App>(service::Context{*db, orgs, clock, sessions, scopes},
@@ -30,7 +30,7 @@ struct Fixture {
     watched = std::make_unique<http::App>(
         service::Context{*db, orgs, clock, sessions, scopes, nullptr, watch.get()},
         http::AppOptions{"", false, false});
-    auto login = app->auth().login("manager", service::kDemoPassword, "127.0.0.1", "bench");
+    auto login = app->auth().login("manager", demo::kDemoPassword, "127.0.0.1", "bench");
     token = login->token;
   }
   ~Fixture() {
@@ -91,8 +91,8 @@ void BM_AuthMe(benchmark::State& s) {
 void BM_UsersList(benchmark::State& s) {
   run(s, "/api/users?page_size=20", true);
 }
-// The same with the store watch `fupan serve` runs (service/store_watch.h): one read of the audit
-// log's newest entries per authenticated request.
+// The same with the store watch `fupan serve` runs (service/platform/store_watch.h): one read of
+// the audit log's newest entries per authenticated request.
 void BM_AuthMeWatched(benchmark::State& s) {
   run(s, "/api/auth/me", true, true);
 }

@@ -1,8 +1,8 @@
-// Importing orders from CSV (service/import_service.h) against the raw bulk load of the same rows
-// (store::Connection::bulk_insert, pre-built), into SQLite (a temp file) and into PostgreSQL when
-// FUPAN_BENCH_PG_URL names a scratch database (bench/run.sh starts one). The store holds the demo
-// org with its two years of history; the file's rows name its customers by external id and their
-// owners by username, as docs/import.md describes. FUPAN_BENCH_IMPORT_ROWS sets the number of
+// Importing orders from CSV (service/io/import_service.h) against the raw bulk load of the same
+// rows (store::Connection::bulk_insert, pre-built), into SQLite (a temp file) and into PostgreSQL
+// when FUPAN_BENCH_PG_URL names a scratch database (bench/run.sh starts one). The store holds the
+// demo org with its two years of history; the file's rows name its customers by external id and
+// their owners by username, as docs/import.md describes. FUPAN_BENCH_IMPORT_ROWS sets the number of
 // rows (default 1,000,000); each benchmark reports rows/s.
 #include <benchmark/benchmark.h>
 
@@ -15,11 +15,12 @@
 
 #include "core/crypto.h"
 #include "core/money.h"
-#include "service/demo_history.h"
-#include "service/demo_org.h"
-#include "service/import_service.h"
+#include "demo/demo_history.h"
+#include "demo/demo_org.h"
+#include "service/io/import_service.h"
 #include "store/migrations.h"
 #include "store/org_store.h"
+#include "testkit/fixed_clock.h"
 
 namespace {
 
@@ -36,11 +37,6 @@ std::size_t row_count() {
   const char* n = std::getenv("FUPAN_BENCH_IMPORT_ROWS");
   return n ? static_cast<std::size_t>(std::strtoull(n, nullptr, 10)) : 1'000'000;
 }
-
-class FixedClock final : public Clock {
- public:
-  Instant now() const override { return kNow; }
-};
 
 // One order of the file, as the import will read it.
 struct OrderRow {
@@ -64,9 +60,9 @@ struct Store {
       db = store::open_database(url, 2);
     }
     store::migrate(*db);
-    auto made = service::create_demo_org(*db, clock);
+    auto made = demo::create_demo_org(*db, clock);
     org = *made;
-    service::add_demo_history(ctx(), org, kNow, service::kDemoSeed);
+    demo::add_demo_history(ctx(), org, kNow, demo::kDemoSeed);
     orgs.load_all(*db);
     auto snapshot = orgs.get(org);
     for (const UserRecord& u : snapshot->users()) {
@@ -119,7 +115,7 @@ struct Store {
     std::string owner_name;
   };
 
-  FixedClock clock;
+  testkit::FixedClock clock{kNow};
   std::string path;
   std::unique_ptr<store::Database> db;
   service::OrgDirectory orgs;

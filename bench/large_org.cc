@@ -19,7 +19,7 @@
 #include "domain/order_math.h"
 #include "domain/pipeline.h"
 #include "domain/roles.h"
-#include "service/pipeline_service.h"
+#include "service/crm/pipeline_service.h"
 #include "store/bulk_load.h"
 #include "store/pipeline_store.h"
 

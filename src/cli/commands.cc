@@ -8,24 +8,25 @@
 
 #include "cli/store_access.h"
 #include "core/crypto.h"
+#include "demo/demo_history.h"
+#include "demo/demo_org.h"
 #include "domain/org_validation.h"
 #include "engine/analytics.h"
 #include "http/server.h"
 #include "jobs/daily_jobs.h"
-#include "service/demo_history.h"
-#include "service/demo_org.h"
-#include "service/entity_json.h"
-#include "service/import_report_json.h"
-#include "service/import_service.h"
-#include "service/metric_json.h"
-#include "service/metrics_service.h"
-#include "service/store_watch.h"
+#include "service/analytics/metric_json.h"
+#include "service/analytics/metrics_service.h"
+#include "service/crm/entity_json.h"
+#include "service/io/import_report_json.h"
+#include "service/io/import_service.h"
+#include "service/platform/store_watch.h"
 #include "store/audit_store.h"
 #include "store/metric_settings_store.h"
 #include "store/migrations.h"
 #include "store/org_store.h"
 #include "store/session_store.h"
 #include "store/sqlite_backup.h"
+#include "testkit/metric_sql.h"
 
 namespace fupan::cli {
 namespace {
@@ -110,7 +111,7 @@ int migrate(const std::string& url) {
 int demo(const std::string& url, bool if_missing) {
   auto db = open_store(url, 2, StoreMode::create);
   SystemClock clock;
-  auto org = service::create_demo_org(*db, clock);
+  auto org = demo::create_demo_org(*db, clock);
   if (!org.ok()) {
     if (if_missing && org.error().code == ErrorCode::already_exists) return 0;
     return fail(org.error().detail + " (demo data goes only into an empty store)");
@@ -118,11 +119,10 @@ int demo(const std::string& url, bool if_missing) {
   service::OrgDirectory orgs;
   service::SessionCache sessions;
   service::ScopeCache scopes;
-  service::add_demo_history({*db, orgs, clock, sessions, scopes}, *org, clock.now(),
-                            service::kDemoSeed);
+  demo::add_demo_history({*db, orgs, clock, sessions, scopes}, *org, clock.now(), demo::kDemoSeed);
   std::cout << "demo organisation created; log in with admin, director, manager, rep or analyst, "
                "password "
-            << service::kDemoPassword << "\n";
+            << demo::kDemoPassword << "\n";
   return 0;
 }
 
@@ -312,8 +312,8 @@ int metric(const MetricOptions& o) {
     return fail(std::string(error_code_name(e.code)) + (e.field.empty() ? "" : " " + e.field) +
                 (e.detail.empty() ? "" : ": " + e.detail));
   }
-  const auto source = o.via == "sql" ? service::MetricSource::sql : service::MetricSource::engine;
-  const MetricAnswer a = service::answer_metric(ctx, org, *q, source);
+  const MetricAnswer a = o.via == "sql" ? testkit::answer_metric_by_sql(ctx, org, *q)
+                                        : service::answer_metric(ctx, org, *q);
   JsonWriter w;
   service::write_metric_answer(w, *q, a);
   std::cout << std::move(w).str() << "\n";

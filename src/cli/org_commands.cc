@@ -5,8 +5,8 @@
 #include "cli/commands.h"
 #include "cli/store_access.h"
 #include "domain/org_lookup.h"
-#include "service/org_structure_service.h"
-#include "service/record_json.h"
+#include "service/org/org_structure_service.h"
+#include "service/org/record_json.h"
 #include "store/org_store.h"
 
 namespace fupan::cli {

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "core/error.h"
-#include "service/context.h"
+#include "service/platform/context.h"
 #include "store/database.h"
 
 namespace fupan::cli {

@@ -1,4 +1,4 @@
-// The analytics engine against the plain-SQL reference (service/metric_sql.cc), both following
+// The analytics engine against the plain-SQL reference (testkit/metric_sql.cc), both following
 // docs/metrics.md: a random org (teams nested, people moving between them, two pipelines, events
 // at 23:30 on Sundays and at midnight, totals beyond 2^31 分, payments on other owners, costs of
 // every scope), a few hundred random questions answered both ways, then random writes through the
@@ -25,15 +25,18 @@
 
 #include "domain/entity_kind.h"
 #include "engine/index_file.h"
-#include "service/customer_service.h"
-#include "service/entity_service.h"
-#include "service/import_service.h"
-#include "service/metrics_service.h"
-#include "service/org_structure_service.h"
-#include "service/quote_service.h"
-#include "service/tier_service.h"
+#include "service/analytics/metrics_service.h"
+#include "service/crm/customer_service.h"
+#include "service/crm/entity_service.h"
+#include "service/crm/tier_service.h"
+#include "service/io/import_service.h"
+#include "service/org/org_structure_service.h"
+#include "service/sales/quote_service.h"
 #include "store/metric_settings_store.h"
 #include "store/migrations.h"
+#include "testkit/fixed_clock.h"
+#include "testkit/metric_sql.h"
+#include "testkit/test_store.h"
 
 namespace fupan::engine {
 namespace {
@@ -47,12 +50,6 @@ const LocalDate kFirst{std::chrono::year{2024} / 7 / 1};
 const LocalDate kEnd{std::chrono::year{2027} / 1 / 1};
 const LocalDate kAskFirst{std::chrono::year{2024} / 5 / 1};
 const LocalDate kAskEnd{std::chrono::year{2027} / 3 / 1};
-
-class TestClock final : public Clock {
- public:
-  Instant now() const override { return t; }
-  Instant t = instant_from_ms(0);
-};
 
 class Rng {
  public:
@@ -139,28 +136,14 @@ class AnalyticsDiffTest : public ::testing::TestWithParam<std::string> {
     seed_ = seed_of_run();
     rng_ = std::make_unique<Rng>(seed_);
     RecordProperty("seed", std::to_string(seed_));
-    if (GetParam() == "postgres") {
-      const char* url = std::getenv("FUPAN_TEST_PG_URL");
-      if (!url) GTEST_SKIP() << "FUPAN_TEST_PG_URL not set";
-      db_ = store::open_database(url, 4);
-      db_->acquire()->exec_script("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
-    } else {
-      path_ = std::filesystem::temp_directory_path() /
-              ("fupan_analytics_test_" + std::to_string(::getpid()) + ".db");
-      remove_files();
-      db_ = store::open_database(path_.string(), 4);
-    }
-    store::migrate(*db_);
+    store_ = testkit::TestStore::open(GetParam(), "analytics_test", 4);
+    if (!store_) GTEST_SKIP() << "FUPAN_TEST_PG_URL not set";
+    db_ = &store_->db();
   }
   void TearDown() override {
     ctx_.reset();
     analytics_.reset();
-    db_.reset();
-    if (!path_.empty()) remove_files();
-  }
-  void remove_files() {
-    for (const char* suffix : {"", "-wal", "-shm"})
-      std::filesystem::remove(path_.string() + suffix);
+    store_.reset();
   }
 
   Rng& rng() { return *rng_; }
@@ -726,9 +709,9 @@ class AnalyticsDiffTest : public ::testing::TestWithParam<std::string> {
       return false;
     }
     const MetricAnswer e =
-        service::answer_metric(*ctx_, OrgId{org}, *q, service::MetricSource::engine);
+        testkit::answer_metric(*ctx_, OrgId{org}, *q, testkit::MetricSource::engine);
     const MetricAnswer s =
-        service::answer_metric(*ctx_, OrgId{org}, *q, service::MetricSource::sql);
+        testkit::answer_metric(*ctx_, OrgId{org}, *q, testkit::MetricSource::sql);
     const std::pair<const char*, std::pair<const MetricValue*, const MetricValue*>> figures[] = {
         {"value", {&e.value, &s.value}},
         {"previous", {&e.previous, &s.previous}},
@@ -1113,8 +1096,8 @@ class AnalyticsDiffTest : public ::testing::TestWithParam<std::string> {
 
   std::uint64_t seed_ = 0;
   std::unique_ptr<Rng> rng_;
-  std::unique_ptr<store::Database> db_;
-  std::filesystem::path path_;
+  std::unique_ptr<testkit::TestStore> store_;
+  store::Database* db_ = nullptr;
   std::string zone_name_;
   const date::time_zone* tz_ = nullptr;
   int fiscal_start_ = 1;
@@ -1129,7 +1112,7 @@ class AnalyticsDiffTest : public ::testing::TestWithParam<std::string> {
   const std::vector<std::string> channels_ = {"web", "展会", "转介绍", ""};
   const std::vector<std::string> tiers_ = {"A", "B", "C", ""};
 
-  TestClock clock_;
+  testkit::FixedClock clock_;
   service::OrgDirectory orgs_;
   service::SessionCache sessions_;
   service::ScopeCache scopes_;
@@ -1380,7 +1363,7 @@ TEST_P(AnalyticsDiffTest, ChangesCommittedWhileTheIndexIsBuiltAgainReachTheNewIn
   build_org();
   start_services({org_}, admin_);
   // The bulk writer has its own clock and actor: the test's belong to the other writer.
-  TestClock bulk_clock;
+  testkit::FixedClock bulk_clock;
   bulk_clock.t = clock_.t;
   service::Context bulk_ctx{*db_, orgs_, bulk_clock, sessions_, scopes_, analytics_.get()};
   const service::Actor bulk_actor = actor_;

@@ -24,10 +24,12 @@
 
 #include "core/money.h"
 #include "engine/analytics.h"
-#include "service/metrics_service.h"
-#include "service/pipeline_service.h"
+#include "service/analytics/metrics_service.h"
+#include "service/crm/pipeline_service.h"
 #include "store/metric_settings_store.h"
 #include "store/migrations.h"
+#include "testkit/metric_sql.h"
+#include "testkit/test_store.h"
 
 #ifndef FUPAN_SOURCE_DIR
 #error "FUPAN_SOURCE_DIR must name the source tree (CMakeLists.txt sets it for fupan_tests)"
@@ -851,28 +853,15 @@ std::string case_name(const ::testing::TestParamInfo<CaseParam>& info) {
 class MetricCase : public ::testing::TestWithParam<CaseParam> {
  protected:
   void SetUp() override {
-    if (GetParam().backend == "postgres") {
-      const char* url = std::getenv("FUPAN_TEST_PG_URL");
-      if (!url) GTEST_SKIP() << "FUPAN_TEST_PG_URL not set";
-      db_ = store::open_database(url, 2);
-      db_->acquire()->exec_script("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
-    } else {
-      path_ = fs::temp_directory_path() / ("fupan_metric_cases_" + std::to_string(::getpid()) +
-                                           "_" + GetParam().file.stem().string() + ".db");
-      fs::remove(path_);
-      db_ = store::open_database(path_.string(), 2);
-    }
-    store::migrate(*db_);
+    store_ = testkit::TestStore::open(GetParam().backend,
+                                      "metric_cases_" + GetParam().file.stem().string());
+    if (!store_) GTEST_SKIP() << "FUPAN_TEST_PG_URL not set";
+    db_ = &store_->db();
   }
-  void TearDown() override {
-    db_.reset();
-    if (!path_.empty()) {
-      for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path_.string() + suffix);
-    }
-  }
+  void TearDown() override { store_.reset(); }
 
-  std::unique_ptr<store::Database> db_;
-  fs::path path_;
+  std::unique_ptr<testkit::TestStore> store_;
+  store::Database* db_ = nullptr;
 };
 
 TEST(MetricCaseFiles, AreFound) {
@@ -945,9 +934,9 @@ TEST_P(MetricCase, AnswersAsComputedByHand) {
       continue;
     }
     const auto stage_ids = loader->stages_of(cq.pipeline_name.value_or(""));
-    for (const auto source : {service::MetricSource::engine, service::MetricSource::sql}) {
-      const char* via = source == service::MetricSource::engine ? "engine" : "sql";
-      const MetricAnswer a = service::answer_metric(ctx, org, *q, source);
+    for (const auto source : {testkit::MetricSource::engine, testkit::MetricSource::sql}) {
+      const char* via = source == testkit::MetricSource::engine ? "engine" : "sql";
+      const MetricAnswer a = testkit::answer_metric(ctx, org, *q, source);
       auto check = [&](const char* what, const MetricValue& got, const Expected& want, int line) {
         if (!matches(got, want, stage_ids)) {
           ADD_FAILURE_AT(file.c_str(), line)

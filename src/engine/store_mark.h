@@ -1,6 +1,6 @@
 // Where the analytics index of an org stands against the store, so an index kept in a file
 // (engine/index_file.h) is used only with the store it was made from and caught up with what
-// changed there since: every change of a fact is in the audit log (service/write.cc).
+// changed there since: every change of a fact is in the audit log (service/platform/write.cc).
 #pragma once
 
 #include <cstdint>

@@ -9,8 +9,8 @@
 #include "http/metrics.h"
 #include "http/router.h"
 #include "http/static_files.h"
-#include "service/auth_service.h"
-#include "service/context.h"
+#include "service/org/auth_service.h"
+#include "service/platform/context.h"
 
 namespace fupan::http {
 

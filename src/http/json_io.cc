@@ -160,7 +160,7 @@ std::string detail_zh(std::string_view d) {
       {"you cannot deactivate yourself", "不能停用自己的账号"},
       {"you cannot remove your own admin role", "不能移除自己的管理员角色"},
       {"not accepted here", "此处不接受该字段"},
-      // CRM fields (service/entity_values.cc, entity_service.cc, export_service.cc)
+      // CRM fields (service/crm/entity_values.cc, entity_service.cc, export_service.cc)
       {"a tag cannot contain ','", "标签不能包含逗号"},
       {"each tag at most 32 characters", "每个标签最多 32 个字符"},
       {"must not be negative", "不能为负数"},
@@ -182,7 +182,7 @@ std::string detail_zh(std::string_view d) {
       {"at most 2 decimal places", "最多两位小数"},
       {"amount is out of range", "金额超出范围"},
       {"must be an amount in yuan, e.g. 1234.56", "应为金额（元），例如 1234.56"},
-      // customers (service/customer_service.cc)
+      // customers (service/crm/customer_service.cc)
       {"already the owner", "已经是该客户的负责人"},
       {"1..500 ids", "应为 1 到 500 个编号"},
       {"each id at most once", "每个编号只能出现一次"},
@@ -250,7 +250,7 @@ std::string detail_zh(std::string_view d) {
       {"discount_bp must be an integer 0..10000", "折扣应为 0 到 10000 的整数（万分比）"},
       {"no such product", "产品不存在"},
       {"order total is out of range", "订单总额超出范围"},
-      // imports (service/import_service.cc and friends)
+      // imports (service/io/import_service.cc and friends)
       {"the file is empty", "文件是空的"},
       {"the header row cannot be read", "无法读取表头行"},
       {"the file has no data rows", "文件中没有数据行"},
@@ -287,7 +287,8 @@ std::string detail_zh(std::string_view d) {
       {"the same stint is on an earlier row", "前面的行已有同一段成员期"},
       {"a join date needs a team", "填写加入日期时须同时填写团队"},
       {"too many imports at once; wait for one to end", "同时进行的导入太多，请等当前导入完成"},
-      // metrics (domain/metric.cc, metric_scope.cc, period.cc, service/metrics_service.cc)
+      // metrics (domain/metric.cc, metric_scope.cc, period.cc,
+      // service/analytics/metrics_service.cc)
       {"required", "必填"},
       {"unknown metric; GET /api/metrics/catalog lists them",
        "没有这个指标，GET /api/metrics/catalog 列出全部指标"},
@@ -332,7 +333,7 @@ std::string detail_zh(std::string_view d) {
       {"this year has only 52 ISO weeks", "该年只有 52 个 ISO 周"},
       {"the quarter must be Q1..Q4", "季度应为 Q1 到 Q4"},
       {"the range must not end before it starts", "区间的结束日期不能早于开始日期"},
-      // analyses (service/analysis_service.cc, http/routes_analysis.cc)
+      // analyses (service/analytics/analysis_service.cc, http/routes/analytics_analysis.cc)
       {"use child, team or user", "应为以下之一：child、team、user"},
       {"use an additive metric such as orders_amount", "应为可加的指标，例如 orders_amount"},
       {"1 to 12", "应为 1 到 12"},

@@ -12,8 +12,8 @@
 #include "core/error.h"
 #include "core/json_writer.h"
 #include "http/request.h"
-#include "service/paging.h"
-#include "service/workbook.h"
+#include "service/io/workbook.h"
+#include "service/platform/paging.h"
 
 namespace fupan::http {
 

@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "service/tier_service.h"
+#include "service/crm/tier_service.h"
 #include "store/org_store.h"
 
 namespace fupan::jobs {

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "jobs/scheduler.h"
-#include "service/context.h"
+#include "service/platform/context.h"
 
 namespace fupan::jobs {
 

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <exception>
 
-#include "service/entity_values.h"
+#include "service/crm/entity_values.h"
 
 namespace fupan::jobs {
 namespace {

@@ -7,6 +7,8 @@
 #include <atomic>
 #include <sstream>
 
+#include "testkit/fixed_clock.h"
+
 namespace fupan::jobs {
 namespace {
 
@@ -26,14 +28,7 @@ const date::time_zone* zone(const char* name) {
   return date::locate_zone(name);
 }
 
-class FixedClock final : public Clock {
- public:
-  explicit FixedClock(Instant t) : t_(t) {}
-  Instant now() const override { return t_; }
-
- private:
-  Instant t_;
-};
+using testkit::FixedClock;
 
 TEST(NextDailyRun, LaterTodayOrTomorrowInTheZone) {
   const auto* sh = zone("Asia/Shanghai");  // UTC+8, no daylight saving

@@ -33,7 +33,7 @@ struct AuditQuery {
 // Appends `a`, marked as written by this process (process_writer_id()).
 void insert_audit(Connection& c, const AuditRecord& a);
 // This process's mark on the audit entries it writes, so a server can tell another process's
-// changes from its own (service/store_watch.h).
+// changes from its own (service/platform/store_watch.h).
 std::int64_t process_writer_id();
 std::vector<AuditRecord> list_audit(Connection& c, OrgId org, const AuditQuery& q);
 std::int64_t count_audit(Connection& c, OrgId org, const AuditQuery& q);

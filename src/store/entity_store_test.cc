@@ -11,6 +11,7 @@
 
 #include "store/bulk_load.h"
 #include "store/migrations.h"
+#include "testkit/test_store.h"
 
 namespace fupan::store {
 namespace {
@@ -18,19 +19,9 @@ namespace {
 class EntityStoreTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    if (GetParam() == "postgres") {
-      const char* url = std::getenv("FUPAN_TEST_PG_URL");
-      if (!url) GTEST_SKIP() << "FUPAN_TEST_PG_URL not set";
-      db_ = open_database(url, 2);
-      auto c = db_->acquire();
-      c->exec_script("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
-    } else {
-      path_ = std::filesystem::temp_directory_path() /
-              ("fupan_entity_store_test_" + std::to_string(::getpid()) + ".db");
-      std::filesystem::remove(path_);
-      db_ = open_database(path_.string(), 2);
-    }
-    migrate(*db_);
+    store_ = testkit::TestStore::open(GetParam(), "entity_store_test");
+    if (!store_) GTEST_SKIP() << "FUPAN_TEST_PG_URL not set";
+    db_ = &store_->db();
     auto c = db_->acquire();
     OrgRecord org;
     org.name = "测试公司";
@@ -54,13 +45,7 @@ class EntityStoreTest : public ::testing::TestWithParam<std::string> {
              {org_.value, refs_[RefKind::pipeline]})
             .i64(0, 0);
   }
-  void TearDown() override {
-    db_.reset();
-    if (!path_.empty()) {
-      for (const char* suffix : {"", "-wal", "-shm"})
-        std::filesystem::remove(path_.string() + suffix);
-    }
-  }
+  void TearDown() override { store_.reset(); }
 
   // A record of `kind` with a value in every field, referring to records made before.
   EntityRecord sample(const EntityKind& kind) {
@@ -115,8 +100,8 @@ class EntityStoreTest : public ::testing::TestWithParam<std::string> {
     return it == kRefs.end() ? RefKind::none : it->second;
   }
 
-  std::unique_ptr<Database> db_;
-  std::filesystem::path path_;
+  std::unique_ptr<testkit::TestStore> store_;
+  Database* db_ = nullptr;
   OrgId org_;
   std::map<RefKind, std::int64_t> refs_;
 };

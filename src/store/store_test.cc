@@ -9,6 +9,7 @@
 #include "store/audit_store.h"
 #include "store/migrations.h"
 #include "store/org_store.h"
+#include "testkit/test_store.h"
 
 namespace fupan::store {
 namespace {
@@ -16,36 +17,19 @@ namespace {
 class StoreTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    if (GetParam() == "postgres") {
-      const char* url = std::getenv("FUPAN_TEST_PG_URL");
-      if (!url) GTEST_SKIP() << "FUPAN_TEST_PG_URL not set";
-      db_ = open_database(url, 2);
-      auto c = db_->acquire();
-      c->exec_script("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
-    } else {
-      path_ = std::filesystem::temp_directory_path() /
-              ("fupan_store_test_" + std::to_string(::getpid()) + "_" + std::to_string(++counter_) +
-               ".db");
-      std::filesystem::remove(path_);
-      db_ = open_database(path_.string(), 2);
-    }
-    migrate(*db_);
+    store_ = testkit::TestStore::open(GetParam(), "store_test_" + std::to_string(++counter_));
+    if (!store_) GTEST_SKIP() << "FUPAN_TEST_PG_URL not set";
+    db_ = &store_->db();
     auto c = db_->acquire();
     OrgRecord org;
     org.name = "测试公司";
     org_ = insert_org(*c, org);
   }
-  void TearDown() override {
-    db_.reset();
-    if (!path_.empty()) {
-      for (const char* suffix : {"", "-wal", "-shm"})
-        std::filesystem::remove(path_.string() + suffix);
-    }
-  }
+  void TearDown() override { store_.reset(); }
 
   static inline int counter_ = 0;
-  std::unique_ptr<Database> db_;
-  std::filesystem::path path_;
+  std::unique_ptr<testkit::TestStore> store_;
+  Database* db_ = nullptr;
   OrgId org_;
 };
 
@@ -163,19 +147,10 @@ std::map<std::string, std::set<std::string>> columns(Database& db) {
 
 // The migration check: both drivers end with the same tables and columns.
 TEST(Migrations, SameSchemaOnBothDrivers) {
-  const char* url = std::getenv("FUPAN_TEST_PG_URL");
-  if (!url) GTEST_SKIP() << "FUPAN_TEST_PG_URL not set";
-  auto path = std::filesystem::temp_directory_path() /
-              ("fupan_schema_" + std::to_string(::getpid()) + ".db");
-  std::filesystem::remove(path);
-  auto lite = open_database(path.string(), 1);
-  migrate(*lite);
-  auto pg = open_database(url, 1);
-  pg->acquire()->exec_script("DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
-  migrate(*pg);
-  EXPECT_EQ(columns(*lite), columns(*pg));
-  lite.reset();
-  std::filesystem::remove(path);
+  auto pg = testkit::TestStore::open("postgres", "schema", 1);
+  if (!pg) GTEST_SKIP() << "FUPAN_TEST_PG_URL not set";
+  auto lite = testkit::TestStore::open("sqlite", "schema", 1);
+  EXPECT_EQ(columns(lite->db()), columns(pg->db()));
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
-// SQL for the to-do list's own state (service/todo_service.h): stalled opportunities snoozed until
-// a day, and reminders (催办) a manager sent to a member of the team.
+// SQL for the to-do list's own state (service/crm/todo_service.h): stalled opportunities snoozed
+// until a day, and reminders (催办) a manager sent to a member of the team.
 #pragma once
 
 #include <map>

@@ -117,7 +117,7 @@ contains "after an import the store is read" "$tmp/serve3.log" "bulk changes sin
 contains "and the answer has the import" "$tmp/served.json" "$(sed 's/}$//' "$tmp/sql.json")"
 
 # A `fupan import` or `fupan team add` while the server runs on the same store: the next request
-# sees it, no restart needed (service/store_watch.h).
+# sees it, no restart needed (service/platform/store_watch.h).
 printf '外部编号,客户,负责人,下单时间,订单金额\nSO2026-LIVE-1,C2026-001,rep,2026-06-20 11:00,70000\n' >"$tmp/live.csv"
 "$bin" serve --db "$idb" --port 0 --web-dir "" --threads 2 >"$tmp/live.out" 2>"$tmp/live.log" &
 live=$!

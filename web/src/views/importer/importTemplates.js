@@ -3,7 +3,7 @@
 import { getKind } from '@/api/entities'
 
 // Users and memberships are not CRM kinds in the schema; their columns are fixed
-// (service/import_users.cc, service/import_memberships.cc).
+// (service/io/import_users.cc, service/io/import_memberships.cc).
 const FIXED_COLUMNS = {
   users: {
     'zh-CN': ['用户名*', '姓名*', '邮箱', '电话', '角色', '区域', '团队', '密码', '加入日期'],

@@ -1,5 +1,5 @@
 // The import report's warnings come from the server as English sentences
-// (service/import_service.cc, import_users.cc, import_table.cc). Each known one is recognised
+// (service/io/import_service.cc, import_users.cc, import_table.cc). Each known one is recognised
 // here so the page can say it in the UI's language; anything else is shown as it came.
 
 const PATTERNS = [

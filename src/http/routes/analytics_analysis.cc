@@ -1,0 +1,236 @@
+// Analyses (SPEC §5): GET /api/analysis/funnel, /quadrant, /forecast and /risks, over
+// service/analytics/analysis_service. Each answers within the caller's data scope; format=xlsx
+// gives the page's table as a workbook instead (service/analytics/analysis_export).
+#include <algorithm>
+#include <charconv>
+
+#include "http/app.h"
+#include "http/json_io.h"
+#include "service/analytics/analysis_export.h"
+#include "service/analytics/analysis_service.h"
+#include "service/analytics/metric_json.h"
+
+namespace fupan::http {
+namespace {
+
+// Whether `format` asks for a workbook: "json" (the default) or "xlsx".
+Result<bool> wants_xlsx(const Request& req) {
+  const std::string* format = req.query_param("format");
+  if (!format || *format == "json") return false;
+  if (*format == "xlsx") return true;
+  return query_error("format", "json or xlsx");
+}
+
+void optional_number(JsonWriter& w, std::string_view key, const std::optional<double>& v) {
+  w.key(key);
+  v ? w.value(*v) : w.null();
+}
+
+void write_month(JsonWriter& w, const engine::OrgIndex::PipelineMonth& m) {
+  w.field("count", m.count);
+  w.field("amount", m.amount);
+  w.field("weighted", m.weighted);
+  w.field("commit", m.commit);
+  w.field("best_case", m.best_case);
+  w.field("won", m.won_amount);
+}
+
+}  // namespace
+
+void add_analysis_routes(App& app) {
+  // ?scope &period [&pipeline] [&format=json|xlsx]
+  app.api("GET", "/api/analysis/funnel", [&app](Call& call) -> Response {
+    const Request& req = call.req;
+    if (auto s = only_params(req, {"scope", "period", "pipeline", "format", "lang"}); !s.ok())
+      return error_response(s.error(), req);
+    auto xlsx = wants_xlsx(req);
+    if (!xlsx.ok()) return error_response(xlsx.error(), req);
+    service::MetricRequest in{"", query_text(req, "scope"), query_text(req, "period"), {}, {}, {}};
+    auto pipeline = query_id(req, "pipeline");
+    if (!pipeline.ok()) return error_response(pipeline.error(), req);
+    in.pipeline_id = *pipeline;
+    auto r = service::funnel_analysis(app.ctx(), call.actor, in);
+    if (!r.ok()) return error_response(as_query_error(r.error()), req);
+    if (*xlsx) return xlsx_response(service::funnel_xlsx(*r, prefers_english(req)), req);
+    JsonWriter w;
+    w.begin_object();
+    w.field("scope", scope_text(r->query.scopes));
+    w.field("period", r->query.period.label);
+    w.field("benchmark_period", r->benchmark_period.label);
+    w.key("stages").begin_array();
+    for (std::size_t k = 0; k < r->stages.size(); ++k) {
+      const auto& s = r->stages[k];
+      w.begin_object();
+      w.field("stage_id", s.stage_id);
+      w.field("name", s.name);
+      w.field("probability", s.probability);
+      w.field("reached", s.reached);
+      optional_number(w, "conversion", s.conversion);
+      optional_number(w, "benchmark", r->benchmark[k]);
+      w.field("stays", s.stays);
+      optional_number(w, "median_days", s.median_days);
+      optional_number(w, "mean_days", s.mean_days);
+      w.end_object();
+    }
+    w.end_array();
+    w.key("bottleneck_stage_id");
+    r->bottleneck_stage_id ? w.value(*r->bottleneck_stage_id) : w.null();
+    w.end_object();
+    return json_text(std::move(w).str());
+  });
+
+  // ?scope &period &by=child|team|user [&metric=orders_amount] [&format=json|xlsx]
+  app.api("GET", "/api/analysis/quadrant", [&app](Call& call) -> Response {
+    const Request& req = call.req;
+    if (auto s = only_params(req, {"scope", "period", "by", "metric", "compare", "format", "lang"});
+        !s.ok())
+      return error_response(s.error(), req);
+    auto xlsx = wants_xlsx(req);
+    if (!xlsx.ok()) return error_response(xlsx.error(), req);
+    service::MetricRequest in{query_text(req, "metric"),
+                              query_text(req, "scope"),
+                              query_text(req, "period"),
+                              {},
+                              {},
+                              {},
+                              {}};
+    if (req.query_param("compare")) in.compare = query_text(req, "compare");
+    const std::string by = req.query_param("by") ? query_text(req, "by") : "child";
+    auto r = service::quadrant_analysis(app.ctx(), call.actor, in, by);
+    if (!r.ok()) return error_response(as_query_error(r.error()), req);
+    const bool english = prefers_english(req);
+    if (*xlsx) return xlsx_response(service::quadrant_xlsx(*r, english), req);
+    JsonWriter w;
+    w.begin_object();
+    w.field("metric", r->query.metric.text());
+    w.field("scope", scope_text(r->query.scopes));
+    w.field("period", r->query.period.label);
+    w.field("by", by);
+    service::write_comparison_members(w, r->comparison);
+    w.key("split").begin_object();
+    w.field("sales", r->split.sales);
+    w.field("growth", r->split.growth);
+    w.end_object();
+    w.key("points").begin_array();
+    for (const QuadrantPoint& p : r->points) {
+      w.begin_object();
+      w.field("key", p.key);
+      w.field("label", p.label);
+      w.field("sales", p.sales);
+      optional_number(w, "growth", p.growth);
+      w.key("quadrant");
+      p.quadrant ? w.value(quadrant_name(*p.quadrant)) : w.null();
+      w.key("action");
+      p.quadrant ? w.value(quadrant_action(*p.quadrant, english)) : w.null();
+      w.key("includes").begin_array();
+      for (const std::string& k : p.includes) w.value(k);
+      w.end_array();
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    return json_text(std::move(w).str());
+  });
+
+  // ?scope [&months=6] [&format=json|xlsx]
+  app.api("GET", "/api/analysis/forecast", [&app](Call& call) -> Response {
+    const Request& req = call.req;
+    if (auto s = only_params(req, {"scope", "months", "format", "lang"}); !s.ok())
+      return error_response(s.error(), req);
+    auto xlsx = wants_xlsx(req);
+    if (!xlsx.ok()) return error_response(xlsx.error(), req);
+    int months = 6;
+    if (const std::string* m = req.query_param("months")) {
+      auto [end, ec] = std::from_chars(m->data(), m->data() + m->size(), months);
+      if (ec != std::errc{} || end != m->data() + m->size())
+        return error_response(query_error("months", "1 to 12"), req);
+    }
+    service::MetricRequest in{"", query_text(req, "scope"), "", {}, {}, {}};
+    auto r = service::forecast_analysis(app.ctx(), call.actor, in, months);
+    if (!r.ok()) return error_response(as_query_error(r.error()), req);
+    if (*xlsx) {
+      return xlsx_response(service::forecast_xlsx(*r, call.actor.today, prefers_english(req)), req);
+    }
+    JsonWriter w;
+    w.begin_object();
+    w.field("scope", scope_text(r->query.scopes));
+    w.field("as_of", format_date(call.actor.today));
+    w.key("pipeline").begin_object();
+    w.key("slipped").begin_object();
+    write_month(w, r->pipeline.slipped);
+    w.end_object();
+    w.key("months").begin_array();
+    for (std::size_t i = 0; i < r->pipeline.months.size(); ++i) {
+      w.begin_object();
+      w.field("month", r->forecast[i].month);
+      write_month(w, r->pipeline.months[i]);
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    w.key("series").begin_object();
+    w.field("metric", "orders_amount");
+    w.field("method", forecast_method_name(r->method));
+    w.key("history").begin_array();
+    for (const auto& m : r->history) {
+      w.begin_object();
+      w.field("month", m.month);
+      w.field("value", m.value);
+      w.end_object();
+    }
+    w.end_array();
+    w.key("forecast").begin_array();
+    for (const auto& m : r->forecast) {
+      w.begin_object();
+      w.field("month", m.month);
+      w.field("value", m.value);
+      w.end_object();
+    }
+    w.end_array();
+    w.key("backtest").begin_object();
+    optional_number(w, "mape", r->backtest.mape);
+    optional_number(w, "mae", r->backtest.mae);
+    w.key("points").begin_array();
+    for (std::size_t i = 0; i < r->backtest.points.size(); ++i) {
+      w.begin_object();
+      w.field("month", r->backtest_months[i]);
+      w.field("actual", r->backtest.points[i].actual);
+      w.field("forecast", r->backtest.points[i].forecast);
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    w.end_object();
+    w.end_object();
+    return json_text(std::move(w).str());
+  });
+
+  // [&format=json|xlsx &kind=stalled|slipped|churn|overdue]: a workbook holds one list, which
+  // kind names; the JSON holds all four whatever kind says.
+  app.api("GET", "/api/analysis/risks", [&app](Call& call) -> Response {
+    const Request& req = call.req;
+    if (auto s = only_params(req, {"format", "kind", "lang"}); !s.ok())
+      return error_response(s.error(), req);
+    auto xlsx = wants_xlsx(req);
+    if (!xlsx.ok()) return error_response(xlsx.error(), req);
+    std::optional<service::RiskList> list;
+    if (const std::string* kind = req.query_param("kind")) {
+      list = service::parse_risk_list(*kind);
+      if (!list)
+        return error_response(query_error("kind", "use stalled, slipped, churn or overdue"), req);
+    } else if (*xlsx) {
+      return error_response(query_error("kind", "required"), req);
+    }
+    auto r = service::risk_analysis(app.ctx(), call.actor);
+    if (!r.ok()) return error_response(as_query_error(r.error()), req);
+    if (*xlsx) {
+      const service::RiskNames names = service::load_risk_names(app.ctx(), call.actor, *r);
+      return xlsx_response(service::risks_xlsx(*r, names, *list, *call.actor.snapshot,
+                                               call.actor.today, prefers_english(req)),
+                           req);
+    }
+    return json_text(service::render_risks(app.ctx(), call.actor, *r));
+  });
+}
+
+}  // namespace fupan::http

@@ -1,0 +1,116 @@
+// The customer endpoints beyond generic CRUD (routes_entities.cc): transfer, bulk transfer, the
+// duplicate check and the tier recompute. Literal segments win over /api/customers/{id} in the
+// router, so "duplicates", "transfer" and "tiers" never reach the generic handlers.
+#include "http/app.h"
+#include "http/json_io.h"
+#include "service/crm/customer_service.h"
+#include "service/crm/customer_timeline.h"
+#include "service/crm/entity_service.h"
+#include "service/crm/tier_service.h"
+
+namespace fupan::http {
+namespace json = boost::json;
+
+namespace {
+
+// Reads to_user_id, reason and with_opportunities; `with_version` also the customer's version.
+service::TransferInput read_transfer(Fields& f, bool with_version) {
+  service::TransferInput in;
+  in.to_user_id = f.required_integer("to_user_id");
+  in.reason = f.required_str("reason");
+  if (with_version) in.version = f.required_integer("version");
+  in.with_opportunities = f.boolean("with_opportunities").value_or(false);
+  return in;
+}
+
+// Reads "ids", a non-empty array of positive integers.
+Result<std::vector<std::int64_t>> read_ids(const json::object& body) {
+  const json::value* v = body.if_contains("ids");
+  if (!v) return Error::missing("ids");
+  if (!v->is_array()) return Error::invalid("ids", "must be an array of positive integer ids");
+  std::vector<std::int64_t> ids;
+  for (const json::value& e : v->as_array()) {
+    if (!e.is_int64() || e.as_int64() <= 0)
+      return Error::invalid("ids", "must be an array of positive integer ids");
+    ids.push_back(e.as_int64());
+  }
+  return ids;
+}
+
+Response customer_json(const App& app, const Call& call, const EntityRecord& r) {
+  return json_text(service::render_entity(app.ctx(), call.actor, r));
+}
+
+}  // namespace
+
+void add_customer_routes(App& app) {
+  app.api("POST", "/api/customers/{id}/transfer", [&app](Call& call) -> Response {
+    auto id = path_id(call.req);
+    if (!id.ok()) return error_response(id.error(), call.req);
+    auto body = parse_object(call.req);
+    if (!body.ok()) return error_response(body.error(), call.req);
+    Fields f(*body);
+    auto in = read_transfer(f, true);
+    if (auto s = f.finish(); !s.ok()) return error_response(s.error(), call.req);
+    auto r = service::transfer_customer(app.ctx(), call.actor, *id, in);
+    if (!r.ok()) return error_response(r.error(), call.req);
+    return customer_json(app, call, *r);
+  });
+
+  app.api("POST", "/api/customers/transfer", [&app](Call& call) -> Response {
+    auto body = parse_object(call.req);
+    if (!body.ok()) return error_response(body.error(), call.req);
+    auto ids = read_ids(*body);
+    json::object rest = *body;
+    rest.erase("ids");
+    Fields f(rest);
+    auto in = read_transfer(f, false);
+    if (!ids.ok()) return error_response(ids.error(), call.req);
+    if (auto s = f.finish(); !s.ok()) return error_response(s.error(), call.req);
+    auto r = service::transfer_customers(app.ctx(), call.actor, *ids, in);
+    if (!r.ok()) return error_response(r.error(), call.req);
+    return json_response(
+        json::object{{"customers", r->customers}, {"opportunities", r->opportunities}});
+  });
+
+  // One timeline of the customer's activities, opportunities, orders, payments and owners.
+  app.api("GET", "/api/customers/{id}/timeline", [&app](Call& call) -> Response {
+    if (auto s = only_params(call.req, {}); !s.ok()) return error_response(s.error(), call.req);
+    auto id = path_id(call.req);
+    if (!id.ok()) return error_response(id.error(), call.req);
+    auto timeline = service::customer_timeline(app.ctx(), call.actor, *id);
+    if (!timeline.ok()) return error_response(timeline.error(), call.req);
+    return json_text(std::move(*timeline));
+  });
+
+  app.api("GET", "/api/customers/duplicates", [&app](Call& call) -> Response {
+    for (const auto& [key, value] : call.req.query) {
+      if (key != "name" && key != "phone" && key != "exclude_id")
+        return error_response({ErrorCode::invalid_query, key, "not accepted here", {}}, call.req);
+    }
+    auto exclude = query_id(call.req, "exclude_id");
+    if (!exclude.ok()) return error_response(exclude.error(), call.req);
+    const std::string* name = call.req.query_param("name");
+    const std::string* phone = call.req.query_param("phone");
+    const auto matches = service::find_duplicates(app.ctx(), call.actor, name ? *name : "",
+                                                  phone ? *phone : "", *exclude);
+    JsonWriter w;
+    w.begin_object();
+    w.key("items").begin_array();
+    for (const auto& m : matches) service::write_json(w, m);
+    w.end_array();
+    w.end_object();
+    Response res;
+    res.body = std::move(w).str();
+    return res;
+  });
+
+  app.api("POST", "/api/customers/tiers/recompute", [&app](Call& call) -> Response {
+    auto r = service::recompute_tiers(app.ctx(), call.actor);
+    if (!r.ok()) return error_response(r.error(), call.req);
+    return json_response(json::object{
+        {"rule", r->rule}, {"a", r->a}, {"b", r->b}, {"c", r->c}, {"changed", r->changed}});
+  });
+}
+
+}  // namespace fupan::http

@@ -1,0 +1,121 @@
+// /api/todos: the actor's follow-up reminders, a team's by person, 催办 and done / snooze; thin
+// handlers over service/crm/todo_service.
+#include "http/app.h"
+#include "http/json_io.h"
+#include "service/crm/todo_service.h"
+
+namespace fupan::http {
+namespace {
+
+void write_reminder(JsonWriter& w, const store::ReminderRecord& r) {
+  w.begin_object();
+  w.field("id", r.id);
+  w.field("from_user_id", r.from.value);
+  w.field("to_user_id", r.to.value);
+  w.field("kind", r.kind);
+  w.key("record_id");
+  r.record ? w.value(*r.record) : w.null();
+  w.field("note", r.note);
+  w.field("created_at", format_rfc3339(r.created_at));
+  w.end_object();
+}
+
+// The body of a done or snooze: {kind, record_id, version?, until?}.
+Result<service::TodoAction> read_action(Fields& f, bool snooze) {
+  service::TodoAction a;
+  a.kind = f.required_str("kind");
+  a.record_id = f.required_integer("record_id");
+  a.version = f.integer("version");
+  if (snooze) {
+    const std::string until = f.required_str("until");
+    if (!until.empty()) {
+      a.until = parse_date(until);
+      if (!a.until) return Error::invalid("until", "a day as YYYY-MM-DD");
+    }
+  }
+  return a;
+}
+
+}  // namespace
+
+void add_todo_routes(App& app) {
+  // ?scope=own|team [&owner_id=ID] (team: one person's items)
+  app.api("GET", "/api/todos", [&app](Call& call) -> Response {
+    if (auto s = only_params(call.req, {"scope", "owner_id"}); !s.ok())
+      return error_response(s.error(), call.req);
+    service::TodoFilter filter;
+    if (const auto* v = call.req.query_param("scope")) {
+      if (*v == "team") {
+        filter.scope = service::TodoScope::team;
+      } else if (*v != "own") {
+        return error_response(query_error("scope", "own or team"), call.req);
+      }
+    }
+    auto owner = query_id(call.req, "owner_id");
+    if (!owner.ok()) return error_response(owner.error(), call.req);
+    if (*owner) {
+      if (filter.scope != service::TodoScope::team)
+        return error_response(query_error("owner_id", "only with scope=team"), call.req);
+      filter.owner = UserId{**owner};
+    }
+    auto todos = service::load_todos(app.ctx(), call.actor, filter);
+    if (!todos.ok()) return error_response(as_query_error(todos.error()), call.req);
+    return json_text(service::render_todos(app.ctx(), call.actor, *todos));
+  });
+
+  // {user_id, kind: all|follow_up|stalled, record_id?, note?} → 201 the reminder
+  app.api("POST", "/api/todos/reminders", [&app](Call& call) -> Response {
+    return with_body(
+        call.req,
+        [](Fields& f) {
+          service::ReminderInput in;
+          in.to = UserId{f.required_integer("user_id")};
+          in.kind = f.str("kind").value_or("all");
+          in.record_id = f.integer("record_id");
+          in.note = f.str("note").value_or("");
+          return in;
+        },
+        [&](const service::ReminderInput& in) {
+          auto r = service::send_reminder(app.ctx(), call.actor, in);
+          if (!r.ok()) return error_response(r.error(), call.req);
+          JsonWriter w;
+          write_reminder(w, *r);
+          return json_text(std::move(w).str(), 201);
+        });
+  });
+
+  // Marks the reminders sent to the caller read: {read: N}.
+  app.api("POST", "/api/todos/reminders/read", [&app](Call& call) -> Response {
+    JsonWriter w;
+    w.begin_object();
+    w.field("read", service::read_reminders(app.ctx(), call.actor));
+    w.end_object();
+    return json_text(std::move(w).str());
+  });
+
+  // {kind, record_id, version (follow_up)} and, to snooze, until.
+  for (const bool snooze : {false, true}) {
+    app.api("POST", snooze ? "/api/todos/snooze" : "/api/todos/done",
+            [&app, snooze](Call& call) -> Response {
+              return with_body(
+                  call.req, [&](Fields& f) { return read_action(f, snooze); },
+                  [&](const Result<service::TodoAction>& in) {
+                    if (!in.ok()) return error_response(in.error(), call.req);
+                    auto r = service::act_on_todo(app.ctx(), call.actor, in.value());
+                    if (!r.ok()) return error_response(r.error(), call.req);
+                    JsonWriter w;
+                    w.begin_object();
+                    w.field("kind", r->kind);
+                    w.field("record_id", r->record_id);
+                    w.key("until");
+                    r->until ? w.value(format_date(*r->until)) : w.null();
+                    w.key("version");
+                    r->version ? w.value(*r->version) : w.null();
+                    w.end_object();
+                    return json_text(std::move(w).str());
+                  });
+            });
+  }
+}
+
+}  // namespace fupan::http

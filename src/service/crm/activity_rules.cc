@@ -1,0 +1,51 @@
+// The rules of the activity kind (see entity_rules.h). Logging an activity changes nothing else:
+// no follow-up date, status or stage moves with it.
+#include "service/crm/entity_rules.h"
+#include "store/entity_store.h"
+
+namespace fupan::service {
+namespace {
+
+class ActivityRules final : public EntityRules {
+ public:
+  Status prepare(WriteScope& ws, const EntityRecord*, EntityRecord& r) const override {
+    if (!r.is_null("satisfaction") && r.integer("is_revisit").value_or(0) == 0) {
+      return Error::invalid("satisfaction", "only a revisit carries a satisfaction score");
+    }
+    if (auto contact_id = r.integer("contact_id")) {
+      static const EntityKind* const contact = find_entity_kind("contact");
+      auto c = store::find_entity(ws.conn, ws.actor.org, *contact, *contact_id);
+      if (!c) return Error::invalid("contact_id", "no such record, or not yours to see");
+      if (c->get("customer_id") != r.get("customer_id")) {
+        return Error::invalid("contact_id", "belongs to another customer");
+      }
+    }
+    // A check-in is a place: both coordinates, or none and nothing about it.
+    if (r.is_null("checkin_lat") != r.is_null("checkin_lng")) {
+      return Error::invalid(r.is_null("checkin_lat") ? "checkin_lat" : "checkin_lng",
+                            "a check-in needs both latitude and longitude");
+    }
+    if (r.is_null("checkin_lat") &&
+        (!r.is_null("checkin_accuracy_m") || !r.is_null("checkin_at"))) {
+      return Error::invalid("checkin_lat", "a check-in needs both latitude and longitude");
+    }
+    if (auto opportunity_id = r.integer("opportunity_id")) {
+      static const EntityKind* const opportunity = find_entity_kind("opportunity");
+      auto o = store::find_entity(ws.conn, ws.actor.org, *opportunity, *opportunity_id);
+      if (!o) return Error::invalid("opportunity_id", "no such record, or not yours to see");
+      if (o->get("customer_id") != r.get("customer_id")) {
+        return Error::invalid("opportunity_id", "belongs to another customer");
+      }
+    }
+    return {};
+  }
+};
+
+}  // namespace
+
+const EntityRules& activity_rules() {
+  static const ActivityRules rules;
+  return rules;
+}
+
+}  // namespace fupan::service

@@ -1,0 +1,334 @@
+#include "service/crm/entity_values.h"
+
+#include <date/tz.h>
+
+#include <boost/json.hpp>
+
+#include "core/millionths.h"
+#include "core/money.h"
+#include "core/text_parse.h"
+#include "domain/org_validation.h"
+#include "domain/phone.h"
+
+namespace fupan::service {
+namespace json = boost::json;
+namespace {
+
+bool is_tag_separator(std::string_view s, std::size_t i, std::size_t& len) {
+  static constexpr std::string_view kSeps[] = {",", ";", "|", "，", "；", "、"};
+  for (std::string_view sep : kSeps) {
+    if (s.substr(i, sep.size()) == sep) {
+      len = sep.size();
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
+  return std::string(s);
+}
+
+// Joins tags with ",", dropping blanks and duplicates.
+Result<FieldValue> join_tags(const Field& f, const std::vector<std::string>& tags) {
+  std::string out;
+  std::vector<std::string> seen;
+  for (const std::string& raw : tags) {
+    std::string t = trim(raw);
+    if (t.empty()) continue;
+    if (t.find(',') != std::string::npos)
+      return Error::invalid(std::string(f.name), "a tag cannot contain ','");
+    if (utf8_length(t) > 32)
+      return Error::invalid(std::string(f.name), "each tag at most 32 characters");
+    if (std::find(seen.begin(), seen.end(), t) != seen.end()) continue;
+    seen.push_back(t);
+    out += (out.empty() ? "" : ",") + t;
+  }
+  if (out.empty()) return FieldValue{};
+  FieldValue v = out;
+  FUPAN_TRY(check_value(f, v));
+  return v;
+}
+
+std::string field_name(const Field& f) {
+  return std::string(f.name);
+}
+
+}  // namespace
+
+const date::time_zone* zone_of(std::string_view tz_name) {
+  try {
+    return date::locate_zone(tz_name);
+  } catch (const std::exception&) {
+    return date::locate_zone("Asia/Shanghai");
+  }
+}
+
+Status check_value(const Field& f, const FieldValue& v) {
+  if (std::holds_alternative<std::monostate>(v)) return {};
+  const std::string name = field_name(f);
+  switch (f.type) {
+    case FieldType::integer:
+    case FieldType::money: {
+      const std::int64_t n = std::get<std::int64_t>(v);
+      if (n < f.min) {
+        if (f.min == 0) return Error::invalid(name, "must not be negative");
+        if (f.min == 1) return Error::invalid(name, "must be positive");
+        return Error::invalid(name, "at least " + std::to_string(f.min));
+      }
+      if (n > f.max) return Error::invalid(name, "at most " + std::to_string(f.max));
+      return {};
+    }
+    case FieldType::coordinate: {
+      const std::int64_t n = std::get<std::int64_t>(v);
+      if (n < f.min || n > f.max) {
+        return Error::invalid(
+            name, "degrees from " + format_millionths(f.min) + " to " + format_millionths(f.max));
+      }
+      return {};
+    }
+    case FieldType::text:
+    case FieldType::tags: {
+      const std::string& s = std::get<std::string>(v);
+      const std::size_t length = utf8_length(s);  // npos unless UTF-8
+      if (length == std::string::npos) return Error::invalid(name, "must be UTF-8 text");
+      if (length > f.max_length)
+        return Error::invalid(name, "at most " + std::to_string(f.max_length) + " characters");
+      for (unsigned char c : s) {
+        if (c < 0x20 && c != '\n' && c != '\t')
+          return Error::invalid(name, "must not contain control characters");
+      }
+      if (f.required && trim(s).empty()) return Error::invalid(name, "must not be blank");
+      if (f.phone && !is_phone_number(s)) return Error::invalid(name, std::string(kPhoneHint));
+      return {};
+    }
+    case FieldType::choice: {
+      const std::string& s = std::get<std::string>(v);
+      for (const Choice& c : f.choices) {
+        if (c.value == s) return {};
+      }
+      std::string list;
+      for (const Choice& c : f.choices) list += (list.empty() ? "" : ", ") + std::string(c.value);
+      return Error::invalid(name, "one of " + list);
+    }
+    case FieldType::ref:
+      if (std::get<std::int64_t>(v) <= 0) return Error::invalid(name, "a positive integer id");
+      return {};
+    default:
+      return {};
+  }
+}
+
+Result<FieldValue> value_from_json(const Field& f, const json::value& v,
+                                   const date::time_zone* tz) {
+  const std::string name = field_name(f);
+  if (v.is_null()) return FieldValue{};
+  FieldValue out;
+  switch (f.type) {
+    case FieldType::text:
+    case FieldType::choice:
+      if (!v.is_string()) return Error::invalid(name, "must be a string");
+      out = std::string(v.as_string());
+      break;
+    case FieldType::integer:
+    case FieldType::money:
+    case FieldType::ref:
+      if (v.is_int64()) {
+        out = v.as_int64();
+      } else if (v.is_uint64()) {
+        return Error::invalid(name, "too large");
+      } else if (v.is_double() &&
+                 v.as_double() == static_cast<double>(static_cast<std::int64_t>(v.as_double()))) {
+        out = static_cast<std::int64_t>(v.as_double());
+      } else {
+        return Error::invalid(
+            name, f.type == FieldType::money ? "an integer number of fen" : "must be an integer");
+      }
+      break;
+    case FieldType::coordinate: {
+      if (!v.is_number()) return Error::invalid(name, "a number of degrees");
+      auto n = millionths(v.to_number<double>());
+      if (!n) return Error::invalid(name, "a number of degrees");
+      out = *n;
+      break;
+    }
+    case FieldType::boolean:
+      if (!v.is_bool()) return Error::invalid(name, "must be true or false");
+      out = std::int64_t{v.as_bool() ? 1 : 0};
+      break;
+    case FieldType::date: {
+      if (!v.is_string()) return Error::invalid(name, "a date YYYY-MM-DD");
+      auto d = parse_date(std::string_view(v.as_string()));
+      if (!d) return Error::invalid(name, "a date YYYY-MM-DD");
+      out = format_date(*d);
+      break;
+    }
+    case FieldType::instant: {
+      if (!v.is_string()) return Error::invalid(name, "a time such as 2026-11-23T14:30:00+08:00");
+      auto t = parse_instant_text(std::string_view(v.as_string()), tz);
+      if (!t) return Error::invalid(name, "a time such as 2026-11-23T14:30:00+08:00");
+      out = to_ms(*t);
+      break;
+    }
+    case FieldType::tags: {
+      if (!v.is_array()) return Error::invalid(name, "must be an array of strings");
+      std::vector<std::string> tags;
+      for (const auto& e : v.as_array()) {
+        if (!e.is_string()) return Error::invalid(name, "must be an array of strings");
+        tags.emplace_back(e.as_string());
+      }
+      return join_tags(f, tags);
+    }
+  }
+  FUPAN_TRY(check_value(f, out));
+  return out;
+}
+
+Result<FieldValue> value_from_text(const Field& f, std::string_view raw,
+                                   const date::time_zone* tz) {
+  const std::string name = field_name(f);
+  const std::string text = trim(raw);
+  if (text.empty()) return FieldValue{};
+  FieldValue out;
+  switch (f.type) {
+    case FieldType::text:
+      out = text;
+      break;
+    case FieldType::choice: {
+      const Choice* c = find_choice(f, text);
+      if (!c) {
+        std::string list;
+        for (const Choice& ch : f.choices)
+          list += (list.empty() ? "" : ", ") + std::string(ch.value);
+        return Error::invalid(name, "one of " + list);
+      }
+      out = std::string(c->value);
+      break;
+    }
+    case FieldType::integer:
+    case FieldType::ref: {
+      auto n = parse_int_text(text);
+      if (!n) return Error::invalid(name, "must be an integer");
+      out = *n;
+      break;
+    }
+    case FieldType::coordinate: {
+      auto n = parse_millionths(text);
+      if (!n) return Error::invalid(name, "a number of degrees such as 31.230416");
+      out = *n;
+      break;
+    }
+    case FieldType::money: {
+      auto fen = parse_yuan(text, name);
+      if (!fen.ok()) return fen.error();
+      out = *fen;
+      break;
+    }
+    case FieldType::boolean: {
+      auto b = parse_bool_text(text);
+      if (!b) return Error::invalid(name, "yes or no");
+      out = std::int64_t{*b ? 1 : 0};
+      break;
+    }
+    case FieldType::date: {
+      auto d = parse_date_text(text);
+      if (!d) return Error::invalid(name, "a date such as 2026-11-23");
+      out = format_date(*d);
+      break;
+    }
+    case FieldType::instant: {
+      auto t = parse_instant_text(text, tz);
+      if (!t) return Error::invalid(name, "a time such as 2026-11-23 14:30");
+      out = to_ms(*t);
+      break;
+    }
+    case FieldType::tags: {
+      std::vector<std::string> tags;
+      std::string cur;
+      for (std::size_t i = 0; i < text.size();) {
+        std::size_t len = 0;
+        if (is_tag_separator(text, i, len)) {
+          tags.push_back(cur);
+          cur.clear();
+          i += len;
+        } else {
+          cur += text[i++];
+        }
+      }
+      tags.push_back(cur);
+      return join_tags(f, tags);
+    }
+  }
+  FUPAN_TRY(check_value(f, out));
+  return out;
+}
+
+void write_value(JsonWriter& w, const Field& f, const FieldValue& v) {
+  if (std::holds_alternative<std::monostate>(v)) {
+    if (f.type == FieldType::tags) {
+      w.begin_array();
+      w.end_array();
+    } else {
+      w.null();
+    }
+    return;
+  }
+  switch (f.type) {
+    case FieldType::boolean:
+      w.value(std::get<std::int64_t>(v) != 0);
+      return;
+    case FieldType::instant:
+      w.value(format_rfc3339(instant_from_ms(std::get<std::int64_t>(v))));
+      return;
+    case FieldType::coordinate:
+      w.value(static_cast<double>(std::get<std::int64_t>(v)) / 1e6);
+      return;
+    case FieldType::tags: {
+      const std::string& s = std::get<std::string>(v);
+      w.begin_array();
+      std::size_t start = 0;
+      while (start <= s.size()) {
+        std::size_t end = s.find(',', start);
+        if (end == std::string::npos) end = s.size();
+        if (end > start) w.value(std::string_view(s).substr(start, end - start));
+        start = end + 1;
+      }
+      w.end_array();
+      return;
+    }
+    default:
+      if (const auto* n = std::get_if<std::int64_t>(&v)) {
+        w.value(*n);
+      } else {
+        w.value(std::get<std::string>(v));
+      }
+  }
+}
+
+std::string value_to_text(const Field& f, const FieldValue& v, const date::time_zone* tz) {
+  if (std::holds_alternative<std::monostate>(v)) return {};
+  switch (f.type) {
+    case FieldType::money:
+      return format_yuan(std::get<std::int64_t>(v));
+    case FieldType::coordinate:
+      return format_millionths(std::get<std::int64_t>(v));
+    case FieldType::boolean:
+      return std::get<std::int64_t>(v) ? "是" : "否";
+    case FieldType::instant: {
+      auto local = tz->to_local(instant_from_ms(std::get<std::int64_t>(v)));
+      return date::format("%Y-%m-%d %H:%M", std::chrono::floor<std::chrono::minutes>(local));
+    }
+    case FieldType::choice: {
+      const Choice* c = find_choice(f, std::get<std::string>(v));
+      return c ? std::string(c->zh) : std::get<std::string>(v);
+    }
+    default:
+      if (const auto* n = std::get_if<std::int64_t>(&v)) return std::to_string(*n);
+      return std::get<std::string>(v);
+  }
+}
+
+}  // namespace fupan::service

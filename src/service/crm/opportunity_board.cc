@@ -1,0 +1,112 @@
+#include "service/crm/opportunity_board.h"
+
+#include "domain/stage_transition.h"
+#include "service/crm/entity_json.h"
+#include "service/crm/entity_service.h"
+#include "service/crm/pipeline_service.h"
+#include "store/entity_store.h"
+
+namespace fupan::service {
+namespace {
+
+// Per stage: how many opportunities and their amount, for a condition over `opportunities t`.
+constexpr const char* kStageTotals =
+    "SELECT t.stage_id, COUNT(*), SUM(t.amount) FROM opportunities t WHERE t.org_id = ?";
+constexpr const char* kStageTotalsGroup = " GROUP BY t.stage_id";
+
+const EntityKind& opportunity_kind() {
+  static const EntityKind* const kind = find_entity_kind("opportunity");
+  return *kind;
+}
+
+Error bad_query(std::string field, std::string detail) {
+  return {ErrorCode::invalid_query, std::move(field), std::move(detail), {}};
+}
+
+}  // namespace
+
+Result<Board> load_board(const Context& ctx, const Actor& actor, const BoardRequest& req) {
+  auto pipeline = get_pipeline(ctx, actor, req.pipeline_id);
+  if (!pipeline.ok()) {
+    if (req.pipeline_id) return bad_query("pipeline_id", "no such pipeline");
+    return pipeline.error();
+  }
+  if (req.owner_id && !actor.scope().sees_user(UserId{*req.owner_id})) {
+    return bad_query("owner_id", "no such user");
+  }
+  ListRequest list;
+  list.page.q = req.q;
+  list.page.sort = "-expected_close";
+  list.filters.push_back({"pipeline_id", {std::to_string(pipeline->id)}, {}, {}});
+  if (req.owner_id) list.filters.push_back({"owner_id", {std::to_string(*req.owner_id)}, {}, {}});
+  auto query = build_list_query(actor, opportunity_kind(), list);
+  if (!query.ok()) return query.error();
+
+  Board board;
+  board.pipeline_id = pipeline->id;
+  board.pipeline_name = pipeline->name;
+  for (const StageDef& s : pipeline->stages) board.columns.push_back({s, 0, 0, 0, {}});
+
+  auto conn = ctx.db.acquire();
+  std::string sql = kStageTotals;
+  if (!query->where.empty()) sql += " AND (" + query->where + ")";
+  sql += kStageTotalsGroup;
+  std::vector<store::Value> params{actor.org.value};
+  params.insert(params.end(), query->params.begin(), query->params.end());
+  auto totals = conn->query(sql, params);
+  for (std::size_t i = 0; i < totals.size(); ++i) {
+    for (BoardColumn& col : board.columns) {
+      if (col.stage.id != totals.i64(i, 0)) continue;
+      col.count = totals.i64(i, 1);
+      col.amount = totals.i64(i, 2);
+      col.weighted_amount = weighted_amount(col.amount, col.stage.probability);
+    }
+  }
+  for (BoardColumn& col : board.columns) {
+    if (col.count == 0) continue;
+    store::EntityQuery q = *query;
+    q.where = (q.where.empty() ? "" : "(" + q.where + ") AND ") + "t.stage_id = ?";
+    q.params.emplace_back(col.stage.id);
+    q.limit = kBoardColumnItems;
+    q.offset = 0;
+    col.items = store::query_entities(*conn, actor.org, opportunity_kind(), q);
+  }
+  return board;
+}
+
+std::string render_board(const Context& ctx, const Actor& actor, const Board& board) {
+  RefNames names;
+  for (const BoardColumn& col : board.columns) {
+    for (const EntityRecord& r : col.items) names.collect(r);
+  }
+  {
+    auto conn = ctx.db.acquire();
+    names.load(*conn, actor.org);
+  }
+  JsonWriter w;
+  w.begin_object();
+  w.key("pipeline").begin_object();
+  w.field("id", board.pipeline_id);
+  w.field("name", board.pipeline_name);
+  w.end_object();
+  w.key("stages").begin_array();
+  for (const BoardColumn& col : board.columns) {
+    w.begin_object();
+    w.field("id", col.stage.id);
+    w.field("name", col.stage.name);
+    w.field("probability", col.stage.probability);
+    w.field("kind", stage_kind_name(col.stage.kind));
+    w.field("count", col.count);
+    w.field("amount", col.amount);
+    w.field("weighted_amount", col.weighted_amount);
+    w.key("items").begin_array();
+    for (const EntityRecord& r : col.items) write_entity(w, r, *actor.snapshot, &names);
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  return std::move(w).str();
+}
+
+}  // namespace fupan::service

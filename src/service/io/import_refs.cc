@@ -1,0 +1,199 @@
+#include "service/io/import_refs.h"
+
+#include <algorithm>
+
+#include "service/crm/entity_access.h"
+
+namespace fupan::service {
+namespace {
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && s.size() <= 18 &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::int64_t to_id(std::string_view s) {
+  std::int64_t n = 0;
+  for (char c : s) n = n * 10 + (c - '0');
+  return n;
+}
+
+std::string_view not_found_detail(RefKind ref) {
+  switch (ref) {
+    case RefKind::user:
+      return "no such user";
+    case RefKind::region:
+      return "no such region";
+    case RefKind::team:
+      return "no such team";
+    case RefKind::pipeline:
+      return "no such pipeline";
+    case RefKind::stage:
+      return "no such stage";
+    default:
+      return "no such record, or not yours to see";
+  }
+}
+
+// The rows of `kind` the actor sees, with `columns` after t.id.
+store::Rows visible_rows(store::Connection& c, const Actor& actor, const EntityKind& kind,
+                         const std::string& columns) {
+  const SqlCondition cond = visible_condition(actor, kind);
+  std::string sql =
+      "SELECT t.id, " + columns + " FROM " + std::string(kind.plural) + " t WHERE t.org_id = ?";
+  if (!cond.sql.empty()) sql += " AND (" + cond.sql + ")";
+  std::vector<store::Value> params{actor.org.value};
+  params.insert(params.end(), cond.params.begin(), cond.params.end());
+  return c.query(sql, params);
+}
+
+}  // namespace
+
+void ImportRefs::Names::add_key(std::string key, std::int64_t id) {
+  if (key.empty()) return;
+  auto [it, fresh] = keys.emplace(std::move(key), id);
+  if (!fresh && it->second != id) it->second = kAmbiguous;
+}
+
+void ImportRefs::Names::add_name(std::string name, std::int64_t id) {
+  if (name.empty()) return;
+  auto [it, fresh] = names.emplace(std::move(name), id);
+  if (!fresh && it->second != id) it->second = kAmbiguous;
+}
+
+ImportRefs::Names& ImportRefs::names_of(RefKind ref) {
+  Names& n = names_[ref];
+  if (!n.loaded) {
+    load(ref, n);
+    n.loaded = true;
+  }
+  return n;
+}
+
+void ImportRefs::load(RefKind ref, Names& n) {
+  const OrgSnapshot& org = *actor_.snapshot;
+  switch (ref) {
+    case RefKind::user:
+      for (const UserRecord& u : org.users()) {
+        if (!actor_.scope().sees_user(u.id)) continue;
+        n.add_key(u.username, u.id.value);
+        n.add_name(u.display_name, u.id.value);
+        n.ids.insert(u.id.value);
+        if (!u.active) n.inactive.insert(u.id.value);
+      }
+      return;
+    case RefKind::region:
+      for (const RegionRecord& r : org.regions()) {
+        n.add_key(r.code, r.id.value);
+        n.add_name(r.name, r.id.value);
+        n.ids.insert(r.id.value);
+      }
+      return;
+    case RefKind::team:
+      for (const TeamRecord& t : org.teams()) {
+        n.add_name(t.name, t.id.value);
+        n.ids.insert(t.id.value);
+      }
+      return;
+    case RefKind::pipeline: {
+      auto rows =
+          conn_.query("SELECT id, name FROM pipelines WHERE org_id = ?", {actor_.org.value});
+      for (std::size_t i = 0; i < rows.size(); ++i) {
+        n.add_name(rows.str(i, 1), rows.i64(i, 0));
+        n.ids.insert(rows.i64(i, 0));
+      }
+      return;
+    }
+    case RefKind::customer:
+    case RefKind::contact:
+    case RefKind::opportunity:
+    case RefKind::product:
+    case RefKind::order:
+    case RefKind::quote: {
+      const char* kind_name = ref == RefKind::customer      ? "customer"
+                              : ref == RefKind::contact     ? "contact"
+                              : ref == RefKind::opportunity ? "opportunity"
+                              : ref == RefKind::product     ? "product"
+                              : ref == RefKind::order       ? "order"
+                                                            : "quote";
+      const EntityKind& kind = *find_entity_kind(kind_name);
+      std::string columns = "t.external_id, ";
+      if (ref == RefKind::product) {
+        columns += "t.name, t.code";
+      } else if (!kind.label_field.empty()) {
+        columns += "t." + std::string(kind.label_field);
+      } else {
+        columns += "NULL";
+      }
+      auto rows = visible_rows(conn_, actor_, kind, columns);
+      for (std::size_t i = 0; i < rows.size(); ++i) {
+        const std::int64_t id = rows.i64(i, 0);
+        n.ids.insert(id);
+        if (auto ext = rows.opt_str(i, 1)) n.add_key(std::move(*ext), id);
+        if (auto name = rows.opt_str(i, 2)) n.add_name(std::move(*name), id);
+        if (ref == RefKind::product) {
+          if (auto code = rows.opt_str(i, 3)) n.add_key(std::move(*code), id);
+        }
+      }
+      return;
+    }
+    case RefKind::stage:
+    case RefKind::none:
+      return;
+  }
+}
+
+void ImportRefs::load_stages() {
+  if (stages_loaded_) return;
+  stages_loaded_ = true;
+  auto rows = conn_.query("SELECT id, pipeline_id, name FROM pipeline_stages WHERE org_id = ?",
+                          {actor_.org.value});
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    stages_.push_back({rows.i64(i, 0), rows.i64(i, 1), rows.str(i, 2)});
+  }
+  auto def =
+      conn_.query("SELECT id FROM pipelines WHERE org_id = ? ORDER BY is_default DESC, id LIMIT 1",
+                  {actor_.org.value});
+  if (!def.empty()) default_pipeline_ = def.i64(0, 0);
+}
+
+Result<std::int64_t> ImportRefs::resolve(const Field& f, std::string_view text,
+                                         std::optional<std::int64_t> pipeline) {
+  const std::string field(f.name);
+  if (f.ref == RefKind::stage) {
+    load_stages();
+    if (!pipeline) pipeline = default_pipeline_;
+    std::optional<std::int64_t> found;
+    bool ambiguous = false;
+    for (const Stage& s : stages_) {
+      if (pipeline && s.pipeline != *pipeline) continue;
+      if (s.name == text || (all_digits(text) && s.id == to_id(text))) {
+        if (found && *found != s.id) ambiguous = true;
+        found = s.id;
+      }
+    }
+    if (ambiguous) return Error::invalid(field, "several stages have this name; give the pipeline");
+    if (!found) return Error::invalid(field, std::string(not_found_detail(f.ref)));
+    return *found;
+  }
+  Names& n = names_of(f.ref);
+  std::int64_t id = 0;
+  if (auto it = n.keys.find(text); it != n.keys.end()) {
+    id = it->second;
+  } else if (auto nt = n.names.find(text); nt != n.names.end()) {
+    id = nt->second;
+  } else if (all_digits(text) && n.ids.contains(to_id(text))) {
+    id = to_id(text);
+  } else {
+    return Error::invalid(field, std::string(not_found_detail(f.ref)));
+  }
+  if (id == kAmbiguous) {
+    return Error::invalid(field, f.ref == RefKind::user
+                                     ? "several users have this name; use the username"
+                                     : "several records have this name; use the external id");
+  }
+  if (n.inactive.contains(id)) return Error::invalid(field, "this user is deactivated");
+  return id;
+}
+
+}  // namespace fupan::service

@@ -1,0 +1,201 @@
+#include "service/sales/document_lines.h"
+
+#include <string_view>
+
+#include "domain/order_math.h"
+#include "domain/price_list.h"
+#include "service/sales/price_service.h"
+
+namespace fupan::service {
+namespace {
+
+namespace json = boost::json;
+
+const char* kInsertLine =
+    "INSERT INTO document_lines (org_id, quote_id, order_id, position, product_id, quantity, "
+    "unit_price, discount_bp, line_total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+const char* kDeleteQuoteLines = "DELETE FROM document_lines WHERE org_id = ? AND quote_id = ?";
+const char* kDeleteOrderLines = "DELETE FROM document_lines WHERE org_id = ? AND order_id = ?";
+const char* kSelectQuoteLines =
+    "SELECT l.position, l.product_id, p.name, l.quantity, l.unit_price, l.discount_bp, "
+    "l.line_total FROM document_lines l JOIN products p ON p.id = l.product_id "
+    "WHERE l.org_id = ? AND l.quote_id = ? ORDER BY l.position";
+const char* kSelectOrderLines =
+    "SELECT l.position, l.product_id, p.name, l.quantity, l.unit_price, l.discount_bp, "
+    "l.line_total FROM document_lines l JOIN products p ON p.id = l.product_id "
+    "WHERE l.org_id = ? AND l.order_id = ? ORDER BY l.position";
+const char* kAnyQuoteLine =
+    "SELECT 1 FROM document_lines WHERE org_id = ? AND quote_id = ? LIMIT 1";
+const char* kAnyOrderLine =
+    "SELECT 1 FROM document_lines WHERE org_id = ? AND order_id = ? LIMIT 1";
+const char* kCopyQuoteLines =
+    "INSERT INTO document_lines (org_id, order_id, position, product_id, quantity, unit_price, "
+    "discount_bp, line_total) SELECT org_id, CAST(? AS BIGINT), position, product_id, quantity, "
+    "unit_price, discount_bp, line_total FROM document_lines WHERE org_id = ? AND quote_id = ? "
+    "ORDER BY position";
+
+Error line_error(std::size_t index, std::string_view what) {
+  return Error::invalid("lines", "line " + std::to_string(index + 1) + ": " + std::string(what));
+}
+
+// The integer in `v`, nullopt when it is not one (a fraction, text, or beyond int64).
+std::optional<std::int64_t> as_integer(const json::value& v) {
+  if (v.is_int64()) return v.as_int64();
+  if (v.is_uint64() && v.as_uint64() <= static_cast<std::uint64_t>(INT64_MAX))
+    return static_cast<std::int64_t>(v.as_uint64());
+  return std::nullopt;
+}
+
+Result<LineRequest> read_line(std::size_t index, const json::value& v) {
+  if (!v.is_object()) return line_error(index, "must be an object");
+  LineRequest line;
+  bool has_product = false, has_quantity = false;
+  for (const auto& member : v.as_object()) {
+    const std::string_view key = member.key();
+    const json::value& value = member.value();
+    const auto n = as_integer(value);
+    if (key == "product_id") {
+      if (!n || *n < 1) return line_error(index, "product_id must be a positive integer id");
+      line.product_id = *n;
+      has_product = true;
+    } else if (key == "quantity") {
+      if (!n || *n < 1) return line_error(index, "quantity must be an integer of at least 1");
+      line.quantity = *n;
+      has_quantity = true;
+    } else if (key == "unit_price") {
+      if (value.is_null()) continue;
+      if (!n || *n < 0)
+        return line_error(index, "unit_price must be an integer number of fen, 0 or more");
+      line.unit_price = *n;
+    } else if (key == "discount_bp") {
+      if (value.is_null()) continue;
+      if (!n || *n < 0 || *n > 10000)
+        return line_error(index, "discount_bp must be an integer 0..10000");
+      line.discount_bp = static_cast<std::int32_t>(*n);
+    } else {
+      return line_error(index, std::string(key) + " is not accepted here");
+    }
+  }
+  if (!has_product) return line_error(index, "product_id is required");
+  if (!has_quantity) return line_error(index, "quantity is required");
+  return line;
+}
+
+std::vector<LineAmount> amounts_of(std::span<const DocumentLine> lines) {
+  std::vector<LineAmount> out;
+  out.reserve(lines.size());
+  for (const DocumentLine& l : lines) out.push_back({l.quantity, l.unit_price, l.discount_bp});
+  return out;
+}
+
+}  // namespace
+
+Result<std::optional<std::vector<LineRequest>>> read_line_requests(const json::object* body) {
+  if (!body) return std::optional<std::vector<LineRequest>>{};
+  auto it = body->find("lines");
+  if (it == body->end()) return std::optional<std::vector<LineRequest>>{};
+  if (!it->value().is_array()) return Error::invalid("lines", "must be an array of lines");
+  const json::array& items = it->value().as_array();
+  if (items.size() > kMaxLines) return Error::invalid("lines", "at most 1000 lines");
+  std::vector<LineRequest> out;
+  out.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    auto line = read_line(i, items[i]);
+    if (!line.ok()) return line.error();
+    out.push_back(*line);
+  }
+  return std::optional<std::vector<LineRequest>>{std::move(out)};
+}
+
+Result<std::vector<DocumentLine>> price_lines(store::Connection& c, OrgId org,
+                                              std::int64_t customer_id,
+                                              std::span<const LineRequest> lines) {
+  // The customer was checked by the generic reference check; a missing one has no tier.
+  const std::string tier = find_customer_tier(c, org, customer_id).value_or("");
+  std::vector<DocumentLine> out;
+  out.reserve(lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const LineRequest& in = lines[i];
+    auto product = find_product_prices(c, org, in.product_id);
+    if (!product) return line_error(i, "no such product");
+    DocumentLine line;
+    line.position = static_cast<std::int64_t>(i) + 1;
+    line.product_id = in.product_id;
+    line.product_name = product->name;
+    line.quantity = in.quantity;
+    line.unit_price = in.unit_price.value_or(price_for_tier(product->prices, tier));
+    line.discount_bp = in.discount_bp;
+    line.line_total = line_total({line.quantity, line.unit_price, line.discount_bp});
+    out.push_back(std::move(line));
+  }
+  // Rejects a line or a sum beyond int64 (line_total alone saturates).
+  FUPAN_TRY(lines_total(out));
+  return out;
+}
+
+Result<Fen> lines_total(std::span<const DocumentLine> lines) {
+  const auto amounts = amounts_of(lines);
+  return order_total(amounts);
+}
+
+Result<std::optional<std::vector<DocumentLine>>> requested_lines(const WriteScope& ws,
+                                                                 std::int64_t customer_id) {
+  auto requests = read_line_requests(ws.body);
+  if (!requests.ok()) return requests.error();
+  if (!*requests) return std::optional<std::vector<DocumentLine>>{};
+  auto priced = price_lines(ws.conn, ws.actor.org, customer_id, **requests);
+  if (!priced.ok()) return priced.error();
+  return std::optional<std::vector<DocumentLine>>{std::move(*priced)};
+}
+
+void replace_lines(store::Connection& c, OrgId org, DocumentKind kind, std::int64_t id,
+                   std::span<const DocumentLine> lines) {
+  const bool quote = kind == DocumentKind::quote;
+  c.exec(quote ? kDeleteQuoteLines : kDeleteOrderLines, {org.value, id});
+  for (const DocumentLine& l : lines) {
+    c.exec(kInsertLine, {org.value, quote ? store::Value(id) : store::null_value,
+                         quote ? store::null_value : store::Value(id), l.position, l.product_id,
+                         l.quantity, l.unit_price, std::int64_t{l.discount_bp}, l.line_total});
+  }
+}
+
+std::vector<DocumentLine> load_lines(store::Connection& c, OrgId org, DocumentKind kind,
+                                     std::int64_t id) {
+  auto rows =
+      c.query(kind == DocumentKind::quote ? kSelectQuoteLines : kSelectOrderLines, {org.value, id});
+  std::vector<DocumentLine> out;
+  out.reserve(rows.size());
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    out.push_back({rows.i64(r, 0), rows.i64(r, 1), rows.str(r, 2), rows.i64(r, 3), rows.i64(r, 4),
+                   static_cast<std::int32_t>(rows.i64(r, 5)), rows.i64(r, 6)});
+  }
+  return out;
+}
+
+bool has_lines(store::Connection& c, OrgId org, DocumentKind kind, std::int64_t id) {
+  return !c.query(kind == DocumentKind::quote ? kAnyQuoteLine : kAnyOrderLine, {org.value, id})
+              .empty();
+}
+
+void copy_quote_lines(store::Connection& c, OrgId org, std::int64_t quote_id,
+                      std::int64_t order_id) {
+  c.exec(kCopyQuoteLines, {order_id, org.value, quote_id});
+}
+
+void write_lines(JsonWriter& w, std::span<const DocumentLine> lines) {
+  w.key("lines").begin_array();
+  for (const DocumentLine& l : lines) {
+    w.begin_object();
+    w.field("position", l.position);
+    w.field("product_id", l.product_id);
+    w.field("product_name", l.product_name);
+    w.field("quantity", l.quantity);
+    w.field("unit_price", l.unit_price);
+    w.field("discount_bp", l.discount_bp);
+    w.field("line_total", l.line_total);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+}  // namespace fupan::service

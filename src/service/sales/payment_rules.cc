@@ -1,0 +1,62 @@
+// The rules of the payment kind (see entity_rules.h). A payment belongs to an order the actor
+// sees (the generic reference check) that is not cancelled; it copies the order's customer and
+// owner (its data scope follows the order's); all the payments of an order may not add up to
+// more than the order's total; and every write and delete brings the order's `paid` up to date
+// (order_payments.h).
+#include "service/crm/entity_rules.h"
+#include "service/sales/order_payments.h"
+#include "store/entity_store.h"
+
+namespace fupan::service {
+namespace {
+
+class PaymentRules final : public EntityRules {
+ public:
+  // Each new payment refreshes its order's paid amount, which needs the row written first.
+  bool insert_in_bulk() const override { return false; }
+
+  Status prepare(WriteScope& ws, const EntityRecord*, EntityRecord& after) const override {
+    const OrgId org = ws.actor.org;
+    const std::int64_t order_id = *after.integer("order_id");
+    lock_order(ws.conn, org, order_id);
+    auto order = store::find_entity(ws.conn, org, *find_entity_kind("order"), order_id);
+    if (!order) return Error::invalid("order_id", "no such record, or not yours to see");
+    if (order->text("status") == "cancelled")
+      return Error::invalid("order_id", "the order is cancelled");
+    after.set("customer_id", order->get("customer_id"));
+    after.set("owner_id", order->get("owner_id"));
+    const Fen others = payments_total(ws.conn, org, order_id, after.id);
+    const Fen total = order->integer("total").value_or(0);
+    // Both are ≥ 0, so total − others cannot overflow.
+    if (*after.integer("amount") > total - others)
+      return Error::invalid("amount", "more than the order's outstanding amount");
+    return {};
+  }
+
+  void after_write(WriteScope& ws, const EntityRecord* before,
+                   const EntityRecord& after) const override {
+    const std::int64_t order_id = *after.integer("order_id");
+    refresh_paid(ws.conn, ws.actor.org, order_id);
+    if (before && before->integer("order_id") != order_id) {
+      refresh_paid(ws.conn, ws.actor.org, *before->integer("order_id"));
+    }
+  }
+
+  Status before_delete(WriteScope& ws, const EntityRecord& r) const override {
+    lock_order(ws.conn, ws.actor.org, *r.integer("order_id"));
+    return {};
+  }
+
+  void after_delete(WriteScope& ws, const EntityRecord& r) const override {
+    refresh_paid(ws.conn, ws.actor.org, *r.integer("order_id"));
+  }
+};
+
+}  // namespace
+
+const EntityRules& payment_rules() {
+  static const PaymentRules rules;
+  return rules;
+}
+
+}  // namespace fupan::service

@@ -1,0 +1,630 @@
+// Bad input on every write endpoint gets a clear error with the field at fault, in the caller's
+// language, and changes nothing (records and audit log as before).
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+
+import {
+  ONE_MIB, TEST_PASSWORD, assertNothingWritten, createMembership, createRegion, createTeam, createUser, discover,
+  addDays, expectError, expectStatus, freshSession, get, hasChinese, request, serverRoutes, todayShanghai, unique,
+} from '../lib.mjs';
+import { CHANGE, CRM_KINDS, createOwned, crmBase, validBody } from '../crm_fixtures.mjs';
+
+let fx;
+before(async () => {
+  const d = await discover();
+  const region = await createRegion();
+  const team = await createTeam(region.id);
+  const child = await createTeam(region.id, { parent_id: team.id });
+  const grandchild = await createTeam(region.id, { parent_id: child.id });
+  const user = await createUser();
+  const other = await createUser();
+  const membership = await createMembership(user.id, team.id, { valid_from: '2024-01-01', valid_to: '2024-07-01' });
+  const pwUser = await createUser();
+  const admin2 = await createUser({ roles: ['admin'] });
+  fx = {
+    d, region, team, child, grandchild, user, other, membership, admin2,
+    east: d.region('华东区'),
+    south: d.region('华南区'),
+    sh1: d.team('上海一部'),
+    pw: await freshSession(pwUser.username, TEST_PASSWORD),
+    admin2Session: await freshSession(admin2.username, TEST_PASSWORD),
+    crm: await crmBase(),
+    schema: expectStatus(await get('admin', '/api/schema'), 200),
+    crmIds: {},
+  };
+  for (const kind of CRM_KINDS) fx.crmIds[kind] = (await createOwned(kind, fx.crm)).id;
+  fx.teammate = d.memberOf('上海一部', [fx.crm.repId]);
+  fx.pipeline = expectStatus(await request('POST', '/api/pipelines', { as: 'admin', body: {
+    name: unique('校验用流程'),
+    stages: [{ name: '接触', probability: 20 }, { name: '成交', probability: 100, kind: 'won' },
+      { name: '丢单', probability: 0, kind: 'lost' }],
+  } }), 201);
+});
+
+const versionOf = async (path) => expectStatus(await get('admin', path), 200, path).version;
+
+// Field types: str, int, bool, strs (array of strings), nint (integer or null), nstr (string or null).
+const WRONG = {
+  str: [123, ['a'], { a: 1 }],
+  int: ['12', 1.5, true],
+  bool: [[], 'true', 1],
+  strs: ['rep', [1], { rep: true }],
+  nint: ['12', 1.5, false],
+  nstr: [12, { a: 'b' }],
+  ints: ['12', ['a'], [1.5]],
+  nnum: ['12', true, { a: 1 }],
+  list: ['x', 12, { a: 1 }],
+};
+const USER_FIELDS = {
+  username: 'str', display_name: 'str', email: 'str', phone: 'str', roles: 'strs', region_id: 'nint', active: 'bool',
+};
+
+// Every endpoint that reads a JSON body: who calls it, a valid body, the required fields, the field
+// types, and the admin reads that must not change when the body is refused.
+const ENDPOINTS = [
+  {
+    route: 'POST /api/auth/login', as: () => 'anonymous', path: () => '/api/auth/login',
+    valid: async () => ({ username: fx.other.username, password: TEST_PASSWORD }),
+    required: ['username', 'password'], fields: { username: 'str', password: 'str' }, reads: () => [],
+  },
+  {
+    route: 'POST /api/auth/password', as: () => ({ token: fx.pw.token }), path: () => '/api/auth/password',
+    valid: async () => ({ old_password: TEST_PASSWORD, new_password: 'next-password-1' }),
+    required: ['old_password', 'new_password'], fields: { old_password: 'str', new_password: 'str' }, reads: () => [],
+  },
+  {
+    route: 'POST /api/users', path: () => '/api/users',
+    valid: async () => ({
+      username: unique('v'), display_name: '校验用户', password: TEST_PASSWORD, roles: ['rep', 'manager'],
+      email: 'v@example.cn', phone: '+86 138-0000-0000', region_id: fx.east.id, active: true,
+    }),
+    required: ['username', 'display_name', 'password'], fields: { ...USER_FIELDS, password: 'str' },
+    reads: () => ['/api/users?page_size=500'],
+  },
+  {
+    route: 'PATCH /api/users/{id}', method: 'PATCH', path: () => `/api/users/${fx.user.id}`,
+    valid: async () => ({ version: await versionOf(`/api/users/${fx.user.id}`), display_name: '校验改名' }),
+    required: ['version'], fields: { ...USER_FIELDS, version: 'int' }, reads: () => [`/api/users/${fx.user.id}`],
+  },
+  {
+    route: 'POST /api/users/{id}/password', path: () => `/api/users/${fx.user.id}/password`,
+    valid: async () => ({ password: 'reset-password-1' }),
+    required: ['password'], fields: { password: 'str' }, reads: () => [`/api/users/${fx.user.id}`],
+  },
+  {
+    route: 'PATCH /api/org', method: 'PATCH', path: () => '/api/org',
+    valid: async () => {
+      const org = expectStatus(await get('admin', '/api/org'), 200);
+      return { version: org.version, name: org.name, timezone: org.timezone };
+    },
+    required: ['version'], fields: { name: 'str', timezone: 'str', fiscal_year_start_month: 'int', version: 'int',
+      compare_basis: 'str', confirm: 'bool' },
+    reads: () => ['/api/org'],
+  },
+  {
+    route: 'POST /api/regions', path: () => '/api/regions',
+    valid: async () => ({ name: unique('校验区域'), code: 'V' }),
+    required: ['name'], fields: { name: 'str', code: 'str' }, reads: () => ['/api/regions?page_size=500'],
+  },
+  {
+    route: 'PATCH /api/regions/{id}', method: 'PATCH', path: () => `/api/regions/${fx.region.id}`,
+    valid: async () => ({ version: await versionOf(`/api/regions/${fx.region.id}`), code: 'VV' }),
+    required: ['version'], fields: { name: 'str', code: 'str', version: 'int' },
+    reads: () => [`/api/regions/${fx.region.id}`],
+  },
+  {
+    route: 'POST /api/teams', path: () => '/api/teams',
+    valid: async () => ({ name: unique('校验团队'), region_id: fx.region.id }),
+    required: ['name', 'region_id'], fields: { name: 'str', region_id: 'int', parent_id: 'nint' },
+    reads: () => ['/api/teams?page_size=500'],
+  },
+  {
+    route: 'PATCH /api/teams/{id}', method: 'PATCH', path: () => `/api/teams/${fx.team.id}`,
+    valid: async () => ({ version: await versionOf(`/api/teams/${fx.team.id}`), name: unique('校验改名团队') }),
+    required: ['version'], fields: { name: 'str', region_id: 'int', parent_id: 'nint', version: 'int' },
+    reads: () => [`/api/teams/${fx.team.id}`, '/api/teams?page_size=500'],
+  },
+  {
+    route: 'POST /api/memberships', path: () => '/api/memberships',
+    valid: async () => ({
+      user_id: fx.user.id, team_id: fx.team.id, role: 'member', valid_from: '2025-01-01', valid_to: '2025-02-01',
+    }),
+    required: ['user_id', 'team_id'],
+    fields: { user_id: 'int', team_id: 'int', role: 'str', valid_from: 'str', valid_to: 'nstr' },
+    reads: () => ['/api/memberships?page_size=500'],
+  },
+  {
+    route: 'PATCH /api/memberships/{id}', method: 'PATCH', path: () => `/api/memberships/${fx.membership.id}`,
+    valid: async () => ({ version: await versionOf(`/api/memberships/${fx.membership.id}`), role: 'leader' }),
+    required: ['version'],
+    fields: { user_id: 'int', team_id: 'int', role: 'str', valid_from: 'str', valid_to: 'nstr', version: 'int' },
+    reads: () => [`/api/memberships/${fx.membership.id}`],
+  },
+];
+
+// The CRM resources: bodies checked against the field table the server publishes (/api/schema).
+const JSON_TYPE = {
+  text: 'nstr', choice: 'str', date: 'nstr', instant: 'nstr', integer: 'nint', money: 'nint', ref: 'nint',
+  boolean: 'bool', tags: 'strs', coordinate: 'nnum',
+};
+const kindOf = (plural) => fx.schema.kinds.find((k) => k.plural === plural);
+const writableFields = (plural) => Object.fromEntries(kindOf(plural).fields.filter((f) => f.writable)
+  .map((f) => [f.name, f.required ? (JSON_TYPE[f.type] === 'nint' ? 'int' : 'str') : JSON_TYPE[f.type]]));
+for (const kind of CRM_KINDS) {
+  const adminWrites = kind === 'products' || kind === 'costs';
+  ENDPOINTS.push({
+    route: `POST /api/${kind}`, as: () => (adminWrites ? 'admin' : 'rep'), path: () => `/api/${kind}`,
+    valid: async () => validBody(kind, fx.crm, adminWrites ? fx.crm.adminId : fx.crm.repId),
+    get required() {
+      return kindOf(kind).fields.filter((f) => f.required && f.writable && f.name !== 'owner_id' &&
+        f.name !== 'user_id').map((f) => f.name);
+    },
+    get fields() { return writableFields(kind); },
+    reads: () => [`/api/${kind}?page_size=500`],
+  });
+  ENDPOINTS.push({
+    route: `PATCH /api/${kind}/{id}`, method: 'PATCH', as: () => (adminWrites ? 'admin' : 'rep'),
+    path: () => `/api/${kind}/${fx.crmIds[kind]}`,
+    valid: async () => ({ version: await versionOf(`/api/${kind}/${fx.crmIds[kind]}`), ...CHANGE[kind] }),
+    required: ['version'],
+    get fields() { return { ...writableFields(kind), version: 'int' }; },
+    reads: () => [`/api/${kind}/${fx.crmIds[kind]}`],
+  });
+}
+
+// Handing customers over, and pipelines.
+ENDPOINTS.push(
+  {
+    route: 'POST /api/customers/{id}/transfer', as: () => 'manager',
+    path: () => `/api/customers/${fx.crmIds.customers}/transfer`,
+    valid: async () => ({
+      version: await versionOf(`/api/customers/${fx.crmIds.customers}`), to_user_id: fx.teammate.id, reason: '交接',
+    }),
+    required: ['to_user_id', 'reason', 'version'],
+    fields: { to_user_id: 'int', reason: 'str', version: 'int', with_opportunities: 'bool' },
+    reads: () => [`/api/customers/${fx.crmIds.customers}`],
+  },
+  {
+    route: 'POST /api/customers/transfer', as: () => 'manager', path: () => '/api/customers/transfer',
+    valid: async () => ({ ids: [fx.crmIds.customers], to_user_id: fx.teammate.id, reason: '交接' }),
+    required: ['ids', 'to_user_id', 'reason'],
+    fields: { ids: 'ints', to_user_id: 'int', reason: 'str', with_opportunities: 'bool' },
+    reads: () => [`/api/customers/${fx.crmIds.customers}`],
+  },
+  {
+    route: 'POST /api/pipelines', path: () => '/api/pipelines',
+    valid: async () => ({
+      name: unique('校验流程'),
+      stages: [{ name: '接触', probability: 20 }, { name: '成交', probability: 100, kind: 'won' },
+        { name: '丢单', probability: 0, kind: 'lost' }],
+    }),
+    required: ['name', 'stages'], fields: { name: 'str', is_default: 'bool', stages: 'list' },
+    reads: () => ['/api/pipelines'],
+  },
+  {
+    route: 'PATCH /api/pipelines/{id}', method: 'PATCH', path: () => `/api/pipelines/${fx.pipeline.id}`,
+    valid: async () => ({ version: (await pipeline(fx.pipeline.id)).version, name: unique('校验改名流程') }),
+    required: ['version'], fields: { name: 'str', is_default: 'bool', stages: 'list', version: 'int' },
+    reads: () => ['/api/pipelines'],
+  },
+);
+ENDPOINTS.push({
+  route: 'POST /api/quotes/{id}/order', as: () => 'rep', path: () => `/api/quotes/${fx.crmIds.quotes}/order`,
+  valid: async () => ({ version: await versionOf(`/api/quotes/${fx.crmIds.quotes}`) }),
+  required: ['version'], fields: { version: 'int' },
+  reads: () => [`/api/quotes/${fx.crmIds.quotes}`, '/api/orders?page_size=500'],
+});
+// The to-do list: 催办 (a manager to a teammate), done and snooze.
+ENDPOINTS.push(
+  {
+    route: 'POST /api/todos/reminders', as: () => 'manager', path: () => '/api/todos/reminders',
+    valid: async () => ({ user_id: fx.teammate.id, kind: 'all', note: '请本周跟进' }),
+    required: ['user_id'], fields: { user_id: 'int', kind: 'str', record_id: 'int', note: 'str' },
+    reads: () => ['/api/audit-entries?entity=todo_reminder'],
+  },
+  {
+    route: 'POST /api/todos/done', as: () => 'manager', path: () => '/api/todos/done',
+    valid: async () => ({
+      kind: 'follow_up', record_id: fx.crmIds.customers, version: await versionOf(`/api/customers/${fx.crmIds.customers}`),
+    }),
+    required: ['kind', 'record_id', 'version'], fields: { kind: 'str', record_id: 'int', version: 'int' },
+    reads: () => [`/api/customers/${fx.crmIds.customers}`],
+  },
+  {
+    route: 'POST /api/todos/snooze', as: () => 'manager', path: () => '/api/todos/snooze',
+    valid: async () => ({
+      kind: 'follow_up', record_id: fx.crmIds.customers, until: addDays(todayShanghai(), 3),
+      version: await versionOf(`/api/customers/${fx.crmIds.customers}`),
+    }),
+    required: ['kind', 'record_id', 'version', 'until'],
+    fields: { kind: 'str', record_id: 'int', version: 'int', until: 'str' },
+    reads: () => [`/api/customers/${fx.crmIds.customers}`],
+  },
+);
+
+const pipeline = async (id) => expectStatus(await get('admin', '/api/pipelines'), 200).items.find((p) => p.id === id);
+
+// Write routes that take no JSON body: logout, the tier recompute, DELETE (its version is in the
+// query), and the import upload (a file; tests/api/io/import.test.mjs judges bad files).
+const BODILESS = (route) => route === 'POST /api/auth/logout' || route === 'POST /api/customers/tiers/recompute' ||
+  route === 'POST /api/imports' || route === 'POST /api/todos/reminders/read' || route.startsWith('DELETE ');
+const writeRoutes = () => serverRoutes().filter((r) => !r.startsWith('GET '));
+
+test('every write route that takes a body has a row in ENDPOINTS', () => {
+  assert.deepEqual(ENDPOINTS.map((e) => e.route).sort(), writeRoutes().filter((r) => !BODILESS(r)).sort(),
+    'add the new write route to ENDPOINTS in validation.test.mjs');
+});
+
+test('every write route, bodiless ones included, answers 413 to a body over 1 MiB and writes nothing', async () => {
+  const s = await freshSession('admin');
+  const ids = {
+    users: fx.other.id, regions: fx.region.id, teams: fx.grandchild.id, memberships: fx.membership.id, ...fx.crmIds,
+    pipelines: fx.pipeline.id,
+  };
+  const big = JSON.stringify({ padding: 'x'.repeat(ONE_MIB) });
+  const targets = [];
+  for (const route of writeRoutes()) {
+    if (route === 'POST /api/imports') continue;  // files: a limit of its own (import.test.mjs)
+    const [method, pattern] = route.split(' ');
+    const collection = pattern.split('/')[2];
+    let path = pattern.replace('{id}', () => {
+      assert.ok(ids[collection], `a fixture id for ${route}`);
+      return ids[collection];
+    });
+    if (method === 'DELETE') path += `?version=${await versionOf(path)}`;
+    targets.push([method, path]);
+  }
+  const reads = Object.entries(ids).map(([c, id]) => `/api/${c}/${id}`);
+  await assertNothingWritten([...reads, '/api/org'], async () => {
+    for (const [method, path] of targets) {
+      expectError(await request(method, path, { as: { token: s.token }, raw: big }), 413, 'payload_too_large', null,
+        `${method} ${path}`);
+    }
+  }, 'over 1 MiB');
+  expectStatus(await get({ token: s.token }, '/api/auth/me'), 200, 'the session outlived the refused logout');
+});
+
+// Sends `opts` to the endpoint in Chinese (the default) and in English; checks both errors.
+async function expectRefused(ep, opts, status, code, field, what) {
+  const method = ep.method ?? 'POST';
+  const as = ep.as ? ep.as() : 'admin';
+  const zh = await request(method, ep.path(), { ...opts, as });
+  const e = expectError(zh, status, code, field, `${ep.route} ${what}`);
+  assert.ok(hasChinese(e.message), `${ep.route} ${what}: Chinese message by default: ${e.message}`);
+  const en = await request(method, ep.path(), { ...opts, as, lang: 'en-US,en;q=0.9' });
+  const f = expectError(en, status, code, field, `${ep.route} ${what} (en)`);
+  assert.ok(!hasChinese(f.message), `${ep.route} ${what}: English message: ${f.message}`);
+}
+
+for (const ep of ENDPOINTS) {
+  test(`${ep.route}: bad bodies are refused with the field at fault, and nothing is written`, async () => {
+    await assertNothingWritten(ep.reads(), async () => {
+      for (const field of ep.required) {
+        const body = await ep.valid();
+        delete body[field];
+        await expectRefused(ep, { body }, 400, 'missing_field', field, `without ${field}`);
+      }
+      for (const [field, type] of Object.entries(ep.fields)) {
+        for (const wrong of WRONG[type]) {
+          const body = { ...(await ep.valid()), [field]: wrong };
+          await expectRefused(ep, { body }, 400, 'invalid_field', field, `${field}=${JSON.stringify(wrong)}`);
+        }
+      }
+      await expectRefused(ep, { body: { ...(await ep.valid()), nickname: '小王' } }, 400, 'unknown_field', 'nickname',
+        'with an unknown field');
+      const valid = JSON.stringify(await ep.valid());
+      for (const raw of [valid.slice(0, -1), '{"a":1,}', "{'a':1}", '', '[]', '"text"', '42', 'null',
+        `${valid}${valid}`]) {
+        await expectRefused(ep, { raw }, 400, 'invalid_json', null, `body ${raw.slice(0, 20)}`);
+      }
+      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x',
+        null]) {
+        await expectRefused(ep, { raw: valid, type }, 415, 'unsupported_media_type', null, `as ${type}`);
+      }
+      const big = JSON.stringify({ ...(await ep.valid()), padding: 'x'.repeat(ONE_MIB) });
+      await expectRefused(ep, { raw: big }, 413, 'payload_too_large', null, 'over 1 MiB');
+    }, ep.route);
+    // The valid body does go through (so the refusals above were about the body alone).
+    const method = ep.method ?? 'POST';
+    const res = await request(method, ep.path(), { as: ep.as ? ep.as() : 'admin', body: await ep.valid() });
+    assert.ok(res.status >= 200 && res.status < 300, `${ep.route} valid body: ${res.status} ${res.text}`);
+  });
+}
+
+test('a body just under 1 MiB is read (and judged on its content), one byte over is 413', async () => {
+  const path = '/api/regions';
+  const make = (size) => {
+    const head = '{"name":"';
+    return head + 'x'.repeat(size - head.length - 2) + '"}';
+  };
+  await assertNothingWritten(['/api/regions?page_size=500'], async () => {
+    expectError(await request('POST', path, { as: 'admin', raw: make(ONE_MIB) }), 400, 'invalid_field', 'name');
+    expectError(await request('POST', path, { as: 'admin', raw: make(ONE_MIB + 1) }), 413, 'payload_too_large');
+  }, 'body limit');
+});
+
+test('JSON media types are matched as RFC 9110 says: case-insensitive, parameters allowed', async () => {
+  for (const type of ['application/json', 'application/json; charset=utf-8', 'Application/JSON; charset=UTF-8',
+    'application/json;charset=utf-8']) {
+    const created = expectStatus(await request('POST', '/api/regions',
+      { as: 'admin', raw: JSON.stringify({ name: unique('媒体类型') }), type }), 201, type);
+    expectStatus(await request('DELETE', `/api/regions/${created.id}?version=${created.version}`, { as: 'admin' }), 204);
+  }
+  await assertNothingWritten(['/api/regions?page_size=500'], async () => {
+    for (const type of ['application/jsonp', 'application/json-patch+json', 'text/json', 'application/jsonx']) {
+      expectError(await request('POST', '/api/regions',
+        { as: 'admin', raw: JSON.stringify({ name: unique('媒体类型') }), type }), 415, 'unsupported_media_type', null,
+      type);
+    }
+  }, 'other media types');
+});
+
+// Invalid values: well-formed JSON of the right types that breaks a rule.
+const INVALID = [
+  ['POST', '/api/users', () => ({ username: 'Bad Name', display_name: 'x', password: TEST_PASSWORD }), 'username'],
+  ['POST', '/api/users', () => ({ username: 'UPPER', display_name: 'x', password: TEST_PASSWORD }), 'username'],
+  ['POST', '/api/users', () => ({ username: 'a', display_name: 'x', password: TEST_PASSWORD }), 'username'],
+  ['POST', '/api/users', () => ({ username: '-dash', display_name: 'x', password: TEST_PASSWORD }), 'username'],
+  ['POST', '/api/users', () => ({ username: '王伟', display_name: 'x', password: TEST_PASSWORD }), 'username'],
+  ['POST', '/api/users', () => ({ username: 'u'.repeat(65), display_name: 'x', password: TEST_PASSWORD }), 'username'],
+  ['POST', '/api/users', () => ({ username: unique('v'), display_name: '  ', password: TEST_PASSWORD }), 'display_name'],
+  ['POST', '/api/users', () => ({ username: unique('v'), display_name: '名'.repeat(65), password: TEST_PASSWORD }),
+    'display_name'],
+  ['POST', '/api/users', () => ({ username: unique('v'), display_name: 'x', password: 'short' }), 'password'],
+  ['POST', '/api/users', () => ({ username: unique('v'), display_name: 'x', password: TEST_PASSWORD, roles: ['king'] }),
+    'roles'],
+  ['POST', '/api/users', () => ({ username: unique('v'), display_name: 'x', password: TEST_PASSWORD, roles: [] }),
+    'roles'],
+  ['POST', '/api/users', () => ({ username: unique('v'), display_name: 'x', password: TEST_PASSWORD,
+    email: 'not-an-email' }), 'email'],
+  ['POST', '/api/users', () => ({ username: unique('v'), display_name: 'x', password: TEST_PASSWORD,
+    phone: 'call me' }), 'phone'],
+  ['POST', '/api/users', () => ({ username: unique('v'), display_name: 'x', password: TEST_PASSWORD,
+    region_id: 99999999 }), 'region_id'],
+  ['PATCH', () => `/api/users/${fx.user.id}`, async () => ({ version: await versionOf(`/api/users/${fx.user.id}`),
+    username: 'Not Valid' }), 'username'],
+  ['PATCH', () => `/api/users/${fx.user.id}`, async () => ({ version: await versionOf(`/api/users/${fx.user.id}`),
+    roles: ['rep', 'boss'] }), 'roles'],
+  ['PATCH', () => `/api/users/${fx.user.id}`, async () => ({ version: await versionOf(`/api/users/${fx.user.id}`),
+    region_id: 99999999 }), 'region_id'],
+  ['PATCH', () => `/api/users/${fx.user.id}`, async () => ({ version: await versionOf(`/api/users/${fx.user.id}`),
+    password: 'new-password-1' }), 'password', 'unknown_field'],
+  ['POST', () => `/api/users/${fx.user.id}/password`, () => ({ password: 'short' }), 'password'],
+  ['PATCH', '/api/org', async () => ({ version: await versionOf('/api/org'), fiscal_year_start_month: 13 }),
+    'fiscal_year_start_month'],
+  ['PATCH', '/api/org', async () => ({ version: await versionOf('/api/org'), fiscal_year_start_month: 0 }),
+    'fiscal_year_start_month'],
+  ['PATCH', '/api/org', async () => ({ version: await versionOf('/api/org'), timezone: 'Mars/Olympus' }), 'timezone'],
+  ['PATCH', '/api/org', async () => ({ version: await versionOf('/api/org'), name: '' }), 'name'],
+  ['POST', '/api/regions', () => ({ name: '' }), 'name'],
+  ['POST', '/api/regions', () => ({ name: ' \t ' }), 'name'],
+  ['POST', '/api/regions', () => ({ name: '区'.repeat(65) }), 'name'],
+  ['POST', '/api/regions', () => ({ name: 'a\u0001b' }), 'name'],
+  ['POST', '/api/regions', () => ({ name: unique('区'), code: 'C'.repeat(33) }), 'code'],
+  ['PATCH', () => `/api/regions/${fx.region.id}`, async () => ({ version: await versionOf(`/api/regions/${fx.region.id}`),
+    name: '' }), 'name'],
+  ['POST', '/api/teams', () => ({ name: unique('团队'), region_id: 99999999 }), 'region_id'],
+  ['POST', '/api/teams', () => ({ name: unique('团队'), region_id: fx.region.id, parent_id: 99999999 }), 'parent_id'],
+  ['POST', '/api/teams', () => ({ name: '', region_id: fx.region.id }), 'name'],
+  ['POST', '/api/teams', () => ({ name: unique('团队'), region_id: fx.south.id, parent_id: fx.sh1.id }), 'region_id'],
+  ['PATCH', () => `/api/teams/${fx.team.id}`, async () => ({ version: await versionOf(`/api/teams/${fx.team.id}`),
+    parent_id: fx.team.id }), 'parent_id'],
+  ['PATCH', () => `/api/teams/${fx.team.id}`, async () => ({ version: await versionOf(`/api/teams/${fx.team.id}`),
+    parent_id: fx.child.id }), 'parent_id'],
+  ['PATCH', () => `/api/teams/${fx.team.id}`, async () => ({ version: await versionOf(`/api/teams/${fx.team.id}`),
+    parent_id: fx.grandchild.id }), 'parent_id'],
+  ['PATCH', () => `/api/teams/${fx.team.id}`, async () => ({ version: await versionOf(`/api/teams/${fx.team.id}`),
+    region_id: 99999999 }), 'region_id'],
+  // A team with sub-teams cannot leave its region alone: its sub-teams would be stranded.
+  ['PATCH', () => `/api/teams/${fx.team.id}`, async () => ({ version: await versionOf(`/api/teams/${fx.team.id}`),
+    region_id: fx.south.id }), 'region_id'],
+  ['PATCH', () => `/api/teams/${fx.child.id}`, async () => ({ version: await versionOf(`/api/teams/${fx.child.id}`),
+    region_id: fx.south.id }), 'region_id'],
+  ['POST', '/api/memberships', () => ({ user_id: fx.other.id, team_id: fx.team.id, valid_from: '2024-13-45' }),
+    'valid_from'],
+  ['POST', '/api/memberships', () => ({ user_id: fx.other.id, team_id: fx.team.id, valid_from: '2023-02-29' }),
+    'valid_from'],
+  ['POST', '/api/memberships', () => ({ user_id: fx.other.id, team_id: fx.team.id, valid_from: '2024/01/01' }),
+    'valid_from'],
+  ['POST', '/api/memberships', () => ({ user_id: fx.other.id, team_id: fx.team.id, valid_from: '24-1-1' }),
+    'valid_from'],
+  ['POST', '/api/memberships', () => ({ user_id: fx.other.id, team_id: fx.team.id, valid_from: '2024-06-01',
+    valid_to: '2024-05-31' }), 'valid_to'],
+  ['POST', '/api/memberships', () => ({ user_id: fx.other.id, team_id: fx.team.id, valid_from: '2024-06-01',
+    valid_to: '2024-06-01' }), 'valid_to'],
+  ['POST', '/api/memberships', () => ({ user_id: fx.other.id, team_id: fx.team.id, valid_from: '2024-06-01',
+    valid_to: 'someday' }), 'valid_to'],
+  ['POST', '/api/memberships', () => ({ user_id: fx.other.id, team_id: fx.team.id, role: 'boss' }), 'role'],
+  ['POST', '/api/memberships', () => ({ user_id: 99999999, team_id: fx.team.id }), 'user_id'],
+  ['POST', '/api/memberships', () => ({ user_id: fx.other.id, team_id: 99999999 }), 'team_id'],
+  // fx.user is in fx.team from 2024-01-01 to 2024-07-01: an overlapping stint is refused.
+  ['POST', '/api/memberships', () => ({ user_id: fx.user.id, team_id: fx.team.id, valid_from: '2024-06-30' }),
+    'valid_from'],
+  ['POST', '/api/memberships', () => ({ user_id: fx.user.id, team_id: fx.team.id, valid_from: '2023-01-01',
+    valid_to: '2024-01-02' }), 'valid_from'],
+  ['PATCH', () => `/api/memberships/${fx.membership.id}`, async () => ({
+    version: await versionOf(`/api/memberships/${fx.membership.id}`), valid_to: '2023-12-31' }), 'valid_to'],
+  ['PATCH', () => `/api/memberships/${fx.membership.id}`, async () => ({
+    version: await versionOf(`/api/memberships/${fx.membership.id}`), user_id: fx.other.id }), 'user_id'],
+  ['PATCH', () => `/api/memberships/${fx.membership.id}`, async () => ({
+    version: await versionOf(`/api/memberships/${fx.membership.id}`), team_id: 99999999 }), 'team_id'],
+  ['PATCH', () => `/api/memberships/${fx.membership.id}`, async () => ({
+    version: await versionOf(`/api/memberships/${fx.membership.id}`), role: 'owner' }), 'role'],
+];
+
+// The admin reads that show whether a request to `path` wrote anything.
+function readsFor(path) {
+  const collection = path.match(/^\/api\/[a-z-]+/)[0];
+  return path === '/api/org' ? ['/api/org'] : [path.replace(/\/password$/, ''), `${collection}?page_size=500`];
+}
+
+test('invalid values are refused with 400 invalid_field and the field, and nothing is written', async () => {
+  for (const [method, pathOf, bodyOf, field, code = 'invalid_field'] of INVALID) {
+    const path = typeof pathOf === 'function' ? pathOf() : pathOf;
+    const body = await bodyOf();
+    const what = `${method} ${path} ${JSON.stringify(body).slice(0, 80)}`;
+    await assertNothingWritten(readsFor(path), async () => {
+      const res = await request(method, path, { as: 'admin', body });
+      const e = expectError(res, 400, code, field, what);
+      assert.ok(hasChinese(e.message), what);
+    }, what);
+  }
+});
+
+test('taken names are 409 already_exists with the field', async () => {
+  const cases = [
+    ['POST', '/api/users', { username: 'rep', display_name: '重名', password: TEST_PASSWORD }, 'username'],
+    ['PATCH', `/api/users/${fx.user.id}`, { username: 'admin' }, 'username'],
+    ['POST', '/api/regions', { name: '华东区' }, 'name'],
+    ['PATCH', `/api/regions/${fx.region.id}`, { name: '华南区' }, 'name'],
+    ['POST', '/api/teams', { name: '上海一部', region_id: fx.region.id }, 'name'],
+    ['PATCH', `/api/teams/${fx.child.id}`, { name: fx.grandchild.name }, 'name'],
+  ];
+  for (const [method, path, body, field] of cases) {
+    if (method === 'PATCH') body.version = await versionOf(path);
+    await assertNothingWritten(readsFor(path), async () => {
+      expectError(await request(method, path, { as: 'admin', body }), 409, 'already_exists', field, `${method} ${path}`);
+    }, `${method} ${path}`);
+  }
+});
+
+test('an admin cannot lock themselves out: no self-deactivation, no dropping one\'s own admin role', async () => {
+  const me = { token: fx.admin2Session.token };
+  const path = `/api/users/${fx.admin2.id}`;
+  await assertNothingWritten([path], async () => {
+    expectError(await request('PATCH', path, { as: me, body: { version: await versionOf(path), active: false } }), 400,
+      'invalid_field', 'active');
+    expectError(await request('PATCH', path, { as: me, body: { version: await versionOf(path), roles: ['rep'] } }),
+      400, 'invalid_field', 'roles');
+    expectError(await request('DELETE', `${path}?version=${await versionOf(path)}`, { as: me }), 400, 'invalid_field',
+      'active');
+  }, 'self lock-out');
+  expectStatus(await get(me, '/api/auth/me'), 200);
+});
+
+test('DELETE needs a positive integer ?version: otherwise 400 invalid_query, nothing deleted', async () => {
+  const targets = [`/api/users/${fx.other.id}`, `/api/regions/${fx.region.id}`, `/api/teams/${fx.grandchild.id}`,
+    `/api/memberships/${fx.membership.id}`];
+  for (const path of targets) {
+    await assertNothingWritten([path], async () => {
+      for (const query of ['', '?version=', '?version=abc', '?version=0', '?version=-1', '?version=1.5',
+        '?version=99999999999999999999', '?ver=1']) {
+        expectError(await request('DELETE', path + query, { as: 'admin' }), 400, 'invalid_query', 'version',
+          `DELETE ${path}${query}`);
+      }
+    }, `DELETE ${path}`);
+  }
+});
+
+test('list queries are checked: page, page_size, sort and filters', async () => {
+  const cases = [
+    ['/api/users?page_size=0', 'page_size'], ['/api/users?page_size=501', 'page_size'],
+    ['/api/users?page_size=ten', 'page_size'], ['/api/teams?page=0', 'page'], ['/api/teams?page=-1', 'page'],
+    ['/api/regions?page=x', 'page'], ['/api/users?sort=password_hash', 'sort'], ['/api/teams?sort=-nope', 'sort'],
+    ['/api/regions?sort=code;drop', 'sort'], ['/api/memberships?sort=name', 'sort'],
+    ['/api/users?active=yes', 'active'], ['/api/users?role=king', 'role'], ['/api/users?team_id=abc', 'team_id'],
+    ['/api/teams?region_id=0', 'region_id'], ['/api/teams?parent_id=x', 'parent_id'],
+    ['/api/memberships?user_id=-3', 'user_id'], ['/api/memberships?current=maybe', 'current'],
+    ['/api/audit-entries?entity_id=x', 'entity_id'], ['/api/audit-entries?page_size=1000', 'page_size'],
+  ];
+  for (const [path, field] of cases) {
+    const res = await get('admin', path, { lang: 'en' });
+    const e = expectError(res, 400, 'invalid_query', field, path);
+    assert.ok(!hasChinese(e.message), path);
+  }
+});
+
+test('paths: a non-numeric or unknown id is 404, a wrong method 405, an unknown API path 404', async () => {
+  for (const path of ['/api/users/abc', '/api/users/0', '/api/users/-1', '/api/teams/1.5', '/api/regions/99999999',
+    '/api/memberships/99999999']) {
+    expectError(await get('admin', path), 404, 'not_found', null, path);
+  }
+  expectError(await request('PUT', `/api/users/${fx.user.id}`, { as: 'admin', body: {} }), 405, 'method_not_allowed');
+  expectError(await request('DELETE', '/api/users', { as: 'admin' }), 405, 'method_not_allowed');
+  expectError(await get('admin', '/api/nothing-here'), 404, 'not_found');
+  expectError(await get(null, '/api/nothing-here'), 404, 'not_found');
+  const en = expectError(await get('admin', '/api/users/abc', { lang: 'en' }), 404, 'not_found');
+  assert.ok(!hasChinese(en.message));
+  const zh = expectError(await get('admin', '/api/users/abc', { lang: 'zh-CN,zh;q=0.9,en;q=0.8' }), 404, 'not_found');
+  assert.ok(hasChinese(zh.message));
+});
+
+test('metric questions: a bad parameter is 400 invalid_query naming it, explained in Chinese and English', async () => {
+  const rep = fx.crm.repId;
+  const q = (params) => params.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+  const one = (params) => `/api/metrics?${q(params)}`;
+  const ask = (extra = [], drop = []) => one([['metric', 'orders_amount'], ['scope', 'org'], ['period', '2026-11'],
+    ...extra].filter(([k]) => !drop.includes(k)));
+  const with_ = (key, value) => one([['metric', 'orders_amount'], ['scope', 'org'], ['period', '2026-11']]
+    .map(([k, v]) => [k, k === key ? value : v]));
+  const batch = (params) => `/api/metrics/batch?${q(params)}`;
+  const breakdown = (params) => `/api/metrics/breakdown?${q([['metric', 'orders_amount'], ['scope', 'org'],
+    ['period', '2026-11'], ...params])}`;
+  const cases = [
+    [ask([], ['metric']), 'metric'], [ask([], ['scope']), 'scope'], [ask([], ['period']), 'period'],
+    [with_('metric', ''), 'metric'], [with_('metric', 'sales'), 'metric'], [with_('metric', 'growth:'), 'metric'],
+    [with_('metric', 'growth:stage_conversion'), 'metric'], [with_('metric', 'ORDERS_AMOUNT'), 'metric'],
+    ...['', 'everyone', 'team', 'team:', 'team:0', 'team:-1', 'org,', ',org', 'org;user:1',
+      'department:1'].map((s) => [with_('scope', s), 'scope']),
+    ...['', 'last-month', '2026/11', '2026-13', '2026-00', '2026-11-31', '2026-02-29', '2025-W53', '2026-W54',
+      '2026-W00', '2026-Q5', '2026-Q0', 'FY2026-Q0', 'FY2026-Q5', '1969', '1969-12', '2026-11-30..2026-11-01',
+      '2026-11-01..', '2026-11-01..2026-13-01'].map((p) => [with_('period', p), 'period']),
+    [ask([['segment', 'city']]), 'segment'], [ask([['segment_key', '制造']]), 'segment'],
+    [one([['metric', 'cac'], ['scope', 'org'], ['period', '2026-11'], ['segment', 'industry']]), 'segment'],
+    [one([['metric', 'visits'], ['scope', 'org'], ['period', '2026-11'], ['segment', 'product']]), 'segment'],
+    [ask([['pipeline', 'abc']]), 'pipeline'], [ask([['pipeline', '0']]), 'pipeline'],
+    [ask([['by', 'month']]), 'by'], [ask([['nickname', '小王']]), 'nickname'],
+
+    [batch([['scope', 'org'], ['period', '2026-11']]), 'metric'],
+    [batch([['metric', 'orders_amount'], ['period', '2026-11']]), 'scope'],
+    [batch([['metric', 'orders_amount'], ['scope', 'org']]), 'period'],
+    [batch([['metric', 'orders_amount'], ['metric', 'sales'], ['scope', 'org'], ['period', '2026-11']]), 'metric'],
+    [batch([['metric', 'orders_amount'], ['scope', 'org'], ['scope', 'team:0'], ['period', '2026-11']]), 'scope'],
+    [batch([['metric', 'orders_amount'], ['scope', 'org'], ['period', '2026-W60']]), 'period'],
+    [batch([...Array(23).fill(['metric', 'orders_amount']), ...Array(22).fill(['scope', 'org']),
+      ['period', '2026-11']]), 'metric'],
+    [batch([['metric', 'orders_amount'], ['scope', 'org'], ['period', '2026-11'], ['segment', 'industry']]),
+      'segment'],
+
+    [breakdown([]), 'by'], [breakdown([['by', '']]), 'by'], [breakdown([['by', 'city']]), 'by'],
+    [breakdown([['by', 'industry'], ['segment', 'tier']]), 'by'],
+    [`/api/metrics/breakdown?${q([['metric', 'orders_amount'], ['scope', `user:${rep}`], ['period', '2026-11'],
+      ['by', 'child']])}`, 'by'],
+    [`/api/metrics/breakdown?${q([['metric', 'orders_amount'], ['scope', `team:${fx.sh1.id},user:${rep}`],
+      ['period', '2026-11'], ['by', 'child']])}`, 'by'],
+    [`/api/metrics/breakdown?${q([['metric', 'orders_amount'], ['scope', 'org'], ['period', '2025-01-01..2026-03-01'],
+      ['by', 'day']])}`, 'by'],
+    [`/api/metrics/breakdown?${q([['metric', 'visits'], ['scope', 'org'], ['period', '2026-11'], ['by', 'product']])}`,
+      'by'],
+    [`/api/metrics/breakdown?${q([['metric', 'clv'], ['scope', 'org'], ['period', '2026-11'], ['by', 'industry']])}`,
+      'by'],
+    [`/api/metrics/breakdown?${q([['scope', 'org'], ['period', '2026-11'], ['by', 'week']])}`, 'metric'],
+    [`/api/metrics/breakdown?${q([['metric', 'orders_amount'], ['scope', 'org'], ['period', '2026-11-31'],
+      ['by', 'week']])}`, 'period'],
+    [breakdown([['by', 'week'], ['page', '1']]), 'page'],
+
+    ['/api/metrics/catalog?metric=orders_amount', 'metric'],
+  ];
+  for (const [path, field] of cases) {
+    const zh = expectError(await get('analyst', path), 400, 'invalid_query', field, path);
+    assert.ok(hasChinese(zh.message), `${path}: Chinese message: ${zh.message}`);
+    // The detail is translated too (a detail with no translation would be left out of the message).
+    assert.ok(zh.message.includes('（'), `${path}: the detail in Chinese: ${zh.message}`);
+    const en = expectError(await get('analyst', path, { lang: 'en' }), 400, 'invalid_query', field, `${path} (en)`);
+    assert.ok(!hasChinese(en.message), `${path}: English message: ${en.message}`);
+    assert.ok(en.message.includes('('), `${path}: the detail in English: ${en.message}`);
+  }
+});
+
+test('metric questions: the analyst reads but a period over the limits or an unknown id is no 500', async () => {
+  // A range as long as the data (all time) is a question like any other.
+  for (const period of ['9999', '1970-01-01', '2026-W53', 'FY9999', '2016-12-07..2026-11-30', '1970-01-01..9999-12-31']) {
+    expectStatus(await get('analyst', `/api/metrics?metric=orders_amount&scope=org&period=${period}`), 200, period);
+  }
+  // An unknown id or name is not found (names: a region's name or code, a team's, a username).
+  for (const scope of ['region:99999999', 'team:99999999', 'user:99999999', 'org,team:99999999', 'team:abc',
+    'user:1.5', 'region:没有这个区域']) {
+    expectError(await get('admin', `/api/metrics?metric=visits&scope=${scope}&period=2026-11`), 404, 'not_found',
+      null, scope);
+  }
+});
