@@ -19,9 +19,9 @@ enum class FieldType {
   date,     // a local calendar day, "YYYY-MM-DD"
   instant,  // a point in time, RFC 3339 in JSON, int64 ms in the store
   boolean,
-  choice,  // one of `choices`
-  ref,     // the id of a record of kind `ref`
-  tags,    // a list of short texts, stored comma-joined
+  choice,      // one of `choices`
+  ref,         // the id of a record of kind `ref`
+  tags,        // a list of short texts, stored comma-joined
   coordinate,  // a latitude or longitude in degrees: int64 millionths in the store, a number with
                // up to 6 decimals in JSON and files
 };
@@ -62,7 +62,7 @@ struct Field {
   std::int64_t max = std::numeric_limits<std::int64_t>::max();
   std::size_t max_length = 200;
   std::string_view default_value = {};  // on create when absent: a choice value, "true"/"false"
-  bool phone = false;  // a text field holding a phone number (domain/phone.h)
+  bool phone = false;                   // a text field holding a phone number (domain/phone.h)
 };
 
 // How the data scope of SPEC section 1 applies to a kind's records.
