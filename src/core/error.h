@@ -110,3 +110,14 @@ using Status = Result<void>;
     if (auto fupan_try_status_ = (expr); !fupan_try_status_.ok()) \
       return fupan_try_status_.error();                           \
   } while (0)
+
+// Declares (or assigns) `lhs` from the value of the Result `...`, or returns its error from the
+// enclosing function: FUPAN_ASSIGN_OR_RETURN(auto user, find_user(id));
+#define FUPAN_ASSIGN_OR_RETURN(lhs, ...) \
+  FUPAN_ASSIGN_OR_RETURN_(FUPAN_CONCAT_(fupan_result_, __LINE__), lhs, __VA_ARGS__)
+#define FUPAN_ASSIGN_OR_RETURN_(result, lhs, ...) \
+  auto result = (__VA_ARGS__);                    \
+  if (!result.ok()) return result.error();        \
+  lhs = std::move(result).value()
+#define FUPAN_CONCAT_(a, b) FUPAN_CONCAT_INNER_(a, b)
+#define FUPAN_CONCAT_INNER_(a, b) a##b

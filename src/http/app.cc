@@ -50,23 +50,24 @@ void App::open(const std::string& method, const std::string& pattern, Router::Ha
 }
 
 void App::api(const std::string& method, const std::string& pattern,
-              std::function<Response(Call&)> handler) {
+              std::function<Result<Response>(Call&)> handler) {
   const bool is_write = method != "GET" && method != "HEAD";
-  open(method, pattern, [this, is_write, handler = std::move(handler)](Request& req) -> Response {
-    bool from_cookie = false;
-    const std::string token = session_token(req, from_cookie);
-    auto session = token.empty() ? std::nullopt : auth_.authenticate(token);
-    if (!session) return error_response(Error::of(ErrorCode::unauthenticated), req);
-    if (is_write && from_cookie &&
-        !constant_time_equal(req.header("x-csrf-token"), session->csrf_token)) {
-      return error_response(Error::of(ErrorCode::csrf_failed), req);
-    }
-    // The snapshot the session was checked against: one read of the org per request.
-    service::Actor actor =
-        service::make_actor(ctx_, std::move(session->snapshot), session->user, req.remote_ip);
-    Call call{req, actor, token, session->csrf_token};
-    return handler(call);
-  });
+  open(method, pattern,
+       [this, is_write, handler = std::move(handler)](Request& req) -> Result<Response> {
+         bool from_cookie = false;
+         const std::string token = session_token(req, from_cookie);
+         auto session = token.empty() ? std::nullopt : auth_.authenticate(token);
+         if (!session) return error_response(Error::of(ErrorCode::unauthenticated), req);
+         if (is_write && from_cookie &&
+             !constant_time_equal(req.header("x-csrf-token"), session->csrf_token)) {
+           return error_response(Error::of(ErrorCode::csrf_failed), req);
+         }
+         // The snapshot the session was checked against: one read of the org per request.
+         service::Actor actor =
+             service::make_actor(ctx_, std::move(session->snapshot), session->user, req.remote_ip);
+         Call call{req, actor, token, session->csrf_token};
+         return handler(call);
+       });
 }
 
 std::string App::session_token(const Request& req, bool& from_cookie) {
@@ -83,7 +84,8 @@ Response App::dispatch(Request& req, std::string& route_label) {
   auto found = router_.find(req);
   if (found.match == Router::Match::found) {
     route_label = req.method + " " + *found.pattern;
-    return (*found.handler)(req);
+    Result<Response> answer = (*found.handler)(req);
+    return answer.ok() ? std::move(answer).value() : error_response(answer.error(), req);
   }
   const bool is_api =
       req.path == "/api" || req.path.rfind("/api/", 0) == 0 || req.path == "/metrics";

@@ -37,9 +37,10 @@ class App {
   // Returns "METHOD pattern" for every route (for the OpenAPI check).
   std::vector<std::string> routes() const { return router_.describe(); }
 
-  // Registers an endpoint that needs a session.
+  // Registers an endpoint that needs a session. An error the handler returns is answered as
+  // error_response in the caller's language.
   void api(const std::string& method, const std::string& pattern,
-           std::function<Response(Call&)> handler);
+           std::function<Result<Response>(Call&)> handler);
   // Registers an endpoint open to all.
   void open(const std::string& method, const std::string& pattern, Router::Handler handler);
 

@@ -6,13 +6,15 @@
 #include <string>
 #include <vector>
 
+#include "core/error.h"
 #include "http/request.h"
 
 namespace fupan::http {
 
 class Router {
  public:
-  using Handler = std::function<Response(Request&)>;
+  // An error a handler returns is answered by App as error_response (http/json_io.h).
+  using Handler = std::function<Result<Response>(Request&)>;
 
   void add(std::string method, std::string pattern, Handler handler);
 

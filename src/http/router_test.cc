@@ -21,10 +21,10 @@ TEST(Router, MatchesParamsAndPrefersLiterals) {
   req.path = "/api/users/42";
   auto found = router.find(req);
   ASSERT_EQ(found.match, Router::Match::found);
-  EXPECT_EQ((*found.handler)(req).status, 1);
+  EXPECT_EQ((*found.handler)(req)->status, 1);
   EXPECT_EQ(req.params["id"], "42");
   req.path = "/api/users/me";
-  EXPECT_EQ((*router.find(req).handler)(req).status, 2);
+  EXPECT_EQ((*router.find(req).handler)(req)->status, 2);
   req.method = "DELETE";
   EXPECT_EQ(router.find(req).match, Router::Match::wrong_method);
   req.path = "/api/nothing";

@@ -39,19 +39,17 @@ void write_month(JsonWriter& w, const engine::OrgIndex::PipelineMonth& m) {
 
 void add_analysis_routes(App& app) {
   // ?scope &period [&pipeline] [&format=json|xlsx]
-  app.api("GET", "/api/analysis/funnel", [&app](Call& call) -> Response {
+  app.api("GET", "/api/analysis/funnel", [&app](Call& call) -> Result<Response> {
     const Request& req = call.req;
     if (auto s = only_params(req, {"scope", "period", "pipeline", "format", "lang"}); !s.ok())
-      return error_response(s.error(), req);
-    auto xlsx = wants_xlsx(req);
-    if (!xlsx.ok()) return error_response(xlsx.error(), req);
+      return s.error();
+    FUPAN_ASSIGN_OR_RETURN(auto xlsx, wants_xlsx(req));
     service::MetricRequest in{"", query_text(req, "scope"), query_text(req, "period"), {}, {}, {}};
-    auto pipeline = query_id(req, "pipeline");
-    if (!pipeline.ok()) return error_response(pipeline.error(), req);
-    in.pipeline_id = *pipeline;
+    FUPAN_ASSIGN_OR_RETURN(auto pipeline, query_id(req, "pipeline"));
+    in.pipeline_id = pipeline;
     auto r = service::funnel_analysis(app.ctx(), call.actor, in);
-    if (!r.ok()) return error_response(as_query_error(r.error()), req);
-    if (*xlsx) return xlsx_response(service::funnel_xlsx(*r, prefers_english(req)), req);
+    if (!r.ok()) return as_query_error(r.error());
+    if (xlsx) return xlsx_response(service::funnel_xlsx(*r, prefers_english(req)), req);
     JsonWriter w;
     w.begin_object();
     w.field("scope", scope_text(r->query.scopes));
@@ -80,13 +78,12 @@ void add_analysis_routes(App& app) {
   });
 
   // ?scope &period &by=child|team|user [&metric=orders_amount] [&format=json|xlsx]
-  app.api("GET", "/api/analysis/quadrant", [&app](Call& call) -> Response {
+  app.api("GET", "/api/analysis/quadrant", [&app](Call& call) -> Result<Response> {
     const Request& req = call.req;
     if (auto s = only_params(req, {"scope", "period", "by", "metric", "compare", "format", "lang"});
         !s.ok())
-      return error_response(s.error(), req);
-    auto xlsx = wants_xlsx(req);
-    if (!xlsx.ok()) return error_response(xlsx.error(), req);
+      return s.error();
+    FUPAN_ASSIGN_OR_RETURN(auto xlsx, wants_xlsx(req));
     service::MetricRequest in{query_text(req, "metric"),
                               query_text(req, "scope"),
                               query_text(req, "period"),
@@ -97,9 +94,9 @@ void add_analysis_routes(App& app) {
     if (req.query_param("compare")) in.compare = query_text(req, "compare");
     const std::string by = req.query_param("by") ? query_text(req, "by") : "child";
     auto r = service::quadrant_analysis(app.ctx(), call.actor, in, by);
-    if (!r.ok()) return error_response(as_query_error(r.error()), req);
+    if (!r.ok()) return as_query_error(r.error());
     const bool english = prefers_english(req);
-    if (*xlsx) return xlsx_response(service::quadrant_xlsx(*r, english), req);
+    if (xlsx) return xlsx_response(service::quadrant_xlsx(*r, english), req);
     JsonWriter w;
     w.begin_object();
     w.field("metric", r->query.metric.text());
@@ -133,22 +130,20 @@ void add_analysis_routes(App& app) {
   });
 
   // ?scope [&months=6] [&format=json|xlsx]
-  app.api("GET", "/api/analysis/forecast", [&app](Call& call) -> Response {
+  app.api("GET", "/api/analysis/forecast", [&app](Call& call) -> Result<Response> {
     const Request& req = call.req;
-    if (auto s = only_params(req, {"scope", "months", "format", "lang"}); !s.ok())
-      return error_response(s.error(), req);
-    auto xlsx = wants_xlsx(req);
-    if (!xlsx.ok()) return error_response(xlsx.error(), req);
+    if (auto s = only_params(req, {"scope", "months", "format", "lang"}); !s.ok()) return s.error();
+    FUPAN_ASSIGN_OR_RETURN(auto xlsx, wants_xlsx(req));
     int months = 6;
     if (const std::string* m = req.query_param("months")) {
       auto [end, ec] = std::from_chars(m->data(), m->data() + m->size(), months);
       if (ec != std::errc{} || end != m->data() + m->size())
-        return error_response(query_error("months", "1 to 12"), req);
+        return query_error("months", "1 to 12");
     }
     service::MetricRequest in{"", query_text(req, "scope"), "", {}, {}, {}};
     auto r = service::forecast_analysis(app.ctx(), call.actor, in, months);
-    if (!r.ok()) return error_response(as_query_error(r.error()), req);
-    if (*xlsx) {
+    if (!r.ok()) return as_query_error(r.error());
+    if (xlsx) {
       return xlsx_response(service::forecast_xlsx(*r, call.actor.today, prefers_english(req)), req);
     }
     JsonWriter w;
@@ -207,23 +202,20 @@ void add_analysis_routes(App& app) {
 
   // [&format=json|xlsx &kind=stalled|slipped|churn|overdue]: a workbook holds one list, which
   // kind names; the JSON holds all four whatever kind says.
-  app.api("GET", "/api/analysis/risks", [&app](Call& call) -> Response {
+  app.api("GET", "/api/analysis/risks", [&app](Call& call) -> Result<Response> {
     const Request& req = call.req;
-    if (auto s = only_params(req, {"format", "kind", "lang"}); !s.ok())
-      return error_response(s.error(), req);
-    auto xlsx = wants_xlsx(req);
-    if (!xlsx.ok()) return error_response(xlsx.error(), req);
+    if (auto s = only_params(req, {"format", "kind", "lang"}); !s.ok()) return s.error();
+    FUPAN_ASSIGN_OR_RETURN(auto xlsx, wants_xlsx(req));
     std::optional<service::RiskList> list;
     if (const std::string* kind = req.query_param("kind")) {
       list = service::parse_risk_list(*kind);
-      if (!list)
-        return error_response(query_error("kind", "use stalled, slipped, churn or overdue"), req);
-    } else if (*xlsx) {
-      return error_response(query_error("kind", "required"), req);
+      if (!list) return query_error("kind", "use stalled, slipped, churn or overdue");
+    } else if (xlsx) {
+      return query_error("kind", "required");
     }
     auto r = service::risk_analysis(app.ctx(), call.actor);
-    if (!r.ok()) return error_response(as_query_error(r.error()), req);
-    if (*xlsx) {
+    if (!r.ok()) return as_query_error(r.error());
+    if (xlsx) {
       const service::RiskNames names = service::load_risk_names(app.ctx(), call.actor, *r);
       return xlsx_response(service::risks_xlsx(*r, names, *list, *call.actor.snapshot,
                                                call.actor.today, prefers_english(req)),

@@ -57,8 +57,8 @@ std::string_view unit_name(MetricUnit u) {
 }  // namespace
 
 void add_metric_routes(App& app) {
-  app.api("GET", "/api/metrics/catalog", [](Call& call) -> Response {
-    if (auto s = only_params(call.req, {}); !s.ok()) return error_response(s.error(), call.req);
+  app.api("GET", "/api/metrics/catalog", [](Call& call) -> Result<Response> {
+    if (auto s = only_params(call.req, {}); !s.ok()) return s.error();
     JsonWriter w;
     w.begin_object();
     w.key("items").begin_array();
@@ -78,16 +78,16 @@ void add_metric_routes(App& app) {
 
   // ?metric=M &scope=S &period=P [&pipeline=ID] [&segment=industry|channel|tier|region|product
   // &segment_key=K]
-  app.api("GET", "/api/metrics", [&app](Call& call) -> Response {
+  app.api("GET", "/api/metrics", [&app](Call& call) -> Result<Response> {
     const Request& req = call.req;
     if (auto s = only_params(
             req, {"metric", "scope", "period", "pipeline", "segment", "segment_key", "compare"});
         !s.ok())
-      return error_response(s.error(), req);
+      return s.error();
     auto in = metric_request(req);
-    if (!in.ok()) return error_response(as_query_error(in.error()), req);
+    if (!in.ok()) return as_query_error(in.error());
     auto out = service::ask_metric(app.ctx(), call.actor, *in);
-    if (!out.ok()) return error_response(as_query_error(out.error()), req);
+    if (!out.ok()) return as_query_error(out.error());
     JsonWriter w;
     service::write_metric_answer(w, out->first, out->second);
     return json_text(std::move(w).str());
@@ -95,24 +95,24 @@ void add_metric_routes(App& app) {
 
   // ?metric=A&metric=B… &scope=S1&scope=S2… &period=P: every metric for every scope, in that
   // order (metric-major), at most 500 answers.
-  app.api("GET", "/api/metrics/batch", [&app](Call& call) -> Response {
+  app.api("GET", "/api/metrics/batch", [&app](Call& call) -> Result<Response> {
     const Request& req = call.req;
     if (auto s = only_params(req, {"metric", "scope", "period", "compare", "lang"}); !s.ok())
-      return error_response(s.error(), req);
+      return s.error();
     std::vector<std::string> metrics, scopes;
     for (auto [it, end] = req.query.equal_range("metric"); it != end; ++it)
       metrics.push_back(it->second);
     for (auto [it, end] = req.query.equal_range("scope"); it != end; ++it)
       scopes.push_back(it->second);
-    if (metrics.empty()) return error_response(query_error("metric", "required"), req);
-    if (scopes.empty()) return error_response(query_error("scope", "required"), req);
+    if (metrics.empty()) return query_error("metric", "required");
+    if (scopes.empty()) return query_error("scope", "required");
     if (metrics.size() * scopes.size() > 500)
-      return error_response(query_error("metric", "at most 500 answers at once"), req);
+      return query_error("metric", "at most 500 answers at once");
     std::optional<std::string> compare;
     if (req.query_param("compare")) compare = query_text(req, "compare");
     auto answers = service::ask_metric_batch(app.ctx(), call.actor, metrics, scopes,
                                              query_text(req, "period"), compare);
-    if (!answers.ok()) return error_response(as_query_error(answers.error()), req);
+    if (!answers.ok()) return as_query_error(answers.error());
     JsonWriter w;
     w.begin_object();
     w.key("results").begin_array();
@@ -124,24 +124,23 @@ void add_metric_routes(App& app) {
 
   // ?metric &scope &period &by=child|team|user|day|week|month|quarter|industry|channel|tier|
   // region_of_customer|product [&pipeline] [&segment &segment_key]
-  app.api("GET", "/api/metrics/breakdown", [&app](Call& call) -> Response {
+  app.api("GET", "/api/metrics/breakdown", [&app](Call& call) -> Result<Response> {
     const Request& req = call.req;
     if (auto s = only_params(req, {"metric", "scope", "period", "by", "pipeline", "segment",
                                    "segment_key", "compare", "format", "lang"});
         !s.ok())
-      return error_response(s.error(), req);
+      return s.error();
     auto in = metric_request(req);
-    if (!in.ok()) return error_response(as_query_error(in.error()), req);
+    if (!in.ok()) return as_query_error(in.error());
     const std::string by = query_text(req, "by");
-    if (by.empty()) return error_response(query_error("by", "required"), req);
+    if (by.empty()) return query_error("by", "required");
     const std::string format = req.query_param("format") ? query_text(req, "format") : "json";
-    if (format != "json" && format != "xlsx")
-      return error_response(query_error("format", "json or xlsx"), req);
+    if (format != "json" && format != "xlsx") return query_error("format", "json or xlsx");
     auto rows = service::breakdown_metric(app.ctx(), call.actor, *in, by);
-    if (!rows.ok()) return error_response(as_query_error(rows.error()), req);
+    if (!rows.ok()) return as_query_error(rows.error());
     if (format == "xlsx") {
       auto q = service::parse_metric_request(*in, *call.actor.snapshot, call.actor.today);
-      if (!q.ok()) return error_response(as_query_error(q.error()), req);
+      if (!q.ok()) return as_query_error(q.error());
       return xlsx_response(service::breakdown_xlsx(*q, by, *rows, prefers_english(req)), req);
     }
     JsonWriter w;

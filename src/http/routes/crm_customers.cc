@@ -44,56 +44,48 @@ Response customer_json(const App& app, const Call& call, const EntityRecord& r) 
 }  // namespace
 
 void add_customer_routes(App& app) {
-  app.api("POST", "/api/customers/{id}/transfer", [&app](Call& call) -> Response {
-    auto id = path_id(call.req);
-    if (!id.ok()) return error_response(id.error(), call.req);
-    auto body = parse_object(call.req);
-    if (!body.ok()) return error_response(body.error(), call.req);
-    Fields f(*body);
+  app.api("POST", "/api/customers/{id}/transfer", [&app](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
+    FUPAN_ASSIGN_OR_RETURN(auto body, parse_object(call.req));
+    Fields f(body);
     auto in = read_transfer(f, true);
-    if (auto s = f.finish(); !s.ok()) return error_response(s.error(), call.req);
-    auto r = service::transfer_customer(app.ctx(), call.actor, *id, in);
-    if (!r.ok()) return error_response(r.error(), call.req);
-    return customer_json(app, call, *r);
+    if (auto s = f.finish(); !s.ok()) return s.error();
+    FUPAN_ASSIGN_OR_RETURN(auto r, service::transfer_customer(app.ctx(), call.actor, id, in));
+    return customer_json(app, call, r);
   });
 
-  app.api("POST", "/api/customers/transfer", [&app](Call& call) -> Response {
-    auto body = parse_object(call.req);
-    if (!body.ok()) return error_response(body.error(), call.req);
-    auto ids = read_ids(*body);
-    json::object rest = *body;
+  app.api("POST", "/api/customers/transfer", [&app](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto body, parse_object(call.req));
+    auto ids = read_ids(body);
+    json::object rest = body;
     rest.erase("ids");
     Fields f(rest);
     auto in = read_transfer(f, false);
-    if (!ids.ok()) return error_response(ids.error(), call.req);
-    if (auto s = f.finish(); !s.ok()) return error_response(s.error(), call.req);
-    auto r = service::transfer_customers(app.ctx(), call.actor, *ids, in);
-    if (!r.ok()) return error_response(r.error(), call.req);
+    if (!ids.ok()) return ids.error();
+    if (auto s = f.finish(); !s.ok()) return s.error();
+    FUPAN_ASSIGN_OR_RETURN(auto r, service::transfer_customers(app.ctx(), call.actor, *ids, in));
     return json_response(
-        json::object{{"customers", r->customers}, {"opportunities", r->opportunities}});
+        json::object{{"customers", r.customers}, {"opportunities", r.opportunities}});
   });
 
   // One timeline of the customer's activities, opportunities, orders, payments and owners.
-  app.api("GET", "/api/customers/{id}/timeline", [&app](Call& call) -> Response {
-    if (auto s = only_params(call.req, {}); !s.ok()) return error_response(s.error(), call.req);
-    auto id = path_id(call.req);
-    if (!id.ok()) return error_response(id.error(), call.req);
-    auto timeline = service::customer_timeline(app.ctx(), call.actor, *id);
-    if (!timeline.ok()) return error_response(timeline.error(), call.req);
-    return json_text(std::move(*timeline));
+  app.api("GET", "/api/customers/{id}/timeline", [&app](Call& call) -> Result<Response> {
+    if (auto s = only_params(call.req, {}); !s.ok()) return s.error();
+    FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
+    FUPAN_ASSIGN_OR_RETURN(auto timeline, service::customer_timeline(app.ctx(), call.actor, id));
+    return json_text(std::move(timeline));
   });
 
-  app.api("GET", "/api/customers/duplicates", [&app](Call& call) -> Response {
+  app.api("GET", "/api/customers/duplicates", [&app](Call& call) -> Result<Response> {
     for (const auto& [key, value] : call.req.query) {
       if (key != "name" && key != "phone" && key != "exclude_id")
-        return error_response({ErrorCode::invalid_query, key, "not accepted here", {}}, call.req);
+        return Error{ErrorCode::invalid_query, key, "not accepted here", {}};
     }
-    auto exclude = query_id(call.req, "exclude_id");
-    if (!exclude.ok()) return error_response(exclude.error(), call.req);
+    FUPAN_ASSIGN_OR_RETURN(auto exclude, query_id(call.req, "exclude_id"));
     const std::string* name = call.req.query_param("name");
     const std::string* phone = call.req.query_param("phone");
     const auto matches = service::find_duplicates(app.ctx(), call.actor, name ? *name : "",
-                                                  phone ? *phone : "", *exclude);
+                                                  phone ? *phone : "", exclude);
     JsonWriter w;
     w.begin_object();
     w.key("items").begin_array();
@@ -105,11 +97,10 @@ void add_customer_routes(App& app) {
     return res;
   });
 
-  app.api("POST", "/api/customers/tiers/recompute", [&app](Call& call) -> Response {
-    auto r = service::recompute_tiers(app.ctx(), call.actor);
-    if (!r.ok()) return error_response(r.error(), call.req);
-    return json_response(json::object{
-        {"rule", r->rule}, {"a", r->a}, {"b", r->b}, {"c", r->c}, {"changed", r->changed}});
+  app.api("POST", "/api/customers/tiers/recompute", [&app](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto r, service::recompute_tiers(app.ctx(), call.actor));
+    return json_response(
+        json::object{{"rule", r.rule}, {"a", r.a}, {"b", r.b}, {"c", r.c}, {"changed", r.changed}});
   });
 }
 

@@ -59,74 +59,57 @@ void add_kind_routes(App& app, const EntityKind& kind) {
   const std::string base = "/api/" + std::string(kind.plural);
   const EntityKind* k = &kind;
 
-  app.api("GET", base, [&app, k](Call& call) -> Response {
-    auto req = list_request(call.req);
-    if (!req.ok()) return error_response(req.error(), call.req);
-    auto page = service::list_entities(app.ctx(), call.actor, *k, *req);
-    if (!page.ok()) return error_response(page.error(), call.req);
-    return json_text(service::render_page(app.ctx(), call.actor, *page));
+  app.api("GET", base, [&app, k](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto req, list_request(call.req));
+    FUPAN_ASSIGN_OR_RETURN(auto page, service::list_entities(app.ctx(), call.actor, *k, req));
+    return json_text(service::render_page(app.ctx(), call.actor, page));
   });
 
-  app.api("POST", base, [&app, k](Call& call) -> Response {
-    auto body = parse_object(call.req);
-    if (!body.ok()) return error_response(body.error(), call.req);
-    auto in = service::read_entity_input(call.actor, *k, *body, true);
-    if (!in.ok()) return error_response(in.error(), call.req);
-    auto r = service::create_entity(app.ctx(), call.actor, *k, *in);
-    if (!r.ok()) return error_response(r.error(), call.req);
-    return json_text(service::render_entity(app.ctx(), call.actor, *r), 201);
+  app.api("POST", base, [&app, k](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto body, parse_object(call.req));
+    FUPAN_ASSIGN_OR_RETURN(auto in, service::read_entity_input(call.actor, *k, body, true));
+    FUPAN_ASSIGN_OR_RETURN(auto r, service::create_entity(app.ctx(), call.actor, *k, in));
+    return json_text(service::render_entity(app.ctx(), call.actor, r), 201);
   });
 
-  app.api("GET", base + "/export", [&app, k](Call& call) -> Response {
-    auto req = list_request(call.req, true);
-    if (!req.ok()) return error_response(req.error(), call.req);
-    auto file = service::export_xlsx(app.ctx(), call.actor, *k, *req, prefers_english(call.req));
-    if (!file.ok()) return error_response(file.error(), call.req);
+  app.api("GET", base + "/export", [&app, k](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto req, list_request(call.req, true));
+    FUPAN_ASSIGN_OR_RETURN(
+        auto file, service::export_xlsx(app.ctx(), call.actor, *k, req, prefers_english(call.req)));
     Response r;
     r.content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    r.body = std::move(file->bytes);
-    r.add_header("Content-Disposition", attachment_disposition(file->file_name));
-    r.add_header("X-Export-Rows", std::to_string(file->rows));
+    r.body = std::move(file.bytes);
+    r.add_header("Content-Disposition", attachment_disposition(file.file_name));
+    r.add_header("X-Export-Rows", std::to_string(file.rows));
     return r;
   });
 
-  app.api("GET", base + "/{id}", [&app, k](Call& call) -> Response {
-    auto id = path_id(call.req);
-    if (!id.ok()) return error_response(id.error(), call.req);
-    auto r = service::get_entity(app.ctx(), call.actor, *k, *id);
-    if (!r.ok()) return error_response(r.error(), call.req);
-    return json_text(service::render_entity(app.ctx(), call.actor, *r));
+  app.api("GET", base + "/{id}", [&app, k](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
+    FUPAN_ASSIGN_OR_RETURN(auto r, service::get_entity(app.ctx(), call.actor, *k, id));
+    return json_text(service::render_entity(app.ctx(), call.actor, r));
   });
 
   // The record's changes, from the audit log, for anyone who sees it.
-  app.api("GET", base + "/{id}/history", [&app, k](Call& call) -> Response {
-    if (auto s = only_params(call.req, {}); !s.ok()) return error_response(s.error(), call.req);
-    auto id = path_id(call.req);
-    if (!id.ok()) return error_response(id.error(), call.req);
-    auto history = service::record_history(app.ctx(), call.actor, *k, *id);
-    if (!history.ok()) return error_response(history.error(), call.req);
-    return json_text(std::move(*history));
+  app.api("GET", base + "/{id}/history", [&app, k](Call& call) -> Result<Response> {
+    if (auto s = only_params(call.req, {}); !s.ok()) return s.error();
+    FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
+    FUPAN_ASSIGN_OR_RETURN(auto history, service::record_history(app.ctx(), call.actor, *k, id));
+    return json_text(std::move(history));
   });
 
-  app.api("PATCH", base + "/{id}", [&app, k](Call& call) -> Response {
-    auto id = path_id(call.req);
-    if (!id.ok()) return error_response(id.error(), call.req);
-    auto body = parse_object(call.req);
-    if (!body.ok()) return error_response(body.error(), call.req);
-    auto in = service::read_entity_input(call.actor, *k, *body, false);
-    if (!in.ok()) return error_response(in.error(), call.req);
-    auto r = service::update_entity(app.ctx(), call.actor, *k, *id, *in);
-    if (!r.ok()) return error_response(r.error(), call.req);
-    return json_text(service::render_entity(app.ctx(), call.actor, *r));
+  app.api("PATCH", base + "/{id}", [&app, k](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
+    FUPAN_ASSIGN_OR_RETURN(auto body, parse_object(call.req));
+    FUPAN_ASSIGN_OR_RETURN(auto in, service::read_entity_input(call.actor, *k, body, false));
+    FUPAN_ASSIGN_OR_RETURN(auto r, service::update_entity(app.ctx(), call.actor, *k, id, in));
+    return json_text(service::render_entity(app.ctx(), call.actor, r));
   });
 
-  app.api("DELETE", base + "/{id}", [&app, k](Call& call) -> Response {
-    auto id = path_id(call.req);
-    if (!id.ok()) return error_response(id.error(), call.req);
-    auto version = query_version(call.req);
-    if (!version.ok()) return error_response(version.error(), call.req);
-    auto s = service::delete_entity(app.ctx(), call.actor, *k, *id, *version);
-    if (!s.ok()) return error_response(s.error(), call.req);
+  app.api("DELETE", base + "/{id}", [&app, k](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
+    FUPAN_ASSIGN_OR_RETURN(auto version, query_version(call.req));
+    FUPAN_TRY(service::delete_entity(app.ctx(), call.actor, *k, id, version));
     return no_content();
   });
 }
@@ -134,7 +117,7 @@ void add_kind_routes(App& app, const EntityKind& kind) {
 }  // namespace
 
 void add_entity_routes(App& app) {
-  app.api("GET", "/api/schema", [](Call&) -> Response {
+  app.api("GET", "/api/schema", [](Call&) -> Result<Response> {
     JsonWriter w;
     service::write_schema(w);
     return json_text(std::move(w).str());

@@ -70,49 +70,41 @@ Result<PipelineBody> read_pipeline(const Request& req, bool with_version) {
 }  // namespace
 
 void add_pipeline_routes(App& app) {
-  app.api("GET", "/api/pipelines", [&app](Call& call) -> Response {
-    auto list = service::list_pipelines(app.ctx(), call.actor);
-    if (!list.ok()) return error_response(list.error(), call.req);
+  app.api("GET", "/api/pipelines", [&app](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto list, service::list_pipelines(app.ctx(), call.actor));
     JsonWriter w;
     w.begin_object();
     w.key("items").begin_array();
-    for (const store::PipelineRecord& p : *list) service::write_json(w, p);
+    for (const store::PipelineRecord& p : list) service::write_json(w, p);
     w.end_array();
-    w.field("total", list->size());
+    w.field("total", list.size());
     w.end_object();
     return json_text(std::move(w).str());
   });
 
-  app.api("POST", "/api/pipelines", [&app](Call& call) -> Response {
-    auto in = read_pipeline(call.req, false);
-    if (!in.ok()) return error_response(in.error(), call.req);
-    auto p = service::create_pipeline(app.ctx(), call.actor, in->input);
-    if (!p.ok()) return error_response(p.error(), call.req);
-    return pipeline_response(*p, 201);
+  app.api("POST", "/api/pipelines", [&app](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto in, read_pipeline(call.req, false));
+    FUPAN_ASSIGN_OR_RETURN(auto p, service::create_pipeline(app.ctx(), call.actor, in.input));
+    return pipeline_response(p, 201);
   });
 
-  app.api("PATCH", "/api/pipelines/{id}", [&app](Call& call) -> Response {
-    auto id = path_id(call.req);
-    if (!id.ok()) return error_response(id.error(), call.req);
-    auto in = read_pipeline(call.req, true);
-    if (!in.ok()) return error_response(in.error(), call.req);
-    auto p = service::update_pipeline(app.ctx(), call.actor, *id, in->input, *in->version);
-    if (!p.ok()) return error_response(p.error(), call.req);
-    return pipeline_response(*p);
+  app.api("PATCH", "/api/pipelines/{id}", [&app](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
+    FUPAN_ASSIGN_OR_RETURN(auto in, read_pipeline(call.req, true));
+    FUPAN_ASSIGN_OR_RETURN(
+        auto p, service::update_pipeline(app.ctx(), call.actor, id, in.input, *in.version));
+    return pipeline_response(p);
   });
 
-  app.api("GET", "/api/opportunities/board", [&app](Call& call) -> Response {
+  app.api("GET", "/api/opportunities/board", [&app](Call& call) -> Result<Response> {
     service::BoardRequest req;
-    auto pipeline = query_id(call.req, "pipeline_id");
-    if (!pipeline.ok()) return error_response(pipeline.error(), call.req);
-    req.pipeline_id = *pipeline;
-    auto owner = query_id(call.req, "owner_id");
-    if (!owner.ok()) return error_response(owner.error(), call.req);
-    req.owner_id = *owner;
+    FUPAN_ASSIGN_OR_RETURN(auto pipeline, query_id(call.req, "pipeline_id"));
+    req.pipeline_id = pipeline;
+    FUPAN_ASSIGN_OR_RETURN(auto owner, query_id(call.req, "owner_id"));
+    req.owner_id = owner;
     if (const auto* q = call.req.query_param("q")) req.q = *q;
-    auto board = service::load_board(app.ctx(), call.actor, req);
-    if (!board.ok()) return error_response(board.error(), call.req);
-    return json_text(service::render_board(app.ctx(), call.actor, *board));
+    FUPAN_ASSIGN_OR_RETURN(auto board, service::load_board(app.ctx(), call.actor, req));
+    return json_text(service::render_board(app.ctx(), call.actor, board));
   });
 }
 

@@ -40,31 +40,29 @@ Result<service::TodoAction> read_action(Fields& f, bool snooze) {
 
 void add_todo_routes(App& app) {
   // ?scope=own|team [&owner_id=ID] (team: one person's items)
-  app.api("GET", "/api/todos", [&app](Call& call) -> Response {
-    if (auto s = only_params(call.req, {"scope", "owner_id"}); !s.ok())
-      return error_response(s.error(), call.req);
+  app.api("GET", "/api/todos", [&app](Call& call) -> Result<Response> {
+    if (auto s = only_params(call.req, {"scope", "owner_id"}); !s.ok()) return s.error();
     service::TodoFilter filter;
     if (const auto* v = call.req.query_param("scope")) {
       if (*v == "team") {
         filter.scope = service::TodoScope::team;
       } else if (*v != "own") {
-        return error_response(query_error("scope", "own or team"), call.req);
+        return query_error("scope", "own or team");
       }
     }
-    auto owner = query_id(call.req, "owner_id");
-    if (!owner.ok()) return error_response(owner.error(), call.req);
-    if (*owner) {
+    FUPAN_ASSIGN_OR_RETURN(auto owner, query_id(call.req, "owner_id"));
+    if (owner) {
       if (filter.scope != service::TodoScope::team)
-        return error_response(query_error("owner_id", "only with scope=team"), call.req);
-      filter.owner = UserId{**owner};
+        return query_error("owner_id", "only with scope=team");
+      filter.owner = UserId{*owner};
     }
     auto todos = service::load_todos(app.ctx(), call.actor, filter);
-    if (!todos.ok()) return error_response(as_query_error(todos.error()), call.req);
+    if (!todos.ok()) return as_query_error(todos.error());
     return json_text(service::render_todos(app.ctx(), call.actor, *todos));
   });
 
   // {user_id, kind: all|follow_up|stalled, record_id?, note?} → 201 the reminder
-  app.api("POST", "/api/todos/reminders", [&app](Call& call) -> Response {
+  app.api("POST", "/api/todos/reminders", [&app](Call& call) -> Result<Response> {
     return with_body(
         call.req,
         [](Fields& f) {
@@ -85,7 +83,7 @@ void add_todo_routes(App& app) {
   });
 
   // Marks the reminders sent to the caller read: {read: N}.
-  app.api("POST", "/api/todos/reminders/read", [&app](Call& call) -> Response {
+  app.api("POST", "/api/todos/reminders/read", [&app](Call& call) -> Result<Response> {
     JsonWriter w;
     w.begin_object();
     w.field("read", service::read_reminders(app.ctx(), call.actor));
@@ -96,7 +94,7 @@ void add_todo_routes(App& app) {
   // {kind, record_id, version (follow_up)} and, to snooze, until.
   for (const bool snooze : {false, true}) {
     app.api("POST", snooze ? "/api/todos/snooze" : "/api/todos/done",
-            [&app, snooze](Call& call) -> Response {
+            [&app, snooze](Call& call) -> Result<Response> {
               return with_body(
                   call.req, [&](Fields& f) { return read_action(f, snooze); },
                   [&](const Result<service::TodoAction>& in) {

@@ -77,24 +77,21 @@ std::string job_json(const service::ImportJobView& job, const Request& req) {
 void add_import_routes(App& app) {
   auto jobs = std::make_shared<service::ImportJobs>(app.ctx());
 
-  app.api("POST", "/api/imports", [jobs](Call& call) -> Response {
+  app.api("POST", "/api/imports", [jobs](Call& call) -> Result<Response> {
     const std::string* kind = call.req.query_param("kind");
-    if (!kind) return error_response(Error{ErrorCode::invalid_query, "kind", {}, {}}, call.req);
+    if (!kind) return Error{ErrorCode::invalid_query, "kind", {}, {}};
     service::ImportOptions options;
     if (const std::string* v = call.req.query_param("skip_bad")) {
       if (*v != "true" && *v != "false" && *v != "1" && *v != "0") {
-        return error_response({ErrorCode::invalid_query, "skip_bad", "true or false", {}},
-                              call.req);
+        return Error{ErrorCode::invalid_query, "skip_bad", "true or false", {}};
       }
       options.skip_bad = *v == "true" || *v == "1";
     }
-    if (auto s = service::check_import(call.actor, *kind); !s.ok())
-      return error_response(s.error(), call.req);
-    if (call.req.body.empty())
-      return error_response(Error::invalid("file", "the file is empty"), call.req);
+    if (auto s = service::check_import(call.actor, *kind); !s.ok()) return s.error();
+    if (call.req.body.empty()) return Error::invalid("file", "the file is empty");
     auto id =
         jobs->start(call.actor, *kind, file_name(call.req), std::move(call.req.body), options);
-    if (!id.ok()) return error_response(id.error(), call.req);
+    if (!id.ok()) return id.error();
     JsonWriter w;
     w.begin_object();
     w.field("id", *id);
@@ -103,11 +100,11 @@ void add_import_routes(App& app) {
     return json_text(std::move(w).str(), 202);
   });
 
-  app.api("GET", "/api/imports/{id}", [jobs](Call& call) -> Response {
+  app.api("GET", "/api/imports/{id}", [jobs](Call& call) -> Result<Response> {
     auto it = call.req.params.find("id");
-    if (it == call.req.params.end()) return error_response(Error::not_found(), call.req);
+    if (it == call.req.params.end()) return Error::not_found();
     auto job = jobs->find(it->second, call.actor.id);
-    if (!job) return error_response(Error::not_found(), call.req);
+    if (!job) return Error::not_found();
     return json_text(job_json(*job, call.req));
   });
 }

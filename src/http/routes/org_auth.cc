@@ -30,36 +30,35 @@ void add_session_members(json::object& out, const App& app, OrgId org, UserId us
 }  // namespace
 
 void add_auth_routes(App& app) {
-  app.open("POST", "/api/auth/login", [&app](Request& req) -> Response {
-    auto body = parse_object(req);
-    if (!body.ok()) return error_response(body.error(), req);
-    Fields f(*body);
+  app.open("POST", "/api/auth/login", [&app](Request& req) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto body, parse_object(req));
+    Fields f(body);
     std::string username = f.required_str("username");
     std::string password = f.required_str("password");
-    if (auto s = f.finish(); !s.ok()) return error_response(s.error(), req);
-    auto login = app.auth().login(username, password, req.remote_ip, req.header("user-agent"));
-    if (!login.ok()) return error_response(login.error(), req);
+    if (auto s = f.finish(); !s.ok()) return s.error();
+    FUPAN_ASSIGN_OR_RETURN(
+        auto login, app.auth().login(username, password, req.remote_ip, req.header("user-agent")));
     const auto max_age =
-        std::chrono::duration_cast<std::chrono::seconds>(login->expires_at - app.ctx().clock.now());
-    json::object out{{"token", login->token},
-                     {"csrf_token", login->csrf_token},
-                     {"expires_at", format_rfc3339(login->expires_at)}};
-    add_session_members(out, app, login->org, login->user);
+        std::chrono::duration_cast<std::chrono::seconds>(login.expires_at - app.ctx().clock.now());
+    json::object out{{"token", login.token},
+                     {"csrf_token", login.csrf_token},
+                     {"expires_at", format_rfc3339(login.expires_at)}};
+    add_session_members(out, app, login.org, login.user);
     Response r = json_response(out);
     r.add_header("Set-Cookie",
-                 session_cookie(app, login->token, static_cast<long>(max_age.count())));
+                 session_cookie(app, login.token, static_cast<long>(max_age.count())));
     r.add_header("Cache-Control", "no-store");
     return r;
   });
 
-  app.api("POST", "/api/auth/logout", [&app](Call& call) -> Response {
+  app.api("POST", "/api/auth/logout", [&app](Call& call) -> Result<Response> {
     app.auth().logout(call.actor, call.token);
     Response r = no_content();
     r.add_header("Set-Cookie", session_cookie(app, "", 0));
     return r;
   });
 
-  app.api("GET", "/api/auth/me", [&app](Call& call) -> Response {
+  app.api("GET", "/api/auth/me", [&app](Call& call) -> Result<Response> {
     JsonWriter w;  // streamed: every page load of the web app asks this
     w.begin_object();
     w.key("user");
@@ -77,15 +76,13 @@ void add_auth_routes(App& app) {
     return r;
   });
 
-  app.api("POST", "/api/auth/password", [&app](Call& call) -> Response {
-    auto body = parse_object(call.req);
-    if (!body.ok()) return error_response(body.error(), call.req);
-    Fields f(*body);
+  app.api("POST", "/api/auth/password", [&app](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto body, parse_object(call.req));
+    Fields f(body);
     std::string old_password = f.required_str("old_password");
     std::string new_password = f.required_str("new_password");
-    if (auto s = f.finish(); !s.ok()) return error_response(s.error(), call.req);
-    auto s = app.auth().change_password(call.actor, call.token, old_password, new_password);
-    if (!s.ok()) return error_response(s.error(), call.req);
+    if (auto s = f.finish(); !s.ok()) return s.error();
+    FUPAN_TRY(app.auth().change_password(call.actor, call.token, old_password, new_password));
     return no_content();
   });
 }

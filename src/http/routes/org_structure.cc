@@ -46,37 +46,33 @@ service::MembershipInput read_membership(Fields& f) {
 template <class IdT, class Input, class Get, class Update, class Delete, class Read>
 void add_item_routes(App& app, const std::string& base, Get get, Update update, Delete remove,
                      Read read) {
-  app.api("GET", base + "/{id}", [get](Call& call) -> Response {
-    auto id = path_id(call.req);
-    if (!id.ok()) return error_response(id.error(), call.req);
-    return respond(get(call.actor, IdT{*id}), call.req, as_json);
+  app.api("GET", base + "/{id}", [get](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
+    return respond(get(call.actor, IdT{id}), call.req, as_json);
   });
-  app.api("PATCH", base + "/{id}", [&app, update, read](Call& call) -> Response {
-    auto id = path_id(call.req);
-    if (!id.ok()) return error_response(id.error(), call.req);
+  app.api("PATCH", base + "/{id}", [&app, update, read](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
     return with_body(
         call.req,
         [&](Fields& f) {
           return Versioned<Input>{read(f), f.required_integer("version")};
         },
         [&](const Versioned<Input>& in) {
-          return respond(update(app.ctx(), call.actor, IdT{*id}, in.input, in.version), call.req,
+          return respond(update(app.ctx(), call.actor, IdT{id}, in.input, in.version), call.req,
                          as_json);
         });
   });
-  app.api("DELETE", base + "/{id}", [&app, remove](Call& call) -> Response {
-    auto id = path_id(call.req);
-    if (!id.ok()) return error_response(id.error(), call.req);
-    auto version = query_version(call.req);
-    if (!version.ok()) return error_response(version.error(), call.req);
-    return respond(remove(app.ctx(), call.actor, IdT{*id}, *version), call.req);
+  app.api("DELETE", base + "/{id}", [&app, remove](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
+    FUPAN_ASSIGN_OR_RETURN(auto version, query_version(call.req));
+    return respond(remove(app.ctx(), call.actor, IdT{id}, version), call.req);
   });
 }
 
 // Adds POST for a resource at `base`.
 template <class Create, class Read>
 void add_create_route(App& app, const std::string& base, Create create, Read read) {
-  app.api("POST", base, [&app, create, read](Call& call) -> Response {
+  app.api("POST", base, [&app, create, read](Call& call) -> Result<Response> {
     return with_body(call.req, read, [&](const auto& in) {
       return respond(create(app.ctx(), call.actor, in), call.req, as_json, 201);
     });
@@ -86,10 +82,10 @@ void add_create_route(App& app, const std::string& base, Create create, Read rea
 }  // namespace
 
 void add_org_routes(App& app) {
-  app.api("GET", "/api/org", [](Call& call) -> Response {
+  app.api("GET", "/api/org", [](Call& call) -> Result<Response> {
     return json_response(service::to_json(call.actor.snapshot->org()));
   });
-  app.api("PATCH", "/api/org", [&app](Call& call) -> Response {
+  app.api("PATCH", "/api/org", [&app](Call& call) -> Result<Response> {
     return with_body(
         call.req,
         [](Fields& f) {
@@ -102,12 +98,10 @@ void add_org_routes(App& app) {
   });
 
   // regions
-  app.api("GET", "/api/regions", [](Call& call) -> Response {
-    auto page = page_request(call.req);
-    if (!page.ok()) return error_response(page.error(), call.req);
-    auto regions = service::list_regions(call.actor, *page);
-    if (!regions.ok()) return error_response(regions.error(), call.req);
-    return page_response(*regions, write_item);
+  app.api("GET", "/api/regions", [](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto page, page_request(call.req));
+    FUPAN_ASSIGN_OR_RETURN(auto regions, service::list_regions(call.actor, page));
+    return page_response(regions, write_item);
   });
   add_create_route(app, "/api/regions", service::create_region, read_region);
   add_item_routes<RegionId, service::RegionInput>(app, "/api/regions", service::get_region,
@@ -115,48 +109,40 @@ void add_org_routes(App& app) {
                                                   read_region);
 
   // teams
-  app.api("GET", "/api/teams", [](Call& call) -> Response {
-    auto page = page_request(call.req);
-    if (!page.ok()) return error_response(page.error(), call.req);
+  app.api("GET", "/api/teams", [](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto page, page_request(call.req));
     service::TeamFilter filter;
-    auto region = query_id(call.req, "region_id");
-    if (!region.ok()) return error_response(region.error(), call.req);
-    if (*region) filter.region = RegionId{**region};
+    FUPAN_ASSIGN_OR_RETURN(auto region, query_id(call.req, "region_id"));
+    if (region) filter.region = RegionId{*region};
     if (auto* p = call.req.query_param("parent_id"); p && *p == "null") {
       filter.parent = std::optional<TeamId>{};
     } else {
-      auto parent = query_id(call.req, "parent_id");
-      if (!parent.ok()) return error_response(parent.error(), call.req);
-      if (*parent) filter.parent = std::optional<TeamId>{TeamId{**parent}};
+      FUPAN_ASSIGN_OR_RETURN(auto parent, query_id(call.req, "parent_id"));
+      if (parent) filter.parent = std::optional<TeamId>{TeamId{*parent}};
     }
-    auto teams = service::list_teams(call.actor, *page, filter);
-    if (!teams.ok()) return error_response(teams.error(), call.req);
-    return page_response(*teams, write_item);
+    FUPAN_ASSIGN_OR_RETURN(auto teams, service::list_teams(call.actor, page, filter));
+    return page_response(teams, write_item);
   });
   add_create_route(app, "/api/teams", service::create_team, read_team);
   add_item_routes<TeamId, service::TeamInput>(
       app, "/api/teams", service::get_team, service::update_team, service::delete_team, read_team);
 
   // memberships
-  app.api("GET", "/api/memberships", [](Call& call) -> Response {
-    auto page = page_request(call.req);
-    if (!page.ok()) return error_response(page.error(), call.req);
+  app.api("GET", "/api/memberships", [](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto page, page_request(call.req));
     service::MembershipFilter filter;
-    auto user = query_id(call.req, "user_id");
-    if (!user.ok()) return error_response(user.error(), call.req);
-    if (*user) filter.user = UserId{**user};
-    auto team = query_id(call.req, "team_id");
-    if (!team.ok()) return error_response(team.error(), call.req);
-    if (*team) filter.team = TeamId{**team};
+    FUPAN_ASSIGN_OR_RETURN(auto user, query_id(call.req, "user_id"));
+    if (user) filter.user = UserId{*user};
+    FUPAN_ASSIGN_OR_RETURN(auto team, query_id(call.req, "team_id"));
+    if (team) filter.team = TeamId{*team};
     if (auto* v = call.req.query_param("current")) {
       if (*v != "true" && *v != "false") {
-        return error_response({ErrorCode::invalid_query, "current", "true or false", {}}, call.req);
+        return Error{ErrorCode::invalid_query, "current", "true or false", {}};
       }
       filter.current_only = *v == "true";
     }
-    auto ms = service::list_memberships(call.actor, *page, filter);
-    if (!ms.ok()) return error_response(ms.error(), call.req);
-    return page_response(*ms, write_item);
+    FUPAN_ASSIGN_OR_RETURN(auto ms, service::list_memberships(call.actor, page, filter));
+    return page_response(ms, write_item);
   });
   add_create_route(app, "/api/memberships", service::create_membership, read_membership);
   add_item_routes<MembershipId, service::MembershipInput>(

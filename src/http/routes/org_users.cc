@@ -31,84 +31,69 @@ Response user_response(const App& app, const Call& call, const UserRecord& u, in
 }  // namespace
 
 void add_user_routes(App& app) {
-  app.api("GET", "/api/users", [](Call& call) -> Response {
-    auto page = page_request(call.req);
-    if (!page.ok()) return error_response(page.error(), call.req);
+  app.api("GET", "/api/users", [](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto page, page_request(call.req));
     service::UserFilter filter;
     if (auto* v = call.req.query_param("active")) {
       if (*v != "true" && *v != "false")
-        return error_response({ErrorCode::invalid_query, "active", "true or false", {}}, call.req);
+        return Error{ErrorCode::invalid_query, "active", "true or false", {}};
       filter.active = *v == "true";
     }
     if (auto* v = call.req.query_param("role")) {
       filter.role = parse_role(*v);
-      if (!filter.role)
-        return error_response({ErrorCode::invalid_query, "role", "a role name", {}}, call.req);
+      if (!filter.role) return Error{ErrorCode::invalid_query, "role", "a role name", {}};
     }
-    auto team = query_id(call.req, "team_id");
-    if (!team.ok()) return error_response(team.error(), call.req);
-    if (*team) filter.team = TeamId{**team};
-    auto users = service::list_users(call.actor, *page, filter);
-    if (!users.ok()) return error_response(users.error(), call.req);
+    FUPAN_ASSIGN_OR_RETURN(auto team, query_id(call.req, "team_id"));
+    if (team) filter.team = TeamId{*team};
+    FUPAN_ASSIGN_OR_RETURN(auto users, service::list_users(call.actor, page, filter));
     const auto& a = call.actor;
-    return page_response(*users, [&](JsonWriter& w, const UserRecord& u) {
+    return page_response(users, [&](JsonWriter& w, const UserRecord& u) {
       service::write_json(w, u, *a.snapshot, a.today);
     });
   });
 
-  app.api("POST", "/api/users", [&app](Call& call) -> Response {
-    auto body = parse_object(call.req);
-    if (!body.ok()) return error_response(body.error(), call.req);
-    Fields f(*body);
+  app.api("POST", "/api/users", [&app](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto body, parse_object(call.req));
+    Fields f(body);
     auto in = read_user(f, true);
-    if (auto s = f.finish(); !s.ok()) return error_response(s.error(), call.req);
-    auto u = service::create_user(app.ctx(), call.actor, in);
-    if (!u.ok()) return error_response(u.error(), call.req);
-    return user_response(app, call, *u, 201);
+    if (auto s = f.finish(); !s.ok()) return s.error();
+    FUPAN_ASSIGN_OR_RETURN(auto u, service::create_user(app.ctx(), call.actor, in));
+    return user_response(app, call, u, 201);
   });
 
-  app.api("GET", "/api/users/{id}", [](Call& call) -> Response {
-    auto id = path_id(call.req);
-    if (!id.ok()) return error_response(id.error(), call.req);
-    auto u = service::get_user(call.actor, UserId{*id});
-    if (!u.ok()) return error_response(u.error(), call.req);
-    return json_response(service::to_json(*u, *call.actor.snapshot, call.actor.today));
+  app.api("GET", "/api/users/{id}", [](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
+    FUPAN_ASSIGN_OR_RETURN(auto u, service::get_user(call.actor, UserId{id}));
+    return json_response(service::to_json(u, *call.actor.snapshot, call.actor.today));
   });
 
-  app.api("PATCH", "/api/users/{id}", [&app](Call& call) -> Response {
-    auto id = path_id(call.req);
-    if (!id.ok()) return error_response(id.error(), call.req);
-    auto body = parse_object(call.req);
-    if (!body.ok()) return error_response(body.error(), call.req);
-    Fields f(*body);
+  app.api("PATCH", "/api/users/{id}", [&app](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
+    FUPAN_ASSIGN_OR_RETURN(auto body, parse_object(call.req));
+    Fields f(body);
     auto in = read_user(f, false);
     auto version = f.required_integer("version");
-    if (auto s = f.finish(); !s.ok()) return error_response(s.error(), call.req);
-    auto u = service::update_user(app.ctx(), call.actor, UserId{*id}, in, version);
-    if (!u.ok()) return error_response(u.error(), call.req);
-    return user_response(app, call, *u);
+    if (auto s = f.finish(); !s.ok()) return s.error();
+    FUPAN_ASSIGN_OR_RETURN(auto u,
+                           service::update_user(app.ctx(), call.actor, UserId{id}, in, version));
+    return user_response(app, call, u);
   });
 
-  app.api("DELETE", "/api/users/{id}", [&app](Call& call) -> Response {
-    auto id = path_id(call.req);
-    if (!id.ok()) return error_response(id.error(), call.req);
-    auto version = query_version(call.req);
-    if (!version.ok()) return error_response(version.error(), call.req);
-    auto u = service::deactivate_user(app.ctx(), call.actor, UserId{*id}, *version);
-    if (!u.ok()) return error_response(u.error(), call.req);
-    return user_response(app, call, *u);
+  app.api("DELETE", "/api/users/{id}", [&app](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
+    FUPAN_ASSIGN_OR_RETURN(auto version, query_version(call.req));
+    FUPAN_ASSIGN_OR_RETURN(auto u,
+                           service::deactivate_user(app.ctx(), call.actor, UserId{id}, version));
+    return user_response(app, call, u);
   });
 
-  app.api("POST", "/api/users/{id}/password", [&app](Call& call) -> Response {
-    auto id = path_id(call.req);
-    if (!id.ok()) return error_response(id.error(), call.req);
-    auto body = parse_object(call.req);
-    if (!body.ok()) return error_response(body.error(), call.req);
-    Fields f(*body);
+  app.api("POST", "/api/users/{id}/password", [&app](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
+    FUPAN_ASSIGN_OR_RETURN(auto body, parse_object(call.req));
+    Fields f(body);
     std::string password = f.required_str("password");
-    if (auto s = f.finish(); !s.ok()) return error_response(s.error(), call.req);
-    auto s = service::reset_password(app.ctx(), call.actor, UserId{*id}, password);
-    if (!s.ok()) return error_response(s.error(), call.req);
+    if (auto s = f.finish(); !s.ok()) return s.error();
+    FUPAN_TRY(service::reset_password(app.ctx(), call.actor, UserId{id}, password));
     return no_content();
   });
 }

@@ -45,20 +45,16 @@ void write_entry(JsonWriter& w, const store::AuditRecord& a) {
 }  // namespace
 
 void add_audit_routes(App& app) {
-  app.api("GET", "/api/audit-entries", [&app](Call& call) -> Response {
-    auto page = page_request(call.req);
-    if (!page.ok()) return error_response(page.error(), call.req);
+  app.api("GET", "/api/audit-entries", [&app](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto page, page_request(call.req));
     service::AuditFilter filter;
     if (auto* e = call.req.query_param("entity")) filter.entity = *e;
-    auto entity_id = query_id(call.req, "entity_id");
-    if (!entity_id.ok()) return error_response(entity_id.error(), call.req);
-    filter.entity_id = *entity_id;
-    auto user = query_id(call.req, "user_id");
-    if (!user.ok()) return error_response(user.error(), call.req);
-    if (*user) filter.user = UserId{**user};
-    auto entries = service::list_audit(app.ctx(), call.actor, *page, filter);
-    if (!entries.ok()) return error_response(entries.error(), call.req);
-    return page_response(*entries, write_entry);
+    FUPAN_ASSIGN_OR_RETURN(auto entity_id, query_id(call.req, "entity_id"));
+    filter.entity_id = entity_id;
+    FUPAN_ASSIGN_OR_RETURN(auto user, query_id(call.req, "user_id"));
+    if (user) filter.user = UserId{*user};
+    FUPAN_ASSIGN_OR_RETURN(auto entries, service::list_audit(app.ctx(), call.actor, page, filter));
+    return page_response(entries, write_entry);
   });
 }
 

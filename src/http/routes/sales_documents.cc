@@ -10,40 +10,36 @@ namespace fupan::http {
 
 void add_sales_doc_routes(App& app) {
   // GET /api/products/{id}/price?customer_id= → {product_id, customer_id, tier, unit_price}
-  app.api("GET", "/api/products/{id}/price", [&app](Call& call) -> Response {
-    auto id = path_id(call.req);
-    if (!id.ok()) return error_response(id.error(), call.req);
-    auto customer = query_id(call.req, "customer_id");
-    if (!customer.ok()) return error_response(customer.error(), call.req);
-    if (!*customer) {
-      return error_response({ErrorCode::invalid_query, "customer_id", "a positive integer id", {}},
-                            call.req);
+  app.api("GET", "/api/products/{id}/price", [&app](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
+    FUPAN_ASSIGN_OR_RETURN(auto customer, query_id(call.req, "customer_id"));
+    if (!customer) {
+      return Error{ErrorCode::invalid_query, "customer_id", "a positive integer id", {}};
     }
-    auto price = service::product_price(app.ctx(), call.actor, *id, **customer);
-    if (!price.ok()) return error_response(price.error(), call.req);
+    FUPAN_ASSIGN_OR_RETURN(auto price,
+                           service::product_price(app.ctx(), call.actor, id, *customer));
     JsonWriter w;
     w.begin_object();
-    w.field("product_id", price->product_id);
-    w.field("customer_id", price->customer_id);
+    w.field("product_id", price.product_id);
+    w.field("customer_id", price.customer_id);
     w.key("tier");
-    if (price->tier.empty()) {
+    if (price.tier.empty()) {
       w.null();
     } else {
-      w.value(price->tier);
+      w.value(price.tier);
     }
-    w.field("unit_price", price->unit_price);
+    w.field("unit_price", price.unit_price);
     w.end_object();
     return json_text(std::move(w).str());
   });
 
   // POST /api/quotes/{id}/order {version} → 201 the new order, with its lines
-  app.api("POST", "/api/quotes/{id}/order", [&app](Call& call) -> Response {
-    auto id = path_id(call.req);
-    if (!id.ok()) return error_response(id.error(), call.req);
+  app.api("POST", "/api/quotes/{id}/order", [&app](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
     return with_body(
         call.req, [](Fields& f) { return f.required_integer("version"); },
         [&](std::int64_t version) -> Response {
-          auto order = service::convert_quote_to_order(app.ctx(), call.actor, *id, version);
+          auto order = service::convert_quote_to_order(app.ctx(), call.actor, id, version);
           if (!order.ok()) return error_response(order.error(), call.req);
           return json_text(service::render_entity(app.ctx(), call.actor, *order), 201);
         });

@@ -31,36 +31,33 @@ void write_aging(JsonWriter& w, const service::ReceivableRow& row) {
 
 void add_receivable_routes(App& app) {
   // ?group_by=customer|owner (default owner) &as_of=YYYY-MM-DD (default today) &page &page_size
-  app.api("GET", "/api/receivables", [&app](Call& call) -> Response {
+  app.api("GET", "/api/receivables", [&app](Call& call) -> Result<Response> {
     const Request& req = call.req;
     if (auto s = only_params(req, {"group_by", "as_of", "page", "page_size"},
                              "not a filter of this list");
         !s.ok())
-      return error_response(s.error(), req);
+      return s.error();
     service::ReceivableRequest in;
     if (const std::string* g = req.query_param("group_by")) {
       if (*g == "customer") {
         in.group_by = service::ReceivableGroup::customer;
       } else if (*g != "owner") {
-        return error_response(query_error("group_by", "customer or owner"), req);
+        return query_error("group_by", "customer or owner");
       }
     }
-    auto as_of = query_as_of(req);
-    if (!as_of.ok()) return error_response(as_of.error(), req);
-    in.as_of = *as_of;
-    auto page = page_request(req);
-    if (!page.ok()) return error_response(page.error(), req);
-    in.page = *page;
-    auto report = service::receivables(app.ctx(), call.actor, in);
-    if (!report.ok()) return error_response(report.error(), req);
+    FUPAN_ASSIGN_OR_RETURN(auto as_of, query_as_of(req));
+    in.as_of = as_of;
+    FUPAN_ASSIGN_OR_RETURN(auto page, page_request(req));
+    in.page = page;
+    FUPAN_ASSIGN_OR_RETURN(auto report, service::receivables(app.ctx(), call.actor, in));
 
     JsonWriter w;
     w.begin_object();
-    w.field("as_of", format_date(report->as_of));
+    w.field("as_of", format_date(report.as_of));
     w.field("group_by",
-            report->group_by == service::ReceivableGroup::customer ? "customer" : "owner");
+            report.group_by == service::ReceivableGroup::customer ? "customer" : "owner");
     w.key("items").begin_array();
-    for (const auto& row : report->page.items) {
+    for (const auto& row : report.page.items) {
       w.begin_object();
       w.field("id", row.id);
       w.field("name", row.name);
@@ -69,44 +66,39 @@ void add_receivable_routes(App& app) {
     }
     w.end_array();
     w.key("totals").begin_object();
-    write_aging(w, report->totals);
+    write_aging(w, report.totals);
     w.end_object();
-    w.field("total", report->page.total);
-    w.field("page", report->page.page);
-    w.field("page_size", report->page.page_size);
+    w.field("total", report.page.total);
+    w.field("page", report.page.page);
+    w.field("page_size", report.page.page_size);
     w.end_object();
     return json_text(std::move(w).str());
   });
 
   // ?customer_id= &owner_id= &as_of= &page &page_size
-  app.api("GET", "/api/receivables/orders", [&app](Call& call) -> Response {
+  app.api("GET", "/api/receivables/orders", [&app](Call& call) -> Result<Response> {
     const Request& req = call.req;
     if (auto s = only_params(req, {"customer_id", "owner_id", "as_of", "page", "page_size"},
                              "not a filter of this list");
         !s.ok())
-      return error_response(s.error(), req);
+      return s.error();
     service::OpenOrdersRequest in;
-    auto customer = query_id(req, "customer_id");
-    if (!customer.ok()) return error_response(customer.error(), req);
-    in.customer_id = *customer;
-    auto owner = query_id(req, "owner_id");
-    if (!owner.ok()) return error_response(owner.error(), req);
-    in.owner_id = *owner;
-    auto as_of = query_as_of(req);
-    if (!as_of.ok()) return error_response(as_of.error(), req);
-    in.as_of = *as_of;
-    auto page = page_request(req);
-    if (!page.ok()) return error_response(page.error(), req);
-    in.page = *page;
-    auto report = service::open_orders(app.ctx(), call.actor, in);
-    if (!report.ok()) return error_response(report.error(), req);
+    FUPAN_ASSIGN_OR_RETURN(auto customer, query_id(req, "customer_id"));
+    in.customer_id = customer;
+    FUPAN_ASSIGN_OR_RETURN(auto owner, query_id(req, "owner_id"));
+    in.owner_id = owner;
+    FUPAN_ASSIGN_OR_RETURN(auto as_of, query_as_of(req));
+    in.as_of = as_of;
+    FUPAN_ASSIGN_OR_RETURN(auto page, page_request(req));
+    in.page = page;
+    FUPAN_ASSIGN_OR_RETURN(auto report, service::open_orders(app.ctx(), call.actor, in));
 
     const OrgSnapshot& org = *call.actor.snapshot;
     JsonWriter w;
     w.begin_object();
-    w.field("as_of", format_date(report->as_of));
+    w.field("as_of", format_date(report.as_of));
     w.key("items").begin_array();
-    for (const auto& o : report->page.items) {
+    for (const auto& o : report.page.items) {
       w.begin_object();
       w.field("id", o.id);
       w.field("customer_id", o.customer_id);
@@ -133,9 +125,9 @@ void add_receivable_routes(App& app) {
       w.end_object();
     }
     w.end_array();
-    w.field("total", report->page.total);
-    w.field("page", report->page.page);
-    w.field("page_size", report->page.page_size);
+    w.field("total", report.page.total);
+    w.field("page", report.page.page);
+    w.field("page_size", report.page.page_size);
     w.end_object();
     return json_text(std::move(w).str());
   });
