@@ -112,7 +112,8 @@ using Status = Result<void>;
   } while (0)
 
 // Declares (or assigns) `lhs` from the value of the Result `...`, or returns its error from the
-// enclosing function: FUPAN_ASSIGN_OR_RETURN(auto user, find_user(id));
+// enclosing function: FUPAN_ASSIGN_OR_RETURN(auto user, find_user(id)); (`lhs` has no comma: no
+// structured bindings).
 #define FUPAN_ASSIGN_OR_RETURN(lhs, ...) \
   FUPAN_ASSIGN_OR_RETURN_(FUPAN_CONCAT_(fupan_result_, __LINE__), lhs, __VA_ARGS__)
 #define FUPAN_ASSIGN_OR_RETURN_(result, lhs, ...) \
