@@ -253,41 +253,45 @@ Analytics::ChangedRows Analytics::read_changed_rows(const ChangeSet& changes) {
   out.asked = changes.ids;
   auto conn = db_.acquire();
   const OrgId org = changes.org;
-  auto ids_of = [&](const char* kind) -> IdFilter {
+  auto ids_of = [&](const char* kind) -> store::IdFilter {
     auto it = out.asked.find(kind);
     if (it == out.asked.end()) return std::nullopt;
     return it->second;
   };
   store::Transaction tx(*conn, false);
   if (auto ids = ids_of("customer")) {
-    load_customers(*conn, org, ids, [&](const CustomerRow& r) { out.customers.push_back(r); });
+    store::load_customers(*conn, org, ids,
+                          [&](const store::CustomerRow& r) { out.customers.push_back(r); });
   }
   if (auto ids = ids_of("order")) {
-    load_orders(*conn, org, ids, [&](const OrderRow& r) { out.orders.push_back(r); });
-    load_order_lines(*conn, org, ids, [&](const LineRow& r) {
+    store::load_orders(*conn, org, ids, [&](const store::OrderRow& r) { out.orders.push_back(r); });
+    store::load_order_lines(*conn, org, ids, [&](const store::LineRow& r) {
       out.lines[r.order].push_back({r.product, r.total});
     });
     // A change of an order's owner or customer moves its payments along (order_rules.cc): read
     // the order's payments again too.
     auto& payments = out.asked["payment"];
-    load_payment_ids_of_orders(*conn, org, *ids, [&](std::int64_t id) { payments.push_back(id); });
+    store::load_payment_ids_of_orders(*conn, org, *ids,
+                                      [&](std::int64_t id) { payments.push_back(id); });
   }
   if (auto ids = ids_of("payment")) {
-    load_payments(*conn, org, ids, [&](const PaymentRow& r) { out.payments.push_back(r); });
+    store::load_payments(*conn, org, ids,
+                         [&](const store::PaymentRow& r) { out.payments.push_back(r); });
   }
   if (auto ids = ids_of("opportunity")) {
     // The first opportunity of an org without a default pipeline makes one (or promotes its
     // only pipeline) with no note of a pipeline change: read the stages again with it. Stages
     // of pipelines that did not change keep their places, so nothing indexed moves.
-    out.stages = load_stages(*conn, org);
-    load_opportunities(*conn, org, ids,
-                       [&](const OpportunityRow& r) { out.opportunities.push_back(r); });
+    out.stages = store::load_stages(*conn, org);
+    store::load_opportunities(
+        *conn, org, ids, [&](const store::OpportunityRow& r) { out.opportunities.push_back(r); });
   }
   if (auto ids = ids_of("activity")) {
-    load_activities(*conn, org, ids, [&](const ActivityRow& r) { out.activities.push_back(r); });
+    store::load_activities(*conn, org, ids,
+                           [&](const store::ActivityRow& r) { out.activities.push_back(r); });
   }
   if (auto ids = ids_of("cost")) {
-    load_costs(*conn, org, ids, [&](const CostRow& r) { out.costs.push_back(r); });
+    store::load_costs(*conn, org, ids, [&](const store::CostRow& r) { out.costs.push_back(r); });
   }
   tx.commit();
   return out;
@@ -309,23 +313,24 @@ void Analytics::put_changed_rows(OrgIndex& index, ChangedRows& rows) {
   };
   // Customers first (orders refer to them), then orders before their payments.
   settle(
-      "customer", rows.customers, [&](const CustomerRow& r) { index.put_customer(r); },
+      "customer", rows.customers, [&](const store::CustomerRow& r) { index.put_customer(r); },
       [&](std::int64_t id) { index.remove_customer(id); });
   settle(
-      "order", rows.orders, [&](const OrderRow& r) { index.put_order(r, rows.lines[r.id]); },
+      "order", rows.orders, [&](const store::OrderRow& r) { index.put_order(r, rows.lines[r.id]); },
       [&](std::int64_t id) { index.remove_order(id); });
   settle(
-      "payment", rows.payments, [&](const PaymentRow& r) { index.put_payment(r); },
+      "payment", rows.payments, [&](const store::PaymentRow& r) { index.put_payment(r); },
       [&](std::int64_t id) { index.remove_payment(id); });
   if (rows.stages) index.set_stages(*rows.stages);
   settle(
-      "opportunity", rows.opportunities, [&](const OpportunityRow& r) { index.put_opportunity(r); },
+      "opportunity", rows.opportunities,
+      [&](const store::OpportunityRow& r) { index.put_opportunity(r); },
       [&](std::int64_t id) { index.remove_opportunity(id); });
   settle(
-      "activity", rows.activities, [&](const ActivityRow& r) { index.put_activity(r); },
+      "activity", rows.activities, [&](const store::ActivityRow& r) { index.put_activity(r); },
       [&](std::int64_t id) { index.remove_activity(id); });
   settle(
-      "cost", rows.costs, [&](const CostRow& r) { index.put_cost(r); },
+      "cost", rows.costs, [&](const store::CostRow& r) { index.put_cost(r); },
       [&](std::int64_t id) { index.remove_cost(id); });
 }
 

@@ -64,14 +64,14 @@ class Analytics {
   // The rows a change set names, read from the store.
   struct ChangedRows {
     std::unordered_map<std::string, std::vector<std::int64_t>> asked;
-    std::vector<CustomerRow> customers;
-    std::vector<OrderRow> orders;
+    std::vector<store::CustomerRow> customers;
+    std::vector<store::OrderRow> orders;
     std::unordered_map<std::int64_t, std::vector<LineFact>> lines;
-    std::vector<PaymentRow> payments;
-    std::vector<OpportunityRow> opportunities;
-    std::vector<ActivityRow> activities;
-    std::vector<CostRow> costs;
-    std::optional<std::vector<StageRow>> stages;
+    std::vector<store::PaymentRow> payments;
+    std::vector<store::OpportunityRow> opportunities;
+    std::vector<store::ActivityRow> activities;
+    std::vector<store::CostRow> costs;
+    std::optional<std::vector<store::StageFactRow>> stages;
   };
   // Beyond this many audit entries since its file was written, an index is read from the store.
   static constexpr std::size_t kCatchUpLimit = 200'000;

@@ -124,24 +124,25 @@ Slot OrgIndex::find_user(std::int64_t user_id) const {
 
 void OrgIndex::load(store::Connection& c) {
   // Every user of the org has a slot before any fact refers to one, so the rollups are sized once.
-  c.for_each("SELECT id FROM users WHERE org_id = ? ORDER BY id",
-             std::vector<store::Value>{org_.value},
-             [&](const store::RowCursor& r) { user_slot(r.i64(0)); });
+  for (const std::int64_t user : store::list_user_ids(c, org_)) user_slot(user);
   bulk_ = true;  // facts and lists only; the rollups are summed in one pass below
   reserve(c);
-  set_stages(load_stages(c, org_));
-  load_customers(c, org_, std::nullopt, [&](const CustomerRow& r) { put_customer(r); });
-  load_orders(c, org_, std::nullopt, [&](const OrderRow& r) { put_order(r, {}); });
-  load_order_lines(c, org_, std::nullopt, [&](const LineRow& r) {
+  set_stages(store::load_stages(c, org_));
+  store::load_customers(c, org_, std::nullopt,
+                        [&](const store::CustomerRow& r) { put_customer(r); });
+  store::load_orders(c, org_, std::nullopt, [&](const store::OrderRow& r) { put_order(r, {}); });
+  store::load_order_lines(c, org_, std::nullopt, [&](const store::LineRow& r) {
     const Slot o = order_ids_.find(r.order);
     if (o == kNone) return;
     lines_.push_back({r.product, r.total, orders_[o].first_line});
     orders_[o].first_line = static_cast<Slot>(lines_.size() - 1);
   });
-  load_payments(c, org_, std::nullopt, [&](const PaymentRow& r) { put_payment(r); });
-  load_opportunities(c, org_, std::nullopt, [&](const OpportunityRow& r) { put_opportunity(r); });
-  load_activities(c, org_, std::nullopt, [&](const ActivityRow& r) { put_activity(r); });
-  load_costs(c, org_, std::nullopt, [&](const CostRow& r) { put_cost(r); });
+  store::load_payments(c, org_, std::nullopt, [&](const store::PaymentRow& r) { put_payment(r); });
+  store::load_opportunities(c, org_, std::nullopt,
+                            [&](const store::OpportunityRow& r) { put_opportunity(r); });
+  store::load_activities(c, org_, std::nullopt,
+                         [&](const store::ActivityRow& r) { put_activity(r); });
+  store::load_costs(c, org_, std::nullopt, [&](const store::CostRow& r) { put_cost(r); });
   for (DayLists* l : {&user_orders_, &user_payments_, &user_customers_, &user_opps_created_,
                       &user_opps_closed_}) {
     l->sort();
@@ -166,14 +167,7 @@ void OrgIndex::load(store::Connection& c) {
 void OrgIndex::reserve(store::Connection& c) {
   auto span = [&](const char* table) -> std::size_t {
     std::size_t n = 0;
-    // Two statements: SQLite answers MIN or MAX of the key alone from the B-tree's ends, but
-    // scans the table for both in one.
-    std::int64_t lo = 0, hi = -1;
-    const std::vector<store::Value> none;
-    c.for_each(std::string("SELECT MIN(id) FROM ") + table, none,
-               [&](const store::RowCursor& r) { lo = r.i64(0); });
-    c.for_each(std::string("SELECT MAX(id) FROM ") + table, none,
-               [&](const store::RowCursor& r) { hi = r.is_null(0) ? -1 : r.i64(0); });
+    const auto [lo, hi] = store::id_span(c, table);
     if (hi >= lo) n = static_cast<std::size_t>(hi - lo + 1);
     return std::min<std::size_t>(n, 1u << 28);
   };
@@ -276,7 +270,7 @@ void OrgIndex::refresh_first_order(Slot cs) {
   if (user != kNone) bump(user, Series::new_buyers, day, 1);
 }
 
-void OrgIndex::put_customer(const CustomerRow& r) {
+void OrgIndex::put_customer(const store::CustomerRow& r) {
   const Slot cs = customer_ids_.find_or_add(r.id);
   CustomerFact& f = slot_in(customers_, cs);
   if (f.alive) {
@@ -325,7 +319,7 @@ void OrgIndex::unlink_from_customer(Slot o) {
   orders_[o].next_of_customer = kNone;
 }
 
-void OrgIndex::put_order(const OrderRow& r, std::vector<LineFact> lines) {
+void OrgIndex::put_order(const store::OrderRow& r, std::vector<LineFact> lines) {
   const Slot o = order_ids_.find_or_add(r.id);
   OrderFact& f = slot_in(orders_, o);
   const Slot old_customer = f.alive ? f.customer : kNone;
@@ -382,7 +376,7 @@ void OrgIndex::unlink_payment(Slot p) {
   payments_[p].next_of_order = kNone;
 }
 
-void OrgIndex::put_payment(const PaymentRow& r) {
+void OrgIndex::put_payment(const store::PaymentRow& r) {
   const Slot p = payment_ids_.find_or_add(r.id);
   if (slot_in(payments_, p).alive) remove_payment(r.id);
   PaymentFact& f = payments_[p];
@@ -420,7 +414,7 @@ std::int8_t OrgIndex::stage_index(std::int64_t pipeline, std::int64_t stage) con
   return it != stages_.end() && it->second.pipeline == pipeline ? it->second.index : -1;
 }
 
-void OrgIndex::put_opportunity(const OpportunityRow& r) {
+void OrgIndex::put_opportunity(const store::OpportunityRow& r) {
   const Slot s = opportunity_ids_.find_or_add(r.id);
   if (slot_in(opportunities_, s).alive) remove_opportunity(r.id);
   OpportunityFact& f = opportunities_[s];
@@ -479,7 +473,7 @@ void OrgIndex::remove_opportunity(std::int64_t id) {
   f.alive = false;
 }
 
-void OrgIndex::put_activity(const ActivityRow& r) {
+void OrgIndex::put_activity(const store::ActivityRow& r) {
   const Slot s = activity_ids_.find_or_add(r.id);
   if (slot_in(activities_, s).alive) remove_activity(r.id);
   ActivityFact& f = activities_[s];
@@ -511,7 +505,7 @@ void OrgIndex::remove_activity(std::int64_t id) {
   f.alive = 0;
 }
 
-void OrgIndex::put_cost(const CostRow& r) {
+void OrgIndex::put_cost(const store::CostRow& r) {
   const Slot s = cost_ids_.find_or_add(r.id);
   CostFact& f = slot_in(costs_, s);
   f.day = parse_day(r.spent_on);
@@ -526,11 +520,11 @@ void OrgIndex::remove_cost(std::int64_t id) {
   if (s != kNone) costs_[s].alive = false;
 }
 
-void OrgIndex::set_stages(const std::vector<StageRow>& stages) {
+void OrgIndex::set_stages(const std::vector<store::StageFactRow>& stages) {
   stages_.clear();
   pipeline_stages_.clear();
   default_pipeline_ = 0;
-  for (const StageRow& s : stages) {  // ordered by pipeline, position
+  for (const store::StageFactRow& s : stages) {  // ordered by pipeline, position
     if (s.pipeline_is_default && default_pipeline_ == 0) default_pipeline_ = s.pipeline;
     auto& list = pipeline_stages_[s.pipeline];  // one per pipeline, even with no open stage
     if (s.kind == "lost") {

@@ -15,8 +15,8 @@
 #include "domain/metric_query.h"
 #include "engine/daily_rollup.h"
 #include "engine/day_clock.h"
-#include "engine/fact_loader.h"
 #include "engine/facts.h"
+#include "store/fact_reader.h"
 
 namespace fupan::engine {
 
@@ -62,20 +62,20 @@ class OrgIndex {
   // Reads every fact of the org from the store.
   void load(store::Connection& c);
 
-  void put_customer(const CustomerRow& r);
+  void put_customer(const store::CustomerRow& r);
   void remove_customer(std::int64_t id);
   // `lines` are all the order's lines.
-  void put_order(const OrderRow& r, std::vector<LineFact> lines);
+  void put_order(const store::OrderRow& r, std::vector<LineFact> lines);
   void remove_order(std::int64_t id);
-  void put_payment(const PaymentRow& r);
+  void put_payment(const store::PaymentRow& r);
   void remove_payment(std::int64_t id);
-  void put_opportunity(const OpportunityRow& r);
+  void put_opportunity(const store::OpportunityRow& r);
   void remove_opportunity(std::int64_t id);
-  void put_activity(const ActivityRow& r);
+  void put_activity(const store::ActivityRow& r);
   void remove_activity(std::int64_t id);
-  void put_cost(const CostRow& r);
+  void put_cost(const store::CostRow& r);
   void remove_cost(std::int64_t id);
-  void set_stages(const std::vector<StageRow>& stages);
+  void set_stages(const std::vector<store::StageFactRow>& stages);
 
   const MetricSettings& settings() const { return settings_; }
   OrgId org() const { return org_; }
@@ -222,7 +222,7 @@ class OrgIndex {
     std::int64_t probability = 0;
   };
   std::unordered_map<std::int64_t, StageInfo> stages_;
-  std::unordered_map<std::int64_t, std::vector<StageRow>> pipeline_stages_;
+  std::unordered_map<std::int64_t, std::vector<store::StageFactRow>> pipeline_stages_;
   std::int64_t default_pipeline_ = 0;
 
   DailyRollup rollup_;

@@ -3,11 +3,10 @@
 #include <array>
 #include <string_view>
 
+#include "store/audit_feed.h"
+
 namespace fupan::engine {
 namespace {
-
-using store::RowCursor;
-using store::Value;
 
 // The kinds of record the index holds (org_index.h); a change of a pipeline re-reads its stages.
 constexpr std::array<std::string_view, 7> kIndexedKinds = {
@@ -23,31 +22,20 @@ bool indexed(std::string_view kind) {
 // Whether `entry` is in the org's audit log as it was (an empty log has entry 0).
 bool still_there(store::Connection& c, OrgId org, const AuditEntry& entry) {
   if (entry.id == 0) return true;
-  bool same = false;
-  c.for_each("SELECT at, entity, COALESCE(entity_id, 0) FROM audit_log WHERE id = ? AND org_id = ?",
-             std::vector<Value>{entry.id, org.value}, [&](const RowCursor& r) {
-               same =
-                   r.i64(0) == entry.at && r.text(1) == entry.entity && r.i64(2) == entry.entity_id;
-             });
-  return same;
+  const auto found = store::find_audit_entry(c, org, entry.id);
+  return found && found->at == entry.at && found->entity == entry.entity &&
+         found->entity_id == entry.entity_id;
 }
 
 }  // namespace
 
 StoreMark read_store_mark(store::Connection& c, OrgId org) {
   StoreMark m;
-  m.store_created_ms =
-      c.query("SELECT COALESCE(MAX(applied_at), 0) FROM schema_migrations WHERE version = 1", {})
-          .i64(0, 0);
-  m.schema_version = c.query("SELECT MAX(version) FROM schema_migrations", {}).i64(0, 0);
-  m.org_created_ms =
-      c.query("SELECT COALESCE(MAX(created_at), 0) FROM orgs WHERE id = ?", {org.value}).i64(0, 0);
-  c.for_each(
-      "SELECT id, at, entity, COALESCE(entity_id, 0) FROM audit_log WHERE +org_id = ? "
-      "ORDER BY id DESC LIMIT 1",
-      std::vector<Value>{org.value}, [&](const RowCursor& r) {
-        m.head = {r.i64(0), r.i64(1), r.i64(3), std::string(r.text(2))};
-      });
+  m.store_created_ms = store::store_created_ms(c);
+  m.schema_version = store::applied_schema_version(c);
+  m.org_created_ms = store::org_created_ms(c, org);
+  const store::AuditMark head = store::newest_audit_entry(c, org);
+  m.head = {head.id, head.at, head.entity_id, head.entity};
   m.base = m.head;
   return m;
 }
@@ -68,17 +56,13 @@ std::optional<CatchUp> changes_since(store::Connection& c, OrgId org, const Stor
   out.mark = now;
   bool too_many = false;
   // Up to the entry read for `now`, in this transaction: the mark and the changes agree.
-  c.for_each(
-      "SELECT entity, COALESCE(entity_id, 0) FROM audit_log WHERE +org_id = ? AND id > ? AND "
-      "id <= ? ORDER BY id",
-      std::vector<Value>{org.value, mark.base.id, now.head.id}, [&](const RowCursor& r) {
-        if (too_many || ++out.entries > limit) {
-          too_many = true;
-          return;
-        }
-        const std::string_view kind = r.text(0);
-        if (indexed(kind)) out.changes.ids[std::string(kind)].push_back(r.i64(1));
-      });
+  store::for_each_audit_entry(c, org, mark.base.id, now.head.id, [&](const store::AuditMark& e) {
+    if (too_many || ++out.entries > limit) {
+      too_many = true;
+      return;
+    }
+    if (indexed(e.entity)) out.changes.ids[e.entity].push_back(e.entity_id);
+  });
   if (too_many) return std::nullopt;
   return out;
 }

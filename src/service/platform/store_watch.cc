@@ -5,16 +5,11 @@
 #include <algorithm>
 
 #include "engine/analytics.h"
+#include "store/audit_feed.h"
 #include "store/audit_store.h"
 
 namespace fupan::service {
 namespace {
-
-constexpr const char* kNewest = "SELECT COALESCE(MAX(id), 0) FROM audit_log";
-// By id range only (`+org_id` keeps SQLite off the org's indexes, which would scan the whole log).
-constexpr const char* kSince =
-    "SELECT id, entity, COALESCE(entity_id, 0), writer FROM audit_log WHERE id > ? AND +org_id = ?"
-    " ORDER BY id";
 
 // The kinds the analytics index holds (engine/store_mark.cc).
 bool is_fact(std::string_view entity) {
@@ -27,7 +22,7 @@ bool is_fact(std::string_view entity) {
 
 StoreWatch::StoreWatch(store::Database& db) {
   auto conn = db.acquire();
-  start_ = conn->query(kNewest, {}).i64(0, 0);
+  start_ = store::newest_audit_id(*conn);
 }
 
 std::vector<StoreWatch::Entry> StoreWatch::entries_since(store::Database& db, OrgId org,
@@ -35,10 +30,9 @@ std::vector<StoreWatch::Entry> StoreWatch::entries_since(store::Database& db, Or
   std::vector<Entry> out;
   const std::int64_t me = store::process_writer_id();
   auto conn = db.acquire();
-  conn->for_each(kSince, std::vector<store::Value>{after, org.value},
-                 [&](const store::RowCursor& r) {
-                   out.push_back({r.i64(0), std::string(r.text(1)), r.i64(2), r.i64(3) != me});
-                 });
+  store::for_each_audit_entry(*conn, org, after, std::nullopt, [&](const store::AuditMark& e) {
+    out.push_back({e.id, e.entity, e.entity_id, e.writer != me});
+  });
   return out;
 }
 

@@ -1,4 +1,4 @@
-#include "engine/fact_loader.h"
+#include "store/fact_reader.h"
 
 #include <algorithm>
 #include <condition_variable>
@@ -8,11 +8,8 @@
 #include <thread>
 #include <unordered_map>
 
-namespace fupan::engine {
+namespace fupan::store {
 namespace {
-
-using store::RowCursor;
-using store::Value;
 
 constexpr std::int64_t kPage = 100'000;
 
@@ -86,11 +83,7 @@ void read_rows(store::Connection& c, OrgId org, const std::string& table, const 
     });
     return;
   }
-  std::int64_t lo = 0, hi = -1;
-  const std::vector<Value> none;
-  c.for_each("SELECT MIN(id) FROM " + table, none, [&](const RowCursor& r) { lo = r.i64(0); });
-  c.for_each("SELECT MAX(id) FROM " + table, none,
-             [&](const RowCursor& r) { hi = r.is_null(0) ? -1 : r.i64(0); });
+  const auto [lo, hi] = id_span(c, table);
   const std::string sql = select + " AND id >= ? AND id < ?";
 
   std::mutex mu;
@@ -149,6 +142,24 @@ void read_rows(store::Connection& c, OrgId org, const std::string& table, const 
 }
 
 }  // namespace
+
+IdSpan id_span(store::Connection& c, const std::string& table) {
+  // Two statements: SQLite answers MIN or MAX of the key alone from the B-tree's ends, but scans
+  // the table for both in one.
+  IdSpan span;
+  const std::vector<Value> none;
+  c.for_each("SELECT MIN(id) FROM " + table, none, [&](const RowCursor& r) { span.lo = r.i64(0); });
+  c.for_each("SELECT MAX(id) FROM " + table, none,
+             [&](const RowCursor& r) { span.hi = r.is_null(0) ? -1 : r.i64(0); });
+  return span;
+}
+
+std::vector<std::int64_t> list_user_ids(store::Connection& c, OrgId org) {
+  std::vector<std::int64_t> ids;
+  c.for_each("SELECT id FROM users WHERE org_id = ? ORDER BY id", std::vector<Value>{org.value},
+             [&](const RowCursor& r) { ids.push_back(r.i64(0)); });
+  return ids;
+}
 
 void load_customers(store::Connection& c, OrgId org, const IdFilter& ids,
                     const std::function<void(const CustomerRow&)>& sink) {
@@ -285,8 +296,8 @@ void load_payment_ids_of_orders(store::Connection& c, OrgId org,
            [&](const RowCursor& r) { sink(r.i64(0)); });
 }
 
-std::vector<StageRow> load_stages(store::Connection& c, OrgId org) {
-  std::vector<StageRow> out;
+std::vector<StageFactRow> load_stages(store::Connection& c, OrgId org) {
+  std::vector<StageFactRow> out;
   c.for_each(kStages, std::vector<Value>{org.value}, [&](const RowCursor& r) {
     out.push_back({.id = r.i64(0),
                    .pipeline = r.i64(1),
@@ -299,4 +310,4 @@ std::vector<StageRow> load_stages(store::Connection& c, OrgId org) {
   return out;
 }
 
-}  // namespace fupan::engine
+}  // namespace fupan::store

@@ -1,5 +1,5 @@
-// Reading the facts the analytics index needs from the store: every row of an org, paged by key,
-// or the rows of some ids after a change. Plain SQL, named once per table.
+// Reading the facts the analytics index (src/engine) needs from the store: every row of an org,
+// paged by key, or the rows of some ids after a change. Plain SQL, named once per table.
 #pragma once
 
 #include <functional>
@@ -10,7 +10,7 @@
 #include "core/ids.h"
 #include "store/database.h"
 
-namespace fupan::engine {
+namespace fupan::store {
 
 struct CustomerRow {
   std::int64_t id = 0, owner = 0, created_ms = 0, region = 0;
@@ -42,7 +42,7 @@ struct CostRow {
   std::int64_t id = 0, scope_id = 0, amount = 0;
   std::string spent_on, scope_type;
 };
-struct StageRow {
+struct StageFactRow {
   std::int64_t id = 0, pipeline = 0, position = 0, probability = 0;
   bool pipeline_is_default = false;
   std::string kind, name;
@@ -57,6 +57,14 @@ struct StageRow {
     a(name);
   }
 };
+
+// The lowest and highest id of a table (of all orgs; hi < lo when it is empty).
+struct IdSpan {
+  std::int64_t lo = 0, hi = -1;
+};
+IdSpan id_span(store::Connection& c, const std::string& table);
+// The ids of the org's users, ascending.
+std::vector<std::int64_t> list_user_ids(store::Connection& c, OrgId org);
 
 // Which rows to read: all of the org's, or those with these ids.
 using IdFilter = std::optional<std::vector<std::int64_t>>;
@@ -80,6 +88,6 @@ void load_costs(store::Connection& c, OrgId org, const IdFilter& ids,
 void load_payment_ids_of_orders(store::Connection& c, OrgId org,
                                 const std::vector<std::int64_t>& orders,
                                 const std::function<void(std::int64_t)>& sink);
-std::vector<StageRow> load_stages(store::Connection& c, OrgId org);
+std::vector<StageFactRow> load_stages(store::Connection& c, OrgId org);
 
-}  // namespace fupan::engine
+}  // namespace fupan::store
