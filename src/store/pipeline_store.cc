@@ -168,4 +168,38 @@ std::vector<StageHistoryRow> list_stage_history(Connection& c, OrgId org,
   return out;
 }
 
+std::optional<std::int64_t> default_or_first_pipeline(Connection& c, OrgId org) {
+  auto rows =
+      c.query("SELECT id FROM pipelines WHERE org_id = ? ORDER BY is_default DESC, id LIMIT 1",
+              {org.value});
+  if (rows.empty()) return std::nullopt;
+  return rows.i64(0, 0);
+}
+
+std::vector<StageName> list_stage_names(Connection& c, OrgId org) {
+  std::vector<StageName> out;
+  auto rows =
+      c.query("SELECT id, pipeline_id, name FROM pipeline_stages WHERE org_id = ?", {org.value});
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    out.push_back({rows.i64(i, 0), rows.i64(i, 1), rows.str(i, 2)});
+  }
+  return out;
+}
+
+std::vector<StageTotal> opportunity_totals_by_stage(Connection& c, OrgId org,
+                                                    const std::string& where,
+                                                    const std::vector<Value>& params) {
+  std::string sql =
+      "SELECT t.stage_id, COUNT(*), SUM(t.amount) FROM opportunities t WHERE t.org_id = ?";
+  if (!where.empty()) sql += " AND (" + where + ")";
+  sql += " GROUP BY t.stage_id";
+  std::vector<Value> all{org.value};
+  all.insert(all.end(), params.begin(), params.end());
+  std::vector<StageTotal> out;
+  auto rows = c.query(sql, all);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    out.push_back({rows.i64(i, 0), rows.i64(i, 1), rows.i64(i, 2)});
+  }
+  return out;
+}
 }  // namespace fupan::store

@@ -42,6 +42,22 @@ std::vector<PipelineRecord> list_pipelines(Connection& c, OrgId org);
 std::optional<PipelineRecord> find_pipeline(Connection& c, OrgId org, std::int64_t id);
 // Returns the id of the org's default pipeline, if it has one.
 std::optional<std::int64_t> find_default_pipeline(Connection& c, OrgId org);
+// The default pipeline, else the first one made; none when the org has no pipeline.
+std::optional<std::int64_t> default_or_first_pipeline(Connection& c, OrgId org);
+// Every stage of the org: its id, pipeline and name.
+struct StageName {
+  std::int64_t id = 0, pipeline_id = 0;
+  std::string name;
+};
+std::vector<StageName> list_stage_names(Connection& c, OrgId org);
+// Per stage: how many of the org's opportunities meet `where` (over `opportunities t`), and the
+// sum of their amounts.
+struct StageTotal {
+  std::int64_t stage_id = 0, count = 0, amount = 0;
+};
+std::vector<StageTotal> opportunity_totals_by_stage(Connection& c, OrgId org,
+                                                    const std::string& where,
+                                                    const std::vector<Value>& params);
 // Returns the ids of the org's pipelines that are the default, other than `except`.
 std::vector<std::int64_t> other_default_pipelines(Connection& c, OrgId org, std::int64_t except);
 // Inserts the pipeline row (not its stages) and returns its id.

@@ -34,6 +34,9 @@ struct ReminderRecord {
 
 // Stores `r` (its id is ignored) and returns its id.
 std::int64_t insert_reminder(Connection& c, OrgId org, const ReminderRecord& r);
+// The newest activity's start of each of these opportunities that has one.
+std::map<std::int64_t, Instant> last_activity_of_opportunities(
+    Connection& c, OrgId org, const std::vector<std::int64_t>& opportunity_ids);
 // The reminders sent to `user` since `since`, newest first.
 std::vector<ReminderRecord> reminders_to(Connection& c, OrgId org, UserId user, Instant since);
 // Marks every unread reminder to `user` read; returns how many.

@@ -9,6 +9,7 @@
 #include "service/crm/entity_access.h"
 #include "service/crm/entity_json.h"
 #include "store/entity_store.h"
+#include "store/record_lookup.h"
 
 namespace fupan::service {
 namespace {
@@ -196,15 +197,10 @@ RiskNames load_risk_names(const Context& ctx, const Actor& actor, const RiskRepo
   auto conn = ctx.db.acquire();
   out.refs.load(*conn, actor.org);
   if (!r.churn.empty()) {
-    std::string sql = "SELECT id, name FROM customers WHERE org_id = ? AND id IN (";
-    std::vector<store::Value> params{actor.org.value};
-    for (std::size_t i = 0; i < r.churn.size(); ++i) {
-      sql += i ? ",?" : "?";
-      params.emplace_back(r.churn[i].customer_id);
-    }
-    auto rows = conn->query(sql + ")", params);
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      out.churn_customers[rows.i64(i, 0)] = rows.str(i, 1);
+    std::vector<std::int64_t> ids;
+    for (const auto& c : r.churn) ids.push_back(c.customer_id);
+    for (auto& [id, name] : store::names_by_id(*conn, actor.org, "customers", ids)) {
+      out.churn_customers[id] = std::move(name);
     }
   }
   return out;

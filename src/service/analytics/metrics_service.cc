@@ -6,14 +6,13 @@
 
 #include "engine/analytics.h"
 #include "store/metric_settings_store.h"
+#include "store/record_lookup.h"
 #include "store/target_store.h"
 
 namespace fupan::service {
 namespace {
 
 constexpr const char* kNone = "（未填写）";
-
-const char* kProductNames = "SELECT id, name FROM products WHERE org_id = ?";
 
 std::string_view scope_type_name(ScopeRef::Kind k) {
   switch (k) {
@@ -232,9 +231,8 @@ Result<std::vector<BreakdownRow>> breakdown_metric(const Context& ctx, const Act
       for (const RegionRecord& r : org.regions()) labels[std::to_string(r.id.value)] = r.name;
     } else if (*dim == SegmentDim::product) {
       auto conn = ctx.db.acquire();
-      auto names = conn->query(kProductNames, {actor.org.value});
-      for (std::size_t r = 0; r < names.size(); ++r) {
-        labels[std::to_string(names.i64(r, 0))] = names.str(r, 1);
+      for (auto& [id, name] : store::all_names(*conn, actor.org, "products")) {
+        labels[std::to_string(id)] = std::move(name);
       }
     }
     const auto keys = ctx.analytics->read(

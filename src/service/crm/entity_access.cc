@@ -78,13 +78,7 @@ Status check_can_write(const Actor& actor, const EntityKind& kind) {
 }
 
 bool is_visible(store::Connection& c, const Actor& actor, const EntityKind& kind, std::int64_t id) {
-  SqlCondition cond = visible_condition(actor, kind);
-  std::string sql =
-      "SELECT 1 FROM " + std::string(kind.plural) + " t WHERE t.org_id = ? AND t.id = ?";
-  if (!cond.sql.empty()) sql += " AND (" + cond.sql + ")";
-  std::vector<store::Value> params{actor.org.value, id};
-  params.insert(params.end(), cond.params.begin(), cond.params.end());
-  return !c.query(sql, params).empty();
+  return store::record_exists(c, actor.org, kind.plural, id, visible_condition(actor, kind));
 }
 
 }  // namespace fupan::service

@@ -9,13 +9,12 @@
 #include "domain/entity_kind.h"
 #include "service/platform/context.h"
 #include "store/database.h"
+#include "store/record_lookup.h"
 
 namespace fupan::service {
 
-struct SqlCondition {
-  std::string sql;  // over the kind's table aliased `t`; empty when the actor sees everything
-  std::vector<store::Value> params;
-};
+// Over the kind's table aliased `t`; empty when the actor sees everything.
+using SqlCondition = store::Condition;
 
 // The records of `kind` that `actor` may see.
 SqlCondition visible_condition(const Actor& actor, const EntityKind& kind);

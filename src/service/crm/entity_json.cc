@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "service/crm/entity_values.h"
+#include "store/record_lookup.h"
 
 namespace fupan::service {
 namespace {
@@ -11,15 +12,12 @@ namespace {
 // keeps SQLite off the org's indexes, which it would scan whole).
 struct RefTable {
   RefKind kind;
-  const char* sql;  // selects id, name
+  const char* table;  // whose records have a name
 };
 constexpr RefTable kRefTables[] = {
-    {RefKind::customer, "SELECT id, name FROM customers WHERE +org_id = ? AND id IN "},
-    {RefKind::contact, "SELECT id, name FROM contacts WHERE +org_id = ? AND id IN "},
-    {RefKind::opportunity, "SELECT id, name FROM opportunities WHERE +org_id = ? AND id IN "},
-    {RefKind::product, "SELECT id, name FROM products WHERE +org_id = ? AND id IN "},
-    {RefKind::pipeline, "SELECT id, name FROM pipelines WHERE +org_id = ? AND id IN "},
-    {RefKind::stage, "SELECT id, name FROM pipeline_stages WHERE +org_id = ? AND id IN "},
+    {RefKind::customer, "customers"},        {RefKind::contact, "contacts"},
+    {RefKind::opportunity, "opportunities"}, {RefKind::product, "products"},
+    {RefKind::pipeline, "pipelines"},        {RefKind::stage, "pipeline_stages"},
 };
 
 // "owner_id" → "owner_name".
@@ -46,20 +44,8 @@ void RefNames::load(store::Connection& c, OrgId org) {
     auto& ids = it->second;
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    for (std::size_t start = 0; start < ids.size(); start += 500) {
-      const std::size_t end = std::min(ids.size(), start + 500);
-      std::string sql = t.sql;
-      std::vector<store::Value> params{org.value};
-      sql += "(";
-      for (std::size_t i = start; i < end; ++i) {
-        sql += i == start ? "?" : ", ?";
-        params.emplace_back(ids[i]);
-      }
-      sql += ")";
-      auto rows = c.query(sql, params);
-      for (std::size_t r = 0; r < rows.size(); ++r) {
-        names_[{t.kind, rows.i64(r, 0)}] = rows.str(r, 1);
-      }
+    for (auto& [id, name] : store::names_by_id(c, org, t.table, ids)) {
+      names_[{t.kind, id}] = std::move(name);
     }
   }
   wanted_.clear();

@@ -32,9 +32,7 @@ const EntityKind* store_kind(RefKind r) {
 }
 
 bool exists_in_org(store::Connection& c, OrgId org, const char* table, std::int64_t id) {
-  return !c.query(std::string("SELECT 1 FROM ") + table + " WHERE org_id = ? AND id = ?",
-                  {org.value, id})
-              .empty();
+  return store::record_exists(c, org, table, id);
 }
 
 std::string escape_like(const std::string& s) {

@@ -5,14 +5,10 @@
 #include "service/crm/entity_service.h"
 #include "service/crm/pipeline_service.h"
 #include "store/entity_store.h"
+#include "store/pipeline_store.h"
 
 namespace fupan::service {
 namespace {
-
-// Per stage: how many opportunities and their amount, for a condition over `opportunities t`.
-constexpr const char* kStageTotals =
-    "SELECT t.stage_id, COUNT(*), SUM(t.amount) FROM opportunities t WHERE t.org_id = ?";
-constexpr const char* kStageTotalsGroup = " GROUP BY t.stage_id";
 
 const EntityKind& opportunity_kind() {
   static const EntityKind* const kind = find_entity_kind("opportunity");
@@ -48,17 +44,12 @@ Result<Board> load_board(const Context& ctx, const Actor& actor, const BoardRequ
   for (const StageDef& s : pipeline->stages) board.columns.push_back({s, 0, 0, 0, {}});
 
   auto conn = ctx.db.acquire();
-  std::string sql = kStageTotals;
-  if (!query->where.empty()) sql += " AND (" + query->where + ")";
-  sql += kStageTotalsGroup;
-  std::vector<store::Value> params{actor.org.value};
-  params.insert(params.end(), query->params.begin(), query->params.end());
-  auto totals = conn->query(sql, params);
-  for (std::size_t i = 0; i < totals.size(); ++i) {
+  for (const store::StageTotal& total :
+       store::opportunity_totals_by_stage(*conn, actor.org, query->where, query->params)) {
     for (BoardColumn& col : board.columns) {
-      if (col.stage.id != totals.i64(i, 0)) continue;
-      col.count = totals.i64(i, 1);
-      col.amount = totals.i64(i, 2);
+      if (col.stage.id != total.stage_id) continue;
+      col.count = total.count;
+      col.amount = total.amount;
       col.weighted_amount = weighted_amount(col.amount, col.stage.probability);
     }
   }

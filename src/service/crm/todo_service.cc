@@ -9,6 +9,7 @@
 #include "service/crm/entity_service.h"
 #include "service/platform/write.h"
 #include "store/entity_store.h"
+#include "store/todo_store.h"
 
 namespace fupan::service {
 namespace {
@@ -22,12 +23,6 @@ constexpr int kMaxSnoozeDays = 366;
 constexpr const char* kIdleSince =
     "COALESCE((SELECT MAX(a.started_at) FROM activities a WHERE a.opportunity_id = t.id),"
     " t.created_at)";
-// `+org_id`: the lookup must go by activities_opportunity; an index on the org would scan every
-// activity of a large org (10M: 40 s).
-constexpr const char* kLastActivities =
-    "SELECT opportunity_id, MAX(started_at) FROM activities WHERE +org_id = ? AND opportunity_id"
-    " IN ";
-
 const EntityKind& kind_named(std::string_view name) {
   return *find_entity_kind(name);
 }
@@ -54,21 +49,10 @@ void restrict_to(store::EntityQuery& q, const Actor& actor, const EntityKind& ki
 
 std::map<std::int64_t, Instant> last_activities(store::Connection& c, OrgId org,
                                                 const std::vector<EntityRecord>& opportunities) {
-  std::map<std::int64_t, Instant> out;
-  if (opportunities.empty()) return out;
-  std::string sql = kLastActivities;
-  std::vector<store::Value> params{org.value};
-  sql += "(";
-  for (std::size_t i = 0; i < opportunities.size(); ++i) {
-    sql += i ? ", ?" : "?";
-    params.emplace_back(opportunities[i].id);
-  }
-  sql += ") GROUP BY opportunity_id";
-  auto rows = c.query(sql, params);
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    out[rows.i64(i, 0)] = instant_from_ms(rows.i64(i, 1));
-  }
-  return out;
+  std::vector<std::int64_t> ids;
+  ids.reserve(opportunities.size());
+  for (const EntityRecord& o : opportunities) ids.push_back(o.id);
+  return store::last_activity_of_opportunities(c, org, ids);
 }
 
 // The conditions of the two kinds of to-do for `filter`, as of `now` and the actor's today.

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "service/crm/entity_access.h"
+#include "store/pipeline_store.h"
+#include "store/record_lookup.h"
 
 namespace fupan::service {
 namespace {
@@ -38,13 +40,7 @@ std::string_view not_found_detail(RefKind ref) {
 // The rows of `kind` the actor sees, with `columns` after t.id.
 store::Rows visible_rows(store::Connection& c, const Actor& actor, const EntityKind& kind,
                          const std::string& columns) {
-  const SqlCondition cond = visible_condition(actor, kind);
-  std::string sql =
-      "SELECT t.id, " + columns + " FROM " + std::string(kind.plural) + " t WHERE t.org_id = ?";
-  if (!cond.sql.empty()) sql += " AND (" + cond.sql + ")";
-  std::vector<store::Value> params{actor.org.value};
-  params.insert(params.end(), cond.params.begin(), cond.params.end());
-  return c.query(sql, params);
+  return store::select_records(c, actor.org, kind.plural, columns, visible_condition(actor, kind));
 }
 
 }  // namespace
@@ -96,11 +92,9 @@ void ImportRefs::load(RefKind ref, Names& n) {
       }
       return;
     case RefKind::pipeline: {
-      auto rows =
-          conn_.query("SELECT id, name FROM pipelines WHERE org_id = ?", {actor_.org.value});
-      for (std::size_t i = 0; i < rows.size(); ++i) {
-        n.add_name(rows.str(i, 1), rows.i64(i, 0));
-        n.ids.insert(rows.i64(i, 0));
+      for (auto& [id, name] : store::all_names(conn_, actor_.org, "pipelines")) {
+        n.add_name(std::move(name), id);
+        n.ids.insert(id);
       }
       return;
     }
@@ -146,15 +140,10 @@ void ImportRefs::load(RefKind ref, Names& n) {
 void ImportRefs::load_stages() {
   if (stages_loaded_) return;
   stages_loaded_ = true;
-  auto rows = conn_.query("SELECT id, pipeline_id, name FROM pipeline_stages WHERE org_id = ?",
-                          {actor_.org.value});
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    stages_.push_back({rows.i64(i, 0), rows.i64(i, 1), rows.str(i, 2)});
+  for (auto& s : store::list_stage_names(conn_, actor_.org)) {
+    stages_.push_back({s.id, s.pipeline_id, std::move(s.name)});
   }
-  auto def =
-      conn_.query("SELECT id FROM pipelines WHERE org_id = ? ORDER BY is_default DESC, id LIMIT 1",
-                  {actor_.org.value});
-  if (!def.empty()) default_pipeline_ = def.i64(0, 0);
+  if (auto def = store::default_or_first_pipeline(conn_, actor_.org)) default_pipeline_ = *def;
 }
 
 Result<std::int64_t> ImportRefs::resolve(const Field& f, std::string_view text,
