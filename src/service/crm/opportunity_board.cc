@@ -45,7 +45,7 @@ Result<Board> load_board(const Context& ctx, const Actor& actor, const BoardRequ
   Board board;
   board.pipeline_id = pipeline->id;
   board.pipeline_name = pipeline->name;
-  for (const StageDef& s : pipeline->stages) board.columns.push_back({s, 0, 0, 0, {}});
+  for (const StageDef& s : pipeline->stages) board.columns.push_back({s, 0, Fen{0}, Fen{0}, {}});
 
   auto conn = ctx.db.acquire();
   std::string sql = kStageTotals;
@@ -58,7 +58,7 @@ Result<Board> load_board(const Context& ctx, const Actor& actor, const BoardRequ
     for (BoardColumn& col : board.columns) {
       if (col.stage.id != totals.i64(i, 0)) continue;
       col.count = totals.i64(i, 1);
-      col.amount = totals.i64(i, 2);
+      col.amount = Fen{totals.i64(i, 2)};
       col.weighted_amount = weighted_amount(col.amount, col.stage.probability);
     }
   }
