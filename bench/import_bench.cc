@@ -218,7 +218,7 @@ RawRows raw_rows(const Store& s) {
     const Store::Customer& c = s.customers[o.customer];
     out.rows.push_back({s.org.value, std::int64_t{1}, now, now, external_id(i), c.id, c.owner,
                         store::null_value, store::null_value, to_ms(o.ordered), format_date(o.due),
-                        std::string(o.completed ? "completed" : "confirmed"), o.total,
+                        std::string(o.completed ? "completed" : "confirmed"), o.total.value(),
                         std::int64_t{0}, store::null_value});
   }
   return out;

@@ -356,14 +356,14 @@ std::string padded(std::string_view prefix, std::int64_t n, std::size_t width) {
 struct Line {
   int product = 0;
   std::int64_t quantity = 1;
-  Fen unit_price = 0;
+  Fen unit_price;
   int discount_bp = 0;
-  Fen total = 0;
+  Fen total;
 };
 struct Lines {
   std::array<Line, 3> items;
   int n = 0;
-  Fen total = 0;
+  Fen total;
 };
 enum class DealKind : std::uint8_t { new_deal, renewal, add_on };
 
@@ -515,6 +515,7 @@ class TableLoad {
       return *this;
     }
     Row& operator<<(int n) { return *this << std::int64_t{n}; }
+    Row& operator<<(Fen fen) { return *this << fen.value(); }
     Row& operator<<(std::string_view s) {
       set(cells_[filled_++], s);
       return *this;
@@ -636,7 +637,7 @@ struct CustomerPlan {
   bool engaged = false;  // gets opportunities
   std::string name, short_name, name_key;
   std::int64_t first_win = 0, first_order = 0, last_order = 0, last_touch = 0;
-  Fen revenue_12m = 0;
+  Fen revenue_12m;
   std::int64_t orders_12m = 0;
 };
 
@@ -647,7 +648,7 @@ struct OpportunityPlan {
   std::int64_t created = 0;
   std::uint64_t key = 0;  // derives the deal's lines
   int customer = 0, owner = 0;
-  Fen amount = 0;
+  Fen amount;
   OppStatus status = OppStatus::open;
   std::uint8_t reached = 0;  // the last open stage entered (index into the open stages)
   // Entry instants of open stages 0..reached, then the closing instant when won or lost.
@@ -664,7 +665,7 @@ struct OrderPlan {
   std::int64_t ordered = 0, updated = 0;
   std::uint64_t key = 0;
   int customer = 0, owner = 0, opportunity = -1;
-  Fen total = 0, paid = 0;
+  Fen total, paid;
   DealKind kind = DealKind::new_deal;
   OrderStatus status = OrderStatus::confirmed;
   bool has_lines = false;
@@ -673,7 +674,7 @@ struct OrderPlan {
 struct PaymentPlan {
   std::int64_t received = 0;
   int order = 0;
-  Fen amount = 0;
+  Fen amount;
   std::uint8_t method = 0;
 };
 
@@ -1027,8 +1028,8 @@ class Generator {
       const ProductDef& p = kProducts[i];
       const Fen list = Fen{p.list_price} * 100;
       t.row() << product_base_ + 1 + static_cast<std::int64_t>(i) << out_.org.value << p.name
-              << p.code << p.category << p.unit << list << list * 85 / 100 << list * 92 / 100
-              << list << (p.active ? 1 : 0) << created << created;
+              << p.code << p.category << p.unit << list << list.value() * 85 / 100
+              << list.value() * 92 / 100 << list << (p.active ? 1 : 0) << created << created;
     }
     t.commit();
   }
@@ -1115,7 +1116,7 @@ class Generator {
       OpportunityPlan o;
       o.key = mix(o_.seed ^ (0xA5A5A5A5ull + static_cast<std::uint64_t>(k)));
       o.amount = deal_lines(o.key, DealKind::new_deal).total;
-      const double slow = (rng.chance(0.25) ? 2.5 : 1.0) * (o.amount > 30'000'000 ? 1.3 : 1.0);
+      const double slow = (rng.chance(0.25) ? 2.5 : 1.0) * (o.amount > Fen{30'000'000} ? 1.3 : 1.0);
       for (int s = 0; s < k_open; ++s) {
         const auto [lo, hi] = stay[static_cast<std::size_t>(std::min(s, 3))];
         durations[static_cast<std::size_t>(s)] =
@@ -1306,14 +1307,14 @@ class Generator {
         Fen amount =
             k == n - 1
                 ? left
-                : o.total * shares[static_cast<std::size_t>(n - 1)][static_cast<std::size_t>(k)] /
-                      100;
-        if (partial && n == 1) amount = o.total * 3 / 10;  // a deposit only
+                : Fen{o.total.value() *
+                      shares[static_cast<std::size_t>(n - 1)][static_cast<std::size_t>(k)] / 100};
+        if (partial && n == 1) amount = Fen{o.total.value() * 3 / 10};  // a deposit only
         const std::int64_t offset =
             n > 1 && k == 0 ? rng.between(1, 10) : 30 * (k + 1) / n - rng.between(0, 10) + late;
         const std::int64_t pay_day = working_from(day + std::max<std::int64_t>(1, offset));
         const std::int64_t at = work_time(pay_day, rng);
-        if (at >= end_ms_ || amount <= 0) break;
+        if (at >= end_ms_ || amount <= Fen{0}) break;
         left -= amount;
         payments_.push_back({at, static_cast<int>(i), amount,
                              static_cast<std::uint8_t>(rng.weighted(kPaymentMethodWeights))});

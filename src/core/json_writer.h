@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/money.h"
+
 namespace fupan {
 
 class JsonWriter {
@@ -31,6 +33,8 @@ class JsonWriter {
     out_ += std::to_string(n);
     need_comma_ = true;
   }
+  // Money as its integer 分.
+  void value(Fen fen) { value(fen.value()); }
   void null();
   // Writes `json`, which must already be valid JSON.
   void raw(std::string_view json);

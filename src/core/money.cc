@@ -78,7 +78,36 @@ bool valid_integer_part(std::string_view digits) {
   return group == 3;
 }
 
+bool fits(I128 v) {
+  return v >= Fen::min().value() && v <= Fen::max().value();
+}
+
 }  // namespace
+
+std::optional<Fen> checked_add(Fen a, Fen b) {
+  std::int64_t sum = 0;
+  if (__builtin_add_overflow(a.value(), b.value(), &sum)) return std::nullopt;
+  return Fen{sum};
+}
+
+std::optional<Fen> checked_mul(Fen a, std::int64_t n) {
+  std::int64_t product = 0;
+  if (__builtin_mul_overflow(a.value(), n, &product)) return std::nullopt;
+  return Fen{product};
+}
+
+std::optional<Fen> round_half_even(Fen amount, std::int64_t numerator, std::int64_t denominator) {
+  if (denominator == 0) return std::nullopt;
+  // |amount × numerator| < 2^126 fits in 128 bits; so do the quotient and twice the remainder.
+  I128 n = static_cast<I128>(amount.value()) * numerator;
+  I128 d = denominator;
+  if (d < 0) n = -n, d = -d;
+  I128 q = n / d, r = n % d;  // truncated toward zero: r has n's sign
+  if (r < 0) q -= 1, r += d;  // now q = floor(n / d), 0 <= r < d
+  if (2 * r > d || (2 * r == d && q % 2 != 0)) q += 1;
+  if (!fits(q)) return std::nullopt;
+  return Fen{static_cast<std::int64_t>(q)};
+}
 
 Result<Fen> parse_yuan(std::string_view text, const std::string& field) {
   constexpr std::string_view kShape = "must be an amount in yuan, e.g. 1234.56";
@@ -118,7 +147,7 @@ Result<Fen> parse_yuan(std::string_view text, const std::string& field) {
   }
 
   // Accumulate the magnitude in fen; the limit allows INT64_MIN for a negative amount.
-  const U128 limit = static_cast<U128>(std::numeric_limits<Fen>::max()) + (negative ? 1 : 0);
+  const U128 limit = static_cast<U128>(Fen::max().value()) + (negative ? 1 : 0);
   U128 magnitude = 0;
   for (char c : integer) {
     if (c == ',') continue;
@@ -130,12 +159,13 @@ Result<Fen> parse_yuan(std::string_view text, const std::string& field) {
     magnitude = magnitude * 10 + digit;
   }
   if (magnitude > limit) return Error::invalid(field, "amount is out of range");
-  if (!negative) return static_cast<Fen>(magnitude);
+  if (!negative) return Fen{static_cast<std::int64_t>(magnitude)};
   if (magnitude == 0) return Fen{0};
-  return static_cast<Fen>(-static_cast<I128>(magnitude));
+  return Fen{static_cast<std::int64_t>(-static_cast<I128>(magnitude))};
 }
 
-std::string format_yuan(Fen fen) {
+std::string format_yuan(Fen amount) {
+  const std::int64_t fen = amount.value();
   // The magnitude as unsigned so that INT64_MIN formats too.
   std::uint64_t magnitude =
       fen < 0 ? ~static_cast<std::uint64_t>(fen) + 1 : static_cast<std::uint64_t>(fen);

@@ -3,13 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <limits>
+#include <type_traits>
 
 namespace fupan {
 namespace {
 
 struct ParseCase {
   std::string_view text;
-  Fen fen;
+  std::int64_t fen;
 };
 
 TEST(Money, ParsesYuanAsTypedByPeople) {
@@ -37,13 +38,13 @@ TEST(Money, ParsesYuanAsTypedByPeople) {
       {"\xC2\xA0"
        "2.5",
        250},  // no-break space
-      {"92233720368547758.07", std::numeric_limits<Fen>::max()},
-      {"-92233720368547758.08", std::numeric_limits<Fen>::min()},
+      {"92233720368547758.07", std::numeric_limits<std::int64_t>::max()},
+      {"-92233720368547758.08", std::numeric_limits<std::int64_t>::min()},
   };
   for (const auto& c : cases) {
     auto fen = parse_yuan(c.text, "amount");
     ASSERT_TRUE(fen.ok()) << c.text << ": " << fen.error().detail;
-    EXPECT_EQ(*fen, c.fen) << c.text;
+    EXPECT_EQ(fen->value(), c.fen) << c.text;
   }
 }
 
@@ -80,7 +81,7 @@ TEST(Money, RejectsWhatIsNotAnAmount) {
   };
   for (std::string_view text : bad) {
     auto fen = parse_yuan(text, "amount");
-    ASSERT_FALSE(fen.ok()) << text << " parsed as " << *fen;
+    ASSERT_FALSE(fen.ok()) << text << " parsed as " << fen->value();
     EXPECT_EQ(fen.error().code, ErrorCode::invalid_field) << text;
     EXPECT_EQ(fen.error().field, "amount") << text;
     EXPECT_FALSE(fen.error().detail.empty()) << text;
@@ -95,13 +96,13 @@ TEST(Money, ReasonsNameTheProblem) {
 }
 
 TEST(Money, FormatsTwoDecimals) {
-  EXPECT_EQ(format_yuan(123456), "1234.56");
-  EXPECT_EQ(format_yuan(-5), "-0.05");
-  EXPECT_EQ(format_yuan(0), "0.00");
-  EXPECT_EQ(format_yuan(100), "1.00");
-  EXPECT_EQ(format_yuan(-123450), "-1234.50");
-  EXPECT_EQ(format_yuan(std::numeric_limits<Fen>::max()), "92233720368547758.07");
-  EXPECT_EQ(format_yuan(std::numeric_limits<Fen>::min()), "-92233720368547758.08");
+  EXPECT_EQ(format_yuan(Fen{123456}), "1234.56");
+  EXPECT_EQ(format_yuan(Fen{-5}), "-0.05");
+  EXPECT_EQ(format_yuan(Fen{0}), "0.00");
+  EXPECT_EQ(format_yuan(Fen{100}), "1.00");
+  EXPECT_EQ(format_yuan(Fen{-123450}), "-1234.50");
+  EXPECT_EQ(format_yuan(Fen::max()), "92233720368547758.07");
+  EXPECT_EQ(format_yuan(Fen::min()), "-92233720368547758.08");
 }
 
 TEST(Money, FormatThenParseRoundTrips) {
@@ -110,6 +111,75 @@ TEST(Money, FormatThenParseRoundTrips) {
     ASSERT_TRUE(back.ok());
     EXPECT_EQ(*back, fen);
   }
+}
+
+// Known answers of the one rounding rule: halves go to the even neighbour, on both signs.
+TEST(Money, RoundsHalfToEven) {
+  struct Case {
+    std::int64_t amount, numerator, denominator, rounded;
+  };
+  const Case cases[] = {
+      {25, 1, 10, 2},    // 2.5 → 2
+      {35, 1, 10, 4},    // 3.5 → 4
+      {-25, 1, 10, -2},  // −2.5 → −2
+      {-35, 1, 10, -4},  // −3.5 → −4
+      {15, 1, 10, 2},    // 1.5 → 2
+      {5, 1, 10, 0},     // 0.5 → 0
+      {-5, 1, 10, 0},    // −0.5 → 0
+      {26, 1, 10, 3},    // 2.6 → 3
+      {24, 1, 10, 2},    // 2.4 → 2
+      {-26, 1, 10, -3},  // −2.6 → −3
+      {7, 1, 1, 7},      // whole numbers stay
+      {25, -1, 10, -2},  // a negative numerator or denominator: −2.5 → −2
+      {25, 1, -10, -2},
+      {-25, 1, -10, 2},
+      {5280000, 1, 65, 81231},                         // 81230.769… → 81231
+      {240000, 22, 65, 81231},                         // October's share of Q4: 240000 × 22 / 65
+      {100000, 4, 20, 20000},                          // exact
+      {2100000, 5, 21, 500000},                        // exact
+      {1, 1, 3, 0},                                    // 0.333…
+      {2, 1, 3, 1},                                    // 0.666…
+      {Fen::max().value(), 3, 3, Fen::max().value()},  // no intermediate overflow
+      {Fen::min().value(), 2, 2, Fen::min().value()},
+  };
+  for (const Case& c : cases) {
+    const auto r = round_half_even(Fen{c.amount}, c.numerator, c.denominator);
+    ASSERT_TRUE(r) << c.amount << " × " << c.numerator << " / " << c.denominator;
+    EXPECT_EQ(r->value(), c.rounded) << c.amount << " × " << c.numerator << " / " << c.denominator;
+  }
+  EXPECT_FALSE(round_half_even(Fen{1}, 1, 0));       // no denominator
+  EXPECT_FALSE(round_half_even(Fen::max(), 2, 1));   // too large
+  EXPECT_FALSE(round_half_even(Fen::min(), -1, 1));  // −INT64_MIN does not fit
+  EXPECT_EQ(round_half_even(Fen::min(), -1, 2)->value(), std::int64_t{1} << 62);
+}
+
+TEST(Money, CheckedArithmeticReportsOverflow) {
+  EXPECT_EQ(checked_add(Fen{2}, Fen{3}), Fen{5});
+  EXPECT_EQ(checked_add(Fen::max(), Fen{-1}), Fen{Fen::max().value() - 1});
+  EXPECT_EQ(checked_add(Fen::max(), Fen{0}), Fen::max());
+  EXPECT_FALSE(checked_add(Fen::max(), Fen{1}));
+  EXPECT_FALSE(checked_add(Fen::min(), Fen{-1}));
+  EXPECT_EQ(checked_mul(Fen{250}, 4), Fen{1000});
+  EXPECT_EQ(checked_mul(Fen{-250}, 4), Fen{-1000});
+  EXPECT_EQ(checked_mul(Fen::max(), 1), Fen::max());
+  EXPECT_FALSE(checked_mul(Fen::max(), 2));
+  EXPECT_FALSE(checked_mul(Fen::min(), -1));
+  EXPECT_FALSE(checked_mul(Fen{4'611'686'018'427'387'904}, 2));  // 2^62 × 2 = 2^63
+}
+
+TEST(Money, IsAValueWithPlainArithmetic) {
+  EXPECT_EQ(Fen{300} + Fen{150}, Fen{450});
+  EXPECT_EQ(Fen{300} - Fen{450}, Fen{-150});
+  EXPECT_EQ(-Fen{5}, Fen{-5});
+  Fen sum;
+  EXPECT_EQ(sum.value(), 0);
+  sum += Fen{7};
+  sum -= Fen{2};
+  EXPECT_EQ(sum, Fen{5});
+  EXPECT_LT(Fen{-1}, Fen{0});
+  static_assert(!std::is_convertible_v<std::int64_t, Fen>, "money is made explicitly");
+  static_assert(!std::is_convertible_v<Fen, std::int64_t>, "and read explicitly");
+  static_assert(!std::is_constructible_v<Fen, double>, "money is never a double");
 }
 
 }  // namespace

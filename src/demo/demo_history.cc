@@ -265,12 +265,12 @@ struct Calendar {
 struct Line {
   int product = 0;
   std::int64_t quantity = 1;
-  Fen unit_price = 0;
+  Fen unit_price;
   int discount_bp = 0;
 };
 
 Fen total_of(std::span<const Line> lines) {
-  Fen total = 0;
+  Fen total;
   for (const Line& l : lines) total += line_total({l.quantity, l.unit_price, l.discount_bp});
   return total;
 }
@@ -329,7 +329,7 @@ struct OrderPlan {
   LocalDate due;
   std::string status, notes;
   std::vector<Line> lines;
-  Fen total = 0, paid = 0;
+  Fen total, paid;
   std::vector<int> payments;
 };
 
@@ -673,9 +673,9 @@ class Generator {
     const int last_stage =
         fate == win ? 3 : static_cast<int>(rng_.weighted(std::array{30, 30, 25, 15}));
     // Big deals take longer, and some deals crawl (the customer's process, not the rep's).
-    const double size = (o.amount > 50'000'000   ? 1.5
-                         : o.amount > 20'000'000 ? 1.2
-                                                 : 1.0) *
+    const double size = (o.amount > Fen{50'000'000}   ? 1.5
+                         : o.amount > Fen{20'000'000} ? 1.2
+                                                      : 1.0) *
                         (rng_.chance(0.3) ? 4.0 : 1.0);
     static constexpr std::array<std::pair<int, int>, 4> stay = {
         {{3, 20}, {7, 30}, {7, 35}, {5, 25}}};
@@ -812,14 +812,14 @@ class Generator {
     const int late = rng_.chance(0.3) ? rng_.between(1, 40) : 0;
     Fen left = o.total;
     for (int i = 0; i < paid_instalments; ++i) {
-      const Fen amount = i == n - 1 ? left : o.total * shares[n - 1][i] / 100;
+      const Fen amount = i == n - 1 ? left : Fen{o.total.value() * shares[n - 1][i] / 100};
       left -= amount;
       // A deposit soon after the order, the rest spread up to the due date.
       const int offset =
           n > 1 && i == 0 ? rng_.between(1, 10) : term * (i + 1) / n - rng_.between(0, 7) + late;
       const LocalDate pay_day = Calendar::working_from(day + days(std::max(1, offset)));
       const Instant at = cal_.work_time(pay_day, 0, rng_);
-      if (at > cal_.now || amount <= 0) break;
+      if (at > cal_.now || amount <= Fen{0}) break;
       static constexpr std::array<const char*, 4> methods = {"bank", "online", "cheque", "cash"};
       payments_.push_back(
           {index, amount, at, methods[rng_.weighted(std::array{85, 8, 5, 2})], false});
@@ -1014,7 +1014,8 @@ class Generator {
             if (!season || !rng_.chance(0.6)) continue;
             yuan = rng_.between(80, 200) * 1000;
           }
-          const Fen amount = static_cast<Fen>(yuan * scale * (0.8 + 0.4 * rng_.unit())) * 100;
+          const Fen amount =
+              Fen{static_cast<std::int64_t>(yuan * scale * (0.8 + 0.4 * rng_.unit()))} * 100;
           LocalDate day = LocalDate{ym / std::chrono::day{1}} + days(rng_.between(0, 24));
           if (day > cal_.today) continue;
           costs_.push_back({std::max(day, cal_.start), org_.regions()[r].id, ch.name, amount,
@@ -1088,9 +1089,9 @@ void add_lines(std::vector<std::vector<store::Value>>& rows, OrgId org, std::int
   for (const Line& l : lines) {
     rows.push_back({org.value, quote ? store::Value{quote} : store::null_value,
                     order ? store::Value{order} : store::null_value, std::int64_t{++position},
-                    product_ids[static_cast<std::size_t>(l.product)], l.quantity, l.unit_price,
-                    std::int64_t{l.discount_bp},
-                    line_total({l.quantity, l.unit_price, l.discount_bp})});
+                    product_ids[static_cast<std::size_t>(l.product)], l.quantity,
+                    l.unit_price.value(), std::int64_t{l.discount_bp},
+                    line_total({l.quantity, l.unit_price, l.discount_bp}).value()});
   }
 }
 
@@ -1118,10 +1119,10 @@ void Generator::write(store::Connection& c, OrgId org, const Pipeline& pipeline)
     r.set("code", std::string(p.code));
     r.set("category", std::string(p.category));
     r.set("unit", std::string(p.unit));
-    r.set("list_price", list);
-    r.set("price_a", list * 85 / 100);
-    r.set("price_b", list * 92 / 100);
-    r.set("price_c", list);
+    r.set("list_price", list.value());
+    r.set("price_a", list.value() * 85 / 100);
+    r.set("price_b", list.value() * 92 / 100);
+    r.set("price_c", list.value());
     r.set("active", std::int64_t{1});
     records.push_back(std::move(r));
     plan.push_back(i);
@@ -1205,7 +1206,7 @@ void Generator::write(store::Connection& c, OrgId org, const Pipeline& pipeline)
     r.set("name", p.name);
     r.set("customer_id", customer_ids[static_cast<std::size_t>(p.customer)]);
     r.set("owner_id", p.owner.value);
-    r.set("amount", p.amount);
+    r.set("amount", p.amount.value());
     r.set("pipeline_id", pipeline.id);
     r.set("stage_id", pipeline.stages[static_cast<std::size_t>(last.stage)]);
     r.set("status", p.status);
@@ -1244,7 +1245,7 @@ void Generator::write(store::Connection& c, OrgId org, const Pipeline& pipeline)
     r.set("opportunity_id", opportunity_ids[static_cast<std::size_t>(p.opportunity)]);
     r.set("status", p.status);
     r.set("valid_until", format_date(p.valid_until));
-    r.set("total", total_of(p.lines));
+    r.set("total", total_of(p.lines).value());
     records.push_back(std::move(r));
   }
   const auto quote_ids = insert(c, org, records, order);
@@ -1267,8 +1268,8 @@ void Generator::write(store::Connection& c, OrgId org, const Pipeline& pipeline)
     r.set("ordered_at", to_ms(p.ordered));
     r.set("due_date", format_date(p.due));
     r.set("status", p.status);
-    r.set("total", p.total);
-    r.set("paid", p.paid);
+    r.set("total", p.total.value());
+    r.set("paid", p.paid.value());
     r.set("notes", text_or_null(p.notes));
     records.push_back(std::move(r));
   }
@@ -1296,7 +1297,7 @@ void Generator::write(store::Connection& c, OrgId org, const Pipeline& pipeline)
     r.set("order_id", order_ids[static_cast<std::size_t>(p.order)]);
     r.set("customer_id", customer_ids[static_cast<std::size_t>(o.customer)]);
     r.set("owner_id", o.owner.value);
-    r.set("amount", p.amount);
+    r.set("amount", p.amount.value());
     r.set("received_at", to_ms(p.received));
     r.set("method", p.method);
     records.push_back(std::move(r));
@@ -1335,7 +1336,7 @@ void Generator::write(store::Connection& c, OrgId org, const Pipeline& pipeline)
     r.set("scope_type", std::string("region"));
     r.set("scope_id", p.region.value);
     r.set("channel", p.channel);
-    r.set("amount", p.amount);
+    r.set("amount", p.amount.value());
     r.set("notes", p.notes);
     records.push_back(std::move(r));
   }

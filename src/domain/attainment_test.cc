@@ -43,5 +43,27 @@ TEST(Attainment, NoTargetOrNoWorkingDayGivesNone) {
   EXPECT_FALSE(target_for({weekend}, period("2026-11-21"), {}));
 }
 
+// Money targets: the same shares, rounded half-even to whole 分.
+TEST(Attainment, AMoneyTargetsShareIsRoundedHalfEvenToWholeFen) {
+  const Period nov = period("2026-11");
+  EXPECT_EQ(money_target_for({kQ4, kNovember}, nov, {}), Fen{2'100'000});
+  const Period week = period("2026-W47");
+  EXPECT_EQ(money_target_for({kQ4, kNovember}, week, {}), Fen{500'000});  // exact
+  const std::vector<LocalDate> holidays{day(2026, 11, 20)};
+  EXPECT_EQ(money_target_for({kQ4, kNovember}, week, holidays), Fen{420'000});  // exact
+  // 6,000,000 × 5 / 66 = 454,545.45… → 454,545.
+  EXPECT_EQ(money_target_for({kQ4, kNovember}, period("2026-W49"), {}), Fen{454'545});
+  // October's share of Q4 with a holiday: 6,000,000 × 22 / 65 = 2,030,769.23… → 2,030,769.
+  EXPECT_EQ(money_target_for({kQ4}, period("2026-10"), holidays), Fen{2'030'769});
+  // Halves go to the even 分: Monday's share of a Monday–Tuesday target.
+  const TargetPeriod two_days_5{day(2026, 11, 16), day(2026, 11, 18), 5};
+  const TargetPeriod two_days_7{day(2026, 11, 16), day(2026, 11, 18), 7};
+  EXPECT_EQ(money_target_for({two_days_5}, period("2026-11-16"), {}), Fen{2});  // 2.5 → 2
+  EXPECT_EQ(money_target_for({two_days_7}, period("2026-11-16"), {}), Fen{4});  // 3.5 → 4
+  EXPECT_FALSE(money_target_for({}, week, {}));
+  const TargetPeriod weekend{day(2026, 11, 21), day(2026, 11, 23), 10};
+  EXPECT_FALSE(money_target_for({weekend}, period("2026-11-21"), {}));
+}
+
 }  // namespace
 }  // namespace fupan

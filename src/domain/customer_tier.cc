@@ -15,9 +15,9 @@ std::vector<char> assign_abc(std::span<const CustomerSales> customers) {
   std::vector<std::size_t> order;
   I128 total = 0;  // exact even when the sum of revenues exceeds int64
   for (std::size_t i = 0; i < customers.size(); ++i) {
-    if (customers[i].revenue <= 0) continue;
+    if (customers[i].revenue <= Fen{0}) continue;
     order.push_back(i);
-    total += customers[i].revenue;
+    total += customers[i].revenue.value();
   }
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     if (customers[a].revenue != customers[b].revenue)
@@ -31,7 +31,7 @@ std::vector<char> assign_abc(std::span<const CustomerSales> customers) {
     } else if (before * 10 < total * 9) {
       tiers[i] = 'B';
     }
-    before += customers[i].revenue;
+    before += customers[i].revenue.value();
   }
   return tiers;
 }
@@ -62,7 +62,7 @@ std::vector<char> assign_rfm(std::span<const CustomerSales> customers, LocalDate
     buyers.push_back(i);
     recency.push_back(-(today - *c.last_order).count());
     frequency.push_back(c.orders);
-    monetary.push_back(c.revenue);
+    monetary.push_back(c.revenue.value());
   }
   const auto r = tertile_scores(recency), f = tertile_scores(frequency),
              m = tertile_scores(monetary);

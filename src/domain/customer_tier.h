@@ -31,7 +31,7 @@ std::optional<TierRule> parse_tier_rule(std::string_view text);
 // A customer's sales over the trailing 12 months.
 struct CustomerSales {
   std::int64_t customer_id = 0;
-  Fen revenue = 0;
+  Fen revenue;
   std::int64_t orders = 0;
   std::optional<LocalDate> last_order;
 };

@@ -16,8 +16,9 @@ std::string tiers(const std::vector<CustomerSales>& customers, TierRule rule) {
   return std::string(t.begin(), t.end());
 }
 
-CustomerSales buyer(std::int64_t id, Fen revenue, std::int64_t orders, std::string_view last) {
-  return {id, revenue, orders, parse_date(last)};
+CustomerSales buyer(std::int64_t id, std::int64_t revenue, std::int64_t orders,
+                    std::string_view last) {
+  return {id, Fen{revenue}, orders, parse_date(last)};
 }
 
 TEST(CustomerTier, ParsesRuleNames) {
@@ -31,7 +32,8 @@ TEST(CustomerTier, ParsesRuleNames) {
 TEST(CustomerTier, AbcByCumulativeRevenueBeforeTheCustomer) {
   // Total 1000. Sorted: 500 (0% before) A, 300 (50%) A, 100 (80%) B, 60 (90%) C, 40 (96%) C.
   std::vector<CustomerSales> customers = {
-      {3, 100}, {5, 40}, {1, 500}, {6, 0}, {2, 300}, {7, -10}, {4, 60},
+      {3, Fen{100}}, {5, Fen{40}},  {1, Fen{500}}, {6, Fen{0}},
+      {2, Fen{300}}, {7, Fen{-10}}, {4, Fen{60}},
   };
   EXPECT_EQ(tiers(customers, TierRule::abc), "BCACACC");
 }
@@ -39,21 +41,22 @@ TEST(CustomerTier, AbcByCumulativeRevenueBeforeTheCustomer) {
 TEST(CustomerTier, AbcBreaksTiesByCustomerId) {
   // Total 100. Sorted: 60 A, then the 10s by id: id 1 (60% before) A, id 2 (70%) B, id 3 (80%) B,
   // id 4 (90%) C.
-  std::vector<CustomerSales> customers = {{4, 10}, {2, 10}, {9, 60}, {3, 10}, {1, 10}};
+  std::vector<CustomerSales> customers = {
+      {4, Fen{10}}, {2, Fen{10}}, {9, Fen{60}}, {3, Fen{10}}, {1, Fen{10}}};
   EXPECT_EQ(tiers(customers, TierRule::abc), "CBABA");
   // Total 1000: id 2 (0%) A, id 5 (35%) A, id 9 (70% exactly, not below) B.
-  std::vector<CustomerSales> at_boundary = {{9, 300}, {5, 350}, {2, 350}};
+  std::vector<CustomerSales> at_boundary = {{9, Fen{300}}, {5, Fen{350}}, {2, Fen{350}}};
   EXPECT_EQ(tiers(at_boundary, TierRule::abc), "BAA");
 }
 
 TEST(CustomerTier, AbcEdgeCases) {
   EXPECT_EQ(tiers({}, TierRule::abc), "");
-  EXPECT_EQ(tiers({{1, 5}}, TierRule::abc), "A");
-  EXPECT_EQ(tiers({{1, 0}}, TierRule::abc), "C");
-  EXPECT_EQ(tiers({{1, 0}, {2, 0}, {3, 0}}, TierRule::abc), "CCC");
+  EXPECT_EQ(tiers({{1, Fen{5}}}, TierRule::abc), "A");
+  EXPECT_EQ(tiers({{1, Fen{0}}}, TierRule::abc), "C");
+  EXPECT_EQ(tiers({{1, Fen{0}}, {2, Fen{0}}, {3, Fen{0}}}, TierRule::abc), "CCC");
   // Revenues whose sum exceeds int64 still split exactly: 3 equal customers, 0%, 33%, 67% before.
-  const Fen big = 4'000'000'000'000'000'000;
-  EXPECT_EQ(tiers({{1, big}, {2, big}, {3, big}}, TierRule::abc), "AAA");
+  const std::int64_t big = 4'000'000'000'000'000'000;
+  EXPECT_EQ(tiers({{1, Fen{big}}, {2, Fen{big}}, {3, Fen{big}}}, TierRule::abc), "AAA");
 }
 
 TEST(CustomerTier, RfmScoresTertilesOfRank) {
@@ -70,7 +73,7 @@ TEST(CustomerTier, RfmScoresTertilesOfRank) {
       buyer(1, 9000, 10, "2026-11-20"), buyer(2, 5000, 8, "2026-11-01"),
       buyer(3, 7000, 2, "2026-10-01"),  buyer(4, 100, 1, "2026-06-01"),
       buyer(5, 200, 3, "2026-11-20"),   buyer(6, 5000, 5, "2026-01-01"),
-      {7, 0, 0, std::nullopt},          {8, 300, 2, std::nullopt},
+      {7, Fen{0}, 0, std::nullopt},     {8, Fen{300}, 2, std::nullopt},
   };
   EXPECT_EQ(tiers(customers, TierRule::rfm), "ABBCBCCC");
 }
@@ -88,7 +91,8 @@ TEST(CustomerTier, RfmEdgeCases) {
                   TierRule::rfm),
             "AAA");
   // All zero: nobody ordered.
-  EXPECT_EQ(tiers({{1, 0, 0, std::nullopt}, {2, 0, 0, std::nullopt}}, TierRule::rfm), "CC");
+  EXPECT_EQ(tiers({{1, Fen{0}, 0, std::nullopt}, {2, Fen{0}, 0, std::nullopt}}, TierRule::rfm),
+            "CC");
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/money.h"
 #include "core/time.h"
 #include "domain/entity_kind.h"
 
@@ -43,6 +44,11 @@ struct EntityRecord {
   std::optional<std::int64_t> integer(std::string_view field) const {
     const auto* v = std::get_if<std::int64_t>(&get(field));
     return v ? std::optional<std::int64_t>(*v) : std::nullopt;
+  }
+  // The money value of `field` in 分, nullopt when null.
+  std::optional<Fen> money(std::string_view field) const {
+    const auto i = integer(field);
+    return i ? std::optional<Fen>(Fen{*i}) : std::nullopt;
   }
   // The text value of `field`, "" when null.
   std::string text(std::string_view field) const {

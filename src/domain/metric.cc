@@ -92,7 +92,7 @@ Result<MetricName> parse_metric(std::string_view text) {
 std::optional<double> as_number(const MetricValue& v) {
   if (auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
   if (auto* d = std::get_if<double>(&v)) return *d;
-  if (auto* r = std::get_if<Receivables>(&v)) return static_cast<double>(r->aging.total());
+  if (auto* r = std::get_if<Receivables>(&v)) return static_cast<double>(r->aging.total().value());
   return std::nullopt;
 }
 

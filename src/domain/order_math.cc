@@ -11,14 +11,14 @@ namespace {
 // GCC's 128-bit integer; __extension__ keeps -Wpedantic quiet.
 __extension__ typedef __int128 I128;
 
-constexpr I128 kMaxFen = std::numeric_limits<Fen>::max();
-constexpr I128 kMinFen = std::numeric_limits<Fen>::min();
+constexpr I128 kMaxFen = Fen::max().value();
+constexpr I128 kMinFen = Fen::min().value();
 
 // The exact rounded line amount. |quantity × price| < 2^126, and splitting it by 10000 keeps every
 // intermediate product within that bound, so nothing overflows.
 I128 exact_line_total(const LineAmount& line) {
   const I128 factor = 10000 - std::clamp<std::int32_t>(line.discount_bp, 0, 10000);
-  const I128 gross = static_cast<I128>(line.quantity) * line.unit_price;
+  const I128 gross = static_cast<I128>(line.quantity) * line.unit_price.value();
   const I128 whole = gross / 10000;  // truncated toward zero: whole and part share gross's sign
   const I128 part = gross % 10000 * factor;  // |part| < 10^8
   const I128 rounded_part = part >= 0 ? (part + 5000) / 10000 : -((-part + 5000) / 10000);
@@ -32,7 +32,7 @@ Error line_error(std::size_t index, std::string_view what) {
 }  // namespace
 
 Fen line_total(const LineAmount& line) {
-  return static_cast<Fen>(std::clamp(exact_line_total(line), kMinFen, kMaxFen));
+  return Fen{static_cast<std::int64_t>(std::clamp(exact_line_total(line), kMinFen, kMaxFen))};
 }
 
 Result<Fen> order_total(std::span<const LineAmount> lines) {
@@ -40,7 +40,7 @@ Result<Fen> order_total(std::span<const LineAmount> lines) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const LineAmount& line = lines[i];
     if (line.quantity < 0) return line_error(i, "quantity must not be negative");
-    if (line.unit_price < 0) return line_error(i, "unit price must not be negative");
+    if (line.unit_price < Fen{0}) return line_error(i, "unit price must not be negative");
     if (line.discount_bp < 0 || line.discount_bp > 10000)
       return line_error(i, "discount must be 0..10000 basis points");
     const I128 amount = exact_line_total(line);
@@ -48,7 +48,7 @@ Result<Fen> order_total(std::span<const LineAmount> lines) {
     sum += amount;
     if (sum > kMaxFen) return Error::invalid("lines", "order total is out of range");
   }
-  return static_cast<Fen>(sum);
+  return Fen{static_cast<std::int64_t>(sum)};
 }
 
 }  // namespace fupan

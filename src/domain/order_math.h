@@ -12,7 +12,7 @@ namespace fupan {
 
 struct LineAmount {
   std::int64_t quantity = 0;
-  Fen unit_price = 0;
+  Fen unit_price;
   std::int32_t discount_bp = 0;  // 0..10000 basis points off; 1000 = 10% off
 };
 

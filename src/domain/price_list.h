@@ -11,7 +11,7 @@
 namespace fupan {
 
 struct TierPrices {
-  Fen list_price = 0;
+  Fen list_price;
   std::optional<Fen> price_a, price_b, price_c;
 };
 

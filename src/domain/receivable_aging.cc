@@ -30,7 +30,7 @@ Fen Aging::total() const {
 }
 
 void Aging::add(Fen outstanding, LocalDate due, LocalDate as_of) {
-  if (outstanding <= 0) return;
+  if (outstanding <= Fen{0}) return;
   switch (aging_bucket(due, as_of)) {
     case AgingBucket::d0_30:
       d0_30 += outstanding;

@@ -18,7 +18,7 @@ LocalDate earliest_due_in(AgingBucket bucket, LocalDate as_of);
 
 // Outstanding amounts per bucket.
 struct Aging {
-  Fen d0_30 = 0, d31_60 = 0, d61_90 = 0, d90_plus = 0;
+  Fen d0_30, d31_60, d61_90, d90_plus;
 
   // Returns the sum of the four buckets.
   Fen total() const;

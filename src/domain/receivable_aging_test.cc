@@ -34,18 +34,18 @@ TEST(Aging, BucketsByDaysPastDue) {
 TEST(Aging, AddsOutstandingToItsBucket) {
   const LocalDate as_of = day("2026-11-23");
   Aging aging;
-  aging.add(10000, day("2026-11-30"), as_of);  // not yet due
-  aging.add(500, day("2026-11-01"), as_of);    // 22 days
-  aging.add(2000, day("2026-10-01"), as_of);   // 53 days
-  aging.add(300, day("2026-09-01"), as_of);    // 83 days
-  aging.add(7, day("2025-01-01"), as_of);      // long overdue
-  aging.add(0, day("2025-01-01"), as_of);      // settled
-  aging.add(-400, day("2025-01-01"), as_of);   // overpaid: does not offset other orders
-  EXPECT_EQ(aging.d0_30, 10500);
-  EXPECT_EQ(aging.d31_60, 2000);
-  EXPECT_EQ(aging.d61_90, 300);
-  EXPECT_EQ(aging.d90_plus, 7);
-  EXPECT_EQ(aging.total(), 12807);
+  aging.add(Fen{10000}, day("2026-11-30"), as_of);  // not yet due
+  aging.add(Fen{500}, day("2026-11-01"), as_of);    // 22 days
+  aging.add(Fen{2000}, day("2026-10-01"), as_of);   // 53 days
+  aging.add(Fen{300}, day("2026-09-01"), as_of);    // 83 days
+  aging.add(Fen{7}, day("2025-01-01"), as_of);      // long overdue
+  aging.add(Fen{0}, day("2025-01-01"), as_of);      // settled
+  aging.add(Fen{-400}, day("2025-01-01"), as_of);   // overpaid: does not offset other orders
+  EXPECT_EQ(aging.d0_30.value(), 10500);
+  EXPECT_EQ(aging.d31_60.value(), 2000);
+  EXPECT_EQ(aging.d61_90.value(), 300);
+  EXPECT_EQ(aging.d90_plus.value(), 7);
+  EXPECT_EQ(aging.total().value(), 12807);
 }
 
 TEST(Aging, EarliestDueInAgreesWithTheBuckets) {
@@ -64,7 +64,7 @@ TEST(Aging, EarliestDueInAgreesWithTheBuckets) {
 
 TEST(Aging, EmptyIsZero) {
   Aging aging;
-  EXPECT_EQ(aging.total(), 0);
+  EXPECT_EQ(aging.total().value(), 0);
 }
 
 }  // namespace

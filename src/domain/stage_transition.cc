@@ -19,8 +19,9 @@ const StageDef* first_open_stage(std::span<const StageDef> stages) {
 
 Fen weighted_amount(Fen amount, int probability) {
   // Split so that no intermediate exceeds the amount (probability is 0..100).
-  if (amount < 0) return -weighted_amount(-amount, probability);
-  return amount / 100 * probability + (amount % 100 * probability + 50) / 100;
+  const std::int64_t fen = amount.value();
+  if (fen < 0) return -weighted_amount(-amount, probability);
+  return Fen{fen / 100 * probability + (fen % 100 * probability + 50) / 100};
 }
 
 }  // namespace fupan

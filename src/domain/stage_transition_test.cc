@@ -68,20 +68,20 @@ TEST(FirstOpenStage, IsNullWithoutOpenStages) {
 }
 
 TEST(WeightedAmount, IsAmountTimesProbabilityRoundedHalfAwayFromZero) {
-  EXPECT_EQ(weighted_amount(100000, 30), 30000);
-  EXPECT_EQ(weighted_amount(0, 60), 0);
-  EXPECT_EQ(weighted_amount(12345, 0), 0);
-  EXPECT_EQ(weighted_amount(12345, 100), 12345);
-  EXPECT_EQ(weighted_amount(15, 10), 2);     // 1.5 → 2
-  EXPECT_EQ(weighted_amount(14, 10), 1);     // 1.4 → 1
-  EXPECT_EQ(weighted_amount(-15, 10), -2);   // −1.5 → −2
-  EXPECT_EQ(weighted_amount(333, 33), 110);  // 109.89 → 110
+  EXPECT_EQ(weighted_amount(Fen{100000}, 30).value(), 30000);
+  EXPECT_EQ(weighted_amount(Fen{0}, 60).value(), 0);
+  EXPECT_EQ(weighted_amount(Fen{12345}, 0).value(), 0);
+  EXPECT_EQ(weighted_amount(Fen{12345}, 100).value(), 12345);
+  EXPECT_EQ(weighted_amount(Fen{15}, 10).value(), 2);     // 1.5 → 2
+  EXPECT_EQ(weighted_amount(Fen{14}, 10).value(), 1);     // 1.4 → 1
+  EXPECT_EQ(weighted_amount(Fen{-15}, 10).value(), -2);   // −1.5 → −2
+  EXPECT_EQ(weighted_amount(Fen{333}, 33).value(), 110);  // 109.89 → 110
 }
 
 TEST(WeightedAmount, DoesNotOverflowForTheLargestAmounts) {
-  const Fen big = std::numeric_limits<Fen>::max();
-  EXPECT_EQ(weighted_amount(big, 100), big);
-  EXPECT_EQ(weighted_amount(big, 50), big / 2 + 1);  // …807 / 2 = …403.5 → …404
+  const std::int64_t big = std::numeric_limits<std::int64_t>::max();
+  EXPECT_EQ(weighted_amount(Fen{big}, 100).value(), big);
+  EXPECT_EQ(weighted_amount(Fen{big}, 50).value(), big / 2 + 1);  // …807 / 2 = …403.5 → …404
 }
 
 }  // namespace

@@ -117,8 +117,9 @@ std::string show(const MetricValue& v) {
     }
     o << " ]";
   } else if (const auto* r = std::get_if<Receivables>(&v)) {
-    o << "owed " << r->aging.total() << " = " << r->aging.d0_30 << " + " << r->aging.d31_60 << " + "
-      << r->aging.d61_90 << " + " << r->aging.d90_plus << " in " << r->orders << " orders";
+    o << "owed " << r->aging.total().value() << " = " << r->aging.d0_30.value() << " + "
+      << r->aging.d31_60.value() << " + " << r->aging.d61_90.value() << " + "
+      << r->aging.d90_plus.value() << " in " << r->orders << " orders";
   }
   return o.str();
 }

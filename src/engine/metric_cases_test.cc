@@ -293,7 +293,7 @@ std::int64_t yuan(const Line& l, const std::string& text) {
   }
   auto fen = parse_yuan(text, "amount");
   if (!fen.ok()) bad(l, "bad amount: " + text);
-  return *fen;
+  return fen->value();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -348,13 +348,13 @@ Expected parse_expected(const Line& l) {
       } else if (key == "owed") {
         e.owed = v;
       } else if (key == "0-30") {
-        e.receivables.aging.d0_30 = v;
+        e.receivables.aging.d0_30 = Fen{v};
       } else if (key == "31-60") {
-        e.receivables.aging.d31_60 = v;
+        e.receivables.aging.d31_60 = Fen{v};
       } else if (key == "61-90") {
-        e.receivables.aging.d61_90 = v;
+        e.receivables.aging.d61_90 = Fen{v};
       } else if (key == "90+") {
-        e.receivables.aging.d90_plus = v;
+        e.receivables.aging.d90_plus = Fen{v};
       } else {
         bad(l, "receivables know orders, owed, 0-30, 31-60, 61-90, 90+: " + key);
       }
@@ -363,7 +363,8 @@ Expected parse_expected(const Line& l) {
     for (const char* key : {"orders", "owed", "0-30", "31-60", "61-90", "90+"}) {
       if (!seen.count(key)) bad(l, std::string("receivables need ") + key + "=");
     }
-    if (*e.owed != e.receivables.aging.total()) bad(l, "owed= is not the sum of the buckets");
+    if (*e.owed != e.receivables.aging.total().value())
+      bad(l, "owed= is not the sum of the buckets");
     return e;
   }
   if (w[0] == "stages") {
@@ -409,10 +410,11 @@ std::string describe(const MetricValue& v) {
   if (const auto* d = std::get_if<double>(&v)) return real_text(*d) + " (real)";
   if (const auto* r = std::get_if<Receivables>(&v)) {
     return "receivables orders=" + std::to_string(r->orders) +
-           " owed=" + std::to_string(r->aging.total()) + " 0-30=" + std::to_string(r->aging.d0_30) +
-           " 31-60=" + std::to_string(r->aging.d31_60) +
-           " 61-90=" + std::to_string(r->aging.d61_90) +
-           " 90+=" + std::to_string(r->aging.d90_plus);
+           " owed=" + std::to_string(r->aging.total().value()) +
+           " 0-30=" + std::to_string(r->aging.d0_30.value()) +
+           " 31-60=" + std::to_string(r->aging.d31_60.value()) +
+           " 61-90=" + std::to_string(r->aging.d61_90.value()) +
+           " 90+=" + std::to_string(r->aging.d90_plus.value());
   }
   std::string out = "stages";
   for (const StageReach& s : std::get<std::vector<StageReach>>(v)) {
@@ -438,7 +440,7 @@ bool matches(const MetricValue& got, const Expected& want,
     }
     case Expected::Kind::receivables: {
       const auto* r = std::get_if<Receivables>(&got);
-      return r && *r == want.receivables && r->aging.total() == *want.owed;
+      return r && *r == want.receivables && r->aging.total().value() == *want.owed;
     }
     case Expected::Kind::stages: {
       const auto* s = std::get_if<std::vector<StageReach>>(&got);

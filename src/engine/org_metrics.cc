@@ -141,11 +141,11 @@ MetricValue OrgIndex::receivables(const ResolvedScope& scope, const Period& p,
   scan(user_orders_, scope, std::numeric_limits<Day>::min() + 1, end, [&](Slot o) {
     const OrderFact& f = orders_[o];
     if (seg && !customer_in(f.customer, *seg)) return;
-    Fen owed = f.total;
+    Fen owed{f.total};
     for (Slot pay = f.first_payment; pay != kNone; pay = payments_[pay].next_of_order) {
-      if (payments_[pay].day < end) owed -= payments_[pay].amount;
+      if (payments_[pay].day < end) owed -= Fen{payments_[pay].amount};
     }
-    if (owed <= 0) return;
+    if (owed <= Fen{0}) return;
     out.aging.add(owed, f.due == kNoDay ? as_of : DayClock::date_of(f.due), as_of);
     ++out.orders;
   });

@@ -119,7 +119,7 @@ std::vector<CustomerSalesRow> customer_sales(Connection& c, OrgId org, Instant f
     CustomerSalesRow s;
     s.customer_id = rows.i64(r, 0);
     s.tier = rows.opt_str(r, 1);
-    s.revenue = rows.i64(r, 2);
+    s.revenue = Fen{rows.i64(r, 2)};
     s.orders = rows.i64(r, 3);
     if (auto last = rows.opt_i64(r, 4)) s.last_ordered_at = instant_from_ms(*last);
     out.push_back(std::move(s));

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/ids.h"
+#include "core/money.h"
 #include "core/time.h"
 #include "store/database.h"
 
@@ -62,7 +63,7 @@ std::vector<std::int64_t> open_opportunity_ids(Connection& c, OrgId org, std::in
 struct CustomerSalesRow {
   std::int64_t customer_id = 0;
   std::optional<std::string> tier;
-  std::int64_t revenue = 0;  // 分
+  Fen revenue;
   std::int64_t orders = 0;
   std::optional<Instant> last_ordered_at;
 };

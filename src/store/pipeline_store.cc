@@ -198,7 +198,7 @@ std::vector<StageTotal> opportunity_totals_by_stage(Connection& c, OrgId org,
   std::vector<StageTotal> out;
   auto rows = c.query(sql, all);
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    out.push_back({rows.i64(i, 0), rows.i64(i, 1), rows.i64(i, 2)});
+    out.push_back({rows.i64(i, 0), rows.i64(i, 1), Fen{rows.i64(i, 2)}});
   }
   return out;
 }

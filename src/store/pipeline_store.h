@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/ids.h"
+#include "core/money.h"
 #include "core/time.h"
 #include "domain/pipeline.h"
 #include "store/database.h"
@@ -53,7 +54,8 @@ std::vector<StageName> list_stage_names(Connection& c, OrgId org);
 // Per stage: how many of the org's opportunities meet `where` (over `opportunities t`), and the
 // sum of their amounts.
 struct StageTotal {
-  std::int64_t stage_id = 0, count = 0, amount = 0;
+  std::int64_t stage_id = 0, count = 0;
+  Fen amount;
 };
 std::vector<StageTotal> opportunity_totals_by_stage(Connection& c, OrgId org,
                                                     const std::string& where,

@@ -447,8 +447,8 @@ class Reference {
     const auto rows = c_.query(s.text, s.params);
     Receivables out;
     for (std::size_t r = 0; r < rows.size(); ++r) {
-      const Fen owed = rows.i64(r, 0);
-      if (owed <= 0) continue;
+      const Fen owed{rows.i64(r, 0)};
+      if (owed <= Fen{0}) continue;
       ++out.orders;
       const auto due_text = rows.opt_str(r, 1);
       const auto due = due_text ? parse_date(*due_text) : std::nullopt;

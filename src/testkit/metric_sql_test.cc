@@ -381,18 +381,18 @@ TEST_P(MetricSqlTest, ReceivablesAsOfTheLastDay) {
   ASSERT_TRUE(std::holds_alternative<Receivables>(w47));
   const Receivables& r = std::get<Receivables>(w47);
   EXPECT_EQ(r.orders, 3);
-  EXPECT_EQ(r.aging.d0_30, 120000);  // o1 (no due date), o6 (not yet due)
-  EXPECT_EQ(r.aging.d31_60, 30000);  // o3, 33 days past due
-  EXPECT_EQ(r.aging.d61_90 + r.aging.d90_plus, 0);
+  EXPECT_EQ(r.aging.d0_30.value(), 120000);  // o1 (no due date), o6 (not yet due)
+  EXPECT_EQ(r.aging.d31_60.value(), 30000);  // o3, 33 days past due
+  EXPECT_EQ((r.aging.d61_90 + r.aging.d90_plus).value(), 0);
 
   const Receivables w48 = std::get<Receivables>(value(Metric::receivables, {org()}, "2026-W48"));
   EXPECT_EQ(w48.orders, 4);
-  EXPECT_EQ(w48.aging.d0_30, 130000);
-  EXPECT_EQ(w48.aging.d31_60, 30000);
+  EXPECT_EQ(w48.aging.d0_30.value(), 130000);
+  EXPECT_EQ(w48.aging.d31_60.value(), 30000);
 
   const Receivables b = std::get<Receivables>(value(Metric::receivables, {team(b_)}, "2026-W47"));
   EXPECT_EQ(b.orders, 1);
-  EXPECT_EQ(b.aging.total(), 20000);
+  EXPECT_EQ(b.aging.total().value(), 20000);
 }
 
 TEST_P(MetricSqlTest, Segments) {

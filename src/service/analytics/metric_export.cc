@@ -12,7 +12,7 @@ void cell(XlsxWriter& x, const MetricValue& v, MetricUnit unit) {
   } else if (auto* d = std::get_if<double>(&v)) {
     x.number(unit == MetricUnit::fen ? *d / 100.0 : *d);
   } else if (auto* r = std::get_if<Receivables>(&v)) {
-    x.money_fen(r->aging.total());
+    x.money_fen(r->aging.total().value());
   } else {
     x.empty();
   }

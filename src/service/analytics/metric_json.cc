@@ -5,7 +5,7 @@ namespace fupan::service {
 void write_metric_value(JsonWriter& w, const MetricValue& v) {
   if (auto* i = std::get_if<std::int64_t>(&v)) return w.value(*i);
   if (auto* d = std::get_if<double>(&v)) return w.value(*d);
-  if (auto* r = std::get_if<Receivables>(&v)) return w.value(r->aging.total());
+  if (auto* r = std::get_if<Receivables>(&v)) return w.value(r->aging.total().value());
   if (auto* stages = std::get_if<std::vector<StageReach>>(&v)) {
     w.begin_array();
     for (const StageReach& s : *stages) {

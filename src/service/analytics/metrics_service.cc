@@ -106,8 +106,14 @@ TargetFn target_fn(const Context& ctx, OrgId org, const MetricQuery& q,
   const MetricSettings settings = store::read_metric_settings(*conn, org);
   auto targets =
       store::read_targets(*conn, org, info(q.metric.base).name, scope_type_name(s.kind), s.id);
-  return [targets = std::move(targets), holidays = settings.holidays](const Period& p) {
-    return target_for(targets, p, holidays);
+  // A money target's share is whole 分; the answer carries a target as a real either way.
+  const bool money = info(q.metric.base).unit == MetricUnit::fen;
+  return [targets = std::move(targets), holidays = settings.holidays,
+          money](const Period& p) -> std::optional<double> {
+    if (!money) return target_for(targets, p, holidays);
+    const std::optional<Fen> fen = money_target_for(targets, p, holidays);
+    if (!fen) return std::nullopt;
+    return static_cast<double>(fen->value());
   };
 }
 

@@ -31,7 +31,8 @@ Result<MetricQuery> parse_metric_request(const MetricRequest& req, const OrgSnap
 MetricAnswer answer_metric(const Context& ctx, OrgId org, const MetricQuery& q);
 
 // The targets of `q`'s metric for `scope` (the question's own when absent), for target:M and
-// attainment:M; empty for the other questions.
+// attainment:M: a money target in whole 分 (a prorated share rounded half-even), a count's share
+// unrounded; empty for the other questions.
 TargetFn target_fn(const Context& ctx, OrgId org, const MetricQuery& q,
                    std::optional<ScopeRef> scope = std::nullopt);
 

@@ -224,7 +224,7 @@ Result<FieldValue> value_from_text(const Field& f, std::string_view raw,
     case FieldType::money: {
       auto fen = parse_yuan(text, name);
       if (!fen.ok()) return fen.error();
-      out = *fen;
+      out = fen->value();
       break;
     }
     case FieldType::boolean: {
@@ -312,7 +312,7 @@ std::string value_to_text(const Field& f, const FieldValue& v, const date::time_
   if (std::holds_alternative<std::monostate>(v)) return {};
   switch (f.type) {
     case FieldType::money:
-      return format_yuan(std::get<std::int64_t>(v));
+      return format_yuan(Fen{std::get<std::int64_t>(v)});
     case FieldType::coordinate:
       return format_millionths(std::get<std::int64_t>(v));
     case FieldType::boolean:

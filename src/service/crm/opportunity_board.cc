@@ -41,7 +41,7 @@ Result<Board> load_board(const Context& ctx, const Actor& actor, const BoardRequ
   Board board;
   board.pipeline_id = pipeline->id;
   board.pipeline_name = pipeline->name;
-  for (const StageDef& s : pipeline->stages) board.columns.push_back({s, 0, 0, 0, {}});
+  for (const StageDef& s : pipeline->stages) board.columns.push_back({s, 0, Fen{0}, Fen{0}, {}});
 
   auto conn = ctx.db.acquire();
   for (const store::StageTotal& total :

@@ -24,8 +24,8 @@ struct BoardRequest {
 struct BoardColumn {
   StageDef stage;
   std::int64_t count = 0;
-  Fen amount = 0;
-  Fen weighted_amount = 0;          // amount × the stage's probability
+  Fen amount;
+  Fen weighted_amount;              // amount × the stage's probability
   std::vector<EntityRecord> items;  // the first kBoardColumnItems, latest expected close first
 };
 

@@ -66,7 +66,7 @@ Result<LineRequest> read_line(std::size_t index, const json::value& v) {
       if (value.is_null()) continue;
       if (!n || *n < 0)
         return line_error(index, "unit_price must be an integer number of fen, 0 or more");
-      line.unit_price = *n;
+      line.unit_price = Fen{*n};
     } else if (key == "discount_bp") {
       if (value.is_null()) continue;
       if (!n || *n < 0 || *n > 10000)
@@ -153,9 +153,10 @@ void replace_lines(store::Connection& c, OrgId org, DocumentKind kind, std::int6
   const bool quote = kind == DocumentKind::quote;
   c.exec(quote ? kDeleteQuoteLines : kDeleteOrderLines, {org.value, id});
   for (const DocumentLine& l : lines) {
-    c.exec(kInsertLine, {org.value, quote ? store::Value(id) : store::null_value,
-                         quote ? store::null_value : store::Value(id), l.position, l.product_id,
-                         l.quantity, l.unit_price, std::int64_t{l.discount_bp}, l.line_total});
+    c.exec(kInsertLine,
+           {org.value, quote ? store::Value(id) : store::null_value,
+            quote ? store::null_value : store::Value(id), l.position, l.product_id, l.quantity,
+            l.unit_price.value(), std::int64_t{l.discount_bp}, l.line_total.value()});
   }
 }
 
@@ -166,8 +167,9 @@ std::vector<DocumentLine> load_lines(store::Connection& c, OrgId org, DocumentKi
   std::vector<DocumentLine> out;
   out.reserve(rows.size());
   for (std::size_t r = 0; r < rows.size(); ++r) {
-    out.push_back({rows.i64(r, 0), rows.i64(r, 1), rows.str(r, 2), rows.i64(r, 3), rows.i64(r, 4),
-                   static_cast<std::int32_t>(rows.i64(r, 5)), rows.i64(r, 6)});
+    out.push_back({rows.i64(r, 0), rows.i64(r, 1), rows.str(r, 2), rows.i64(r, 3),
+                   Fen{rows.i64(r, 4)}, static_cast<std::int32_t>(rows.i64(r, 5)),
+                   Fen{rows.i64(r, 6)}});
   }
   return out;
 }

@@ -36,9 +36,9 @@ struct DocumentLine {
   std::int64_t product_id = 0;
   std::string product_name;
   std::int64_t quantity = 0;
-  Fen unit_price = 0;
+  Fen unit_price;
   std::int32_t discount_bp = 0;
-  Fen line_total = 0;
+  Fen line_total;
 };
 
 // The most lines one document may have.

@@ -27,7 +27,7 @@ TEST(DocumentLines, ReadsLinesWithDefaults) {
   EXPECT_EQ(lines[0].quantity, 2);
   EXPECT_FALSE(lines[0].unit_price.has_value());
   EXPECT_EQ(lines[0].discount_bp, 0);
-  EXPECT_EQ(lines[1].unit_price, 0);
+  EXPECT_EQ(lines[1].unit_price, Fen{0});
   EXPECT_EQ(lines[1].discount_bp, 10000);
   EXPECT_FALSE(lines[2].unit_price.has_value());
 }
@@ -89,13 +89,13 @@ TEST(DocumentLines, AtMostAThousandLines) {
 
 TEST(DocumentLines, TotalIsTheSumOfLineTotals) {
   const std::vector<DocumentLine> lines = {
-      {1, 1, "a", 3, 10000, 1000, 27000},
-      {2, 2, "b", 2, 1999, 2500, 2999},
+      {1, 1, "a", 3, Fen{10000}, 1000, Fen{27000}},
+      {2, 2, "b", 2, Fen{1999}, 2500, Fen{2999}},
   };
   auto total = lines_total(lines);
   ASSERT_TRUE(total.ok());
-  EXPECT_EQ(*total, 29999);
-  EXPECT_EQ(lines_total({}).value(), 0);
+  EXPECT_EQ(total->value(), 29999);
+  EXPECT_EQ(lines_total({}).value().value(), 0);
 }
 
 }  // namespace

@@ -20,7 +20,7 @@ void lock_order(store::Connection& c, OrgId org, std::int64_t order_id) {
 
 Fen payments_total(store::Connection& c, OrgId org, std::int64_t order_id,
                    std::int64_t except_payment) {
-  return c.query(kPaymentsTotal, {org.value, order_id, except_payment}).i64(0, 0);
+  return Fen{c.query(kPaymentsTotal, {org.value, order_id, except_payment}).i64(0, 0)};
 }
 
 bool has_payments(store::Connection& c, OrgId org, std::int64_t order_id) {

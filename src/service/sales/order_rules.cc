@@ -78,7 +78,7 @@ class OrderRules final : public EntityRules {
     const OrgId org = ws.actor.org;
     if (before) {
       lock_order(ws.conn, org, after.id);
-      after.set("paid", payments_total(ws.conn, org, after.id));
+      after.set("paid", payments_total(ws.conn, org, after.id).value());
     } else {
       after.set("paid", std::int64_t{0});
     }
@@ -88,18 +88,18 @@ class OrderRules final : public EntityRules {
     if (*lines && !(*lines)->empty()) {
       auto total = lines_total(**lines);
       if (!total.ok()) return total.error();
-      if (sends_total && after.integer("total") != *total)
+      if (sends_total && after.money("total") != *total)
         return Error::invalid("total", "must equal the sum of the lines");
-      after.set("total", *total);
+      after.set("total", total->value());
     } else if (!*lines && before && sends_total && after.get("total") != before->get("total") &&
                has_lines(ws.conn, org, DocumentKind::order, after.id)) {
       return Error::invalid("total", "must equal the sum of the lines");
     }
     if (after.is_null("total")) return Error::missing("total");
-    const Fen paid = *after.integer("paid");
-    if (*after.integer("total") < paid)
+    const Fen paid = *after.money("paid");
+    if (*after.money("total") < paid)
       return Error::invalid("total", "less than the payments already received");
-    if (after.text("status") == "cancelled" && paid > 0)
+    if (after.text("status") == "cancelled" && paid > Fen{0})
       return Error::invalid("status", "an order with payments cannot be cancelled");
     if (after.is_null("due_date")) {
       const LocalDate ordered_on = local_date(instant_from_ms(*after.integer("ordered_at")),

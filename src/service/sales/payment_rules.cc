@@ -26,9 +26,9 @@ class PaymentRules final : public EntityRules {
     after.set("customer_id", order->get("customer_id"));
     after.set("owner_id", order->get("owner_id"));
     const Fen others = payments_total(ws.conn, org, order_id, after.id);
-    const Fen total = order->integer("total").value_or(0);
+    const Fen total = order->money("total").value_or(Fen{0});
     // Both are ≥ 0, so total − others cannot overflow.
-    if (*after.integer("amount") > total - others)
+    if (*after.money("amount") > total - others)
       return Error::invalid("amount", "more than the order's outstanding amount");
     return {};
   }

@@ -16,10 +16,14 @@ std::optional<ProductPrices> find_product_prices(store::Connection& c, OrgId org
   if (rows.empty()) return std::nullopt;
   ProductPrices p;
   p.name = rows.str(0, 0);
-  p.prices.list_price = rows.i64(0, 1);
-  p.prices.price_a = rows.opt_i64(0, 2);
-  p.prices.price_b = rows.opt_i64(0, 3);
-  p.prices.price_c = rows.opt_i64(0, 4);
+  p.prices.list_price = Fen{rows.i64(0, 1)};
+  // A tier price may be null (the list price applies).
+  auto fen = [](std::optional<std::int64_t> v) {
+    return v ? std::optional(Fen{*v}) : std::nullopt;
+  };
+  p.prices.price_a = fen(rows.opt_i64(0, 2));
+  p.prices.price_b = fen(rows.opt_i64(0, 3));
+  p.prices.price_c = fen(rows.opt_i64(0, 4));
   return p;
 }
 

@@ -24,7 +24,7 @@ struct ProductPrice {
   std::int64_t product_id = 0;
   std::int64_t customer_id = 0;
   std::string tier;  // "A", "B", "C", or "" when the customer has none
-  Fen unit_price = 0;
+  Fen unit_price;
 };
 
 // Returns product `id` of the org, nullopt when there is none.

@@ -35,7 +35,7 @@ class QuoteRules final : public EntityRules {
     if ((*lines)->empty()) return Error::invalid("lines", "at least one line");
     auto total = lines_total(**lines);
     if (!total.ok()) return total.error();
-    after.set("total", *total);
+    after.set("total", total->value());
     return {};
   }
 

@@ -45,10 +45,10 @@ std::vector<store::Value> open_orders_params(const Actor& actor, Instant cutoff,
 
 Aging read_aging(const store::Rows& rows, std::size_t r, std::size_t first) {
   Aging a;
-  a.d0_30 = rows.i64(r, first);
-  a.d31_60 = rows.i64(r, first + 1);
-  a.d61_90 = rows.i64(r, first + 2);
-  a.d90_plus = rows.i64(r, first + 3);
+  a.d0_30 = Fen{rows.i64(r, first)};
+  a.d31_60 = Fen{rows.i64(r, first + 1)};
+  a.d61_90 = Fen{rows.i64(r, first + 2)};
+  a.d90_plus = Fen{rows.i64(r, first + 3)};
   return a;
 }
 
@@ -176,8 +176,8 @@ Result<OpenOrdersReport> open_orders(const Context& ctx, const Actor& actor,
     o.owner_id = rows.i64(r, 3);
     o.ordered_at = instant_from_ms(rows.i64(r, 4));
     if (auto due = rows.opt_str(r, 5)) o.due_date = parse_date(*due);
-    o.total = rows.i64(r, 6);
-    o.paid = rows.i64(r, 7);
+    o.total = Fen{rows.i64(r, 6)};
+    o.paid = Fen{rows.i64(r, 7)};
     o.outstanding = o.total - o.paid;
     if (o.due_date) {
       o.days_past_due = (out.as_of - *o.due_date).count();

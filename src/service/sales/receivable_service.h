@@ -60,9 +60,9 @@ struct OpenOrder {
   std::int64_t owner_id = 0;
   Instant ordered_at{};
   std::optional<LocalDate> due_date;
-  Fen total = 0;
-  Fen paid = 0;  // received on or before as_of
-  Fen outstanding = 0;
+  Fen total;
+  Fen paid;  // received on or before as_of
+  Fen outstanding;
   std::int64_t days_past_due = 0;  // negative before the due date; 0 without one
   AgingBucket bucket = AgingBucket::d0_30;
 };
