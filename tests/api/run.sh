@@ -118,7 +118,11 @@ curl -fsS "$url/api/health" >/dev/null || { log "no answer on $url/api/health"; 
 log "server on $url ($backend)"
 
 tests_status=0
-[[ ${#test_files[@]} -gt 0 ]] || test_files=(tests/api/)
+# All of them by file name, whatever their capability's folder, in the order they have always run
+# (several share one server and its store).
+if [[ ${#test_files[@]} -eq 0 ]]; then
+  mapfile -t test_files < <(cd "$root" && find tests/api -name '*.test.mjs' -printf '%f\t%p\n' | sort | cut -f2)
+fi
 (cd "$root" && FUPAN_URL=$url FUPAN_BIN=$bin FUPAN_DB=$db node --test "${node_options[@]}" "${test_files[@]}") || tests_status=$?
 
 # Graceful shutdown: SIGTERM must end the server with status 0 within 10 seconds.
