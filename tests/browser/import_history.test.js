@@ -5,7 +5,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { withPage, byTest, logIn, apiAs, uniqueSuffix } from './helpers.js'
-import { warningMessage } from '../../web/src/views/importer/importWarnings.js'
+import { warningMessage } from '../../web/src/views/io/importer/importWarnings.js'
 
 const count = async (page, name) =>
   (await byTest(page, `import-count-${name}`).innerText()).split('\n')[0].trim()

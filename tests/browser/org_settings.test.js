@@ -6,7 +6,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { withPage, byTest, inputByTest, logIn, apiAs } from './helpers.js'
-import { dayShiftExample, offsetLabel, offsetMinutes, searchZones } from '../../web/src/views/admin/timeZones.js'
+import { dayShiftExample, offsetLabel, offsetMinutes, searchZones } from '../../web/src/views/org/timeZones.js'
 
 const HOME = { timezone: 'Asia/Shanghai', compare_basis: 'calendar_days', stall_days: 14 }
 

@@ -7,31 +7,31 @@ export default [
   {
     path: 'admin/users',
     name: 'admin-users',
-    component: () => import('@/views/admin/UsersView.vue'),
+    component: () => import('@/views/org/UsersView.vue'),
     meta: { ...admin, title: 'nav.users', icon: Avatar, order: 100 },
   },
   {
     path: 'admin/teams',
     name: 'admin-teams',
-    component: () => import('@/views/admin/TeamsView.vue'),
+    component: () => import('@/views/org/TeamsView.vue'),
     meta: { ...admin, title: 'nav.teams', icon: OfficeBuilding, order: 110 },
   },
   {
     path: 'admin/regions',
     name: 'admin-regions',
-    component: () => import('@/views/admin/RegionsView.vue'),
+    component: () => import('@/views/org/RegionsView.vue'),
     meta: { ...admin, title: 'nav.regions', icon: Location, order: 120 },
   },
   {
     path: 'admin/audit',
     name: 'admin-audit',
-    component: () => import('@/views/admin/AuditView.vue'),
+    component: () => import('@/views/platform/AuditView.vue'),
     meta: { ...admin, title: 'nav.audit', icon: Tickets, order: 130 },
   },
   {
     path: 'admin/org',
     name: 'admin-org',
-    component: () => import('@/views/admin/OrgSettingsView.vue'),
+    component: () => import('@/views/org/OrgSettingsView.vue'),
     meta: { ...admin, title: 'nav.orgSettings', icon: SetUp, order: 140 },
   },
 ]

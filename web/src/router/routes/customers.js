@@ -6,6 +6,6 @@ export default entityRoutes('customer', {
   title: 'nav.customers',
   icon: User,
   order: 10,
-  list: () => import('@/views/customers/CustomersView.vue'),
-  detail: () => import('@/views/customers/CustomerDetailView.vue'),
+  list: () => import('@/views/crm/customers/CustomersView.vue'),
+  detail: () => import('@/views/crm/customers/CustomerDetailView.vue'),
 })

@@ -4,7 +4,7 @@ export default [
   {
     path: 'import',
     name: 'import',
-    component: () => import('@/views/importer/ImportView.vue'),
+    component: () => import('@/views/io/importer/ImportView.vue'),
     meta: { title: 'importer.title', icon: Upload, order: 95, roles: ['rep', 'manager', 'director', 'admin'] },
   },
 ]

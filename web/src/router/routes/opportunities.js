@@ -6,6 +6,6 @@ export default entityRoutes('opportunity', {
   title: 'nav.opportunities',
   icon: Opportunity,
   order: 20,
-  list: () => import('@/views/opportunities/OpportunitiesView.vue'),
-  detail: () => import('@/views/opportunities/OpportunityDetailView.vue'),
+  list: () => import('@/views/crm/opportunities/OpportunitiesView.vue'),
+  detail: () => import('@/views/crm/opportunities/OpportunityDetailView.vue'),
 })

@@ -7,6 +7,6 @@ export default entityRoutes('order', {
   icon: List,
   order: 33,
   group: 'sales',
-  list: () => import('@/views/orders/OrdersView.vue'),
-  detail: () => import('@/views/orders/OrderDetailView.vue'),
+  list: () => import('@/views/sales/orders/OrdersView.vue'),
+  detail: () => import('@/views/sales/orders/OrderDetailView.vue'),
 })

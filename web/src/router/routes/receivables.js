@@ -5,7 +5,7 @@ export default [
   {
     path: 'receivables',
     name: 'receivables',
-    component: () => import('@/views/receivables/ReceivablesView.vue'),
+    component: () => import('@/views/sales/receivables/ReceivablesView.vue'),
     meta: { title: 'crm.nav.receivables', icon: Wallet, order: 35, group: 'sales' },
   },
 ]

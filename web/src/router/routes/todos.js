@@ -4,7 +4,7 @@ export default [
   {
     path: 'todos',
     name: 'todos',
-    component: () => import('@/views/todos/TodosView.vue'),
+    component: () => import('@/views/crm/todos/TodosView.vue'),
     meta: { title: 'todo.title', icon: Bell, order: 5 },
   },
 ]
