@@ -30,7 +30,7 @@ Result<service::TodoAction> read_action(Fields& f, bool snooze) {
     const std::string until = f.required_str("until");
     if (!until.empty()) {
       a.until = parse_date(until);
-      if (!a.until) return Error::invalid("until", "a day as YYYY-MM-DD");
+      if (!a.until) return Error::invalid("until", detail::day);
     }
   }
   return a;
@@ -48,14 +48,14 @@ void add_todo_routes(App& app) {
       if (*v == "team") {
         filter.scope = service::TodoScope::team;
       } else if (*v != "own") {
-        return error_response(query_error("scope", "own or team"), call.req);
+        return error_response(query_error("scope", detail::own_or_team), call.req);
       }
     }
     auto owner = query_id(call.req, "owner_id");
     if (!owner.ok()) return error_response(owner.error(), call.req);
     if (*owner) {
       if (filter.scope != service::TodoScope::team)
-        return error_response(query_error("owner_id", "only with scope=team"), call.req);
+        return error_response(query_error("owner_id", detail::only_with_team_scope), call.req);
       filter.owner = UserId{**owner};
     }
     auto todos = service::load_todos(app.ctx(), call.actor, filter);

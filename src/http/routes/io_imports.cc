@@ -83,7 +83,7 @@ void add_import_routes(App& app) {
     service::ImportOptions options;
     if (const std::string* v = call.req.query_param("skip_bad")) {
       if (*v != "true" && *v != "false" && *v != "1" && *v != "0") {
-        return error_response({ErrorCode::invalid_query, "skip_bad", "true or false", {}},
+        return error_response({ErrorCode::invalid_query, "skip_bad", detail::boolean_query, {}},
                               call.req);
       }
       options.skip_bad = *v == "true" || *v == "1";
@@ -91,7 +91,7 @@ void add_import_routes(App& app) {
     if (auto s = service::check_import(call.actor, *kind); !s.ok())
       return error_response(s.error(), call.req);
     if (call.req.body.empty())
-      return error_response(Error::invalid("file", "the file is empty"), call.req);
+      return error_response(Error::invalid("file", detail::file_empty), call.req);
     auto id =
         jobs->start(call.actor, *kind, file_name(call.req), std::move(call.req.body), options);
     if (!id.ok()) return error_response(id.error(), call.req);

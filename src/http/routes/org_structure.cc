@@ -150,7 +150,8 @@ void add_org_routes(App& app) {
     if (*team) filter.team = TeamId{**team};
     if (auto* v = call.req.query_param("current")) {
       if (*v != "true" && *v != "false") {
-        return error_response({ErrorCode::invalid_query, "current", "true or false", {}}, call.req);
+        return error_response({ErrorCode::invalid_query, "current", detail::boolean_query, {}},
+                              call.req);
       }
       filter.current_only = *v == "true";
     }

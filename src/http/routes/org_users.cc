@@ -37,13 +37,14 @@ void add_user_routes(App& app) {
     service::UserFilter filter;
     if (auto* v = call.req.query_param("active")) {
       if (*v != "true" && *v != "false")
-        return error_response({ErrorCode::invalid_query, "active", "true or false", {}}, call.req);
+        return error_response({ErrorCode::invalid_query, "active", detail::boolean_query, {}},
+                              call.req);
       filter.active = *v == "true";
     }
     if (auto* v = call.req.query_param("role")) {
       filter.role = parse_role(*v);
       if (!filter.role)
-        return error_response({ErrorCode::invalid_query, "role", "a role name", {}}, call.req);
+        return error_response({ErrorCode::invalid_query, "role", detail::role_name, {}}, call.req);
     }
     auto team = query_id(call.req, "team_id");
     if (!team.ok()) return error_response(team.error(), call.req);

@@ -16,7 +16,7 @@ void add_sales_doc_routes(App& app) {
     auto customer = query_id(call.req, "customer_id");
     if (!customer.ok()) return error_response(customer.error(), call.req);
     if (!*customer) {
-      return error_response({ErrorCode::invalid_query, "customer_id", "a positive integer id", {}},
+      return error_response({ErrorCode::invalid_query, "customer_id", detail::positive_id, {}},
                             call.req);
     }
     auto price = service::product_price(app.ctx(), call.actor, *id, **customer);

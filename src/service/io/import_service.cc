@@ -84,14 +84,14 @@ class EntityImport {
     if (kind_.has_external_id && header.has(ext_col_)) load_external_ids();
     TableRow row;
     while (reader.next(row)) {
-      if (++report_.rows > kMaxImportRows) return Error::invalid("file", "more than 2000000 rows");
+      if (++report_.rows > kMaxImportRows) return Error::invalid("file", detail::too_many_rows);
       progress.row(report_.rows);
       if (!import_row(row)) {
         ++report_.skipped;
         if (!options_.skip_bad) writing_ = false;
       }
     }
-    if (report_.rows == 0) return Error::invalid("file", "the file has no data rows");
+    if (report_.rows == 0) return Error::invalid("file", detail::no_data_rows);
     progress.phase("saving", report_.rows, report_.rows);
     errors_.finish();
     if (outside_teams_ > 0) {
@@ -147,12 +147,11 @@ class EntityImport {
     if (cell.empty()) return true;
     auto t = parse_instant_text(cell, tz_);
     if (!t) {
-      error(row.line, Error::invalid("created_at", "a time such as 2024-03-05 or 2024-03-05 14:30"),
-            cell);
+      error(row.line, Error::invalid("created_at", detail::cell_instant), cell);
       return false;
     }
     if (*t > now_) {
-      error(row.line, Error::invalid("created_at", "must not be in the future"), cell);
+      error(row.line, Error::invalid("created_at", detail::in_future), cell);
       return false;
     }
     created_ = *t;
@@ -223,12 +222,11 @@ class EntityImport {
     if (kind_.has_external_id) {
       ext = header_->cell(row, ext_col_);
       if (ext.size() > kMaxExternalIdBytes) {
-        error(row.line, Error::invalid("external_id", "at most 64 characters"), ext);
+        error(row.line, Error::invalid("external_id", detail::at_most_chars(64)), ext);
         ok = false;
       } else if (!ext.empty()) {
         if (!seen_.insert(ext)) {
-          error(row.line,
-                Error::invalid("external_id", "the same external id is on an earlier row"), ext);
+          error(row.line, Error::invalid("external_id", detail::external_id_repeated), ext);
           ok = false;
         }
       }
@@ -275,7 +273,7 @@ class EntityImport {
   bool update(const TableRow& row, const EntityRecord& r, std::string_view ext, std::int64_t id) {
     auto before = store::find_entity(conn_, actor_.org, kind_, id);
     if (!before || !is_visible(conn_, actor_, kind_, id)) {
-      error(row.line, Error::invalid("external_id", "used by a record you cannot change"), ext);
+      error(row.line, Error::invalid("external_id", detail::external_id_taken), ext);
       return false;
     }
     EntityRecord u = *before;
@@ -399,11 +397,7 @@ Status check_import(const Actor& actor, std::string_view kind) {
     return actor.scope().is_admin ? Status{} : Status{Error::forbidden()};
   const EntityKind* k = importable_kind(kind);
   if (!k) {
-    return Error{ErrorCode::invalid_query,
-                 "kind",
-                 "one of customers, contacts, opportunities, activities, products, orders, "
-                 "payments, costs, users, memberships",
-                 {}};
+    return Error{ErrorCode::invalid_query, "kind", detail::import_kind, {}};
   }
   return check_can_write(actor, *k);
 }
@@ -426,7 +420,7 @@ Result<ImportReport> import_file(const Context& ctx, const Actor& actor, std::st
   } catch (const store::StoreError& e) {
     if (e.kind() == store::StoreError::Kind::unique) return Error::exists("external_id");
     if (e.kind() == store::StoreError::Kind::foreign_key)
-      return Error::of(ErrorCode::in_use, "other records still refer to it");
+      return Error::of(ErrorCode::in_use, detail::still_referred_to);
     throw;
   }
   return result;
