@@ -296,10 +296,10 @@ void import_csv(benchmark::State& state, Store* s) {
   for (auto _ : state) {
     auto r = service::import_file(s->ctx(), admin, "orders", csv, {});
     if (!r.ok() || r->inserted != row_count() || !r->committed) {
-      failure = !r.ok() ? "the import failed: " + r.error().detail
-                : r->errors.empty()
-                    ? std::string("the import wrote nothing")
-                    : "row " + std::to_string(r->errors[0].line) + ": " + r->errors[0].detail;
+      failure = !r.ok()             ? "the import failed: " + english(r.error().detail)
+                : r->errors.empty() ? std::string("the import wrote nothing")
+                                    : "row " + std::to_string(r->errors[0].line) + ": " +
+                                          english(r->errors[0].detail);
       state.SkipWithError(failure.c_str());
       break;
     }

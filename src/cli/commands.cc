@@ -8,6 +8,7 @@
 
 #include "cli/store_access.h"
 #include "core/crypto.h"
+#include "core/error_catalogue.h"
 #include "demo/demo_history.h"
 #include "demo/demo_org.h"
 #include "domain/org_validation.h"
@@ -114,7 +115,7 @@ int demo(const std::string& url, bool if_missing) {
   auto org = demo::create_demo_org(*db, clock);
   if (!org.ok()) {
     if (if_missing && org.error().code == ErrorCode::already_exists) return 0;
-    return fail(org.error().detail + " (demo data goes only into an empty store)");
+    return fail(english(org.error().detail) + " (demo data goes only into an empty store)");
   }
   service::OrgDirectory orgs;
   service::SessionCache sessions;
@@ -158,7 +159,7 @@ int user_add(const UserAddOptions& o) {
   for (Status s : {validate_username(u.username), validate_name("name", u.display_name, 64),
                    validate_email(u.email), validate_phone(u.phone),
                    validate_password("password", o.password)}) {
-    if (!s.ok()) return fail(s.error().field + ": " + s.error().detail);
+    if (!s.ok()) return fail(s.error().field + ": " + english(s.error().detail));
   }
   auto db = open_store(o.db, 1);
   SystemClock clock;
@@ -187,7 +188,7 @@ int user_add(const UserAddOptions& o) {
 
 int user_passwd(const std::string& url, const std::string& username, const std::string& password) {
   if (auto s = validate_password("password", password); !s.ok())
-    return fail("password: " + s.error().detail);
+    return fail("password: " + english(s.error().detail));
   auto db = open_store(url, 1);
   auto conn = db->acquire();
   auto login = store::find_login(*conn, username);
@@ -253,7 +254,7 @@ int import_file(const ImportFileOptions& o) {
   service::ScopeCache scopes;
   service::Context ctx{*db, orgs, clock, sessions, scopes};
   auto actor = cli_actor(ctx, o.as);
-  if (!actor.ok()) return fail(actor.error().detail);
+  if (!actor.ok()) return fail(english(actor.error().detail));
   service::ImportOptions options;
   options.skip_bad = o.skip_bad;
   auto report = service::import_file(ctx, *actor, o.kind, bytes, options);
@@ -264,13 +265,13 @@ int import_file(const ImportFileOptions& o) {
     w.key("error").begin_object();
     w.field("code", error_code_name(e.code));
     if (!e.field.empty()) w.field("field", e.field);
-    if (!e.detail.empty()) w.field("detail", e.detail);
+    if (!e.detail.empty()) w.field("detail", english(e.detail));
     w.end_object();
     w.end_object();
     std::cout << std::move(w).str() << "\n";
     std::cerr << "导入失败，未导入任何数据：" << error_code_name(e.code)
               << (e.field.empty() ? "" : " " + e.field)
-              << (e.detail.empty() ? "" : " (" + e.detail + ")") << "\n";
+              << (e.detail.empty() ? "" : " (" + english(e.detail) + ")") << "\n";
     return 1;
   }
   JsonWriter w;
@@ -310,7 +311,7 @@ int metric(const MetricOptions& o) {
   if (!q.ok()) {
     const Error& e = q.error();
     return fail(std::string(error_code_name(e.code)) + (e.field.empty() ? "" : " " + e.field) +
-                (e.detail.empty() ? "" : ": " + e.detail));
+                (e.detail.empty() ? "" : ": " + english(e.detail)));
   }
   const MetricAnswer a = o.via == "sql" ? testkit::answer_metric_by_sql(ctx, org, *q)
                                         : service::answer_metric(ctx, org, *q);

@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/store_access.h"
+#include "core/error_catalogue.h"
 #include "domain/org_lookup.h"
 #include "service/org/org_structure_service.h"
 #include "service/org/record_json.h"
@@ -19,7 +20,7 @@ int fail(const std::string& message) {
 
 int fail(const Error& e) {
   return fail(std::string(error_code_name(e.code)) + (e.field.empty() ? "" : " " + e.field) +
-              (e.detail.empty() ? "" : ": " + e.detail));
+              (e.detail.empty() ? "" : ": " + english(e.detail)));
 }
 
 // A store with its org directory loaded, and a context over it.
@@ -59,7 +60,7 @@ int org_show(const std::string& db) {
 int org_set(const OrgSetOptions& o) {
   Session s(o.db);
   auto actor = cli_actor(s.ctx, o.as);
-  if (!actor.ok()) return fail(actor.error().detail);
+  if (!actor.ok()) return fail(english(actor.error().detail));
   service::OrgInput in;
   in.name = o.name;
   in.timezone = o.timezone;
@@ -86,7 +87,7 @@ int org_set(const OrgSetOptions& o) {
 int region_add(const RegionAddOptions& o) {
   Session s(o.db);
   auto actor = cli_actor(s.ctx, o.as);
-  if (!actor.ok()) return fail(actor.error().detail);
+  if (!actor.ok()) return fail(english(actor.error().detail));
   auto r = service::create_region(s.ctx, *actor, {o.name, o.code});
   if (!r.ok()) return fail(r.error());
   std::cout << "added region " << r->name << " (id " << r->id.value << ")\n";
@@ -106,7 +107,7 @@ int region_list(const std::string& db) {
 int team_add(const TeamAddOptions& o) {
   Session s(o.db);
   auto actor = cli_actor(s.ctx, o.as);
-  if (!actor.ok()) return fail(actor.error().detail);
+  if (!actor.ok()) return fail(english(actor.error().detail));
   const OrgSnapshot& org = *actor->snapshot;
   service::TeamInput in;
   in.name = o.name;

@@ -47,10 +47,10 @@ Result<service::Actor> cli_actor(const service::Context& ctx, const std::string&
     }
   }
   if (!user) {
-    return Error::invalid("as", as.empty() ? "the store has no active admin to act as (use --as)"
-                                           : "no user named '" + as + "'");
+    return Error::invalid(
+        "as", as.empty() ? Detail(detail::no_admin_to_act_as) : detail::no_user_named(as));
   }
-  if (!user->active) return Error::invalid("as", "user '" + as + "' is deactivated");
+  if (!user->active) return Error::invalid("as", detail::user_named_deactivated(as));
   return service::make_actor(ctx, org, user->id, "cli");
 }
 

@@ -10,10 +10,10 @@ Result<std::vector<CsvRow>> parse_csv(std::string_view text) {
   CsvScanner scanner(text);
   while (scanner.next()) {
     if (scanner.problem() != CsvScanner::Problem::none) {
-      return Error::invalid("file", "line " + std::to_string(scanner.problem_line()) + ": " +
-                                        (scanner.problem() == CsvScanner::Problem::unclosed_quote
-                                             ? "a quoted field is never closed"
-                                             : "text after a closing quote"));
+      const auto line = static_cast<std::int64_t>(scanner.problem_line());
+      return Error::invalid("file", scanner.problem() == CsvScanner::Problem::unclosed_quote
+                                        ? detail::line_unclosed_quote(line)
+                                        : detail::line_text_after_quote(line));
     }
     CsvRow row;
     row.line = scanner.line();

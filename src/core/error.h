@@ -1,6 +1,7 @@
 // Errors as values: the stable error codes of the API and a Result<T> that carries either a value
 // or an Error. HTTP status and client messages are mapped in one place (error.cc,
-// http/error_json.cc).
+// http/json_io.cc); an error's detail is a code with parameters (error_detail.h), its text in the
+// catalogues (error_catalogue.h).
 #pragma once
 
 #include <cstdint>
@@ -9,6 +10,9 @@
 #include <string_view>
 #include <utility>
 #include <variant>
+
+#include "core/error_catalogue.h"
+#include "core/error_detail.h"
 
 namespace fupan {
 
@@ -41,15 +45,15 @@ int http_status(ErrorCode code);
 
 struct Error {
   ErrorCode code = ErrorCode::internal;
-  std::string field;   // the input field at fault, empty when none
-  std::string detail;  // a client-safe hint in English, e.g. "must be 1..64 characters"
+  std::string field;  // the input field at fault, empty when none
+  Detail detail;      // what is wrong, e.g. detail::length_range(1, 64); none when nothing to add
   std::optional<std::int64_t> current_version;  // for version_conflict
   std::optional<std::int64_t> affected;         // for confirmation_required: how many records
 
   static Error missing(std::string field) {
     return {ErrorCode::missing_field, std::move(field), {}, {}};
   }
-  static Error invalid(std::string field, std::string detail = {}) {
+  static Error invalid(std::string field, Detail detail = {}) {
     return {ErrorCode::invalid_field, std::move(field), std::move(detail), {}};
   }
   static Error not_found() { return {ErrorCode::not_found, {}, {}, {}}; }
@@ -60,9 +64,7 @@ struct Error {
   static Error exists(std::string field) {
     return {ErrorCode::already_exists, std::move(field), {}, {}};
   }
-  static Error of(ErrorCode code, std::string detail = {}) {
-    return {code, {}, std::move(detail), {}};
-  }
+  static Error of(ErrorCode code, Detail detail = {}) { return {code, {}, std::move(detail), {}}; }
 };
 
 // Either a T or an Error. Check with ok() before value().

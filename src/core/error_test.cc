@@ -9,7 +9,7 @@ namespace fupan {
 namespace {
 
 Result<int> parse_digit(char c) {
-  if (c < '0' || c > '9') return Error::invalid("digit", "0..9");
+  if (c < '0' || c > '9') return Error::invalid("digit", detail::range(0, 9));
   return c - '0';
 }
 

@@ -110,9 +110,9 @@ std::optional<Fen> round_half_even(Fen amount, std::int64_t numerator, std::int6
 }
 
 Result<Fen> parse_yuan(std::string_view text, const std::string& field) {
-  constexpr std::string_view kShape = "must be an amount in yuan, e.g. 1234.56";
+  constexpr DetailCode kShape = detail::yuan;
   std::string_view s = trim(text);
-  if (s.empty()) return Error::invalid(field, "must not be empty");
+  if (s.empty()) return Error::invalid(field, detail::empty);
 
   bool negative = false;
   bool signed_ = false;
@@ -137,13 +137,13 @@ Result<Fen> parse_yuan(std::string_view text, const std::string& field) {
   if (auto dot = s.find('.'); dot != std::string_view::npos) {
     integer = s.substr(0, dot);
     fraction = s.substr(dot + 1);
-    if (fraction.empty()) return Error::invalid(field, std::string(kShape));
+    if (fraction.empty()) return Error::invalid(field, kShape);
     for (char c : fraction)
-      if (!is_digit(c)) return Error::invalid(field, std::string(kShape));
+      if (!is_digit(c)) return Error::invalid(field, kShape);
   }
-  if (!valid_integer_part(integer)) return Error::invalid(field, std::string(kShape));
+  if (!valid_integer_part(integer)) return Error::invalid(field, kShape);
   for (std::size_t i = 2; i < fraction.size(); ++i) {
-    if (fraction[i] != '0') return Error::invalid(field, "at most 2 decimal places");
+    if (fraction[i] != '0') return Error::invalid(field, detail::decimal_places);
   }
 
   // Accumulate the magnitude in fen; the limit allows INT64_MIN for a negative amount.
@@ -152,13 +152,13 @@ Result<Fen> parse_yuan(std::string_view text, const std::string& field) {
   for (char c : integer) {
     if (c == ',') continue;
     magnitude = magnitude * 10 + static_cast<unsigned>(c - '0');
-    if (magnitude > limit) return Error::invalid(field, "amount is out of range");
+    if (magnitude > limit) return Error::invalid(field, detail::amount_out_of_range);
   }
   for (std::size_t i = 0; i < 2; ++i) {
     unsigned digit = i < fraction.size() ? static_cast<unsigned>(fraction[i] - '0') : 0;
     magnitude = magnitude * 10 + digit;
   }
-  if (magnitude > limit) return Error::invalid(field, "amount is out of range");
+  if (magnitude > limit) return Error::invalid(field, detail::amount_out_of_range);
   if (!negative) return Fen{static_cast<std::int64_t>(magnitude)};
   if (magnitude == 0) return Fen{0};
   return Fen{static_cast<std::int64_t>(-static_cast<I128>(magnitude))};

@@ -43,7 +43,7 @@ TEST(Money, ParsesYuanAsTypedByPeople) {
   };
   for (const auto& c : cases) {
     auto fen = parse_yuan(c.text, "amount");
-    ASSERT_TRUE(fen.ok()) << c.text << ": " << fen.error().detail;
+    ASSERT_TRUE(fen.ok()) << c.text << ": " << english(fen.error().detail);
     EXPECT_EQ(fen->value(), c.fen) << c.text;
   }
 }
@@ -89,10 +89,11 @@ TEST(Money, RejectsWhatIsNotAnAmount) {
 }
 
 TEST(Money, ReasonsNameTheProblem) {
-  EXPECT_EQ(parse_yuan("", "price").error().detail, "must not be empty");
-  EXPECT_EQ(parse_yuan("1.234", "price").error().detail, "at most 2 decimal places");
+  EXPECT_EQ(english(parse_yuan("", "price").error().detail), "must not be empty");
+  EXPECT_EQ(english(parse_yuan("1.234", "price").error().detail), "at most 2 decimal places");
   EXPECT_EQ(parse_yuan("1e99", "price").error().field, "price");
-  EXPECT_EQ(parse_yuan("99999999999999999999", "price").error().detail, "amount is out of range");
+  EXPECT_EQ(english(parse_yuan("99999999999999999999", "price").error().detail),
+            "amount is out of range");
 }
 
 TEST(Money, FormatsTwoDecimals) {

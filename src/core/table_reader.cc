@@ -67,11 +67,10 @@ Result<TableReader> TableReader::open(std::string_view bytes) {
     r.estimated_rows_ = r.sheet_.size();
     return r;
   }
-  if (bytes.starts_with(kOleMagic))
-    return Error::invalid("file", "an Excel 97-2003 .xls file: save it as .xlsx or CSV");
+  if (bytes.starts_with(kOleMagic)) return Error::invalid("file", detail::xls_file);
   std::string_view text = bytes.starts_with(kUtf8Bom) ? bytes.substr(kUtf8Bom.size()) : bytes;
   if (std::memchr(text.data(), '\0', text.size()) != nullptr)
-    return Error::invalid("file", "not a CSV or .xlsx file");
+    return Error::invalid("file", detail::not_a_table_file);
   if (!is_valid_utf8(text)) {
     if (mostly_utf8(text)) {
       r.check_utf8_ = true;
@@ -80,7 +79,7 @@ Result<TableReader> TableReader::open(std::string_view bytes) {
       r.text_ = std::make_unique<std::string>(std::move(*converted));
       text = *r.text_;
     } else {
-      return Error::invalid("file", "not UTF-8 or GBK text");
+      return Error::invalid("file", detail::not_utf8_or_gbk);
     }
   }
   r.estimated_rows_ = count_lines(text);

@@ -68,7 +68,7 @@ TEST(TableReader, ReadsXlsx) {
   const std::string bytes = w.finish();
   ASSERT_FALSE(bytes.empty());
   auto r = TableReader::open(bytes);
-  ASSERT_TRUE(r.ok()) << r.error().detail;
+  ASSERT_TRUE(r.ok()) << english(r.error().detail);
   EXPECT_EQ(r->format(), TableFormat::xlsx);
   EXPECT_EQ(read_all(*r), (Rows{{"产品名称", "标准价"}, {"笔记本", "1234.56"}}));
 }

@@ -25,7 +25,7 @@ constexpr std::size_t kMaxColumns = 16'384;  // Excel's last column, XFD
 constexpr std::size_t kGapFieldsPerCell = 4;
 constexpr std::size_t kFreeGapFields = 1'000'000;
 
-Error bad(std::string detail) {
+Error bad(Detail detail) {
   return Error::invalid("file", std::move(detail));
 }
 
@@ -48,10 +48,10 @@ Result<Zip> open_zip(std::string_view bytes) {
   zip_error_fini(&error);
   if (zip == nullptr) {
     if (source != nullptr) zip_source_free(source);
-    return bad("not an .xlsx file");
+    return bad(detail::xlsx_not_xlsx);
   }
   Zip owned(zip);
-  if (zip_get_num_entries(zip, 0) <= 0) return bad("not an .xlsx file");  // e.g. no bytes at all
+  if (zip_get_num_entries(zip, 0) <= 0) return bad(detail::xlsx_not_xlsx);  // e.g. no bytes at all
   return owned;
 }
 
@@ -61,7 +61,7 @@ Result<std::optional<std::string>> read_part(zip_t* zip, const std::string& name
                                              std::string_view label) {
   const zip_int64_t index = zip_name_locate(zip, name.c_str(), ZIP_FL_NOCASE);
   if (index < 0) return std::optional<std::string>{};
-  const std::string too_large = std::string(label) + " unpacks to more than 512 MiB";
+  const Detail too_large = detail::xlsx_part_too_large(std::string(label));
   zip_stat_t stat;
   zip_stat_init(&stat);
   if (zip_stat_index(zip, static_cast<zip_uint64_t>(index), 0, &stat) == 0 &&
@@ -69,14 +69,14 @@ Result<std::optional<std::string>> read_part(zip_t* zip, const std::string& name
     return bad(too_large);
   }
   zip_file_t* file = zip_fopen_index(zip, static_cast<zip_uint64_t>(index), 0);
-  if (file == nullptr) return bad(std::string(label) + " cannot be unpacked");
+  if (file == nullptr) return bad(detail::xlsx_part_unpack(std::string(label)));
   std::string out;
   char buffer[64 * 1024];
   for (;;) {
     const zip_int64_t n = zip_fread(file, buffer, sizeof buffer);
     if (n < 0) {
       zip_fclose(file);
-      return bad(std::string(label) + " is damaged");
+      return bad(detail::xlsx_part_damaged(std::string(label)));
     }
     if (n == 0) break;
     const auto count = static_cast<std::size_t>(n);
@@ -86,7 +86,7 @@ Result<std::optional<std::string>> read_part(zip_t* zip, const std::string& name
     }
     out.append(buffer, count);
   }
-  if (zip_fclose(file) != 0) return bad(std::string(label) + " is damaged");
+  if (zip_fclose(file) != 0) return bad(detail::xlsx_part_damaged(std::string(label)));
   return std::optional<std::string>{std::move(out)};
 }
 
@@ -119,7 +119,7 @@ Status parse_xml(pugi::xml_document& doc, std::string& text, std::string_view la
   // parse_ws_pcdata_single keeps <t> </t> (a cell of spaces) but not the indentation between tags.
   const auto parsed = doc.load_buffer_inplace(text.data(), text.size(),
                                               pugi::parse_default | pugi::parse_ws_pcdata_single);
-  if (!parsed) return bad(std::string(label) + " is not valid XML");
+  if (!parsed) return bad(detail::xlsx_part_not_xml(std::string(label)));
   return {};
 }
 
@@ -270,11 +270,11 @@ Result<WorkbookParts> find_parts(zip_t* zip) {
   }
   auto text = read_part(zip, workbook_part, "the workbook");
   if (!text.ok()) return text.error();
-  if (!text.value()) return bad("not an .xlsx file (no workbook)");
+  if (!text.value()) return bad(detail::xlsx_no_workbook);
   pugi::xml_document doc;
   FUPAN_TRY(parse_xml(doc, **text, "the workbook"));
   const pugi::xml_node root = doc.document_element();
-  if (local_name(root.name()) != "workbook") return bad("not an .xlsx file");
+  if (local_name(root.name()) != "workbook") return bad(detail::xlsx_not_xlsx);
 
   WorkbookParts parts;
   const std::string_view date1904 = child(root, "workbookPr").attribute("date1904").value();
@@ -290,7 +290,7 @@ Result<WorkbookParts> find_parts(zip_t* zip) {
       break;
     }
   }
-  if (parts.sheet.empty()) return bad("the workbook has no worksheet");
+  if (parts.sheet.empty()) return bad(detail::xlsx_no_worksheet);
   for (const auto& [id, rel] : *rels) {
     if (ends_with(rel.type, "/sharedStrings")) parts.shared_strings = rel.part;
     if (ends_with(rel.type, "/styles")) parts.styles = rel.part;
@@ -477,10 +477,6 @@ std::optional<std::size_t> column_of(std::string_view ref) {
   return column - 1;
 }
 
-std::string row_error(std::size_t row, std::string_view what) {
-  return "row " + std::to_string(row) + ": " + std::string(what);
-}
-
 // Returns the text of cell `c` on row `row`.
 Result<std::string> cell_text(pugi::xml_node c, const SheetContext& context, std::size_t row) {
   const std::string_view type = c.attribute("t").value();
@@ -491,7 +487,7 @@ Result<std::string> cell_text(pugi::xml_node c, const SheetContext& context, std
     if (value.empty()) return value;
     std::size_t index = 0;
     if (!parse_unsigned(value, index) || index >= context.shared_strings.size()) {
-      return bad(row_error(row, "a cell refers to a shared string that does not exist"));
+      return bad(detail::xlsx_shared_string(static_cast<std::int64_t>(row)));
     }
     return context.shared_strings[index];
   }
@@ -520,11 +516,11 @@ Result<std::vector<CsvRow>> read_sheet(pugi::xml_node root, const SheetContext& 
   std::size_t gaps = 0;
   for (pugi::xml_node r = child(root, "sheetData").first_child(); r; r = r.next_sibling()) {
     if (r.type() != pugi::node_element || local_name(r.name()) != "row") continue;
-    if (++row_count > kMaxRows) return bad("the sheet has more than 2000000 rows");
+    if (++row_count > kMaxRows) return bad(detail::xlsx_too_many_rows);
     std::size_t line = next_row;
     if (const pugi::xml_attribute a = r.attribute("r")) {
       if (!parse_unsigned(std::string_view(a.value()), line) || line == 0 || line > kMaxRows) {
-        return bad("row number " + std::string(a.value()).substr(0, 20) + " is out of range");
+        return bad(detail::xlsx_row_number(std::string(a.value()).substr(0, 20)));
       }
     }
     next_row = line + 1;
@@ -535,10 +531,11 @@ Result<std::vector<CsvRow>> read_sheet(pugi::xml_node root, const SheetContext& 
       std::size_t column = next_column;
       if (const pugi::xml_attribute a = c.attribute("r")) {
         const auto parsed = column_of(a.value());
-        if (!parsed) return bad(row_error(line, "a cell has a bad reference"));
+        if (!parsed) return bad(detail::xlsx_cell_reference(static_cast<std::int64_t>(line)));
         column = *parsed;
       }
-      if (column >= kMaxColumns) return bad(row_error(line, "more than 16384 columns"));
+      if (column >= kMaxColumns)
+        return bad(detail::xlsx_too_many_columns(static_cast<std::int64_t>(line)));
       next_column = column + 1;
       auto value = cell_text(c, context, line);
       if (!value.ok()) return value.error();
@@ -550,7 +547,7 @@ Result<std::vector<CsvRow>> read_sheet(pugi::xml_node root, const SheetContext& 
       }
       gaps += column - fields.size();
       if (gaps > kFreeGapFields + kGapFieldsPerCell * cells) {
-        return bad("the sheet has too many empty cells between its values");
+        return bad(detail::xlsx_too_many_empty_cells);
       }
       fields.resize(column);
       fields.push_back(std::move(value).value());
@@ -573,11 +570,11 @@ Result<std::vector<CsvRow>> read_xlsx(std::string_view bytes) {
   if (!styles.ok()) return styles.error();
   auto text = read_part(zip->get(), parts->sheet, "the worksheet");
   if (!text.ok()) return text.error();
-  if (!text.value()) return bad("the worksheet is missing");
+  if (!text.value()) return bad(detail::xlsx_worksheet_missing);
   pugi::xml_document doc;
   FUPAN_TRY(parse_xml(doc, **text, "the worksheet"));
   const pugi::xml_node root = doc.document_element();
-  if (local_name(root.name()) != "worksheet") return bad("the first sheet is not a worksheet");
+  if (local_name(root.name()) != "worksheet") return bad(detail::xlsx_not_worksheet);
   return read_sheet(root, SheetContext{*shared_strings, *styles, parts->date1904});
 }
 

@@ -88,7 +88,7 @@ std::string xlsx(std::string_view rows, std::string_view shared = {}, std::strin
 }
 
 Table fields(const Result<std::vector<CsvRow>>& rows) {
-  EXPECT_TRUE(rows.ok()) << (rows.ok() ? "" : rows.error().detail);
+  EXPECT_TRUE(rows.ok()) << (rows.ok() ? "" : english(rows.error().detail));
   Table out;
   if (rows.ok()) {
     for (const auto& row : rows.value()) out.push_back(row.fields);
@@ -101,7 +101,7 @@ std::string error_of(const Result<std::vector<CsvRow>>& rows) {
   if (rows.ok()) return {};
   EXPECT_EQ(rows.error().code, ErrorCode::invalid_field);
   EXPECT_EQ(rows.error().field, "file");
-  return rows.error().detail;
+  return english(rows.error().detail);
 }
 
 TEST(XlsxReader, ReadsTheFirstWorksheetWithItsStrings) {

@@ -19,7 +19,7 @@ using Table = std::vector<std::vector<std::string>>;
 
 Table read_back(const std::string& bytes) {
   const auto rows = read_xlsx(bytes);
-  EXPECT_TRUE(rows.ok()) << (rows.ok() ? "" : rows.error().detail);
+  EXPECT_TRUE(rows.ok()) << (rows.ok() ? "" : english(rows.error().detail));
   Table out;
   if (rows.ok()) {
     for (const auto& row : rows.value()) out.push_back(row.fields);

@@ -61,7 +61,7 @@ constexpr std::array<Person, 20> kGiven = {
 Result<OrgId> create_demo_org(store::Database& db, const Clock& clock) {
   auto conn = db.acquire();
   if (!store::list_org_ids(*conn).empty()) {
-    return Error::of(ErrorCode::already_exists, "the store already holds an organisation");
+    return Error::of(ErrorCode::already_exists, detail::store_has_org);
   }
   const Instant now = clock.now();
   const LocalDate today = local_date(now, "Asia/Shanghai");

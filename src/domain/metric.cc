@@ -75,15 +75,15 @@ Result<MetricName> parse_metric(std::string_view text) {
   auto it = std::find_if(metrics.begin(), metrics.end(),
                          [&](const MetricInfo& m) { return m.name == text; });
   if (it == metrics.end()) {
-    return Error::invalid("metric", "unknown metric; GET /api/metrics/catalog lists them");
+    return Error::invalid("metric", detail::unknown_metric);
   }
   if (out.transform != MetricTransform::none && it->unit == MetricUnit::stages) {
-    return Error::invalid("metric", "stage_conversion has no growth");
+    return Error::invalid("metric", detail::no_growth);
   }
   const bool needs_target =
       out.transform == MetricTransform::target || out.transform == MetricTransform::attainment;
   if (needs_target && !it->additive) {
-    return Error::invalid("metric", "targets are set on additive metrics such as orders_amount");
+    return Error::invalid("metric", detail::target_additive);
   }
   out.base = it->metric;
   return out;

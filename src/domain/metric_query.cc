@@ -31,11 +31,11 @@ std::string_view segment_dim_name(SegmentDim d) {
 Status check_segment(const MetricName& metric, const std::optional<Segment>& segment) {
   if (!segment) return {};
   if (metric.base == Metric::cac || metric.base == Metric::clv) {
-    return Error::invalid("segment", "cac and clv do not break down by customer");
+    return Error::invalid("segment", detail::no_customer_segment);
   }
   if (segment->dim == SegmentDim::product && metric.base != Metric::orders_amount &&
       metric.base != Metric::orders_count) {
-    return Error::invalid("segment", "only orders_amount and orders_count break down by product");
+    return Error::invalid("segment", detail::no_product_segment);
   }
   return {};
 }

@@ -38,9 +38,7 @@ Result<ScopeRef> parse_one(std::string_view text, const OrgSnapshot& org) {
   const std::string_view ref =
       colon == std::string_view::npos ? std::string_view() : text.substr(colon + 1);
   if (!known_kind || ref.empty()) {
-    return Error::invalid("scope",
-                          "use org, region:ID, team:ID or user:ID (or a name or code instead of "
-                          "the ID), joined by commas");
+    return Error::invalid("scope", detail::scope_syntax);
   }
   ScopeRef s{.kind = kind == "region" ? ScopeRef::Kind::region
                      : kind == "team" ? ScopeRef::Kind::team
@@ -51,11 +49,11 @@ Result<ScopeRef> parse_one(std::string_view text, const OrgSnapshot& org) {
   if (ec != std::errc{} || end != ref.data() + ref.size()) {
     id = id_named(s.kind, ref, org);  // not a number: a name or a code
     if (id < 0) {
-      return Error::invalid("scope", "several share this name: use the ID");
+      return Error::invalid("scope", detail::ambiguous_scope);
     }
     if (id == 0) return Error::not_found();
   }
-  if (id <= 0) return Error::invalid("scope", "an id is a positive integer");
+  if (id <= 0) return Error::invalid("scope", detail::scope_id);
   s.id = id;
   const bool exists = s.kind == ScopeRef::Kind::region ? org.region(RegionId{id}) != nullptr
                       : s.kind == ScopeRef::Kind::team ? org.team(TeamId{id}) != nullptr
@@ -113,7 +111,7 @@ Result<std::vector<ScopeRef>> parse_scope(std::string_view text, const OrgSnapsh
     if (comma == std::string_view::npos) break;
     text.remove_prefix(comma + 1);
   }
-  if (out.size() > 500) return Error::invalid("scope", "at most 500 scopes at once");
+  if (out.size() > 500) return Error::invalid("scope", detail::too_many_scopes);
   return out;
 }
 

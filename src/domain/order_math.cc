@@ -25,8 +25,9 @@ I128 exact_line_total(const LineAmount& line) {
   return whole * factor + rounded_part;
 }
 
-Error line_error(std::size_t index, std::string_view what) {
-  return Error::invalid("lines", "line " + std::to_string(index + 1) + ": " + std::string(what));
+// The 1-based line number of the line at `index`.
+std::int64_t line_number(std::size_t index) {
+  return static_cast<std::int64_t>(index) + 1;
 }
 
 }  // namespace
@@ -39,14 +40,17 @@ Result<Fen> order_total(std::span<const LineAmount> lines) {
   I128 sum = 0;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const LineAmount& line = lines[i];
-    if (line.quantity < 0) return line_error(i, "quantity must not be negative");
-    if (line.unit_price < Fen{0}) return line_error(i, "unit price must not be negative");
+    if (line.quantity < 0)
+      return Error::invalid("lines", detail::line_negative_quantity(line_number(i)));
+    if (line.unit_price < Fen{0})
+      return Error::invalid("lines", detail::line_negative_price(line_number(i)));
     if (line.discount_bp < 0 || line.discount_bp > 10000)
-      return line_error(i, "discount must be 0..10000 basis points");
+      return Error::invalid("lines", detail::line_discount_range(line_number(i)));
     const I128 amount = exact_line_total(line);
-    if (amount > kMaxFen) return line_error(i, "amount is out of range");
+    if (amount > kMaxFen)
+      return Error::invalid("lines", detail::line_amount_out_of_range(line_number(i)));
     sum += amount;
-    if (sum > kMaxFen) return Error::invalid("lines", "order total is out of range");
+    if (sum > kMaxFen) return Error::invalid("lines", detail::order_total_out_of_range);
   }
   return Fen{static_cast<std::int64_t>(sum)};
 }

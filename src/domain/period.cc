@@ -16,13 +16,10 @@ using std::chrono::years;
 constexpr int kMinYear = 1970;
 constexpr int kMaxYear = 9999;
 
-constexpr std::string_view kFormatHint =
-    "use a day (2026-11-22), a week (2026-W47), a month (2026-11), a quarter (2026-Q4), a fiscal "
-    "quarter (FY2026-Q1), a year (2026), a fiscal year (FY2026) or a range "
-    "(2026-11-01..2026-11-30)";
+constexpr DetailCode kFormatHint = detail::period_syntax;
 
-Error invalid(std::string_view detail) {
-  return Error::invalid("period", std::string(detail));
+Error invalid(DetailCode why) {
+  return Error::invalid("period", why);
 }
 
 // An org setting outside 1..12 is a bug elsewhere; January keeps these functions total.
@@ -152,11 +149,11 @@ Result<LocalDate> parse_day(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-' || y < 0 || m < 0 || d < 0) {
     return invalid(kFormatHint);
   }
-  if (y < kMinYear || y > kMaxYear) return invalid("the year must be 1970..9999");
-  if (m < 1 || m > 12) return invalid("the month must be 01..12");
+  if (y < kMinYear || y > kMaxYear) return invalid(detail::period_year);
+  if (m < 1 || m > 12) return invalid(detail::period_month);
   const year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
                            std::chrono::day{static_cast<unsigned>(d)}};
-  if (!ymd.ok()) return invalid("the day is not in the calendar");
+  if (!ymd.ok()) return invalid(detail::period_day);
   return LocalDate{ymd};
 }
 
@@ -165,7 +162,7 @@ Result<Period> parse_range(std::string_view s, std::size_t dots) {
   if (!first) return first.error();
   Result<LocalDate> last = parse_day(s.substr(dots + 2));
   if (!last) return last.error();
-  if (*last < *first) return invalid("the range must not end before it starts");
+  if (*last < *first) return invalid(detail::period_range_order);
   return make_range(*first, *last);
 }
 
@@ -189,18 +186,18 @@ Result<Period> parse_calendar(std::string_view s) {
     return invalid(kFormatHint);
   }
   if (s.size() > 4 && month < 0 && week < 0 && quarter < 0) return invalid(kFormatHint);
-  if (y < kMinYear || y > kMaxYear) return invalid("the year must be 1970..9999");
+  if (y < kMinYear || y > kMaxYear) return invalid(detail::period_year);
   if (quarter >= 0) {
-    if (quarter < 1 || quarter > 4) return invalid("the quarter must be Q1..Q4");
+    if (quarter < 1 || quarter > 4) return invalid(detail::period_quarter);
     return make_quarter(y, quarter);
   }
   if (month >= 0) {
-    if (month < 1 || month > 12) return invalid("the month must be 01..12");
+    if (month < 1 || month > 12) return invalid(detail::period_month);
     return make_month(std::chrono::year{y} / std::chrono::month{static_cast<unsigned>(month)});
   }
   if (week >= 0) {
-    if (week < 1 || week > 53) return invalid("the week must be W01..W53");
-    if (week > iso_weeks_in(y)) return invalid("this year has only 52 ISO weeks");
+    if (week < 1 || week > 53) return invalid(detail::period_week);
+    if (week > iso_weeks_in(y)) return invalid(detail::period_week_53);
     return make_week(y, week);
   }
   return make_year(y);
@@ -213,9 +210,9 @@ Result<Period> parse_fiscal(std::string_view s, unsigned fsm) {
   const bool quarter_form = s.size() == 9 && s[6] == '-' && is_letter(s[7], 'Q');
   const int q = quarter_form ? digits(s, 8, 1) : 0;
   if (fy < 0 || (!whole_year && !quarter_form) || q < 0) return invalid(kFormatHint);
-  if (fy < kMinYear || fy > kMaxYear) return invalid("the year must be 1970..9999");
+  if (fy < kMinYear || fy > kMaxYear) return invalid(detail::period_year);
   if (whole_year) return make_fiscal_year(fy, fsm);
-  if (q < 1 || q > 4) return invalid("the quarter must be Q1..Q4");
+  if (q < 1 || q > 4) return invalid(detail::period_quarter);
   return make_fiscal_quarter(fy, q, fsm);
 }
 

@@ -11,7 +11,7 @@ LocalDate day(std::string_view text) {
 
 Period parsed(std::string_view text, int fiscal_start_month = 1) {
   Result<Period> p = parse_period(text, fiscal_start_month);
-  EXPECT_TRUE(p.ok()) << text << ": " << (p.ok() ? "" : p.error().detail);
+  EXPECT_TRUE(p.ok()) << text << ": " << (p.ok() ? "" : english(p.error().detail));
   return p.ok() ? *p : Period{};
 }
 
@@ -110,14 +110,14 @@ TEST(Period, RejectsWhatIsNotAPeriod) {
     EXPECT_EQ(p.error().field, "period") << text;
     EXPECT_FALSE(p.error().detail.empty()) << text;
   }
-  EXPECT_EQ(parse_period("garbage").error().detail,
+  EXPECT_EQ(english(parse_period("garbage").error().detail),
             "use a day (2026-11-22), a week (2026-W47), a month (2026-11), a quarter (2026-Q4), a "
             "fiscal quarter (FY2026-Q1), a year (2026), a fiscal year (FY2026) or a range "
             "(2026-11-01..2026-11-30)");
-  EXPECT_EQ(parse_period("2025-W53").error().detail, "this year has only 52 ISO weeks");
-  EXPECT_EQ(parse_period("2026-13").error().detail, "the month must be 01..12");
-  EXPECT_EQ(parse_period("2026-02-30").error().detail, "the day is not in the calendar");
-  EXPECT_EQ(parse_period("2026-11-30..2026-11-01").error().detail,
+  EXPECT_EQ(english(parse_period("2025-W53").error().detail), "this year has only 52 ISO weeks");
+  EXPECT_EQ(english(parse_period("2026-13").error().detail), "the month must be 01..12");
+  EXPECT_EQ(english(parse_period("2026-02-30").error().detail), "the day is not in the calendar");
+  EXPECT_EQ(english(parse_period("2026-11-30..2026-11-01").error().detail),
             "the range must not end before it starts");
   EXPECT_TRUE(parse_period("2026-01-01..2036-01-08").ok());  // 3,660 days
 }

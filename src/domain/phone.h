@@ -8,12 +8,10 @@
 
 namespace fupan {
 
-inline constexpr std::string_view kPhoneHint =
-    "a phone number: 7 to 15 digits, with +, spaces, '-', '(' and ')', and an extension (转 123)";
-
-// True iff `text` is a phone number: an optional leading '+', then 7–15 digits that may be
-// grouped by spaces, '-', '.' or parentheses; an 11-digit number starting with 1 (a mobile, with
-// or without +86) must start 13–19; an extension of 1–6 digits may follow after 转, ext, x or #.
+// True iff `text` is a phone number (detail::phone says what one is): an optional leading '+', then
+// 7–15 digits that may be grouped by spaces, '-', '.' or parentheses; an 11-digit number starting
+// with 1 (a mobile, with or without +86) must start 13–19; an extension of 1–6 digits may follow
+// after 转, ext, x or #.
 bool is_phone_number(std::string_view text);
 
 }  // namespace fupan

@@ -11,13 +11,8 @@ namespace {
 
 constexpr std::size_t kMaxNameChars = 32;
 
-Error stages_error(std::string detail) {
+Error stages_error(Detail detail) {
   return Error::invalid("stages", std::move(detail));
-}
-
-// Returns `name` quoted for an error detail.
-std::string quoted(std::string_view name) {
-  return "\"" + std::string(name) + "\"";
 }
 
 }  // namespace
@@ -55,36 +50,32 @@ Status validate_stages(std::span<const StageDef> stages) {
   int open = 0, won = 0, lost = 0;
   for (const StageDef& s : stages) {
     const std::size_t chars = utf8_length(s.name);
-    if (chars == std::string_view::npos) return stages_error("stage names must be UTF-8 text");
+    if (chars == std::string_view::npos) return stages_error(detail::stage_name_utf8);
     if (s.name.find_first_not_of(" \t") == std::string::npos)
-      return stages_error("stage names must not be blank");
-    if (chars > kMaxNameChars)
-      return stages_error("stage name " + quoted(s.name) + " is longer than 32 characters");
-    if (!names.insert(s.name).second)
-      return stages_error("stage name " + quoted(s.name) + " is used twice");
+      return stages_error(detail::stage_name_blank);
+    if (chars > kMaxNameChars) return stages_error(detail::stage_name_too_long(s.name));
+    if (!names.insert(s.name).second) return stages_error(detail::stage_name_twice(s.name));
     if (!positions.insert(s.position).second)
-      return stages_error("position " + std::to_string(s.position) + " is used twice");
+      return stages_error(detail::stage_position_twice(static_cast<std::int64_t>(s.position)));
     if (s.probability < 0 || s.probability > 100)
-      return stages_error("stage " + quoted(s.name) + ": probability must be 0..100");
+      return stages_error(detail::stage_probability(s.name));
     switch (s.kind) {
       case StageKind::open:
         ++open;
         break;
       case StageKind::won:
         ++won;
-        if (s.probability != 100)
-          return stages_error("won stage " + quoted(s.name) + " must have probability 100");
+        if (s.probability != 100) return stages_error(detail::won_probability(s.name));
         break;
       case StageKind::lost:
         ++lost;
-        if (s.probability != 0)
-          return stages_error("lost stage " + quoted(s.name) + " must have probability 0");
+        if (s.probability != 0) return stages_error(detail::lost_probability(s.name));
         break;
     }
   }
-  if (open == 0) return stages_error("at least one open stage is required");
-  if (won != 1) return stages_error("exactly one won stage is required");
-  if (lost == 0) return stages_error("at least one lost stage is required");
+  if (open == 0) return stages_error(detail::open_stage_required);
+  if (won != 1) return stages_error(detail::one_won_stage);
+  if (lost == 0) return stages_error(detail::lost_stage_required);
 
   std::vector<const StageDef*> open_stages;
   for (const StageDef& s : stages)
@@ -93,9 +84,8 @@ Status validate_stages(std::span<const StageDef> stages) {
             [](const StageDef* a, const StageDef* b) { return a->position < b->position; });
   for (std::size_t i = 1; i < open_stages.size(); ++i) {
     if (open_stages[i]->probability < open_stages[i - 1]->probability) {
-      return stages_error("open stage " + quoted(open_stages[i]->name) +
-                          " has a lower probability than the stage before it, " +
-                          quoted(open_stages[i - 1]->name));
+      return stages_error(
+          detail::probability_order(open_stages[i]->name, open_stages[i - 1]->name));
     }
   }
   return {};

@@ -18,10 +18,10 @@ Result<StageEditPlan> plan_stage_edit(std::span<const StageDef> existing,
     auto it = std::find_if(existing.begin(), existing.end(),
                            [&](const StageDef& e) { return e.id == r.id; });
     if (it == existing.end()) {
-      return Error::invalid("stages", "stage " + std::to_string(r.id) + " is not in this pipeline");
+      return Error::invalid("stages", detail::stage_in_pipeline(static_cast<std::int64_t>(r.id)));
     }
     if (!kept.insert(r.id).second) {
-      return Error::invalid("stages", "stage " + std::to_string(r.id) + " is listed twice");
+      return Error::invalid("stages", detail::stage_listed_twice(static_cast<std::int64_t>(r.id)));
     }
     plan.updates.push_back(r);
     if (it->kind != r.kind) plan.kind_changes.push_back(*it);

@@ -70,7 +70,7 @@ TEST(PlanStageEdit, RejectsAnIdOfAnotherPipeline) {
   ASSERT_FALSE(plan.ok());
   EXPECT_EQ(plan.error().code, ErrorCode::invalid_field);
   EXPECT_EQ(plan.error().field, "stages");
-  EXPECT_EQ(plan.error().detail, "stage 99 is not in this pipeline");
+  EXPECT_EQ(english(plan.error().detail), "stage 99 is not in this pipeline");
 }
 
 TEST(PlanStageEdit, RejectsAStageListedTwice) {
@@ -78,7 +78,7 @@ TEST(PlanStageEdit, RejectsAStageListedTwice) {
   requested[1].id = 11;
   auto plan = plan_stage_edit(stored(), requested);
   ASSERT_FALSE(plan.ok());
-  EXPECT_EQ(plan.error().detail, "stage 11 is listed twice");
+  EXPECT_EQ(english(plan.error().detail), "stage 11 is listed twice");
 }
 
 TEST(PlanStageEdit, AnEmptyRequestRemovesEverything) {

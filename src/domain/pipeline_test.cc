@@ -46,7 +46,7 @@ TEST(Pipeline, AcceptsReorderedInputAndSeveralLostStages) {
        StageKind::open},
   };
   auto status = validate_stages(stages);
-  EXPECT_TRUE(status.ok()) << status.error().detail;
+  EXPECT_TRUE(status.ok()) << english(status.error().detail);
 }
 
 TEST(Pipeline, RejectsBrokenPipelines) {
@@ -94,7 +94,7 @@ TEST(Pipeline, RejectsBrokenPipelines) {
     ASSERT_FALSE(status.ok()) << c.what;
     EXPECT_EQ(status.error().code, ErrorCode::invalid_field) << c.what;
     EXPECT_EQ(status.error().field, "stages") << c.what;
-    EXPECT_EQ(status.error().detail, c.detail) << c.what;
+    EXPECT_EQ(english(status.error().detail), c.detail) << c.what;
   }
   EXPECT_FALSE(validate_stages({}).ok());
 }

@@ -925,14 +925,14 @@ TEST_P(MetricCase, AnswersAsComputedByHand) {
         ADD_FAILURE_AT(file.c_str(), at) << "accepted, expected an error on " << *cq.error_field;
       } else if (q.error().field != *cq.error_field) {
         ADD_FAILURE_AT(file.c_str(), at)
-            << "refused on " << q.error().field << " (" << q.error().detail << "), expected on "
-            << *cq.error_field;
+            << "refused on " << q.error().field << " (" << english(q.error().detail)
+            << "), expected on " << *cq.error_field;
       }
       continue;
     }
     if (!q.ok()) {
       ADD_FAILURE_AT(file.c_str(), at) << "the query does not parse: " << q.error().field << " "
-                                       << q.error().detail << " (" << cq.line.text << ")";
+                                       << english(q.error().detail) << " (" << cq.line.text << ")";
       continue;
     }
     const auto stage_ids = loader->stages_of(cq.pipeline_name.value_or(""));

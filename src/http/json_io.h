@@ -20,13 +20,13 @@ namespace fupan::http {
 // Returns true iff the caller reads English: ?lang=en, else an Accept-Language starting with en.
 bool prefers_english(const Request& req);
 // A 400 invalid_query error naming the query parameter `field`.
-Error query_error(std::string field, std::string detail);
+Error query_error(std::string field, Detail why);
 // The service names the input at fault as a field; on a GET every input is a query parameter, so
 // invalid_field becomes invalid_query and a missing field "required".
 Error as_query_error(Error e);
-// Ok unless the query has a parameter not in `known` (invalid_query naming it, with `detail`).
+// Ok unless the query has a parameter not in `known` (invalid_query naming it, with `why`).
 Status only_params(const Request& req, std::initializer_list<std::string_view> known,
-                   std::string_view detail = "not a parameter of this request");
+                   const Detail& why = detail::not_a_parameter);
 // The first value of query parameter `name`, or "".
 std::string query_text(const Request& req, const std::string& name);
 // "attachment; filename=...; filename*=UTF-8''..." (RFC 6266) for a possibly Chinese file name.
@@ -79,10 +79,11 @@ Response json_response(const boost::json::value& v, int status = 200);
 // A response whose body is `json`, already written (by a JsonWriter or a render function).
 Response json_text(std::string json, int status = 200);
 Response no_content();
-// The reason of one bad row of an import, in the caller's language: the translated detail, or
-// the message of the error code when there is none.
-std::string row_message(std::string_view code, std::string_view detail, bool english);
-// The error body {"error":{"code","message","field"}} in the request's language.
+// The reason of one bad row of an import, in the caller's language: the detail, or the message
+// of the error code when there is none.
+std::string row_message(std::string_view code, const Detail& detail, bool english);
+// The error body {"error":{"code","message","field","detail_code","params"}} in the request's
+// language (no detail_code and params for an internal error or when there is no detail).
 Response error_response(const Error& e, const Request& req);
 // A list page {"items","total","page","page_size"}; write_item(writer, item) streams each item
 // (lists are the hot path: no document is built).

@@ -86,13 +86,11 @@ namespace {
 TEST(JsonIo, ChineseMessagesNameTheFieldAndReasonInChinese) {
   Request zh;
   auto body = boost::json::parse(
-      error_response(
-          Error::invalid("username", "only lower-case letters, digits, '.', '_' and '-'"), zh)
-          .body);
+      error_response(Error::invalid("username", detail::username_chars), zh).body);
   std::string message(body.as_object()["error"].as_object()["message"].as_string());
   EXPECT_EQ(message, "填写的内容不正确：用户名（只能包含小写字母、数字和 . _ -）");
-  auto sized =
-      boost::json::parse(error_response(Error::invalid("name", "at most 64 characters"), zh).body);
+  auto sized = boost::json::parse(
+      error_response(Error::invalid("name", detail::at_most_chars(64)), zh).body);
   EXPECT_EQ(std::string(sized.as_object()["error"].as_object()["message"].as_string()),
             "填写的内容不正确：名称（最多 64 个字符）");
   EXPECT_EQ(std::string(sized.as_object()["error"].as_object()["field"].as_string()), "name");

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "core/error_catalogue.h"
 #include "service/crm/tier_service.h"
 #include "store/org_store.h"
 
@@ -10,7 +11,8 @@ namespace fupan::jobs {
 void register_daily_jobs(Scheduler& scheduler, const service::Context& ctx) {
   scheduler.daily("recompute_tiers", std::chrono::hours{2}, [ctx](OrgId org, LocalDate today) {
     auto result = service::recompute_tiers(ctx, org, today);
-    if (!result.ok()) throw std::runtime_error("recompute_tiers: " + result.error().detail);
+    if (!result.ok())
+      throw std::runtime_error("recompute_tiers: " + english(result.error().detail));
   });
 }
 

@@ -77,19 +77,26 @@ export function expectError(res, status, code, field, what = '') {
 }
 
 const CJK = /[\u4e00-\u9fff]/;
-// Asserts the body is exactly {"error":{code, message, field?, current_version?, affected?}}.
+// Asserts the body is exactly {"error":{code, message, field?, detail_code?, params?,
+// current_version?, affected?}}: detail_code and params (integers and strings by name) together.
 export function assertErrorShape(res, label = '') {
   assert.ok(res.body && typeof res.body === 'object', `error body is JSON ${label}`);
   assert.deepEqual(Object.keys(res.body), ['error'], label);
   const e = res.body.error;
   for (const k of Object.keys(e)) {
-    assert.ok(['code', 'message', 'field', 'current_version', 'affected'].includes(k), `unexpected key ${k} ${label}`);
+    assert.ok(['code', 'message', 'field', 'detail_code', 'params', 'current_version', 'affected'].includes(k), `unexpected key ${k} ${label}`);
   }
   assert.equal(typeof e.code, 'string', label);
   assert.ok(/^[a-z_]+$/.test(e.code), label);
   assert.equal(typeof e.message, 'string', label);
   assert.ok(e.message.length > 0, label);
   if ('field' in e) assert.equal(typeof e.field, 'string', label);
+  assert.equal('detail_code' in e, 'params' in e, `detail_code and params together ${label}`);
+  if ('detail_code' in e) {
+    assert.ok(/^[a-z0-9_]+$/.test(e.detail_code), label);
+    assert.ok(e.params && typeof e.params === 'object' && !Array.isArray(e.params), label);
+    for (const v of Object.values(e.params)) assert.ok(Number.isInteger(v) || typeof v === 'string', label);
+  }
   if ('current_version' in e) assert.ok(Number.isInteger(e.current_version), label);
   if ('affected' in e) assert.ok(e.code === 'confirmation_required' && Number.isInteger(e.affected), label);
 }

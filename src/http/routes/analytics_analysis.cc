@@ -18,7 +18,7 @@ Result<bool> wants_xlsx(const Request& req) {
   const std::string* format = req.query_param("format");
   if (!format || *format == "json") return false;
   if (*format == "xlsx") return true;
-  return query_error("format", "json or xlsx");
+  return query_error("format", detail::export_format);
 }
 
 void optional_number(JsonWriter& w, std::string_view key, const std::optional<double>& v) {
@@ -138,7 +138,7 @@ void add_analysis_routes(App& app) {
     if (const std::string* m = req.query_param("months")) {
       auto [end, ec] = std::from_chars(m->data(), m->data() + m->size(), months);
       if (ec != std::errc{} || end != m->data() + m->size())
-        return query_error("months", "1 to 12");
+        return query_error("months", detail::range_words(1, 12));
     }
     service::MetricRequest in{"", query_text(req, "scope"), "", {}, {}, {}};
     auto r = service::forecast_analysis(app.ctx(), call.actor, in, months);
@@ -209,9 +209,9 @@ void add_analysis_routes(App& app) {
     std::optional<service::RiskList> list;
     if (const std::string* kind = req.query_param("kind")) {
       list = service::parse_risk_list(*kind);
-      if (!list) return query_error("kind", "use stalled, slipped, churn or overdue");
+      if (!list) return query_error("kind", detail::risk_kind);
     } else if (xlsx) {
-      return query_error("kind", "required");
+      return query_error("kind", detail::required);
     }
     auto r = service::risk_analysis(app.ctx(), call.actor);
     if (!r.ok()) return as_query_error(r.error());

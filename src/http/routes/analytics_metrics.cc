@@ -28,7 +28,7 @@ Result<service::MetricRequest> metric_request(const Request& req) {
   in.pipeline_id = *pipeline;
   if (const std::string* s = req.query_param("segment")) in.segment_dim = *s;
   if (const std::string* k = req.query_param("segment_key")) {
-    if (!in.segment_dim) return query_error("segment", "segment_key needs a segment");
+    if (!in.segment_dim) return query_error("segment", detail::segment_key_needs_segment);
     in.segment_key = *k;
   }
   return in;
@@ -104,10 +104,10 @@ void add_metric_routes(App& app) {
       metrics.push_back(it->second);
     for (auto [it, end] = req.query.equal_range("scope"); it != end; ++it)
       scopes.push_back(it->second);
-    if (metrics.empty()) return query_error("metric", "required");
-    if (scopes.empty()) return query_error("scope", "required");
+    if (metrics.empty()) return query_error("metric", detail::required);
+    if (scopes.empty()) return query_error("scope", detail::required);
     if (metrics.size() * scopes.size() > 500)
-      return query_error("metric", "at most 500 answers at once");
+      return query_error("metric", detail::too_many_answers);
     std::optional<std::string> compare;
     if (req.query_param("compare")) compare = query_text(req, "compare");
     auto answers = service::ask_metric_batch(app.ctx(), call.actor, metrics, scopes,
@@ -133,9 +133,9 @@ void add_metric_routes(App& app) {
     auto in = metric_request(req);
     if (!in.ok()) return as_query_error(in.error());
     const std::string by = query_text(req, "by");
-    if (by.empty()) return query_error("by", "required");
+    if (by.empty()) return query_error("by", detail::required);
     const std::string format = req.query_param("format") ? query_text(req, "format") : "json";
-    if (format != "json" && format != "xlsx") return query_error("format", "json or xlsx");
+    if (format != "json" && format != "xlsx") return query_error("format", detail::export_format);
     auto rows = service::breakdown_metric(app.ctx(), call.actor, *in, by);
     if (!rows.ok()) return as_query_error(rows.error());
     if (format == "xlsx") {

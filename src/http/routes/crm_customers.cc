@@ -27,11 +27,10 @@ service::TransferInput read_transfer(Fields& f, bool with_version) {
 Result<std::vector<std::int64_t>> read_ids(const json::object& body) {
   const json::value* v = body.if_contains("ids");
   if (!v) return Error::missing("ids");
-  if (!v->is_array()) return Error::invalid("ids", "must be an array of positive integer ids");
+  if (!v->is_array()) return Error::invalid("ids", detail::id_array);
   std::vector<std::int64_t> ids;
   for (const json::value& e : v->as_array()) {
-    if (!e.is_int64() || e.as_int64() <= 0)
-      return Error::invalid("ids", "must be an array of positive integer ids");
+    if (!e.is_int64() || e.as_int64() <= 0) return Error::invalid("ids", detail::id_array);
     ids.push_back(e.as_int64());
   }
   return ids;
@@ -79,7 +78,7 @@ void add_customer_routes(App& app) {
   app.api("GET", "/api/customers/duplicates", [&app](Call& call) -> Result<Response> {
     for (const auto& [key, value] : call.req.query) {
       if (key != "name" && key != "phone" && key != "exclude_id")
-        return Error{ErrorCode::invalid_query, key, "not accepted here", {}};
+        return Error{ErrorCode::invalid_query, key, detail::not_accepted_here, {}};
     }
     FUPAN_ASSIGN_OR_RETURN(auto exclude, query_id(call.req, "exclude_id"));
     const std::string* name = call.req.query_param("name");

@@ -20,12 +20,13 @@ Response pipeline_response(const store::PipelineRecord& p, int status = 200) {
 // Reads "stages": an array of {id?, name, probability, kind?}; errors name the stage, as in
 // "stages[2].name".
 Result<std::vector<service::StageInput>> read_stages(const json::value& v) {
-  if (!v.is_array()) return Error::invalid("stages", "a list of stages");
+  if (!v.is_array()) return Error::invalid("stages", detail::stage_list);
   std::vector<service::StageInput> out;
   const json::array& list = v.as_array();
   for (std::size_t i = 0; i < list.size(); ++i) {
     const std::string prefix = "stages[" + std::to_string(i) + "].";
-    if (!list[i].is_object()) return Error::invalid(prefix.substr(0, prefix.size() - 1), "a stage");
+    if (!list[i].is_object())
+      return Error::invalid(prefix.substr(0, prefix.size() - 1), detail::stage_object);
     Fields f(list[i].as_object());
     service::StageInput s;
     s.id = f.integer("id");

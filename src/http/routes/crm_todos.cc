@@ -30,7 +30,7 @@ Result<service::TodoAction> read_action(Fields& f, bool snooze) {
     const std::string until = f.required_str("until");
     if (!until.empty()) {
       a.until = parse_date(until);
-      if (!a.until) return Error::invalid("until", "a day as YYYY-MM-DD");
+      if (!a.until) return Error::invalid("until", detail::day);
     }
   }
   return a;
@@ -47,13 +47,13 @@ void add_todo_routes(App& app) {
       if (*v == "team") {
         filter.scope = service::TodoScope::team;
       } else if (*v != "own") {
-        return query_error("scope", "own or team");
+        return query_error("scope", detail::own_or_team);
       }
     }
     FUPAN_ASSIGN_OR_RETURN(auto owner, query_id(call.req, "owner_id"));
     if (owner) {
       if (filter.scope != service::TodoScope::team)
-        return query_error("owner_id", "only with scope=team");
+        return query_error("owner_id", detail::only_with_team_scope);
       filter.owner = UserId{*owner};
     }
     auto todos = service::load_todos(app.ctx(), call.actor, filter);

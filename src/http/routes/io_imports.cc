@@ -83,12 +83,12 @@ void add_import_routes(App& app) {
     service::ImportOptions options;
     if (const std::string* v = call.req.query_param("skip_bad")) {
       if (*v != "true" && *v != "false" && *v != "1" && *v != "0") {
-        return Error{ErrorCode::invalid_query, "skip_bad", "true or false", {}};
+        return Error{ErrorCode::invalid_query, "skip_bad", detail::boolean_query, {}};
       }
       options.skip_bad = *v == "true" || *v == "1";
     }
     if (auto s = service::check_import(call.actor, *kind); !s.ok()) return s.error();
-    if (call.req.body.empty()) return Error::invalid("file", "the file is empty");
+    if (call.req.body.empty()) return Error::invalid("file", detail::file_empty);
     auto id =
         jobs->start(call.actor, *kind, file_name(call.req), std::move(call.req.body), options);
     if (!id.ok()) return id.error();

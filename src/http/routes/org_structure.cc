@@ -137,7 +137,7 @@ void add_org_routes(App& app) {
     if (team) filter.team = TeamId{*team};
     if (auto* v = call.req.query_param("current")) {
       if (*v != "true" && *v != "false") {
-        return Error{ErrorCode::invalid_query, "current", "true or false", {}};
+        return Error{ErrorCode::invalid_query, "current", detail::boolean_query, {}};
       }
       filter.current_only = *v == "true";
     }

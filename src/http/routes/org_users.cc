@@ -36,12 +36,12 @@ void add_user_routes(App& app) {
     service::UserFilter filter;
     if (auto* v = call.req.query_param("active")) {
       if (*v != "true" && *v != "false")
-        return Error{ErrorCode::invalid_query, "active", "true or false", {}};
+        return Error{ErrorCode::invalid_query, "active", detail::boolean_query, {}};
       filter.active = *v == "true";
     }
     if (auto* v = call.req.query_param("role")) {
       filter.role = parse_role(*v);
-      if (!filter.role) return Error{ErrorCode::invalid_query, "role", "a role name", {}};
+      if (!filter.role) return Error{ErrorCode::invalid_query, "role", detail::role_name, {}};
     }
     FUPAN_ASSIGN_OR_RETURN(auto team, query_id(call.req, "team_id"));
     if (team) filter.team = TeamId{*team};

@@ -14,7 +14,7 @@ void add_sales_doc_routes(App& app) {
     FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
     FUPAN_ASSIGN_OR_RETURN(auto customer, query_id(call.req, "customer_id"));
     if (!customer) {
-      return Error{ErrorCode::invalid_query, "customer_id", "a positive integer id", {}};
+      return Error{ErrorCode::invalid_query, "customer_id", detail::positive_id, {}};
     }
     FUPAN_ASSIGN_OR_RETURN(auto price,
                            service::product_price(app.ctx(), call.actor, id, *customer));

@@ -14,7 +14,7 @@ Result<std::optional<LocalDate>> query_as_of(const Request& req) {
   const std::string* v = req.query_param("as_of");
   if (!v) return std::optional<LocalDate>{};
   auto d = parse_date(*v);
-  if (!d) return query_error("as_of", "a date YYYY-MM-DD");
+  if (!d) return query_error("as_of", detail::date);
   return std::optional<LocalDate>{*d};
 }
 
@@ -33,8 +33,7 @@ void add_receivable_routes(App& app) {
   // ?group_by=customer|owner (default owner) &as_of=YYYY-MM-DD (default today) &page &page_size
   app.api("GET", "/api/receivables", [&app](Call& call) -> Result<Response> {
     const Request& req = call.req;
-    if (auto s = only_params(req, {"group_by", "as_of", "page", "page_size"},
-                             "not a filter of this list");
+    if (auto s = only_params(req, {"group_by", "as_of", "page", "page_size"}, detail::not_a_filter);
         !s.ok())
       return s.error();
     service::ReceivableRequest in;
@@ -42,7 +41,7 @@ void add_receivable_routes(App& app) {
       if (*g == "customer") {
         in.group_by = service::ReceivableGroup::customer;
       } else if (*g != "owner") {
-        return query_error("group_by", "customer or owner");
+        return query_error("group_by", detail::receivables_group);
       }
     }
     FUPAN_ASSIGN_OR_RETURN(auto as_of, query_as_of(req));
@@ -79,7 +78,7 @@ void add_receivable_routes(App& app) {
   app.api("GET", "/api/receivables/orders", [&app](Call& call) -> Result<Response> {
     const Request& req = call.req;
     if (auto s = only_params(req, {"customer_id", "owner_id", "as_of", "page", "page_size"},
-                             "not a filter of this list");
+                             detail::not_a_filter);
         !s.ok())
       return s.error();
     service::OpenOrdersRequest in;

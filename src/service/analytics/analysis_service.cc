@@ -69,7 +69,7 @@ Result<FunnelReport> funnel_analysis(const Context& ctx, const Actor& actor, Met
     bench = index.funnel(org, out.benchmark_period, out.query.pipeline_id);
     return 0;
   });
-  if (!stages) return Error::invalid("pipeline", "no such pipeline");
+  if (!stages) return Error::invalid("pipeline", detail::no_such_pipeline);
   out.stages = std::move(*stages);
   std::vector<std::optional<double>> conversion;
   for (std::size_t k = 0; k < out.stages.size(); ++k) {
@@ -85,13 +85,13 @@ Result<FunnelReport> funnel_analysis(const Context& ctx, const Actor& actor, Met
 Result<QuadrantReport> quadrant_analysis(const Context& ctx, const Actor& actor, MetricRequest req,
                                          std::string_view by) {
   if (by != "child" && by != "team" && by != "user") {
-    return Error::invalid("by", "use child, team or user");
+    return Error::invalid("by", detail::analysis_by);
   }
   if (req.metric.empty()) req.metric = "orders_amount";
   auto parsed = parse_metric_request(req, *actor.snapshot, actor.today);
   if (!parsed.ok()) return parsed.error();
   if (parsed->metric.transform != MetricTransform::none || !info(parsed->metric.base).additive) {
-    return Error::invalid("metric", "use an additive metric such as orders_amount");
+    return Error::invalid("metric", detail::additive_metric);
   }
   auto rows = breakdown_metric(ctx, actor, req, by);
   if (!rows.ok()) return rows.error();
@@ -120,7 +120,7 @@ Result<QuadrantReport> quadrant_analysis(const Context& ctx, const Actor& actor,
 
 Result<ForecastReport> forecast_analysis(const Context& ctx, const Actor& actor, MetricRequest req,
                                          int months) {
-  if (months < 1 || months > 12) return Error::invalid("months", "1 to 12");
+  if (months < 1 || months > 12) return Error::invalid("months", detail::range_words(1, 12));
   req.period = format_date(actor.today).substr(0, 7);  // this month
   auto q = scoped_question(actor, std::move(req));
   if (!q.ok()) return q.error();

@@ -77,22 +77,22 @@ Result<MetricQuery> parse_metric_request(const MetricRequest& req, const OrgSnap
   q.pipeline_id = req.pipeline_id;
   if (req.segment_dim) {
     auto dim = parse_segment_dim(*req.segment_dim);
-    if (!dim) return Error::invalid("segment", "use industry, channel, tier, region or product");
+    if (!dim) return Error::invalid("segment", detail::segment_dim);
     q.segment = Segment{*dim, req.segment_key.value_or("")};
   }
   if (auto ok = check_segment(q.metric, q.segment); !ok.ok()) return ok.error();
   const auto mode = parse_compare_mode(req.compare.value_or("to_date"));
-  if (!mode) return Error::invalid("compare", "to_date or full");
+  if (!mode) return Error::invalid("compare", detail::compare_mode);
   q.compare = {
       *mode, today,
       parse_elapsed_basis(snapshot.org().compare_basis).value_or(ElapsedBasis::calendar_days)};
   const bool needs_target = q.metric.transform == MetricTransform::target ||
                             q.metric.transform == MetricTransform::attainment;
   if (needs_target && q.scopes.size() != 1) {
-    return Error::invalid("scope", "a target belongs to one scope");
+    return Error::invalid("scope", detail::target_one_scope);
   }
   if (needs_target && q.segment) {
-    return Error::invalid("segment", "targets are not set by segment");
+    return Error::invalid("segment", detail::target_no_segment);
   }
   return q;
 }
@@ -198,13 +198,12 @@ Result<std::vector<BreakdownRow>> breakdown_metric(const Context& ctx, const Act
   }
   const int fsm = org.org().fiscal_year_start_month;
   std::vector<BreakdownRow> rows;
-  if (ctx.analytics == nullptr) return Error::of(ErrorCode::internal, "no analytics engine");
+  if (ctx.analytics == nullptr) return Error::of(ErrorCode::internal, detail::no_analytics);
 
   // By time: the same question over each period within.
   if (auto kind = parse_period_kind(by)) {
     const auto periods = periods_within(*kind, q.period, fsm);
-    if (periods.size() > 400)
-      return Error::invalid("by", "more than 400 periods; ask a shorter span");
+    if (periods.size() > 400) return Error::invalid("by", detail::too_many_periods);
     // One scope for every period: resolved once.
     const TargetFn target = target_fn(ctx, actor.org, q);
     return ctx.analytics->read(actor.org, [&](const engine::OrgIndex& index) {
@@ -228,7 +227,7 @@ Result<std::vector<BreakdownRow>> breakdown_metric(const Context& ctx, const Act
   const std::optional<SegmentDim> dim =
       by == "region_of_customer" ? std::optional{SegmentDim::region} : parse_segment_dim(by);
   if (dim && by != "region") {
-    if (q.segment) return Error::invalid("by", "the question already has a segment");
+    if (q.segment) return Error::invalid("by", detail::already_segmented);
     if (auto ok = check_segment(q.metric, Segment{*dim, ""}); !ok.ok()) {
       return Error::invalid("by", ok.error().detail);  // the segment is the `by` asked
     }
@@ -277,7 +276,7 @@ Result<std::vector<BreakdownRow>> breakdown_metric(const Context& ctx, const Act
     });
   }
   std::vector<ScopeRef> children;
-  if (q.scopes.size() != 1) return Error::invalid("by", "break down one scope at a time");
+  if (q.scopes.size() != 1) return Error::invalid("by", detail::one_scope_at_a_time);
   const ScopeRef parent = q.scopes.front();
   if (by == "team") {
     for (const TeamRecord& t : org.teams()) {
@@ -309,12 +308,10 @@ Result<std::vector<BreakdownRow>> breakdown_metric(const Context& ctx, const Act
         }
         break;
       case ScopeRef::Kind::user:
-        return Error::invalid("by", "a person has no sub-scopes");
+        return Error::invalid("by", detail::no_sub_scopes);
     }
   } else {
-    return Error::invalid("by",
-                          "use child, team, user, day, week, month, quarter, industry, "
-                          "channel, tier, region_of_customer or product");
+    return Error::invalid("by", detail::breakdown);
   }
   for (const ScopeRef& child : children) {
     MetricQuery sub = q;

@@ -10,31 +10,31 @@ class ActivityRules final : public EntityRules {
  public:
   Status prepare(WriteScope& ws, const EntityRecord*, EntityRecord& r) const override {
     if (!r.is_null("satisfaction") && r.integer("is_revisit").value_or(0) == 0) {
-      return Error::invalid("satisfaction", "only a revisit carries a satisfaction score");
+      return Error::invalid("satisfaction", detail::satisfaction_on_revisit);
     }
     if (auto contact_id = r.integer("contact_id")) {
       static const EntityKind* const contact = find_entity_kind("contact");
       auto c = store::find_entity(ws.conn, ws.actor.org, *contact, *contact_id);
-      if (!c) return Error::invalid("contact_id", "no such record, or not yours to see");
+      if (!c) return Error::invalid("contact_id", detail::no_such_record);
       if (c->get("customer_id") != r.get("customer_id")) {
-        return Error::invalid("contact_id", "belongs to another customer");
+        return Error::invalid("contact_id", detail::other_customer);
       }
     }
     // A check-in is a place: both coordinates, or none and nothing about it.
     if (r.is_null("checkin_lat") != r.is_null("checkin_lng")) {
       return Error::invalid(r.is_null("checkin_lat") ? "checkin_lat" : "checkin_lng",
-                            "a check-in needs both latitude and longitude");
+                            detail::checkin_pair);
     }
     if (r.is_null("checkin_lat") &&
         (!r.is_null("checkin_accuracy_m") || !r.is_null("checkin_at"))) {
-      return Error::invalid("checkin_lat", "a check-in needs both latitude and longitude");
+      return Error::invalid("checkin_lat", detail::checkin_pair);
     }
     if (auto opportunity_id = r.integer("opportunity_id")) {
       static const EntityKind* const opportunity = find_entity_kind("opportunity");
       auto o = store::find_entity(ws.conn, ws.actor.org, *opportunity, *opportunity_id);
-      if (!o) return Error::invalid("opportunity_id", "no such record, or not yours to see");
+      if (!o) return Error::invalid("opportunity_id", detail::no_such_record);
       if (o->get("customer_id") != r.get("customer_id")) {
-        return Error::invalid("opportunity_id", "belongs to another customer");
+        return Error::invalid("opportunity_id", detail::other_customer);
       }
     }
     return {};

@@ -15,7 +15,7 @@ Status check_cost_scope(const Actor& actor, const std::string& type,
   const RoleSet& roles = actor.user().roles;
   const bool director = roles.has(Role::director);
   if (type == "org") {
-    if (id) return Error::invalid("scope_id", "must be empty for an org-wide cost");
+    if (id) return Error::invalid("scope_id", detail::org_cost_scope);
     if (!scope.all || !(scope.is_admin || director)) return Error::forbidden();
     return {};
   }
@@ -23,16 +23,16 @@ Status check_cost_scope(const Actor& actor, const std::string& type,
   if (type == "region") {
     const RegionId region{*id};
     if (!actor.snapshot->region(region) || !scope.sees_region(region) || !(scope.all || director))
-      return Error::invalid("scope_id", "no such region");
+      return Error::invalid("scope_id", detail::no_such_region);
   } else if (type == "team") {
     const TeamId team{*id};
     if (!actor.snapshot->team(team) || !scope.sees_team(team) ||
         !(scope.all || director || roles.has(Role::manager)))
-      return Error::invalid("scope_id", "no such team");
+      return Error::invalid("scope_id", detail::no_such_team);
   } else {
     const UserId user{*id};
     if (!actor.snapshot->user(user) || !scope.sees_user(user))
-      return Error::invalid("scope_id", "no such user");
+      return Error::invalid("scope_id", detail::no_such_user);
   }
   return {};
 }

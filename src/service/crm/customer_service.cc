@@ -26,8 +26,9 @@ const EntityKind& customer_kind() {
 Status check_transfer_input(const Actor& actor, const TransferInput& in) {
   FUPAN_TRY(validate_name("reason", in.reason, 200));
   const UserRecord* to = actor.snapshot->user(UserId{in.to_user_id});
-  if (!to || !actor.scope().sees_user(to->id)) return Error::invalid("to_user_id", "no such user");
-  if (!to->active) return Error::invalid("to_user_id", "this user is deactivated");
+  if (!to || !actor.scope().sees_user(to->id))
+    return Error::invalid("to_user_id", detail::no_such_user);
+  if (!to->active) return Error::invalid("to_user_id", detail::user_deactivated);
   return {};
 }
 
@@ -83,7 +84,7 @@ Result<EntityRecord> transfer_customer(const Context& ctx, const Actor& actor, s
     if (!before) return Error::not_found();
     if (before->version != in.version) return Error::conflict(before->version);
     if (before->integer("owner_id") == in.to_user_id)
-      return Error::invalid("to_user_id", "already the owner");
+      return Error::invalid("to_user_id", detail::already_owner);
     FUPAN_TRY(transfer_one(c, actor, *before, in, now));
     auto after = store::find_entity(c, actor.org, kind, id);
     if (!after) return Error::not_found();
@@ -98,9 +99,9 @@ Result<EntityRecord> transfer_customer(const Context& ctx, const Actor& actor, s
 Result<BulkTransferResult> transfer_customers(const Context& ctx, const Actor& actor,
                                               const std::vector<std::int64_t>& ids,
                                               const TransferInput& in) {
-  if (ids.empty() || ids.size() > kMaxBulk) return Error::invalid("ids", "1..500 ids");
+  if (ids.empty() || ids.size() > kMaxBulk) return Error::invalid("ids", detail::ids_range(1, 500));
   if (std::set<std::int64_t>(ids.begin(), ids.end()).size() != ids.size())
-    return Error::invalid("ids", "each id at most once");
+    return Error::invalid("ids", detail::id_twice);
   const EntityKind& kind = customer_kind();
   FUPAN_TRY(check_can_write(actor, kind));
   FUPAN_TRY(check_transfer_input(actor, in));
@@ -111,7 +112,7 @@ Result<BulkTransferResult> transfer_customers(const Context& ctx, const Actor& a
         for (std::int64_t id : ids) {
           auto before = is_visible(c, actor, kind, id) ? store::find_entity(c, actor.org, kind, id)
                                                        : std::nullopt;
-          if (!before) return Error::invalid("ids", "no such record, or not yours to see");
+          if (!before) return Error::invalid("ids", detail::no_such_record);
           if (before->integer("owner_id") == in.to_user_id) continue;
           auto moved = transfer_one(c, actor, *before, in, now);
           if (!moved.ok()) return moved.error();

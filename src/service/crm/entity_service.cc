@@ -54,7 +54,7 @@ Result<store::Value> filter_value(const Field& f, const std::string& text,
   auto v = value_from_text(f, text, tz);
   if (!v.ok()) return Error{ErrorCode::invalid_query, std::string(f.name), v.error().detail, {}};
   if (std::holds_alternative<std::monostate>(*v))
-    return Error{ErrorCode::invalid_query, std::string(f.name), "must not be blank", {}};
+    return Error{ErrorCode::invalid_query, std::string(f.name), detail::blank, {}};
   return store::to_store(*v);
 }
 
@@ -85,7 +85,7 @@ Result<EntityInput> read_entity_input(const Actor& actor, const EntityKind& kind
     if (i >= 0) {
       const Field& f = kind.fields[static_cast<std::size_t>(i)];
       if (!f.writable)
-        return Error{ErrorCode::unknown_field, std::string(key), "set by the system", {}};
+        return Error{ErrorCode::unknown_field, std::string(key), detail::set_by_system, {}};
       auto v = value_from_json(f, member.value(), tz);
       if (!v.ok()) return v.error();
       if (f.required && std::holds_alternative<std::monostate>(*v))
@@ -98,15 +98,15 @@ Result<EntityInput> read_entity_input(const Actor& actor, const EntityKind& kind
       } else if (v.is_string() && !v.as_string().empty() && v.as_string().size() <= 64) {
         in.external_id = std::optional<std::string>{std::string(v.as_string())};
       } else {
-        return Error::invalid("external_id", "at most 64 characters");
+        return Error::invalid("external_id", detail::at_most_chars(64));
       }
     } else if (key == "version" && !creating) {
-      if (!member.value().is_int64()) return Error::invalid("version", "must be an integer");
+      if (!member.value().is_int64()) return Error::invalid("version", detail::integer);
       in.version = member.value().as_int64();
     } else if (std::find(extras.begin(), extras.end(), key) != extras.end()) {
       // read by the kind's rules
     } else {
-      return Error{ErrorCode::unknown_field, std::string(key), "not accepted here", {}};
+      return Error{ErrorCode::unknown_field, std::string(key), detail::not_accepted_here, {}};
     }
   }
   if (creating) {
@@ -137,7 +137,7 @@ Result<store::EntityQuery> build_list_query(const Actor& actor, const EntityKind
   for (const ListFilter& lf : req.filters) {
     const Field* f = kind.field(lf.field);
     if (!f || !f->filterable)
-      return Error{ErrorCode::invalid_query, lf.field, "not a filter of this list", {}};
+      return Error{ErrorCode::invalid_query, lf.field, detail::not_a_filter, {}};
     const std::string col = "t." + std::string(f->name);
     if (!lf.any_of.empty()) {
       if (f->type == FieldType::tags) {
@@ -200,7 +200,7 @@ Result<store::EntityQuery> build_list_query(const Actor& actor, const EntityKind
   if (desc) key.erase(0, 1);
   const Field* sf = kind.field(key);
   if (!is_common_column(key) && (!sf || !sf->sortable))
-    return Error{ErrorCode::invalid_query, "sort", "unknown sort field", {}};
+    return Error{ErrorCode::invalid_query, "sort", detail::unknown_sort_field, {}};
   const char* dir = desc ? " DESC" : " ASC";
   q.order_by = "t." + key + dir + (key == "id" ? "" : std::string(", t.id") + dir);
   q.limit = req.page.page_size;
@@ -275,28 +275,30 @@ Status check_references(store::Connection& c, const Actor& actor, const EntityRe
     switch (f.ref) {
       case RefKind::user: {
         const UserRecord* u = actor.snapshot->user(UserId{*id});
-        if (!u || !actor.scope().sees_user(u->id)) return Error::invalid(name, "no such user");
-        if (!u->active) return Error::invalid(name, "this user is deactivated");
+        if (!u || !actor.scope().sees_user(u->id))
+          return Error::invalid(name, detail::no_such_user);
+        if (!u->active) return Error::invalid(name, detail::user_deactivated);
         break;
       }
       case RefKind::region:
-        if (!actor.snapshot->region(RegionId{*id})) return Error::invalid(name, "no such region");
+        if (!actor.snapshot->region(RegionId{*id}))
+          return Error::invalid(name, detail::no_such_region);
         break;
       case RefKind::team:
-        if (!actor.snapshot->team(TeamId{*id})) return Error::invalid(name, "no such team");
+        if (!actor.snapshot->team(TeamId{*id})) return Error::invalid(name, detail::no_such_team);
         break;
       case RefKind::pipeline:
         if (!exists_in_org(c, actor.org, "pipelines", *id))
-          return Error::invalid(name, "no such pipeline");
+          return Error::invalid(name, detail::no_such_pipeline);
         break;
       case RefKind::stage:
         if (!exists_in_org(c, actor.org, "pipeline_stages", *id))
-          return Error::invalid(name, "no such stage");
+          return Error::invalid(name, detail::no_such_stage);
         break;
       default: {
         const EntityKind* target = store_kind(f.ref);
         if (target && !is_visible(c, actor, *target, *id))
-          return Error::invalid(name, "no such record, or not yours to see");
+          return Error::invalid(name, detail::no_such_record);
       }
     }
   }

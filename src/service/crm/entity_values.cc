@@ -40,9 +40,8 @@ Result<FieldValue> join_tags(const Field& f, const std::vector<std::string>& tag
     std::string t = trim(raw);
     if (t.empty()) continue;
     if (t.find(',') != std::string::npos)
-      return Error::invalid(std::string(f.name), "a tag cannot contain ','");
-    if (utf8_length(t) > 32)
-      return Error::invalid(std::string(f.name), "each tag at most 32 characters");
+      return Error::invalid(std::string(f.name), detail::tag_comma);
+    if (utf8_length(t) > 32) return Error::invalid(std::string(f.name), detail::tag_too_long);
     if (std::find(seen.begin(), seen.end(), t) != seen.end()) continue;
     seen.push_back(t);
     out += (out.empty() ? "" : ",") + t;
@@ -75,18 +74,18 @@ Status check_value(const Field& f, const FieldValue& v) {
     case FieldType::money: {
       const std::int64_t n = std::get<std::int64_t>(v);
       if (n < f.min) {
-        if (f.min == 0) return Error::invalid(name, "must not be negative");
-        if (f.min == 1) return Error::invalid(name, "must be positive");
-        return Error::invalid(name, "at least " + std::to_string(f.min));
+        if (f.min == 0) return Error::invalid(name, detail::not_negative);
+        if (f.min == 1) return Error::invalid(name, detail::positive);
+        return Error::invalid(name, detail::at_least(f.min));
       }
-      if (n > f.max) return Error::invalid(name, "at most " + std::to_string(f.max));
+      if (n > f.max) return Error::invalid(name, detail::at_most(f.max));
       return {};
     }
     case FieldType::coordinate: {
       const std::int64_t n = std::get<std::int64_t>(v);
       if (n < f.min || n > f.max) {
         return Error::invalid(
-            name, "degrees from " + format_millionths(f.min) + " to " + format_millionths(f.max));
+            name, detail::degrees_range(format_millionths(f.min), format_millionths(f.max)));
       }
       return {};
     }
@@ -94,15 +93,15 @@ Status check_value(const Field& f, const FieldValue& v) {
     case FieldType::tags: {
       const std::string& s = std::get<std::string>(v);
       const std::size_t length = utf8_length(s);  // npos unless UTF-8
-      if (length == std::string::npos) return Error::invalid(name, "must be UTF-8 text");
+      if (length == std::string::npos) return Error::invalid(name, detail::utf8);
       if (length > f.max_length)
-        return Error::invalid(name, "at most " + std::to_string(f.max_length) + " characters");
+        return Error::invalid(name, detail::at_most_chars(static_cast<std::int64_t>(f.max_length)));
       for (unsigned char c : s) {
         if (c < 0x20 && c != '\n' && c != '\t')
-          return Error::invalid(name, "must not contain control characters");
+          return Error::invalid(name, detail::control_characters);
       }
-      if (f.required && trim(s).empty()) return Error::invalid(name, "must not be blank");
-      if (f.phone && !is_phone_number(s)) return Error::invalid(name, std::string(kPhoneHint));
+      if (f.required && trim(s).empty()) return Error::invalid(name, detail::blank);
+      if (f.phone && !is_phone_number(s)) return Error::invalid(name, detail::phone);
       return {};
     }
     case FieldType::choice: {
@@ -112,10 +111,10 @@ Status check_value(const Field& f, const FieldValue& v) {
       }
       std::string list;
       for (const Choice& c : f.choices) list += (list.empty() ? "" : ", ") + std::string(c.value);
-      return Error::invalid(name, "one of " + list);
+      return Error::invalid(name, detail::one_of(list));
     }
     case FieldType::ref:
-      if (std::get<std::int64_t>(v) <= 0) return Error::invalid(name, "a positive integer id");
+      if (std::get<std::int64_t>(v) <= 0) return Error::invalid(name, detail::positive_id);
       return {};
     default:
       return {};
@@ -130,7 +129,7 @@ Result<FieldValue> value_from_json(const Field& f, const json::value& v,
   switch (f.type) {
     case FieldType::text:
     case FieldType::choice:
-      if (!v.is_string()) return Error::invalid(name, "must be a string");
+      if (!v.is_string()) return Error::invalid(name, detail::string);
       out = std::string(v.as_string());
       break;
     case FieldType::integer:
@@ -139,45 +138,44 @@ Result<FieldValue> value_from_json(const Field& f, const json::value& v,
       if (v.is_int64()) {
         out = v.as_int64();
       } else if (v.is_uint64()) {
-        return Error::invalid(name, "too large");
+        return Error::invalid(name, detail::too_large);
       } else if (v.is_double() &&
                  v.as_double() == static_cast<double>(static_cast<std::int64_t>(v.as_double()))) {
         out = static_cast<std::int64_t>(v.as_double());
       } else {
-        return Error::invalid(
-            name, f.type == FieldType::money ? "an integer number of fen" : "must be an integer");
+        return Error::invalid(name, f.type == FieldType::money ? detail::fen : detail::integer);
       }
       break;
     case FieldType::coordinate: {
-      if (!v.is_number()) return Error::invalid(name, "a number of degrees");
+      if (!v.is_number()) return Error::invalid(name, detail::degrees);
       auto n = millionths(v.to_number<double>());
-      if (!n) return Error::invalid(name, "a number of degrees");
+      if (!n) return Error::invalid(name, detail::degrees);
       out = *n;
       break;
     }
     case FieldType::boolean:
-      if (!v.is_bool()) return Error::invalid(name, "must be true or false");
+      if (!v.is_bool()) return Error::invalid(name, detail::boolean);
       out = std::int64_t{v.as_bool() ? 1 : 0};
       break;
     case FieldType::date: {
-      if (!v.is_string()) return Error::invalid(name, "a date YYYY-MM-DD");
+      if (!v.is_string()) return Error::invalid(name, detail::date);
       auto d = parse_date(std::string_view(v.as_string()));
-      if (!d) return Error::invalid(name, "a date YYYY-MM-DD");
+      if (!d) return Error::invalid(name, detail::date);
       out = format_date(*d);
       break;
     }
     case FieldType::instant: {
-      if (!v.is_string()) return Error::invalid(name, "a time such as 2026-11-23T14:30:00+08:00");
+      if (!v.is_string()) return Error::invalid(name, detail::instant);
       auto t = parse_instant_text(std::string_view(v.as_string()), tz);
-      if (!t) return Error::invalid(name, "a time such as 2026-11-23T14:30:00+08:00");
+      if (!t) return Error::invalid(name, detail::instant);
       out = to_ms(*t);
       break;
     }
     case FieldType::tags: {
-      if (!v.is_array()) return Error::invalid(name, "must be an array of strings");
+      if (!v.is_array()) return Error::invalid(name, detail::string_array);
       std::vector<std::string> tags;
       for (const auto& e : v.as_array()) {
-        if (!e.is_string()) return Error::invalid(name, "must be an array of strings");
+        if (!e.is_string()) return Error::invalid(name, detail::string_array);
         tags.emplace_back(e.as_string());
       }
       return join_tags(f, tags);
@@ -203,7 +201,7 @@ Result<FieldValue> value_from_text(const Field& f, std::string_view raw,
         std::string list;
         for (const Choice& ch : f.choices)
           list += (list.empty() ? "" : ", ") + std::string(ch.value);
-        return Error::invalid(name, "one of " + list);
+        return Error::invalid(name, detail::one_of(list));
       }
       out = std::string(c->value);
       break;
@@ -211,13 +209,13 @@ Result<FieldValue> value_from_text(const Field& f, std::string_view raw,
     case FieldType::integer:
     case FieldType::ref: {
       auto n = parse_int_text(text);
-      if (!n) return Error::invalid(name, "must be an integer");
+      if (!n) return Error::invalid(name, detail::integer);
       out = *n;
       break;
     }
     case FieldType::coordinate: {
       auto n = parse_millionths(text);
-      if (!n) return Error::invalid(name, "a number of degrees such as 31.230416");
+      if (!n) return Error::invalid(name, detail::cell_degrees);
       out = *n;
       break;
     }
@@ -229,19 +227,19 @@ Result<FieldValue> value_from_text(const Field& f, std::string_view raw,
     }
     case FieldType::boolean: {
       auto b = parse_bool_text(text);
-      if (!b) return Error::invalid(name, "yes or no");
+      if (!b) return Error::invalid(name, detail::yes_or_no);
       out = std::int64_t{*b ? 1 : 0};
       break;
     }
     case FieldType::date: {
       auto d = parse_date_text(text);
-      if (!d) return Error::invalid(name, "a date such as 2026-11-23");
+      if (!d) return Error::invalid(name, detail::cell_date);
       out = format_date(*d);
       break;
     }
     case FieldType::instant: {
       auto t = parse_instant_text(text, tz);
-      if (!t) return Error::invalid(name, "a time such as 2026-11-23 14:30");
+      if (!t) return Error::invalid(name, detail::cell_time);
       out = to_ms(*t);
       break;
     }

@@ -18,19 +18,19 @@ const date::time_zone* shanghai() {
 
 FieldValue from_json(std::string_view kind, std::string_view name, std::string_view json) {
   auto v = value_from_json(field(kind, name), boost::json::parse(json), shanghai());
-  EXPECT_TRUE(v.ok()) << json << ": " << (v.ok() ? "" : v.error().detail);
+  EXPECT_TRUE(v.ok()) << json << ": " << (v.ok() ? "" : english(v.error().detail));
   return v.ok() ? *v : FieldValue{};
 }
 
 std::string json_error(std::string_view kind, std::string_view name, std::string_view json) {
   auto v = value_from_json(field(kind, name), boost::json::parse(json), shanghai());
   EXPECT_FALSE(v.ok()) << json;
-  return v.ok() ? "" : v.error().field + ": " + v.error().detail;
+  return v.ok() ? "" : v.error().field + ": " + english(v.error().detail);
 }
 
 FieldValue from_text(std::string_view kind, std::string_view name, std::string_view text) {
   auto v = value_from_text(field(kind, name), text, shanghai());
-  EXPECT_TRUE(v.ok()) << text << ": " << (v.ok() ? "" : v.error().detail);
+  EXPECT_TRUE(v.ok()) << text << ": " << (v.ok() ? "" : english(v.error().detail));
   return v.ok() ? *v : FieldValue{};
 }
 

@@ -15,8 +15,8 @@ const EntityKind& opportunity_kind() {
   return *kind;
 }
 
-Error bad_query(std::string field, std::string detail) {
-  return {ErrorCode::invalid_query, std::move(field), std::move(detail), {}};
+Error bad_query(std::string field, Detail why) {
+  return {ErrorCode::invalid_query, std::move(field), std::move(why), {}};
 }
 
 }  // namespace
@@ -24,11 +24,11 @@ Error bad_query(std::string field, std::string detail) {
 Result<Board> load_board(const Context& ctx, const Actor& actor, const BoardRequest& req) {
   auto pipeline = get_pipeline(ctx, actor, req.pipeline_id);
   if (!pipeline.ok()) {
-    if (req.pipeline_id) return bad_query("pipeline_id", "no such pipeline");
+    if (req.pipeline_id) return bad_query("pipeline_id", detail::no_such_pipeline);
     return pipeline.error();
   }
   if (req.owner_id && !actor.scope().sees_user(UserId{*req.owner_id})) {
-    return bad_query("owner_id", "no such user");
+    return bad_query("owner_id", detail::no_such_user);
   }
   ListRequest list;
   list.page.q = req.q;

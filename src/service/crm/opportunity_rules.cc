@@ -33,24 +33,24 @@ class OpportunityRules final : public EntityRules {
     std::optional<store::StageRow> stage;
     if (stage_given) {
       stage = store::find_stage(c, org, *stage_id);
-      if (!stage) return Error::invalid("stage_id", "no such stage");
+      if (!stage) return Error::invalid("stage_id", detail::no_such_stage);
       // A new opportunity given only a stage goes into that stage's pipeline.
       if (!pipeline_id) pipeline_id = stage->pipeline_id;
     }
     if (!pipeline_id) pipeline_id = ensure_default_pipeline(c, org, ws.now);
     if (stage && stage->pipeline_id != *pipeline_id) {
-      return Error::invalid("stage_id", "belongs to another pipeline");
+      return Error::invalid("stage_id", detail::other_pipeline);
     }
     if (!stage && (!stage_id || pipeline_changed)) {
       // No stage yet, or the pipeline changed under an unchanged stage: its first open stage.
       auto pipeline = store::find_pipeline(c, org, *pipeline_id);
-      if (!pipeline) return Error::invalid("pipeline_id", "no such pipeline");
+      if (!pipeline) return Error::invalid("pipeline_id", detail::no_such_pipeline);
       const StageDef* first = first_open_stage(pipeline->stages);
-      if (!first) return Error::invalid("pipeline_id", "this pipeline has no open stage");
+      if (!first) return Error::invalid("pipeline_id", detail::no_open_stage);
       stage = store::StageRow{pipeline->id, *first};
     }
     if (!stage) stage = store::find_stage(c, org, *stage_id);  // unchanged
-    if (!stage) return Error::invalid("stage_id", "no such stage");
+    if (!stage) return Error::invalid("stage_id", detail::no_such_stage);
     r.set("pipeline_id", *pipeline_id);
     r.set("stage_id", stage->stage.id);
 

@@ -27,7 +27,7 @@ Result<std::vector<StageDef>> stage_defs(const std::vector<StageInput>& in) {
   int position = 0;
   for (const StageInput& s : in) {
     auto kind = parse_stage_kind(s.kind);
-    if (!kind) return Error::invalid("stages", "a stage's kind is open, won or lost");
+    if (!kind) return Error::invalid("stages", detail::stage_kind);
     StageDef d;
     d.id = s.id.value_or(0);
     d.name = s.name;
@@ -143,7 +143,7 @@ Result<store::PipelineRecord> create_pipeline(const Context& ctx, const Actor& a
   auto stages = stage_defs(*in.stages);
   if (!stages.ok()) return stages.error();
   for (const StageDef& s : *stages) {
-    if (s.id != 0) return Error::invalid("stages", "a new pipeline's stages have no id");
+    if (s.id != 0) return Error::invalid("stages", detail::new_stage_has_id);
   }
   const Instant now = ctx.clock.now();
   return write_facts<store::PipelineRecord>(
@@ -185,7 +185,7 @@ Result<store::PipelineRecord> update_pipeline(const Context& ctx, const Actor& a
         if (in.name) p.name = *in.name;
         if (in.is_default) {
           if (!*in.is_default && before->is_default) {
-            return Error::invalid("is_default", "make another pipeline the default instead");
+            return Error::invalid("is_default", detail::default_pipeline);
           }
           p.is_default = *in.is_default;
         }
@@ -194,18 +194,12 @@ Result<store::PipelineRecord> update_pipeline(const Context& ctx, const Actor& a
           if (!plan.ok()) return plan.error();
           for (const StageDef& s : plan->removals) {
             if (store::stage_in_use(c, actor.org, s.id)) {
-              return Error{ErrorCode::in_use,
-                           "stages",
-                           "a stage that opportunities are or were in cannot be removed",
-                           {}};
+              return Error{ErrorCode::in_use, "stages", detail::stage_in_use, {}};
             }
           }
           for (const StageDef& s : plan->kind_changes) {
             if (store::stage_has_opportunities(c, actor.org, s.id)) {
-              return Error{ErrorCode::in_use,
-                           "stages",
-                           "the kind of a stage that opportunities are in cannot change",
-                           {}};
+              return Error{ErrorCode::in_use, "stages", detail::stage_kind_in_use, {}};
             }
           }
           for (const StageDef& s : plan->removals) store::delete_stage(c, actor.org, s.id);

@@ -116,7 +116,7 @@ std::vector<store::TodoKey> first_page(std::vector<store::TodoKey> keys, Earlier
 
 Result<Todos> load_todos(const Context& ctx, const Actor& actor, const TodoFilter& filter) {
   if (filter.owner && !actor.scope().sees_user(*filter.owner)) {
-    return Error::invalid("owner_id", "not in your data scope");
+    return Error::invalid("owner_id", detail::outside_scope);
   }
   Todos todos;
   todos.stall_days = actor.snapshot->org().stall_days;
@@ -281,19 +281,20 @@ std::string render_todos(const Context& ctx, const Actor& actor, const Todos& to
 Result<store::ReminderRecord> send_reminder(const Context& ctx, const Actor& actor,
                                             const ReminderInput& in) {
   if (in.kind != "all" && in.kind != "follow_up" && in.kind != "stalled") {
-    return Error::invalid("kind", "all, follow_up or stalled");
+    return Error::invalid("kind", detail::todo_kind);
   }
   // A reminder asks for work: only those who may change the records may send one.
   FUPAN_TRY(check_can_write(actor, kind_named("customer")));
-  if (in.to == actor.id) return Error::invalid("user_id", "remind someone else");
+  if (in.to == actor.id) return Error::invalid("user_id", detail::remind_someone_else);
   const UserRecord* to = actor.snapshot->user(in.to);
-  if (!to || !to->active) return Error::invalid("user_id", "no such active user");
+  if (!to || !to->active) return Error::invalid("user_id", detail::no_such_active_user);
   // A reminder goes down the data scope: to a member of a team the actor leads or oversees.
   if (!actor.scope().sees_user(in.to)) return Error::forbidden();
   if (const std::size_t n = utf8_length(in.note); n == std::string::npos || n > 200) {
-    return Error::invalid("note", "at most 200 characters");
+    return Error::invalid("note", detail::at_most_chars(200));
   }
-  if (in.kind == "all" && in.record_id) return Error::invalid("record_id", "not for kind all");
+  if (in.kind == "all" && in.record_id)
+    return Error::invalid("record_id", detail::not_for_kind_all);
   if (in.kind != "all" && !in.record_id) return Error::missing("record_id");
   store::ReminderRecord r;
   r.from = actor.id;
@@ -309,7 +310,7 @@ Result<store::ReminderRecord> send_reminder(const Context& ctx, const Actor& act
           auto rec = store::find_entity(c, actor.org, kind, *r.record);
           if (!rec || !is_visible(c, actor, kind, rec->id)) return Error::not_found();
           if (rec->integer("owner_id").value_or(0) != in.to.value) {
-            return Error::invalid("record_id", "not one of their to-dos");
+            return Error::invalid("record_id", detail::not_their_todo);
           }
         }
         r.id = store::insert_reminder(c, actor.org, r);
@@ -340,11 +341,11 @@ std::int64_t read_reminders(const Context& ctx, const Actor& actor) {
 
 Result<TodoActionResult> act_on_todo(const Context& ctx, const Actor& actor, const TodoAction& in) {
   if (in.kind != "follow_up" && in.kind != "stalled") {
-    return Error::invalid("kind", "follow_up or stalled");
+    return Error::invalid("kind", detail::snooze_kind);
   }
   if (in.until &&
       (*in.until <= actor.today || *in.until > actor.today + std::chrono::days{kMaxSnoozeDays})) {
-    return Error::invalid("until", "a day after today, within a year");
+    return Error::invalid("until", detail::snooze_until);
   }
   TodoActionResult out{in.kind, in.record_id, in.until, std::nullopt};
   if (in.kind == "follow_up") {
@@ -371,7 +372,7 @@ Result<TodoActionResult> act_on_todo(const Context& ctx, const Actor& actor, con
       ctx, "", [&](store::Connection& c) -> Result<TodoActionResult> {
         auto rec = store::find_entity(c, actor.org, opportunities, in.record_id);
         if (!rec || !is_visible(c, actor, opportunities, rec->id)) return Error::not_found();
-        if (rec->text("status") != "open") return Error::invalid("record_id", "not open");
+        if (rec->text("status") != "open") return Error::invalid("record_id", detail::not_open);
         store::snooze_todo(c, actor.org, "stalled", rec->id, until, actor.id, now);
         audit_json(c, actor, in.until ? "snooze" : "done", "todo_snooze", rec->id, std::nullopt,
                    "{\"kind\":\"stalled\",\"until\":\"" + format_date(until) + "\"}", now);

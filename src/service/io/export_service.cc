@@ -128,8 +128,7 @@ Result<ExportFile> export_xlsx(const Context& ctx, const Actor& actor, const Ent
     if (static_cast<std::int64_t>(records.size()) < q->limit) break;
   }
   out.bytes = x.finish();
-  if (out.bytes.empty())
-    return Error::of(ErrorCode::internal, "the export file could not be written");
+  if (out.bytes.empty()) return Error::of(ErrorCode::internal, detail::export_not_written);
   out.file_name =
       std::string(english ? kind.plural : kind.zh) + "-" + format_date(actor.today) + ".xlsx";
   return out;

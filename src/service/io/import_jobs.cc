@@ -65,7 +65,7 @@ Result<std::string> ImportJobs::start(const Actor& actor, std::string kind, std:
         ++mine;
     }
     if (mine >= kMaxPerUser || line_.size() >= kMaxWaiting)
-      return Error::of(ErrorCode::rate_limited, "too many imports at once; wait for one to end");
+      return Error::of(ErrorCode::rate_limited, detail::too_many_imports);
     jobs_.emplace(job->view.id, job);
     line_.push_back(job);
   }
@@ -119,7 +119,7 @@ void ImportJobs::run(Job& job) {
   try {
     result.emplace(import_file(ctx_, job.actor, job.view.kind, job.bytes, job.options, progress));
   } catch (const Stopped&) {
-    result.emplace(Error::of(ErrorCode::internal, "the server stopped during the import"));
+    result.emplace(Error::of(ErrorCode::internal, detail::import_interrupted));
   } catch (const std::exception& e) {
     spdlog::error("{}", boost::json::serialize(boost::json::object{
                             {"event", "unhandled"}, {"where", "import"}, {"error", e.what()}}));

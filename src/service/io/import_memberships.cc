@@ -74,7 +74,7 @@ Result<StintPlace> place_stint(const MembershipRecord& stint,
     if (s.user_id != stint.user_id || s.team_id != stint.team_id) continue;
     if (&s == place.same || &s == place.moved_back) continue;
     if (overlaps(s, stint)) {
-      return Error::invalid("valid_from", "overlaps another membership of this user in this team");
+      return Error::invalid("valid_from", detail::membership_overlap);
     }
   }
   if (place.same) place.moved_back = nullptr;
@@ -104,7 +104,7 @@ Result<ImportReport> import_memberships(const Context& ctx, const Actor& actor, 
   std::set<std::int64_t> changed;  // ids of stored stints an earlier row changes
   TableRow row;
   while (reader.next(row)) {
-    if (++report.rows > kMaxImportRows) return Error::invalid("file", "more than 2000000 rows");
+    if (++report.rows > kMaxImportRows) return Error::invalid("file", detail::too_many_rows);
     ticker.row(report.rows);
     if (errors.add_problem(row)) {
       ++report.skipped;
@@ -122,7 +122,7 @@ Result<ImportReport> import_memberships(const Context& ctx, const Actor& actor, 
     } else if (const auto u = find_user(org, cell(kUser))) {
       m.user_id = u.record->id;
     } else {
-      fail(kUser, Error::invalid("user", "no such user (a username, or a unique name)"));
+      fail(kUser, Error::invalid("user", detail::no_such_user_cell));
     }
     const auto team = find_team(org, cell(kTeam));
     if (cell(kTeam).empty()) {
@@ -130,26 +130,26 @@ Result<ImportReport> import_memberships(const Context& ctx, const Actor& actor, 
     } else if (team) {
       m.team_id = team.record->id;
     } else {
-      fail(kTeam, Error::invalid("team",
-                                 team.ambiguous ? "several teams have this name" : "no such team"));
+      fail(kTeam,
+           Error::invalid("team", team.ambiguous ? detail::ambiguous_team : detail::no_such_team));
     }
     if (auto role = role_from_cell(cell(kRole))) {
       m.role = *role;
     } else {
-      fail(kRole, Error::invalid("role", "member (成员) or leader (组长)"));
+      fail(kRole, Error::invalid("role", detail::member_or_leader_zh));
     }
     if (auto from = parse_date_text(cell(kFrom))) {
       m.valid_from = *from;
     } else {
       fail(kFrom, cell(kFrom).empty() ? Error::missing("valid_from")
-                                      : Error::invalid("valid_from", "a date such as 2024-03-01"));
+                                      : Error::invalid("valid_from", detail::cell_join_date));
     }
     if (!cell(kTo).empty()) {
       if (auto to = parse_date_text(cell(kTo))) {
         m.valid_to = *to;
-        if (ok && *to <= m.valid_from) fail(kTo, Error::invalid("valid_to", "after the start"));
+        if (ok && *to <= m.valid_from) fail(kTo, Error::invalid("valid_to", detail::after_start));
       } else {
-        fail(kTo, Error::invalid("valid_to", "a date such as 2025-06-30"));
+        fail(kTo, Error::invalid("valid_to", detail::cell_end_date));
       }
     }
     if (ok) {
@@ -162,7 +162,7 @@ Result<ImportReport> import_memberships(const Context& ctx, const Actor& actor, 
           continue;
         }
         if (place->same->id.value == 0 || changed.contains(place->same->id.value)) {
-          fail(kFrom, Error::invalid("valid_from", "the same stint is on an earlier row"));
+          fail(kFrom, Error::invalid("valid_from", detail::stint_repeated));
         } else {
           StintRow r{row.line, *place->same, *place->same};
           r.stint.role = m.role;
@@ -193,7 +193,7 @@ Result<ImportReport> import_memberships(const Context& ctx, const Actor& actor, 
       stints.push_back(g.stint);
     }
   }
-  if (report.rows == 0) return Error::invalid("file", "the file has no data rows");
+  if (report.rows == 0) return Error::invalid("file", detail::no_data_rows);
   errors.finish();
   if (report.skipped > 0 && !options.skip_bad) {
     report.unchanged = 0;

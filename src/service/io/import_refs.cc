@@ -20,20 +20,20 @@ std::int64_t to_id(std::string_view s) {
   return n;
 }
 
-std::string_view not_found_detail(RefKind ref) {
+DetailCode not_found_detail(RefKind ref) {
   switch (ref) {
     case RefKind::user:
-      return "no such user";
+      return detail::no_such_user;
     case RefKind::region:
-      return "no such region";
+      return detail::no_such_region;
     case RefKind::team:
-      return "no such team";
+      return detail::no_such_team;
     case RefKind::pipeline:
-      return "no such pipeline";
+      return detail::no_such_pipeline;
     case RefKind::stage:
-      return "no such stage";
+      return detail::no_such_stage;
     default:
-      return "no such record, or not yours to see";
+      return detail::no_such_record;
   }
 }
 
@@ -161,8 +161,8 @@ Result<std::int64_t> ImportRefs::resolve(const Field& f, std::string_view text,
         found = s.id;
       }
     }
-    if (ambiguous) return Error::invalid(field, "several stages have this name; give the pipeline");
-    if (!found) return Error::invalid(field, std::string(not_found_detail(f.ref)));
+    if (ambiguous) return Error::invalid(field, detail::ambiguous_stage);
+    if (!found) return Error::invalid(field, not_found_detail(f.ref));
     return *found;
   }
   Names& n = names_of(f.ref);
@@ -174,14 +174,13 @@ Result<std::int64_t> ImportRefs::resolve(const Field& f, std::string_view text,
   } else if (all_digits(text) && n.ids.contains(to_id(text))) {
     id = to_id(text);
   } else {
-    return Error::invalid(field, std::string(not_found_detail(f.ref)));
+    return Error::invalid(field, not_found_detail(f.ref));
   }
   if (id == kAmbiguous) {
-    return Error::invalid(field, f.ref == RefKind::user
-                                     ? "several users have this name; use the username"
-                                     : "several records have this name; use the external id");
+    return Error::invalid(
+        field, f.ref == RefKind::user ? detail::ambiguous_user : detail::ambiguous_record);
   }
-  if (n.inactive.contains(id)) return Error::invalid(field, "this user is deactivated");
+  if (n.inactive.contains(id)) return Error::invalid(field, detail::user_deactivated);
   return id;
 }
 

@@ -1,8 +1,27 @@
 #include "service/io/import_report_json.h"
 
+#include "core/error_catalogue.h"
 #include "domain/entity_kind.h"
 
 namespace fupan::service {
+namespace {
+
+// Writes "detail_code" and "params" ({"line": 3}) of a row's detail.
+void write_detail(JsonWriter& w, const Detail& detail) {
+  w.field("detail_code", detail_code_name(detail.code));
+  w.key("params").begin_object();
+  const std::vector<std::string_view> names = detail_param_names(detail.code);
+  for (std::size_t i = 0; i < names.size() && i < detail.params.size(); ++i) {
+    if (const auto* n = std::get_if<std::int64_t>(&detail.params[i])) {
+      w.field(names[i], *n);
+    } else {
+      w.field(names[i], std::get<std::string>(detail.params[i]));
+    }
+  }
+  w.end_object();
+}
+
+}  // namespace
 
 void write_import_report(JsonWriter& w, const ImportReport& r,
                          const std::function<std::string(const ImportRowError&)>& message_of) {
@@ -21,7 +40,8 @@ void write_import_report(JsonWriter& w, const ImportReport& r,
     w.field("column", e.column);
     w.field("field", e.field);
     w.field("code", e.code);
-    w.field("detail", e.detail);
+    w.field("detail", english(e.detail));
+    if (!e.detail.empty()) write_detail(w, e.detail);
     w.field("value", e.value);
     if (message_of) w.field("message", message_of(e));
     w.end_object();

@@ -28,7 +28,7 @@ struct ImportRowError {
   std::string column;    // the header as written in the file, "" for the whole row
   std::string field;     // the field the column fills, "" for the whole row
   std::string code;      // error_code_name, e.g. "invalid_field"
-  std::string detail;    // in English, e.g. "no such user"
+  Detail detail;         // what is wrong, e.g. detail::no_such_user
   std::string value;     // the cell as written (cut to 200 bytes)
 };
 

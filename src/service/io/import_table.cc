@@ -63,20 +63,17 @@ std::string_view ImportHeader::header_of(std::size_t col) const {
 Result<ImportHeader> read_header(TableReader& reader, std::span<const ImportColumn> columns,
                                  ImportReport& report) {
   TableRow row;
-  if (!reader.next(row)) return Error::invalid("file", "the file is empty");
+  if (!reader.next(row)) return Error::invalid("file", detail::file_empty);
   if (row.problem != TableRow::Problem::none)
-    return Error::invalid("file", "the header row cannot be read");
+    return Error::invalid("file", detail::header_unreadable);
   ImportHeader h;
   for (std::string_view cell : row.fields) h.cells.emplace_back(trim_cell(cell));
   std::vector<std::string_view> views(h.cells.begin(), h.cells.end());
   h.mapping = map_columns(columns, views);
   if (!h.mapping.duplicates.empty())
-    return Error::invalid(joined(h.mapping.duplicates), "the column appears more than once");
+    return Error::invalid(joined(h.mapping.duplicates), detail::duplicate_column);
   if (!h.mapping.missing.empty())
-    return Error{ErrorCode::missing_field,
-                 joined(h.mapping.missing),
-                 "a required column is missing from the file",
-                 {}};
+    return Error{ErrorCode::missing_field, joined(h.mapping.missing), detail::missing_column, {}};
   for (const std::string& u : h.mapping.unknown)
     report.warnings.push_back("unknown column ignored: " + u);
   for (const std::string& s : h.mapping.ignored)
@@ -136,13 +133,13 @@ bool RowErrors::add_problem(const TableRow& row) {
     case TableRow::Problem::none:
       return false;
     case TableRow::Problem::not_utf8:
-      add(row.line, "", Error::invalid("", "the row is not UTF-8 text"), "");
+      add(row.line, "", Error::invalid("", detail::row_not_utf8), "");
       return true;
     case TableRow::Problem::text_after_quote:
-      add(row.line, "", Error::invalid("", "text after a closing quote"), "");
+      add(row.line, "", Error::invalid("", detail::text_after_quote), "");
       return true;
     case TableRow::Problem::unclosed_quote:
-      add(row.line, "", Error::invalid("", "a quoted field is never closed"), "");
+      add(row.line, "", Error::invalid("", detail::unclosed_quote), "");
       return true;
   }
   return false;

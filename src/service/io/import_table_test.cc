@@ -24,7 +24,8 @@ TEST(ImportTable, ErrorsAreCappedAndCounted) {
   ImportReport report;
   RowErrors errors(report);
   for (std::size_t i = 0; i < 10'005; ++i) {
-    errors.add(i + 2, "负责人", Error::invalid("owner_id", "no such user"), std::string(300, 'x'));
+    errors.add(i + 2, "负责人", Error::invalid("owner_id", detail::no_such_user),
+               std::string(300, 'x'));
   }
   errors.finish();
   ASSERT_EQ(report.errors.size(), 10'000u);

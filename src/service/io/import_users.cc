@@ -61,8 +61,7 @@ Result<RoleSet> parse_roles_cell(std::string_view text) {
     const std::string_view part = trim_cell(text.substr(start, end - start));
     if (part.empty()) return {};
     auto r = role_from_label(part);
-    if (!r)
-      return Error::invalid("roles", "each role is one of rep, manager, director, analyst, admin");
+    if (!r) return Error::invalid("roles", detail::role_names);
     roles.add(*r);
     return {};
   };
@@ -80,7 +79,7 @@ Result<RoleSet> parse_roles_cell(std::string_view text) {
     start = i;
   }
   FUPAN_TRY(take(text.size()));
-  if (roles.empty()) return Error::invalid("roles", "at least one role");
+  if (roles.empty()) return Error::invalid("roles", detail::at_least_one_role);
   return roles;
 }
 
@@ -147,7 +146,7 @@ Result<ImportReport> import_users(const Context& ctx, const Actor& actor, TableR
     auto conn = ctx.db.acquire();
     TableRow row;
     while (reader.next(row)) {
-      if (++report.rows > kMaxImportRows) return Error::invalid("file", "more than 2000000 rows");
+      if (++report.rows > kMaxImportRows) return Error::invalid("file", detail::too_many_rows);
       ticker.row(report.rows);
       if (errors.add_problem(row)) {
         ++report.skipped;
@@ -167,7 +166,7 @@ Result<ImportReport> import_users(const Context& ctx, const Actor& actor, TableR
       } else if (Status s = validate_username(username); !s.ok()) {
         ok = fail(kUsername, s.error());
       } else if (seen.contains(username)) {
-        ok = fail(kUsername, Error::invalid("username", "the same username is on an earlier row"));
+        ok = fail(kUsername, Error::invalid("username", detail::username_repeated));
       } else {
         seen.insert(username);
         const auto found = find_user(org, username);
@@ -209,20 +208,20 @@ Result<ImportReport> import_users(const Context& ctx, const Actor& actor, TableR
         }
       }
       if (out.existing && out.existing->id == actor.id && !u.roles.has(Role::admin))
-        ok = fail(kRoles, Error::invalid("roles", "you cannot remove your own admin role"));
+        ok = fail(kRoles, Error::invalid("roles", detail::cannot_drop_own_admin));
       if (auto v = cell(kRegion); !v.empty()) {
         if (const auto r = find_region(org, v)) {
           u.region_id = r.record->id;
         } else {
-          ok = fail(kRegion, Error::invalid("region", "no such region"));
+          ok = fail(kRegion, Error::invalid("region", detail::no_such_region));
         }
       }
       std::optional<LocalDate> joined;
       if (auto v = cell(kJoined); !v.empty()) {
         joined = parse_date_text(v);
-        if (!joined) ok = fail(kJoined, Error::invalid("joined_on", "a date such as 2024-03-01"));
+        if (!joined) ok = fail(kJoined, Error::invalid("joined_on", detail::cell_join_date));
         if (joined && cell(kTeam).empty())
-          ok = fail(kJoined, Error::invalid("joined_on", "a join date needs a team"));
+          ok = fail(kJoined, Error::invalid("joined_on", detail::join_date_needs_team));
       }
       if (auto v = cell(kTeam); !v.empty()) {
         const auto found = find_team(org, v);
@@ -247,8 +246,8 @@ Result<ImportReport> import_users(const Context& ctx, const Actor& actor, TableR
           }
           if (!joined) without_join_date = true;
         } else {
-          ok = fail(kTeam, Error::invalid("team", found.ambiguous ? "several teams have this name"
-                                                                  : "no such team"));
+          ok = fail(kTeam, Error::invalid("team", found.ambiguous ? detail::ambiguous_team
+                                                                  : detail::no_such_team));
         }
       }
       if (auto v = cell(kPassword); !v.empty() && !out.existing) {
@@ -269,7 +268,7 @@ Result<ImportReport> import_users(const Context& ctx, const Actor& actor, TableR
       good.push_back(std::move(out));
     }
   }
-  if (report.rows == 0) return Error::invalid("file", "the file has no data rows");
+  if (report.rows == 0) return Error::invalid("file", detail::no_data_rows);
   errors.finish();
   if (without_join_date) {
     report.warnings.push_back(

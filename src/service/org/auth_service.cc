@@ -44,7 +44,7 @@ Result<LoginResult> AuthService::login(const std::string& username, const std::s
   const Instant now = ctx_.clock.now();
   const std::string name_key = "u:" + username, ip_key = "a:" + ip;
   if (!by_name_.allowed(name_key, now) || !by_address_.allowed(ip_key, now)) {
-    return Error::of(ErrorCode::rate_limited, "too many failed logins; try again in 5 minutes");
+    return Error::of(ErrorCode::rate_limited, detail::too_many_failed_logins);
   }
   std::optional<store::LoginRecord> login;
   {
@@ -119,7 +119,7 @@ Status AuthService::change_password(const Actor& actor, const std::string& token
     login = store::find_login(*conn, actor.id);
   }
   if (!login || !verify_password(old_password, login->password_hash)) {
-    return Error::invalid("old_password", "the current password is wrong");
+    return Error::invalid("old_password", detail::wrong_password);
   }
   const std::string hash = hash_password(new_password);
   const Instant now = ctx_.clock.now();

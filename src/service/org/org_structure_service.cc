@@ -24,7 +24,7 @@ Result<bool> check_sort(const std::string& sort, std::initializer_list<std::stri
   std::string_view key = sort;
   if (!key.empty() && key[0] == '-') key.remove_prefix(1);
   if (key.empty() || std::find(allowed.begin(), allowed.end(), key) != allowed.end()) return true;
-  return Error{ErrorCode::invalid_query, "sort", "unknown sort field", {}};
+  return Error{ErrorCode::invalid_query, "sort", detail::unknown_sort_field, {}};
 }
 
 template <class T>
@@ -55,29 +55,29 @@ Result<OrgRecord> update_org(const Context& ctx, const Actor& actor, const OrgIn
     o.name = *in.name;
   }
   if (in.timezone) {
-    if (!is_known_time_zone(*in.timezone))
-      return Error::invalid("timezone", "an IANA time zone such as Asia/Shanghai");
+    if (!is_known_time_zone(*in.timezone)) return Error::invalid("timezone", detail::time_zone);
     o.timezone = *in.timezone;
   }
   if (in.fiscal_year_start_month) {
     if (*in.fiscal_year_start_month < 1 || *in.fiscal_year_start_month > 12) {
-      return Error::invalid("fiscal_year_start_month", "1..12");
+      return Error::invalid("fiscal_year_start_month", detail::range(1, 12));
     }
     o.fiscal_year_start_month = static_cast<int>(*in.fiscal_year_start_month);
   }
   if (in.tier_rule) {
     if (*in.tier_rule != "abc" && *in.tier_rule != "rfm") {
-      return Error::invalid("tier_rule", "abc or rfm");
+      return Error::invalid("tier_rule", detail::tier_rule);
     }
     o.tier_rule = *in.tier_rule;
   }
   if (in.stall_days) {
-    if (*in.stall_days < 1 || *in.stall_days > 365) return Error::invalid("stall_days", "1..365");
+    if (*in.stall_days < 1 || *in.stall_days > 365)
+      return Error::invalid("stall_days", detail::range(1, 365));
     o.stall_days = static_cast<int>(*in.stall_days);
   }
   if (in.compare_basis) {
     if (!parse_elapsed_basis(*in.compare_basis)) {
-      return Error::invalid("compare_basis", "calendar_days or working_days");
+      return Error::invalid("compare_basis", detail::compare_basis);
     }
     o.compare_basis = *in.compare_basis;
   }
@@ -89,9 +89,7 @@ Result<OrgRecord> update_org(const Context& ctx, const Actor& actor, const OrgIn
         if (o.timezone != before.timezone && !in.confirm) {
           if (const std::int64_t moved = facts_changing_day(c, o.id, before.timezone, o.timezone);
               moved > 0) {
-            Error e = Error::of(ErrorCode::confirmation_required,
-                                "records would fall on another day in the new time zone; send "
-                                "confirm: true to change it");
+            Error e = Error::of(ErrorCode::confirmation_required, detail::time_zone_moves_days);
             e.field = "timezone";
             e.affected = moved;
             return e;
@@ -136,7 +134,7 @@ Status apply(const RegionInput& in, RegionRecord& r) {
     r.name = *in.name;
   }
   if (in.code) {
-    if (in.code->size() > 32) return Error::invalid("code", "at most 32 characters");
+    if (in.code->size() > 32) return Error::invalid("code", detail::at_most_chars(32));
     r.code = *in.code;
   }
   return {};
@@ -221,16 +219,17 @@ Status apply(const OrgSnapshot& org, const TeamInput& in, TeamRecord& t) {
     t.name = *in.name;
   }
   if (in.region_id) {
-    if (!org.region(RegionId{*in.region_id})) return Error::invalid("region_id", "no such region");
+    if (!org.region(RegionId{*in.region_id}))
+      return Error::invalid("region_id", detail::no_such_region);
     t.region_id = RegionId{*in.region_id};
   }
   if (in.parent_id) {
     if (*in.parent_id) {
       TeamId parent{**in.parent_id};
       const TeamRecord* p = org.team(parent);
-      if (!p) return Error::invalid("parent_id", "no such team");
+      if (!p) return Error::invalid("parent_id", detail::no_such_team);
       if (t.id.valid() && org.is_within(parent, t.id)) {
-        return Error::invalid("parent_id", "a team cannot be placed below itself");
+        return Error::invalid("parent_id", detail::team_below_itself);
       }
       if (!in.region_id) t.region_id = p->region_id;
       t.parent_id = parent;
@@ -239,12 +238,11 @@ Status apply(const OrgSnapshot& org, const TeamInput& in, TeamRecord& t) {
     }
   }
   if (t.parent_id && org.team(*t.parent_id)->region_id != t.region_id) {
-    return Error::invalid("region_id", "a sub-team belongs to its parent's region");
+    return Error::invalid("region_id", detail::sub_team_region);
   }
   // Its sub-teams would be left behind in the old region.
   if (t.id.valid() && t.region_id != region_before && org.subtree(t.id).size() > 1) {
-    return Error::invalid("region_id",
-                          "a team with sub-teams keeps its region; move its sub-teams first");
+    return Error::invalid("region_id", detail::team_keeps_region);
   }
   return {};
 }
@@ -255,8 +253,8 @@ Status check_not_below(store::Connection& c, OrgId org, TeamId team, TeamId pare
   constexpr int kMaxDepth = 1000;
   std::optional<TeamId> cur = parent;
   for (int depth = 0; cur; ++depth) {
-    if (*cur == team) return Error::invalid("parent_id", "a team cannot be placed below itself");
-    if (depth > kMaxDepth) return Error::invalid("parent_id", "the team tree is too deep");
+    if (*cur == team) return Error::invalid("parent_id", detail::team_below_itself);
+    if (depth > kMaxDepth) return Error::invalid("parent_id", detail::team_tree_too_deep);
     cur = store::team_parent(c, org, *cur);
   }
   return {};
@@ -325,8 +323,7 @@ Status check_no_overlap(const MembershipRecord& m, const std::vector<MembershipR
     if (other.id == m.id || other.user_id != m.user_id || other.team_id != m.team_id) continue;
     bool overlaps = (!other.valid_to || m.valid_from < *other.valid_to) &&
                     (!m.valid_to || other.valid_from < *m.valid_to);
-    if (overlaps)
-      return Error::invalid("valid_from", "overlaps another membership of this user in this team");
+    if (overlaps) return Error::invalid("valid_from", detail::membership_overlap);
   }
   return {};
 }
@@ -340,34 +337,34 @@ Status check_no_overlap(store::Connection& c, OrgId org, const MembershipRecord&
 // Applies `in` to `m` and checks it against the user's other memberships of the same team.
 Status apply(const OrgSnapshot& org, const MembershipInput& in, MembershipRecord& m) {
   if (in.user_id) {
-    if (!org.user(UserId{*in.user_id})) return Error::invalid("user_id", "no such user");
+    if (!org.user(UserId{*in.user_id})) return Error::invalid("user_id", detail::no_such_user);
     m.user_id = UserId{*in.user_id};
   }
   if (in.team_id) {
-    if (!org.team(TeamId{*in.team_id})) return Error::invalid("team_id", "no such team");
+    if (!org.team(TeamId{*in.team_id})) return Error::invalid("team_id", detail::no_such_team);
     m.team_id = TeamId{*in.team_id};
   }
   if (in.role) {
     auto r = parse_team_role(*in.role);
-    if (!r) return Error::invalid("role", "member or leader");
+    if (!r) return Error::invalid("role", detail::member_or_leader);
     m.role = *r;
   }
   if (in.valid_from) {
     auto d = parse_date(*in.valid_from);
-    if (!d) return Error::invalid("valid_from", "a date YYYY-MM-DD");
+    if (!d) return Error::invalid("valid_from", detail::date);
     m.valid_from = *d;
   }
   if (in.valid_to) {
     if (*in.valid_to) {
       auto d = parse_date(**in.valid_to);
-      if (!d) return Error::invalid("valid_to", "a date YYYY-MM-DD");
+      if (!d) return Error::invalid("valid_to", detail::date);
       m.valid_to = *d;
     } else {
       m.valid_to.reset();
     }
   }
   if (m.valid_to && *m.valid_to <= m.valid_from)
-    return Error::invalid("valid_to", "must be after valid_from");
+    return Error::invalid("valid_to", detail::after_valid_from);
   return check_no_overlap(m, org.memberships());
 }
 }  // namespace
@@ -419,7 +416,7 @@ Result<MembershipRecord> update_membership(const Context& ctx, const Actor& acto
   if (!current.ok()) return current.error();
   FUPAN_TRY(require_admin(actor));
   if (in.user_id && *in.user_id != current->user_id.value) {
-    return Error::invalid("user_id", "a membership cannot move to another user");
+    return Error::invalid("user_id", detail::membership_user_fixed);
   }
   MembershipRecord m = *current;
   FUPAN_TRY(apply(*actor.snapshot, in, m));

@@ -15,11 +15,10 @@ Result<RoleSet> parse_roles(const std::vector<std::string>& names) {
   RoleSet roles;
   for (const auto& n : names) {
     auto r = parse_role(n);
-    if (!r)
-      return Error::invalid("roles", "each role is one of rep, manager, director, analyst, admin");
+    if (!r) return Error::invalid("roles", detail::role_names);
     roles.add(*r);
   }
-  if (roles.empty()) return Error::invalid("roles", "at least one role");
+  if (roles.empty()) return Error::invalid("roles", detail::at_least_one_role);
   return roles;
 }
 
@@ -49,7 +48,8 @@ Status apply(const Actor& actor, const UserInput& in, UserRecord& u) {
   if (in.region_id) {
     if (*in.region_id) {
       RegionId region{**in.region_id};
-      if (!actor.snapshot->region(region)) return Error::invalid("region_id", "no such region");
+      if (!actor.snapshot->region(region))
+        return Error::invalid("region_id", detail::no_such_region);
       u.region_id = region;
     } else {
       u.region_id.reset();
@@ -104,8 +104,7 @@ Result<Page<UserRecord>> list_users(const Actor& actor, const PageRequest& page,
   };
   if (!key.empty() && key != "id" && key != "username" && key != "display_name" &&
       key != "created_at") {
-    return Error{
-        ErrorCode::invalid_query, "sort", "one of id, username, display_name, created_at", {}};
+    return Error{ErrorCode::invalid_query, "sort", detail::user_sort_fields, {}};
   }
   std::stable_sort(out.begin(), out.end(),
                    [&](auto* a, auto* b) { return desc ? less(b, a) : less(a, b); });
@@ -148,14 +147,13 @@ Result<UserRecord> update_user(const Context& ctx, const Actor& actor, UserId id
   if (!current) return Error::not_found();
   FUPAN_TRY(require_admin(actor));
   if (in.password)
-    return Error{ErrorCode::unknown_field, "password", "use the password endpoint", {}};
+    return Error{ErrorCode::unknown_field, "password", detail::use_password_endpoint, {}};
   UserRecord u = *current;
   FUPAN_TRY(apply(actor, in, u));
   if (id == actor.id && !u.roles.has(Role::admin)) {
-    return Error::invalid("roles", "you cannot remove your own admin role");
+    return Error::invalid("roles", detail::cannot_drop_own_admin);
   }
-  if (id == actor.id && !u.active)
-    return Error::invalid("active", "you cannot deactivate yourself");
+  if (id == actor.id && !u.active) return Error::invalid("active", detail::cannot_deactivate_self);
   const Instant now = ctx.clock.now();
   u.updated_at = now;
   u.version = version + 1;

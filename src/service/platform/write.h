@@ -43,7 +43,7 @@ Result<T> write_org(const Context& ctx, OrgId org, const std::string& unique_fie
   } catch (const store::StoreError& e) {
     if (e.kind() == store::StoreError::Kind::unique) return Error::exists(unique_field);
     if (e.kind() == store::StoreError::Kind::foreign_key) {
-      return Error::of(ErrorCode::in_use, "other records still refer to it");
+      return Error::of(ErrorCode::in_use, detail::still_referred_to);
     }
     throw;
   }
@@ -72,7 +72,7 @@ Result<T> write_facts(const Context& ctx, const std::string& unique_field, Body&
   } catch (const store::StoreError& e) {
     if (e.kind() == store::StoreError::Kind::unique) return Error::exists(unique_field);
     if (e.kind() == store::StoreError::Kind::foreign_key) {
-      return Error::of(ErrorCode::in_use, "other records still refer to it");
+      return Error::of(ErrorCode::in_use, detail::still_referred_to);
     }
     throw;
   }

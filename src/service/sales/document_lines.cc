@@ -34,8 +34,9 @@ const char* kCopyQuoteLines =
     "unit_price, discount_bp, line_total FROM document_lines WHERE org_id = ? AND quote_id = ? "
     "ORDER BY position";
 
-Error line_error(std::size_t index, std::string_view what) {
-  return Error::invalid("lines", "line " + std::to_string(index + 1) + ": " + std::string(what));
+// The 1-based number of the line at `index`, as its errors name it.
+std::int64_t line_no(std::size_t index) {
+  return static_cast<std::int64_t>(index) + 1;
 }
 
 // The integer in `v`, nullopt when it is not one (a fraction, text, or beyond int64).
@@ -47,7 +48,7 @@ std::optional<std::int64_t> as_integer(const json::value& v) {
 }
 
 Result<LineRequest> read_line(std::size_t index, const json::value& v) {
-  if (!v.is_object()) return line_error(index, "must be an object");
+  if (!v.is_object()) return Error::invalid("lines", detail::line_object(line_no(index)));
   LineRequest line;
   bool has_product = false, has_quantity = false;
   for (const auto& member : v.as_object()) {
@@ -55,29 +56,28 @@ Result<LineRequest> read_line(std::size_t index, const json::value& v) {
     const json::value& value = member.value();
     const auto n = as_integer(value);
     if (key == "product_id") {
-      if (!n || *n < 1) return line_error(index, "product_id must be a positive integer id");
+      if (!n || *n < 1) return Error::invalid("lines", detail::line_product_id(line_no(index)));
       line.product_id = *n;
       has_product = true;
     } else if (key == "quantity") {
-      if (!n || *n < 1) return line_error(index, "quantity must be an integer of at least 1");
+      if (!n || *n < 1) return Error::invalid("lines", detail::line_quantity(line_no(index)));
       line.quantity = *n;
       has_quantity = true;
     } else if (key == "unit_price") {
       if (value.is_null()) continue;
-      if (!n || *n < 0)
-        return line_error(index, "unit_price must be an integer number of fen, 0 or more");
+      if (!n || *n < 0) return Error::invalid("lines", detail::line_unit_price(line_no(index)));
       line.unit_price = Fen{*n};
     } else if (key == "discount_bp") {
       if (value.is_null()) continue;
       if (!n || *n < 0 || *n > 10000)
-        return line_error(index, "discount_bp must be an integer 0..10000");
+        return Error::invalid("lines", detail::line_discount(line_no(index)));
       line.discount_bp = static_cast<std::int32_t>(*n);
     } else {
-      return line_error(index, std::string(key) + " is not accepted here");
+      return Error::invalid("lines", detail::line_unknown_field(line_no(index), std::string(key)));
     }
   }
-  if (!has_product) return line_error(index, "product_id is required");
-  if (!has_quantity) return line_error(index, "quantity is required");
+  if (!has_product) return Error::invalid("lines", detail::line_product_required(line_no(index)));
+  if (!has_quantity) return Error::invalid("lines", detail::line_quantity_required(line_no(index)));
   return line;
 }
 
@@ -94,9 +94,9 @@ Result<std::optional<std::vector<LineRequest>>> read_line_requests(const json::o
   if (!body) return std::optional<std::vector<LineRequest>>{};
   auto it = body->find("lines");
   if (it == body->end()) return std::optional<std::vector<LineRequest>>{};
-  if (!it->value().is_array()) return Error::invalid("lines", "must be an array of lines");
+  if (!it->value().is_array()) return Error::invalid("lines", detail::line_array);
   const json::array& items = it->value().as_array();
-  if (items.size() > kMaxLines) return Error::invalid("lines", "at most 1000 lines");
+  if (items.size() > kMaxLines) return Error::invalid("lines", detail::too_many_lines);
   std::vector<LineRequest> out;
   out.reserve(items.size());
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -117,7 +117,7 @@ Result<std::vector<DocumentLine>> price_lines(store::Connection& c, OrgId org,
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const LineRequest& in = lines[i];
     auto product = find_product_prices(c, org, in.product_id);
-    if (!product) return line_error(i, "no such product");
+    if (!product) return Error::invalid("lines", detail::line_no_such_product(line_no(i)));
     DocumentLine line;
     line.position = static_cast<std::int64_t>(i) + 1;
     line.product_id = in.product_id;

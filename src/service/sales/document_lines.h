@@ -46,7 +46,7 @@ inline constexpr std::size_t kMaxLines = 1000;
 
 // Reads the "lines" member of `body` (null for imports): nullopt when absent. Each line is
 // {product_id, quantity (integer ≥ 1), unit_price? (分 ≥ 0), discount_bp? (0..10000)}; errors
-// are invalid("lines", "line N: ...").
+// are invalid("lines", detail::line_…(N)).
 Result<std::optional<std::vector<LineRequest>>> read_line_requests(const boost::json::object* body);
 
 // Prices `lines` for the customer `customer_id`: products must exist in the org, a missing unit

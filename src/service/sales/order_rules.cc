@@ -89,18 +89,17 @@ class OrderRules final : public EntityRules {
       auto total = lines_total(**lines);
       if (!total.ok()) return total.error();
       if (sends_total && after.money("total") != *total)
-        return Error::invalid("total", "must equal the sum of the lines");
+        return Error::invalid("total", detail::total_is_sum);
       after.set("total", total->value());
     } else if (!*lines && before && sends_total && after.get("total") != before->get("total") &&
                has_lines(ws.conn, org, DocumentKind::order, after.id)) {
-      return Error::invalid("total", "must equal the sum of the lines");
+      return Error::invalid("total", detail::total_is_sum);
     }
     if (after.is_null("total")) return Error::missing("total");
     const Fen paid = *after.money("paid");
-    if (*after.money("total") < paid)
-      return Error::invalid("total", "less than the payments already received");
+    if (*after.money("total") < paid) return Error::invalid("total", detail::below_payments);
     if (after.text("status") == "cancelled" && paid > Fen{0})
-      return Error::invalid("status", "an order with payments cannot be cancelled");
+      return Error::invalid("status", detail::cancel_with_payments);
     if (after.is_null("due_date")) {
       const LocalDate ordered_on = local_date(instant_from_ms(*after.integer("ordered_at")),
                                               ws.actor.snapshot->org().timezone);
@@ -124,7 +123,7 @@ class OrderRules final : public EntityRules {
   Status before_delete(WriteScope& ws, const EntityRecord& r) const override {
     lock_order(ws.conn, ws.actor.org, r.id);
     if (has_payments(ws.conn, ws.actor.org, r.id))
-      return Error::of(ErrorCode::in_use, "the order has payments");
+      return Error::of(ErrorCode::in_use, detail::order_has_payments);
     if (auto quote = r.integer("quote_id")) reopen_quote(ws, *quote, r.id);
     return {};
   }

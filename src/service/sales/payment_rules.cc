@@ -20,16 +20,16 @@ class PaymentRules final : public EntityRules {
     const std::int64_t order_id = *after.integer("order_id");
     lock_order(ws.conn, org, order_id);
     auto order = store::find_entity(ws.conn, org, *find_entity_kind("order"), order_id);
-    if (!order) return Error::invalid("order_id", "no such record, or not yours to see");
+    if (!order) return Error::invalid("order_id", detail::no_such_record);
     if (order->text("status") == "cancelled")
-      return Error::invalid("order_id", "the order is cancelled");
+      return Error::invalid("order_id", detail::order_cancelled);
     after.set("customer_id", order->get("customer_id"));
     after.set("owner_id", order->get("owner_id"));
     const Fen others = payments_total(ws.conn, org, order_id, after.id);
     const Fen total = order->money("total").value_or(Fen{0});
     // Both are ≥ 0, so total − others cannot overflow.
     if (*after.money("amount") > total - others)
-      return Error::invalid("amount", "more than the order's outstanding amount");
+      return Error::invalid("amount", detail::over_outstanding);
     return {};
   }
 

@@ -18,13 +18,13 @@ class QuoteRules final : public EntityRules {
     const bool was_ordered = before && before->text("status") == kOrdered;
     const bool sends_lines = ws.body && ws.body->contains("lines");
     if (was_ordered) {
-      const char* why = "the quote has been converted to an order";
+      const DetailCode why = detail::quote_converted;
       if (after.text("status") != kOrdered) return Error::invalid("status", why);
       if (after.get("customer_id") != before->get("customer_id"))
         return Error::invalid("customer_id", why);
       if (sends_lines) return Error::invalid("lines", why);
     } else if (after.text("status") == kOrdered) {
-      return Error::invalid("status", "set by converting the quote to an order");
+      return Error::invalid("status", detail::set_by_conversion);
     }
     auto lines = requested_lines(ws, *after.integer("customer_id"));
     if (!lines.ok()) return lines.error();
@@ -32,7 +32,7 @@ class QuoteRules final : public EntityRules {
       if (!before) return Error::missing("lines");
       return {};
     }
-    if ((*lines)->empty()) return Error::invalid("lines", "at least one line");
+    if ((*lines)->empty()) return Error::invalid("lines", detail::at_least_one_line);
     auto total = lines_total(**lines);
     if (!total.ok()) return total.error();
     after.set("total", total->value());
@@ -47,8 +47,7 @@ class QuoteRules final : public EntityRules {
   }
 
   Status before_delete(WriteScope&, const EntityRecord& r) const override {
-    if (!r.is_null("order_id"))
-      return Error::of(ErrorCode::in_use, "the quote has been converted to an order");
+    if (!r.is_null("order_id")) return Error::of(ErrorCode::in_use, detail::quote_converted);
     return {};
   }
 

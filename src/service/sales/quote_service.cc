@@ -26,8 +26,8 @@ Result<EntityRecord> convert_quote_to_order(const Context& ctx, const Actor& act
     if (!quote) return Error::not_found();
     if (quote->version != version) return Error::conflict(quote->version);
     const std::string status = quote->text("status");
-    if (status == "ordered") return Error::invalid("status", "the quote is already ordered");
-    if (status == "rejected") return Error::invalid("status", "a rejected quote cannot be ordered");
+    if (status == "ordered") return Error::invalid("status", detail::quote_already_ordered);
+    if (status == "rejected") return Error::invalid("status", detail::quote_rejected);
 
     EntityRecord order = EntityRecord::empty(orders);
     for (std::string_view f : {"customer_id", "owner_id", "opportunity_id", "total"})

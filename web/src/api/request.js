@@ -6,7 +6,10 @@ import router from '@/router'
 
 const WRITES = new Set(['POST', 'PATCH', 'PUT', 'DELETE'])
 
-/** An error answer from the API: `code` is the stable error code, `field` the input at fault. */
+/**
+ * An error answer from the API: `code` is the stable error code, `field` the input at fault,
+ * `detailCode` and `params` what exactly is wrong (detailMessage turns them into text).
+ */
 export class ApiError extends Error {
   constructor(message, { code, field, status, detail }) {
     super(message)
@@ -15,7 +18,15 @@ export class ApiError extends Error {
     this.field = field
     this.status = status
     this.detail = detail // the whole `error` object, e.g. current_version on a conflict
+    this.detailCode = detail?.detail_code
+    this.params = detail?.params
   }
+}
+
+/** The text of an error detail (`detail_code` with its `params`) in the UI's language, or ''. */
+export function detailMessage(detailCode, params) {
+  const key = `errorDetails.${detailCode}`
+  return detailCode && i18n.global.te(key) ? i18n.global.t(key, params ?? {}) : ''
 }
 
 /**

@@ -1,3 +1,5 @@
+import errorDetails from '../../../src/core/error_details.en.json'
+
 export default {
   app: { name: 'Fupan', subtitle: 'Sales performance management' },
   lang: { 'zh-CN': '中文', en: 'English' },
@@ -899,4 +901,7 @@ export default {
     confirmation_required: 'This change needs your confirmation',
     internal: 'Internal server error',
   },
+  // What exactly is wrong, by the API's detail_code ({min}-style placeholders are its params):
+  // the server's own catalogue, one file shared by the API, the command line and this app.
+  errorDetails,
 }

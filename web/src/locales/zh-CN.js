@@ -1,3 +1,5 @@
+import errorDetails from '../../../src/core/error_details.zh-CN.json'
+
 export default {
   app: { name: '复盘', subtitle: '销售绩效过程管理' },
   lang: { 'zh-CN': '中文', en: 'English' },
@@ -905,4 +907,7 @@ export default {
     confirmation_required: '此修改需要确认',
     internal: '服务器内部错误',
   },
+  // What exactly is wrong, by the API's detail_code ({min}-style placeholders are its params):
+  // the server's own catalogue, one file shared by the API, the command line and this app.
+  errorDetails,
 }
