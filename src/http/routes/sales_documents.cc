@@ -19,7 +19,8 @@ void add_sales_doc_routes(App& app) {
       return error_response({ErrorCode::invalid_query, "customer_id", "a positive integer id", {}},
                             call.req);
     }
-    auto price = service::product_price(app.ctx(), call.actor, *id, **customer);
+    auto price =
+        service::product_price(app.ctx(), call.actor, ProductId{*id}, CustomerId{**customer});
     if (!price.ok()) return error_response(price.error(), call.req);
     JsonWriter w;
     w.begin_object();
@@ -43,7 +44,8 @@ void add_sales_doc_routes(App& app) {
     return with_body(
         call.req, [](Fields& f) { return f.required_integer("version"); },
         [&](std::int64_t version) -> Response {
-          auto order = service::convert_quote_to_order(app.ctx(), call.actor, *id, version);
+          auto order =
+              service::convert_quote_to_order(app.ctx(), call.actor, QuoteId{*id}, version);
           if (!order.ok()) return error_response(order.error(), call.req);
           return json_text(service::render_entity(app.ctx(), call.actor, *order), 201);
         });

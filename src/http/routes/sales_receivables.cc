@@ -88,10 +88,10 @@ void add_receivable_routes(App& app) {
     service::OpenOrdersRequest in;
     auto customer = query_id(req, "customer_id");
     if (!customer.ok()) return error_response(customer.error(), req);
-    in.customer_id = *customer;
+    if (*customer) in.customer_id = CustomerId{**customer};
     auto owner = query_id(req, "owner_id");
     if (!owner.ok()) return error_response(owner.error(), req);
-    in.owner_id = *owner;
+    if (*owner) in.owner_id = UserId{**owner};
     auto as_of = query_as_of(req);
     if (!as_of.ok()) return error_response(as_of.error(), req);
     in.as_of = *as_of;

@@ -147,11 +147,11 @@ Result<OpenOrdersReport> open_orders(const Context& ctx, const Actor& actor,
   auto params = open_orders_params(actor, end_of_day(out.as_of, actor), scope);
   if (req.customer_id) {
     from += " AND t.customer_id = ?";
-    params.emplace_back(*req.customer_id);
+    params.emplace_back(req.customer_id->value);
   }
   if (req.owner_id) {
     from += " AND t.owner_id = ?";
-    params.emplace_back(*req.owner_id);
+    params.emplace_back(req.owner_id->value);
   }
 
   auto conn = ctx.db.acquire();
