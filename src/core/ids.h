@@ -21,6 +21,14 @@ using UserId = Id<struct UserTag>;
 using TeamId = Id<struct TeamTag>;
 using RegionId = Id<struct RegionTag>;
 using MembershipId = Id<struct MembershipTag>;
+// The CRM records whose ids travel between the sales and CRM use cases (the generic entity
+// layer keeps plain int64 ids, one code path for every kind).
+using CustomerId = Id<struct CustomerTag>;
+using OpportunityId = Id<struct OpportunityTag>;
+using OrderId = Id<struct OrderTag>;
+using QuoteId = Id<struct QuoteTag>;
+using PaymentId = Id<struct PaymentTag>;
+using ProductId = Id<struct ProductTag>;
 
 }  // namespace fupan
 

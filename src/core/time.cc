@@ -72,15 +72,31 @@ bool is_known_time_zone(std::string_view tz) {
   }
 }
 
-LocalDate local_date(Instant t, std::string_view tz) {
-  const date::time_zone* zone = nullptr;
+const date::time_zone* zone_of(std::string_view tz) {
   try {
-    zone = date::locate_zone(tz);
+    return date::locate_zone(tz);
   } catch (const std::exception&) {
-    return std::chrono::floor<date::days>(t);
+    return date::locate_zone(kDefaultTimeZone);
   }
-  auto local = zone->to_local(t);
+}
+
+LocalDate local_date(Instant t, const date::time_zone* zone) {
+  const auto local = zone->to_local(t);
   return LocalDate{std::chrono::floor<date::days>(local).time_since_epoch()};
+}
+
+LocalDate local_date(Instant t, std::string_view tz) {
+  return local_date(t, zone_of(tz));
+}
+
+Instant instant_at(LocalDate d, std::chrono::minutes since_midnight, const date::time_zone* zone) {
+  const date::local_time<std::chrono::milliseconds> local{
+      std::chrono::milliseconds{d.time_since_epoch()} + since_midnight};
+  return zone->to_sys(local, date::choose::earliest);
+}
+
+Instant start_of(LocalDate d, const date::time_zone* zone) {
+  return instant_at(d, std::chrono::minutes{0}, zone);
 }
 
 }  // namespace fupan

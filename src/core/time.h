@@ -8,6 +8,10 @@
 #include <string>
 #include <string_view>
 
+namespace date {
+class time_zone;
+}
+
 namespace fupan {
 
 using Instant = std::chrono::sys_time<std::chrono::milliseconds>;
@@ -40,7 +44,22 @@ std::string format_date(LocalDate d);
 std::optional<LocalDate> parse_date(std::string_view text);
 // Returns true iff `tz` names an IANA time zone known to this machine.
 bool is_known_time_zone(std::string_view tz);
-// Returns the local calendar day of `t` in the IANA zone `tz` (UTC if unknown).
+
+// An org's time zone until it sets one, and the one fallback for a name this machine does not
+// know (settings accept only known names, so it is met only by stale data).
+inline constexpr std::string_view kDefaultTimeZone = "Asia/Shanghai";
+// Returns the IANA zone `tz`, or kDefaultTimeZone when it is unknown: the one zone lookup.
+const date::time_zone* zone_of(std::string_view tz);
+// Returns the local calendar day of `t` in `zone`.
+LocalDate local_date(Instant t, const date::time_zone* zone);
+// Returns the local calendar day of `t` in the zone named `tz` (as zone_of finds it).
 LocalDate local_date(Instant t, std::string_view tz);
+// Returns the instant `since_midnight` into the local day `d` in `zone`: the one way from a local
+// date to an instant. A local time a DST gap skips is the instant the gap ends; one a fold
+// repeats, the earlier of the two.
+Instant instant_at(LocalDate d, std::chrono::minutes since_midnight, const date::time_zone* zone);
+// Returns the instant the local day `d` begins in `zone` (its first instant, even on a day whose
+// midnight a DST gap skips).
+Instant start_of(LocalDate d, const date::time_zone* zone);
 
 }  // namespace fupan

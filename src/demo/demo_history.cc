@@ -1372,7 +1372,7 @@ void add_demo_history(const service::Context& ctx, OrgId org, Instant now, std::
   auto conn = ctx.db.acquire();
   auto snapshot = service::read_org_snapshot(*conn, org);
   if (!snapshot) throw store::StoreError(store::StoreError::Kind::other, "no such org");
-  const date::time_zone* zone = service::zone_of(snapshot->org().timezone);
+  const date::time_zone* zone = zone_of(snapshot->org().timezone);
   Calendar cal;
   cal.now = now;
   cal.offset = zone->get_info(now).offset;

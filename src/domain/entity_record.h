@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/ids.h"
 #include "core/money.h"
 #include "core/time.h"
 #include "domain/entity_kind.h"
@@ -49,6 +50,12 @@ struct EntityRecord {
   std::optional<Fen> money(std::string_view field) const {
     const auto i = integer(field);
     return i ? std::optional<Fen>(Fen{*i}) : std::nullopt;
+  }
+  // The record `field` refers to, as its typed id (CustomerId, OrderId, ...); nullopt when null.
+  template <class IdT>
+  std::optional<IdT> ref(std::string_view field) const {
+    const auto i = integer(field);
+    return i ? std::optional<IdT>(IdT{*i}) : std::nullopt;
   }
   // The text value of `field`, "" when null.
   std::string text(std::string_view field) const {

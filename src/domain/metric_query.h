@@ -38,7 +38,7 @@ struct MetricQuery {
 
 // The org's settings the metrics read.
 struct MetricSettings {
-  std::string timezone = "Asia/Shanghai";
+  std::string timezone{kDefaultTimeZone};
   int fiscal_start_month = 1;
   int gross_margin_bp = 10000;      // clv's gross margin in basis points
   std::vector<LocalDate> holidays;  // sorted

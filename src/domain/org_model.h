@@ -14,7 +14,7 @@ namespace fupan {
 struct OrgRecord {
   OrgId id;
   std::string name;
-  std::string timezone = "Asia/Shanghai";
+  std::string timezone{kDefaultTimeZone};
   int fiscal_year_start_month = 1;
   std::string currency = "CNY";
   bool is_demo = false;

@@ -1057,7 +1057,8 @@ class AnalyticsDiffTest : public ::testing::TestWithParam<std::string> {
                      {"lines", random_lines()}};
       auto quote = create("quote", b);
       if (!quote.ok()) return quote.error();
-      return status_of(service::convert_quote_to_order(*ctx_, actor_, quote->id, quote->version));
+      return status_of(
+          service::convert_quote_to_order(*ctx_, actor_, QuoteId{quote->id}, quote->version));
     }
     return Error::invalid("what", detail::one_of(what));  // no such kind of write
   }

@@ -2,13 +2,7 @@
 
 namespace fupan::engine {
 
-DayClock::DayClock(std::string_view tz) {
-  try {
-    zone_ = date::locate_zone(tz);
-  } catch (const std::exception&) {
-    zone_ = date::locate_zone("Asia/Shanghai");
-  }
-}
+DayClock::DayClock(std::string_view tz) : zone_(zone_of(tz)) {}
 
 Day DayClock::day_of(std::int64_t ms) {
   if (ms < begin_ms_ || ms >= end_ms_) {

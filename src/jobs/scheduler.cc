@@ -6,8 +6,6 @@
 #include <algorithm>
 #include <exception>
 
-#include "service/crm/entity_values.h"
-
 namespace fupan::jobs {
 namespace {
 
@@ -17,13 +15,11 @@ constexpr auto kMaxSleep = std::chrono::minutes{1};
 }  // namespace
 
 Instant next_daily_run(Instant now, const date::time_zone* tz, std::chrono::minutes at) {
-  const auto local_now = tz->to_local(now);
-  const auto local_day = std::chrono::floor<date::days>(local_now);
+  const LocalDate today = local_date(now, tz);
   // Today's run if it is still ahead, else tomorrow's (the day after, when a DST gap pushed
   // tomorrow's candidate back onto today's).
   for (int d = 0; d < 3; ++d) {
-    const date::local_time<std::chrono::milliseconds> local = local_day + date::days{d} + at;
-    const Instant run = tz->to_sys(local, date::choose::earliest);
+    const Instant run = instant_at(today + date::days{d}, at, tz);
     if (run > now) return run;
   }
   return now + std::chrono::hours{24};  // unreachable: a day later is always ahead
@@ -51,7 +47,7 @@ Instant Scheduler::run_due(Instant now) {
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     const Entry& entry = entries_[i];
     for (const OrgZone& o : orgs) {
-      const date::time_zone* tz = service::zone_of(o.timezone);
+      const date::time_zone* tz = zone_of(o.timezone);
       auto [it, fresh] = due_.try_emplace({i, o.org.value});
       Due& due = it->second;
       if (fresh || due.timezone != o.timezone) {

@@ -83,7 +83,7 @@ struct Window {
 class Reference {
  public:
   Reference(store::Connection& c, OrgId org, const MetricSettings& s, const MetricQuery& q)
-      : c_(c), org_(org), settings_(s), q_(q), tz_(service::zone_of(s.timezone)) {
+      : c_(c), org_(org), settings_(s), q_(q), tz_(zone_of(s.timezone)) {
     resolve_scope();
   }
 
@@ -91,11 +91,7 @@ class Reference {
 
  private:
   // The instant local midnight starts day `d` in the org's zone.
-  std::int64_t midnight(LocalDate d) const {
-    const date::local_days local{d.time_since_epoch()};
-    const auto t = date::make_zoned(tz_, local, date::choose::earliest).get_sys_time();
-    return to_ms(std::chrono::time_point_cast<std::chrono::milliseconds>(t));
-  }
+  std::int64_t midnight(LocalDate d) const { return to_ms(start_of(d, tz_)); }
   Window window(const Period& p) const { return {midnight(p.start), midnight(p.end)}; }
 
   // The teams of a team scope (the team and every team under it, as the tree is now) or of a

@@ -16,8 +16,8 @@ void add_sales_doc_routes(App& app) {
     if (!customer) {
       return Error{ErrorCode::invalid_query, "customer_id", detail::positive_id, {}};
     }
-    FUPAN_ASSIGN_OR_RETURN(auto price,
-                           service::product_price(app.ctx(), call.actor, id, *customer));
+    FUPAN_ASSIGN_OR_RETURN(auto price, service::product_price(app.ctx(), call.actor, ProductId{id},
+                                                              CustomerId{*customer}));
     JsonWriter w;
     w.begin_object();
     w.field("product_id", price.product_id);
@@ -39,7 +39,7 @@ void add_sales_doc_routes(App& app) {
     return with_body(
         call.req, [](Fields& f) { return f.required_integer("version"); },
         [&](std::int64_t version) -> Response {
-          auto order = service::convert_quote_to_order(app.ctx(), call.actor, id, version);
+          auto order = service::convert_quote_to_order(app.ctx(), call.actor, QuoteId{id}, version);
           if (!order.ok()) return error_response(order.error(), call.req);
           return json_text(service::render_entity(app.ctx(), call.actor, *order), 201);
         });

@@ -83,9 +83,9 @@ void add_receivable_routes(App& app) {
       return s.error();
     service::OpenOrdersRequest in;
     FUPAN_ASSIGN_OR_RETURN(auto customer, query_id(req, "customer_id"));
-    in.customer_id = customer;
+    if (customer) in.customer_id = CustomerId{*customer};
     FUPAN_ASSIGN_OR_RETURN(auto owner, query_id(req, "owner_id"));
-    in.owner_id = owner;
+    if (owner) in.owner_id = UserId{*owner};
     FUPAN_ASSIGN_OR_RETURN(auto as_of, query_as_of(req));
     in.as_of = as_of;
     FUPAN_ASSIGN_OR_RETURN(auto page, page_request(req));

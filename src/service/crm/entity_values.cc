@@ -58,14 +58,6 @@ std::string field_name(const Field& f) {
 
 }  // namespace
 
-const date::time_zone* zone_of(std::string_view tz_name) {
-  try {
-    return date::locate_zone(tz_name);
-  } catch (const std::exception&) {
-    return date::locate_zone("Asia/Shanghai");
-  }
-}
-
 Status check_value(const Field& f, const FieldValue& v) {
   if (std::holds_alternative<std::monostate>(v)) return {};
   const std::string name = field_name(f);

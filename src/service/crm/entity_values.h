@@ -29,7 +29,4 @@ void write_value(JsonWriter& w, const Field& f, const FieldValue& v);
 // Returns the value as an export cell shows it (money in 元, instants in `tz`).
 std::string value_to_text(const Field& f, const FieldValue& v, const date::time_zone* tz);
 
-// Returns the org's time zone (Asia/Shanghai if unknown).
-const date::time_zone* zone_of(std::string_view tz_name);
-
 }  // namespace fupan::service

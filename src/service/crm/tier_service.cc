@@ -17,13 +17,6 @@
 namespace fupan::service {
 namespace {
 
-// The first instant of local day `d` in `tz`.
-Instant start_of_day(LocalDate d, const date::time_zone* tz) {
-  const date::local_time<std::chrono::milliseconds> local{
-      std::chrono::milliseconds{d.time_since_epoch()}};
-  return tz->to_sys(local, date::choose::earliest);
-}
-
 // The same day a year before, or the last day of that February.
 LocalDate one_year_before(LocalDate d) {
   const date::year_month_day ymd{d};
@@ -42,8 +35,8 @@ Result<TierCounts> recompute_tiers(const Context& ctx, OrgId org, LocalDate toda
   const OrgRecord& o = snapshot->org();
   const TierRule rule = parse_tier_rule(o.tier_rule).value_or(TierRule::abc);
   const date::time_zone* tz = zone_of(o.timezone);
-  const Instant from = start_of_day(one_year_before(today), tz);
-  const Instant to = start_of_day(today + std::chrono::days{1}, tz);
+  const Instant from = start_of(one_year_before(today), tz);
+  const Instant to = start_of(today + std::chrono::days{1}, tz);
   const Instant now = ctx.clock.now();
 
   return write_facts<TierCounts>(ctx, "", [&](store::Connection& c) -> Result<TierCounts> {

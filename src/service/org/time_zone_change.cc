@@ -15,9 +15,7 @@ std::int64_t facts_changing_day(store::Connection& c, OrgId org, std::string_vie
   std::int64_t moved = 0;
   store::for_each_fact_instant(c, org, [&](std::int64_t ms) {
     const Instant t = instant_from_ms(ms);
-    const auto day_a = std::chrono::floor<std::chrono::days>(a->to_local(t).time_since_epoch());
-    const auto day_b = std::chrono::floor<std::chrono::days>(b->to_local(t).time_since_epoch());
-    moved += day_a != day_b;
+    moved += local_date(t, a) != local_date(t, b);
   });
   return moved;
 }

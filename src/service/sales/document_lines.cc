@@ -108,7 +108,7 @@ Result<std::optional<std::vector<LineRequest>>> read_line_requests(const json::o
 }
 
 Result<std::vector<DocumentLine>> price_lines(store::Connection& c, OrgId org,
-                                              std::int64_t customer_id,
+                                              CustomerId customer_id,
                                               std::span<const LineRequest> lines) {
   // The customer was checked by the generic reference check; a missing one has no tier.
   const std::string tier = find_customer_tier(c, org, customer_id).value_or("");
@@ -116,7 +116,7 @@ Result<std::vector<DocumentLine>> price_lines(store::Connection& c, OrgId org,
   out.reserve(lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const LineRequest& in = lines[i];
-    auto product = find_product_prices(c, org, in.product_id);
+    auto product = find_product_prices(c, org, ProductId{in.product_id});
     if (!product) return Error::invalid("lines", detail::line_no_such_product(line_no(i)));
     DocumentLine line;
     line.position = static_cast<std::int64_t>(i) + 1;
@@ -139,7 +139,7 @@ Result<Fen> lines_total(std::span<const DocumentLine> lines) {
 }
 
 Result<std::optional<std::vector<DocumentLine>>> requested_lines(const WriteScope& ws,
-                                                                 std::int64_t customer_id) {
+                                                                 CustomerId customer_id) {
   auto requests = read_line_requests(ws.body);
   if (!requests.ok()) return requests.error();
   if (!*requests) return std::optional<std::vector<DocumentLine>>{};
@@ -179,9 +179,8 @@ bool has_lines(store::Connection& c, OrgId org, DocumentKind kind, std::int64_t 
               .empty();
 }
 
-void copy_quote_lines(store::Connection& c, OrgId org, std::int64_t quote_id,
-                      std::int64_t order_id) {
-  c.exec(kCopyQuoteLines, {order_id, org.value, quote_id});
+void copy_quote_lines(store::Connection& c, OrgId org, QuoteId quote_id, OrderId order_id) {
+  c.exec(kCopyQuoteLines, {order_id.value, org.value, quote_id.value});
 }
 
 void write_lines(JsonWriter& w, std::span<const DocumentLine> lines) {

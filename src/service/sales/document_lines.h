@@ -54,7 +54,7 @@ Result<std::optional<std::vector<LineRequest>>> read_line_requests(const boost::
 // domain/order_math.h. Fails with invalid("lines", ...) on an unknown product or an amount out
 // of range.
 Result<std::vector<DocumentLine>> price_lines(store::Connection& c, OrgId org,
-                                              std::int64_t customer_id,
+                                              CustomerId customer_id,
                                               std::span<const LineRequest> lines);
 
 // Returns the document total of priced lines (the sum of their line totals, checked for range).
@@ -63,7 +63,7 @@ Result<Fen> lines_total(std::span<const DocumentLine> lines);
 // The lines the body of the write in `ws` sends, priced for `customer_id`; nullopt when the body
 // has no "lines" member.
 Result<std::optional<std::vector<DocumentLine>>> requested_lines(const WriteScope& ws,
-                                                                 std::int64_t customer_id);
+                                                                 CustomerId customer_id);
 
 // Replaces the stored lines of document `id` with `lines`.
 void replace_lines(store::Connection& c, OrgId org, DocumentKind kind, std::int64_t id,
@@ -74,8 +74,7 @@ std::vector<DocumentLine> load_lines(store::Connection& c, OrgId org, DocumentKi
 // Returns true iff document `id` has stored lines.
 bool has_lines(store::Connection& c, OrgId org, DocumentKind kind, std::int64_t id);
 // Copies the lines of quote `quote_id` to order `order_id`.
-void copy_quote_lines(store::Connection& c, OrgId org, std::int64_t quote_id,
-                      std::int64_t order_id);
+void copy_quote_lines(store::Connection& c, OrgId org, QuoteId quote_id, OrderId order_id);
 
 // Writes `"lines":[{position, product_id, product_name, quantity, unit_price, discount_bp,
 // line_total}]`.

@@ -3,11 +3,20 @@
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
+#include <type_traits>
 
 namespace fupan::service {
 namespace {
 
 namespace json = boost::json;
+
+// A quote id and an order id cannot be passed swapped.
+static_assert(
+    std::is_invocable_v<decltype(&copy_quote_lines), store::Connection&, OrgId, QuoteId, OrderId>);
+static_assert(
+    !std::is_invocable_v<decltype(&copy_quote_lines), store::Connection&, OrgId, OrderId, QuoteId>);
+static_assert(!std::is_invocable_v<decltype(&copy_quote_lines), store::Connection&, OrgId,
+                                   std::int64_t, std::int64_t>);
 
 Result<std::optional<std::vector<LineRequest>>> read(std::string_view body) {
   static json::object holder;

@@ -14,21 +14,20 @@ const char* kRefreshPaid =
 
 }  // namespace
 
-void lock_order(store::Connection& c, OrgId org, std::int64_t order_id) {
-  c.exec(kLockOrder, {org.value, order_id});
+void lock_order(store::Connection& c, OrgId org, OrderId order_id) {
+  c.exec(kLockOrder, {org.value, order_id.value});
 }
 
-Fen payments_total(store::Connection& c, OrgId org, std::int64_t order_id,
-                   std::int64_t except_payment) {
-  return Fen{c.query(kPaymentsTotal, {org.value, order_id, except_payment}).i64(0, 0)};
+Fen payments_total(store::Connection& c, OrgId org, OrderId order_id, PaymentId except_payment) {
+  return Fen{c.query(kPaymentsTotal, {org.value, order_id.value, except_payment.value}).i64(0, 0)};
 }
 
-bool has_payments(store::Connection& c, OrgId org, std::int64_t order_id) {
-  return !c.query(kAnyPayment, {org.value, order_id}).empty();
+bool has_payments(store::Connection& c, OrgId org, OrderId order_id) {
+  return !c.query(kAnyPayment, {org.value, order_id.value}).empty();
 }
 
-void refresh_paid(store::Connection& c, OrgId org, std::int64_t order_id) {
-  c.exec(kRefreshPaid, {org.value, order_id, org.value, order_id});
+void refresh_paid(store::Connection& c, OrgId org, OrderId order_id) {
+  c.exec(kRefreshPaid, {org.value, order_id.value, org.value, order_id.value});
 }
 
 }  // namespace fupan::service

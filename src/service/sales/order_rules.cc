@@ -26,12 +26,12 @@ const char* kLockQuote = "UPDATE quotes SET version = version WHERE org_id = ? A
 
 // Sets the quote that was converted to the order being deleted back to "accepted" (order_id
 // cleared), so it can be converted again; audited like any change.
-void reopen_quote(WriteScope& ws, std::int64_t quote_id, std::int64_t order_id) {
+void reopen_quote(WriteScope& ws, QuoteId quote_id, OrderId order_id) {
   const EntityKind& quotes = *find_entity_kind("quote");
   // Lock the row first so that what is read below is what the update replaces.
-  ws.conn.exec(kLockQuote, {ws.actor.org.value, quote_id});
-  auto quote = store::find_entity(ws.conn, ws.actor.org, quotes, quote_id);
-  if (!quote || quote->integer("order_id") != order_id) return;
+  ws.conn.exec(kLockQuote, {ws.actor.org.value, quote_id.value});
+  auto quote = store::find_entity(ws.conn, ws.actor.org, quotes, quote_id.value);
+  if (!quote || quote->ref<OrderId>("order_id") != order_id) return;
   EntityRecord after = *quote;
   after.set("status", std::string("accepted"));
   after.set("order_id", FieldValue{});
@@ -40,7 +40,7 @@ void reopen_quote(WriteScope& ws, std::int64_t quote_id, std::int64_t order_id) 
   if (store::update_entity(ws.conn, ws.actor.org, after, quote->version) !=
       store::WriteOutcome::done)
     throw std::logic_error("the locked quote changed during the write");
-  audit_json(ws.conn, ws.actor, "update", quotes.name, quote_id,
+  audit_json(ws.conn, ws.actor, "update", quotes.name, quote_id.value,
              entity_audit_json(*quote, *ws.actor.snapshot),
              entity_audit_json(after, *ws.actor.snapshot), ws.now);
 }
@@ -77,12 +77,12 @@ class OrderRules final : public EntityRules {
   Status prepare(WriteScope& ws, const EntityRecord* before, EntityRecord& after) const override {
     const OrgId org = ws.actor.org;
     if (before) {
-      lock_order(ws.conn, org, after.id);
-      after.set("paid", payments_total(ws.conn, org, after.id).value());
+      lock_order(ws.conn, org, OrderId{after.id});
+      after.set("paid", payments_total(ws.conn, org, OrderId{after.id}).value());
     } else {
       after.set("paid", std::int64_t{0});
     }
-    auto lines = requested_lines(ws, *after.integer("customer_id"));
+    auto lines = requested_lines(ws, *after.ref<CustomerId>("customer_id"));
     if (!lines.ok()) return lines.error();
     const bool sends_total = ws.body && ws.body->contains("total");
     if (*lines && !(*lines)->empty()) {
@@ -110,7 +110,7 @@ class OrderRules final : public EntityRules {
 
   void after_write(WriteScope& ws, const EntityRecord* before,
                    const EntityRecord& after) const override {
-    auto lines = requested_lines(ws, *after.integer("customer_id"));
+    auto lines = requested_lines(ws, *after.ref<CustomerId>("customer_id"));
     // prepare() priced the same lines in this transaction, so this cannot fail.
     if (!lines.ok()) throw std::logic_error("order lines changed during the write");
     if (*lines) replace_lines(ws.conn, ws.actor.org, DocumentKind::order, after.id, **lines);
@@ -121,10 +121,10 @@ class OrderRules final : public EntityRules {
   }
 
   Status before_delete(WriteScope& ws, const EntityRecord& r) const override {
-    lock_order(ws.conn, ws.actor.org, r.id);
-    if (has_payments(ws.conn, ws.actor.org, r.id))
+    lock_order(ws.conn, ws.actor.org, OrderId{r.id});
+    if (has_payments(ws.conn, ws.actor.org, OrderId{r.id}))
       return Error::of(ErrorCode::in_use, detail::order_has_payments);
-    if (auto quote = r.integer("quote_id")) reopen_quote(ws, *quote, r.id);
+    if (auto quote = r.ref<QuoteId>("quote_id")) reopen_quote(ws, *quote, OrderId{r.id});
     return {};
   }
 

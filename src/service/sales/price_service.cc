@@ -11,8 +11,8 @@ const char* kSelectCustomerTier = "SELECT tier FROM customers WHERE org_id = ? A
 
 }  // namespace
 
-std::optional<ProductPrices> find_product_prices(store::Connection& c, OrgId org, std::int64_t id) {
-  auto rows = c.query(kSelectProduct, {org.value, id});
+std::optional<ProductPrices> find_product_prices(store::Connection& c, OrgId org, ProductId id) {
+  auto rows = c.query(kSelectProduct, {org.value, id.value});
   if (rows.empty()) return std::nullopt;
   ProductPrices p;
   p.name = rows.str(0, 0);
@@ -27,21 +27,22 @@ std::optional<ProductPrices> find_product_prices(store::Connection& c, OrgId org
   return p;
 }
 
-std::optional<std::string> find_customer_tier(store::Connection& c, OrgId org, std::int64_t id) {
-  auto rows = c.query(kSelectCustomerTier, {org.value, id});
+std::optional<std::string> find_customer_tier(store::Connection& c, OrgId org, CustomerId id) {
+  auto rows = c.query(kSelectCustomerTier, {org.value, id.value});
   if (rows.empty()) return std::nullopt;
   return rows.opt_str(0, 0).value_or("");
 }
 
-Result<ProductPrice> product_price(const Context& ctx, const Actor& actor, std::int64_t product_id,
-                                   std::int64_t customer_id) {
+Result<ProductPrice> product_price(const Context& ctx, const Actor& actor, ProductId product_id,
+                                   CustomerId customer_id) {
   auto conn = ctx.db.acquire();
   const EntityKind* customers = find_entity_kind("customer");
-  if (!is_visible(*conn, actor, *customers, customer_id)) return Error::not_found();
+  if (!is_visible(*conn, actor, *customers, customer_id.value)) return Error::not_found();
   auto tier = find_customer_tier(*conn, actor.org, customer_id);
   auto product = find_product_prices(*conn, actor.org, product_id);
   if (!tier || !product) return Error::not_found();
-  return ProductPrice{product_id, customer_id, *tier, price_for_tier(product->prices, *tier)};
+  return ProductPrice{product_id.value, customer_id.value, *tier,
+                      price_for_tier(product->prices, *tier)};
 }
 
 }  // namespace fupan::service

@@ -28,14 +28,14 @@ struct ProductPrice {
 };
 
 // Returns product `id` of the org, nullopt when there is none.
-std::optional<ProductPrices> find_product_prices(store::Connection& c, OrgId org, std::int64_t id);
+std::optional<ProductPrices> find_product_prices(store::Connection& c, OrgId org, ProductId id);
 // Returns the tier of customer `id` of the org ("" when it has none), nullopt when there is none.
 // Does not check the data scope.
-std::optional<std::string> find_customer_tier(store::Connection& c, OrgId org, std::int64_t id);
+std::optional<std::string> find_customer_tier(store::Connection& c, OrgId org, CustomerId id);
 
 // The price of product `product_id` for customer `customer_id`; not_found when either does not
 // exist or the customer is outside the actor's scope.
-Result<ProductPrice> product_price(const Context& ctx, const Actor& actor, std::int64_t product_id,
-                                   std::int64_t customer_id);
+Result<ProductPrice> product_price(const Context& ctx, const Actor& actor, ProductId product_id,
+                                   CustomerId customer_id);
 
 }  // namespace fupan::service

@@ -26,7 +26,7 @@ class QuoteRules final : public EntityRules {
     } else if (after.text("status") == kOrdered) {
       return Error::invalid("status", detail::set_by_conversion);
     }
-    auto lines = requested_lines(ws, *after.integer("customer_id"));
+    auto lines = requested_lines(ws, *after.ref<CustomerId>("customer_id"));
     if (!lines.ok()) return lines.error();
     if (!*lines) {
       if (!before) return Error::missing("lines");
@@ -40,7 +40,7 @@ class QuoteRules final : public EntityRules {
   }
 
   void after_write(WriteScope& ws, const EntityRecord*, const EntityRecord& after) const override {
-    auto lines = requested_lines(ws, *after.integer("customer_id"));
+    auto lines = requested_lines(ws, *after.ref<CustomerId>("customer_id"));
     // prepare() priced the same lines in this transaction, so this cannot fail.
     if (!lines.ok()) throw std::logic_error("quote lines changed during the write");
     if (*lines) replace_lines(ws.conn, ws.actor.org, DocumentKind::quote, after.id, **lines);

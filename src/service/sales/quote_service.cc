@@ -14,15 +14,15 @@ constexpr int kDefaultTermDays = 30;
 }  // namespace
 
 Result<EntityRecord> convert_quote_to_order(const Context& ctx, const Actor& actor,
-                                            std::int64_t quote_id, std::int64_t version) {
+                                            QuoteId quote_id, std::int64_t version) {
   const EntityKind& quotes = *find_entity_kind("quote");
   const EntityKind& orders = *find_entity_kind("order");
   const Instant now = ctx.clock.now();
   return write_facts<EntityRecord>(ctx, "", [&](store::Connection& c) -> Result<EntityRecord> {
-    if (!is_visible(c, actor, quotes, quote_id)) return Error::not_found();
+    if (!is_visible(c, actor, quotes, quote_id.value)) return Error::not_found();
     FUPAN_TRY(check_can_write(actor, quotes));
     FUPAN_TRY(check_can_write(actor, orders));
-    auto quote = store::find_entity(c, actor.org, quotes, quote_id);
+    auto quote = store::find_entity(c, actor.org, quotes, quote_id.value);
     if (!quote) return Error::not_found();
     if (quote->version != version) return Error::conflict(quote->version);
     const std::string status = quote->text("status");
@@ -32,7 +32,7 @@ Result<EntityRecord> convert_quote_to_order(const Context& ctx, const Actor& act
     EntityRecord order = EntityRecord::empty(orders);
     for (std::string_view f : {"customer_id", "owner_id", "opportunity_id", "total"})
       order.set(f, quote->get(f));
-    order.set("quote_id", quote_id);
+    order.set("quote_id", quote_id.value);
     order.set("ordered_at", to_ms(now));
     order.set("due_date", format_date(actor.today + std::chrono::days(kDefaultTermDays)));
     order.set("status", std::string("confirmed"));
@@ -40,7 +40,7 @@ Result<EntityRecord> convert_quote_to_order(const Context& ctx, const Actor& act
     order.created_at = order.updated_at = now;
     order.version = 1;
     order.id = store::insert_entity(c, actor.org, order);
-    copy_quote_lines(c, actor.org, quote_id, order.id);
+    copy_quote_lines(c, actor.org, quote_id, OrderId{order.id});
 
     EntityRecord ordered = *quote;
     ordered.set("status", std::string("ordered"));
@@ -51,7 +51,7 @@ Result<EntityRecord> convert_quote_to_order(const Context& ctx, const Actor& act
 
     audit_json(c, actor, "create", orders.name, order.id, std::nullopt,
                entity_audit_json(order, *actor.snapshot), now);
-    audit_json(c, actor, "update", quotes.name, quote_id,
+    audit_json(c, actor, "update", quotes.name, quote_id.value,
                entity_audit_json(*quote, *actor.snapshot),
                entity_audit_json(ordered, *actor.snapshot), now);
     return order;

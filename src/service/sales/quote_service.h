@@ -15,6 +15,6 @@ namespace fupan::service {
 // outside the actor's scope is not_found; a stale version a conflict; a quote already ordered or
 // rejected is invalid("status").
 Result<EntityRecord> convert_quote_to_order(const Context& ctx, const Actor& actor,
-                                            std::int64_t quote_id, std::int64_t version);
+                                            QuoteId quote_id, std::int64_t version);
 
 }  // namespace fupan::service

@@ -19,10 +19,7 @@ const char* kPaidBefore =
 
 // The first instant after `as_of` in the org's zone: midnight that starts the next local day.
 Instant end_of_day(LocalDate as_of, const Actor& actor) {
-  const date::time_zone* tz = zone_of(actor.snapshot->org().timezone);
-  const date::local_days next{(as_of + days(1)).time_since_epoch()};
-  const auto start = date::make_zoned(tz, next, date::choose::earliest).get_sys_time();
-  return std::chrono::time_point_cast<std::chrono::milliseconds>(start);
+  return start_of(as_of + days(1), zone_of(actor.snapshot->org().timezone));
 }
 
 // The orders in scope that were ordered by the cutoff and are not cancelled, with what was paid
@@ -150,11 +147,11 @@ Result<OpenOrdersReport> open_orders(const Context& ctx, const Actor& actor,
   auto params = open_orders_params(actor, end_of_day(out.as_of, actor), scope);
   if (req.customer_id) {
     from += " AND t.customer_id = ?";
-    params.emplace_back(*req.customer_id);
+    params.emplace_back(req.customer_id->value);
   }
   if (req.owner_id) {
     from += " AND t.owner_id = ?";
-    params.emplace_back(*req.owner_id);
+    params.emplace_back(req.owner_id->value);
   }
 
   auto conn = ctx.db.acquire();

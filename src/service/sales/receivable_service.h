@@ -12,6 +12,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "core/ids.h"
 #include "core/time.h"
 #include "domain/receivable_aging.h"
 #include "service/platform/context.h"
@@ -47,7 +48,9 @@ Result<ReceivableReport> receivables(const Context& ctx, const Actor& actor,
                                      const ReceivableRequest& req);
 
 struct OpenOrdersRequest {
-  std::optional<std::int64_t> customer_id, owner_id;  // both absent: every open order in scope
+  // Both absent: every open order in scope.
+  std::optional<CustomerId> customer_id;
+  std::optional<UserId> owner_id;
   std::optional<LocalDate> as_of;
   PageRequest page;
 };
