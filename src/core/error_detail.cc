@@ -12,9 +12,9 @@ struct Spec {
 
 #define FUPAN_PLAIN_SPEC(name) {#name, ""},
 #define FUPAN_PARAM_SPEC(name, params) {#name, params},
-constexpr Spec kSpecs[] = {
-    {"", ""},  // none
-    FUPAN_PLAIN_DETAILS(FUPAN_PLAIN_SPEC) FUPAN_PARAM_DETAILS(FUPAN_PARAM_SPEC)};
+constexpr Spec kSpecs[] = {{"", ""},  // none
+                           FUPAN_PLAIN_DETAILS(FUPAN_PLAIN_SPEC)
+                               FUPAN_PARAM_DETAILS(FUPAN_PARAM_SPEC)};
 #undef FUPAN_PLAIN_SPEC
 #undef FUPAN_PARAM_SPEC
 
