@@ -5,34 +5,12 @@
 #include "domain/order_math.h"
 #include "domain/price_list.h"
 #include "service/sales/price_service.h"
+#include "store/sales_store.h"
 
 namespace fupan::service {
 namespace {
 
 namespace json = boost::json;
-
-const char* kInsertLine =
-    "INSERT INTO document_lines (org_id, quote_id, order_id, position, product_id, quantity, "
-    "unit_price, discount_bp, line_total) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-const char* kDeleteQuoteLines = "DELETE FROM document_lines WHERE org_id = ? AND quote_id = ?";
-const char* kDeleteOrderLines = "DELETE FROM document_lines WHERE org_id = ? AND order_id = ?";
-const char* kSelectQuoteLines =
-    "SELECT l.position, l.product_id, p.name, l.quantity, l.unit_price, l.discount_bp, "
-    "l.line_total FROM document_lines l JOIN products p ON p.id = l.product_id "
-    "WHERE l.org_id = ? AND l.quote_id = ? ORDER BY l.position";
-const char* kSelectOrderLines =
-    "SELECT l.position, l.product_id, p.name, l.quantity, l.unit_price, l.discount_bp, "
-    "l.line_total FROM document_lines l JOIN products p ON p.id = l.product_id "
-    "WHERE l.org_id = ? AND l.order_id = ? ORDER BY l.position";
-const char* kAnyQuoteLine =
-    "SELECT 1 FROM document_lines WHERE org_id = ? AND quote_id = ? LIMIT 1";
-const char* kAnyOrderLine =
-    "SELECT 1 FROM document_lines WHERE org_id = ? AND order_id = ? LIMIT 1";
-const char* kCopyQuoteLines =
-    "INSERT INTO document_lines (org_id, order_id, position, product_id, quantity, unit_price, "
-    "discount_bp, line_total) SELECT org_id, CAST(? AS BIGINT), position, product_id, quantity, "
-    "unit_price, discount_bp, line_total FROM document_lines WHERE org_id = ? AND quote_id = ? "
-    "ORDER BY position";
 
 // The 1-based number of the line at `index`, as its errors name it.
 std::int64_t line_no(std::size_t index) {
@@ -111,12 +89,12 @@ Result<std::vector<DocumentLine>> price_lines(store::Connection& c, OrgId org,
                                               CustomerId customer_id,
                                               std::span<const LineRequest> lines) {
   // The customer was checked by the generic reference check; a missing one has no tier.
-  const std::string tier = find_customer_tier(c, org, customer_id).value_or("");
+  const std::string tier = store::find_customer_tier(c, org, customer_id).value_or("");
   std::vector<DocumentLine> out;
   out.reserve(lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const LineRequest& in = lines[i];
-    auto product = find_product_prices(c, org, ProductId{in.product_id});
+    auto product = store::find_product_prices(c, org, ProductId{in.product_id});
     if (!product) return Error::invalid("lines", detail::line_no_such_product(line_no(i)));
     DocumentLine line;
     line.position = static_cast<std::int64_t>(i) + 1;
@@ -146,41 +124,6 @@ Result<std::optional<std::vector<DocumentLine>>> requested_lines(const WriteScop
   auto priced = price_lines(ws.conn, ws.actor.org, customer_id, **requests);
   if (!priced.ok()) return priced.error();
   return std::optional<std::vector<DocumentLine>>{std::move(*priced)};
-}
-
-void replace_lines(store::Connection& c, OrgId org, DocumentKind kind, std::int64_t id,
-                   std::span<const DocumentLine> lines) {
-  const bool quote = kind == DocumentKind::quote;
-  c.exec(quote ? kDeleteQuoteLines : kDeleteOrderLines, {org.value, id});
-  for (const DocumentLine& l : lines) {
-    c.exec(kInsertLine,
-           {org.value, quote ? store::Value(id) : store::null_value,
-            quote ? store::null_value : store::Value(id), l.position, l.product_id, l.quantity,
-            l.unit_price.value(), std::int64_t{l.discount_bp}, l.line_total.value()});
-  }
-}
-
-std::vector<DocumentLine> load_lines(store::Connection& c, OrgId org, DocumentKind kind,
-                                     std::int64_t id) {
-  auto rows =
-      c.query(kind == DocumentKind::quote ? kSelectQuoteLines : kSelectOrderLines, {org.value, id});
-  std::vector<DocumentLine> out;
-  out.reserve(rows.size());
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    out.push_back({rows.i64(r, 0), rows.i64(r, 1), rows.str(r, 2), rows.i64(r, 3),
-                   Fen{rows.i64(r, 4)}, static_cast<std::int32_t>(rows.i64(r, 5)),
-                   Fen{rows.i64(r, 6)}});
-  }
-  return out;
-}
-
-bool has_lines(store::Connection& c, OrgId org, DocumentKind kind, std::int64_t id) {
-  return !c.query(kind == DocumentKind::quote ? kAnyQuoteLine : kAnyOrderLine, {org.value, id})
-              .empty();
-}
-
-void copy_quote_lines(store::Connection& c, OrgId org, QuoteId quote_id, OrderId order_id) {
-  c.exec(kCopyQuoteLines, {order_id.value, org.value, quote_id.value});
 }
 
 void write_lines(JsonWriter& w, std::span<const DocumentLine> lines) {

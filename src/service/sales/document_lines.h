@@ -16,11 +16,9 @@
 #include "core/money.h"
 #include "service/crm/entity_rules.h"
 #include "store/database.h"
+#include "store/document_line_store.h"
 
 namespace fupan::service {
-
-// Which document lines belong to: the column quote_id or order_id.
-enum class DocumentKind { quote, order };
 
 // A line as a request sends it.
 struct LineRequest {
@@ -30,16 +28,8 @@ struct LineRequest {
   std::int32_t discount_bp = 0;   // 0..10000
 };
 
-// A priced line, as stored.
-struct DocumentLine {
-  std::int64_t position = 0;  // from 1, in request order
-  std::int64_t product_id = 0;
-  std::string product_name;
-  std::int64_t quantity = 0;
-  Fen unit_price;
-  std::int32_t discount_bp = 0;
-  Fen line_total;
-};
+using store::DocumentKind;
+using store::DocumentLine;
 
 // The most lines one document may have.
 inline constexpr std::size_t kMaxLines = 1000;
@@ -64,17 +54,6 @@ Result<Fen> lines_total(std::span<const DocumentLine> lines);
 // has no "lines" member.
 Result<std::optional<std::vector<DocumentLine>>> requested_lines(const WriteScope& ws,
                                                                  CustomerId customer_id);
-
-// Replaces the stored lines of document `id` with `lines`.
-void replace_lines(store::Connection& c, OrgId org, DocumentKind kind, std::int64_t id,
-                   std::span<const DocumentLine> lines);
-// Returns the stored lines of document `id` in position order, with product names.
-std::vector<DocumentLine> load_lines(store::Connection& c, OrgId org, DocumentKind kind,
-                                     std::int64_t id);
-// Returns true iff document `id` has stored lines.
-bool has_lines(store::Connection& c, OrgId org, DocumentKind kind, std::int64_t id);
-// Copies the lines of quote `quote_id` to order `order_id`.
-void copy_quote_lines(store::Connection& c, OrgId org, QuoteId quote_id, OrderId order_id);
 
 // Writes `"lines":[{position, product_id, product_name, quantity, unit_price, discount_bp,
 // line_total}]`.

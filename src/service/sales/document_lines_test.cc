@@ -11,11 +11,11 @@ namespace {
 namespace json = boost::json;
 
 // A quote id and an order id cannot be passed swapped.
-static_assert(
-    std::is_invocable_v<decltype(&copy_quote_lines), store::Connection&, OrgId, QuoteId, OrderId>);
-static_assert(
-    !std::is_invocable_v<decltype(&copy_quote_lines), store::Connection&, OrgId, OrderId, QuoteId>);
-static_assert(!std::is_invocable_v<decltype(&copy_quote_lines), store::Connection&, OrgId,
+static_assert(std::is_invocable_v<decltype(&store::copy_quote_lines), store::Connection&, OrgId,
+                                  QuoteId, OrderId>);
+static_assert(!std::is_invocable_v<decltype(&store::copy_quote_lines), store::Connection&, OrgId,
+                                   OrderId, QuoteId>);
+static_assert(!std::is_invocable_v<decltype(&store::copy_quote_lines), store::Connection&, OrgId,
                                    std::int64_t, std::int64_t>);
 
 Result<std::optional<std::vector<LineRequest>>> read(std::string_view body) {

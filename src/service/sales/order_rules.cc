@@ -14,22 +14,20 @@
 #include "service/crm/entity_rules.h"
 #include "service/platform/write.h"
 #include "service/sales/document_lines.h"
-#include "service/sales/order_payments.h"
 #include "store/entity_store.h"
+#include "store/sales_store.h"
 
 namespace fupan::service {
 namespace {
 
 constexpr int kDefaultTermDays = 30;
 
-const char* kLockQuote = "UPDATE quotes SET version = version WHERE org_id = ? AND id = ?";
-
 // Sets the quote that was converted to the order being deleted back to "accepted" (order_id
 // cleared), so it can be converted again; audited like any change.
 void reopen_quote(WriteScope& ws, QuoteId quote_id, OrderId order_id) {
   const EntityKind& quotes = *find_entity_kind("quote");
   // Lock the row first so that what is read below is what the update replaces.
-  ws.conn.exec(kLockQuote, {ws.actor.org.value, quote_id.value});
+  store::lock_quote(ws.conn, ws.actor.org, quote_id);
   auto quote = store::find_entity(ws.conn, ws.actor.org, quotes, quote_id.value);
   if (!quote || quote->ref<OrderId>("order_id") != order_id) return;
   EntityRecord after = *quote;
@@ -77,8 +75,8 @@ class OrderRules final : public EntityRules {
   Status prepare(WriteScope& ws, const EntityRecord* before, EntityRecord& after) const override {
     const OrgId org = ws.actor.org;
     if (before) {
-      lock_order(ws.conn, org, OrderId{after.id});
-      after.set("paid", payments_total(ws.conn, org, OrderId{after.id}).value());
+      store::lock_order(ws.conn, org, OrderId{after.id});
+      after.set("paid", store::payments_total(ws.conn, org, OrderId{after.id}).value());
     } else {
       after.set("paid", std::int64_t{0});
     }
@@ -92,7 +90,7 @@ class OrderRules final : public EntityRules {
         return Error::invalid("total", detail::total_is_sum);
       after.set("total", total->value());
     } else if (!*lines && before && sends_total && after.get("total") != before->get("total") &&
-               has_lines(ws.conn, org, DocumentKind::order, after.id)) {
+               store::has_lines(ws.conn, org, DocumentKind::order, after.id)) {
       return Error::invalid("total", detail::total_is_sum);
     }
     if (after.is_null("total")) return Error::missing("total");
@@ -113,7 +111,7 @@ class OrderRules final : public EntityRules {
     auto lines = requested_lines(ws, *after.ref<CustomerId>("customer_id"));
     // prepare() priced the same lines in this transaction, so this cannot fail.
     if (!lines.ok()) throw std::logic_error("order lines changed during the write");
-    if (*lines) replace_lines(ws.conn, ws.actor.org, DocumentKind::order, after.id, **lines);
+    if (*lines) store::replace_lines(ws.conn, ws.actor.org, DocumentKind::order, after.id, **lines);
     if (before && (before->get("owner_id") != after.get("owner_id") ||
                    before->get("customer_id") != after.get("customer_id"))) {
       move_payments(ws, after);
@@ -121,8 +119,8 @@ class OrderRules final : public EntityRules {
   }
 
   Status before_delete(WriteScope& ws, const EntityRecord& r) const override {
-    lock_order(ws.conn, ws.actor.org, OrderId{r.id});
-    if (has_payments(ws.conn, ws.actor.org, OrderId{r.id}))
+    store::lock_order(ws.conn, ws.actor.org, OrderId{r.id});
+    if (store::has_payments(ws.conn, ws.actor.org, OrderId{r.id}))
       return Error::of(ErrorCode::in_use, detail::order_has_payments);
     if (auto quote = r.ref<QuoteId>("quote_id")) reopen_quote(ws, *quote, OrderId{r.id});
     return {};
@@ -130,7 +128,7 @@ class OrderRules final : public EntityRules {
 
   void write_details(store::Connection& c, const Actor& actor, const EntityRecord& r,
                      JsonWriter& w) const override {
-    write_lines(w, load_lines(c, actor.org, DocumentKind::order, r.id));
+    write_lines(w, store::load_lines(c, actor.org, DocumentKind::order, r.id));
   }
 };
 

@@ -13,12 +13,6 @@
 
 namespace fupan::service {
 
-// A product's name and prices as stored.
-struct ProductPrices {
-  std::string name;
-  TierPrices prices;
-};
-
 // The price one customer pays for one product.
 struct ProductPrice {
   std::int64_t product_id = 0;
@@ -26,12 +20,6 @@ struct ProductPrice {
   std::string tier;  // "A", "B", "C", or "" when the customer has none
   Fen unit_price;
 };
-
-// Returns product `id` of the org, nullopt when there is none.
-std::optional<ProductPrices> find_product_prices(store::Connection& c, OrgId org, ProductId id);
-// Returns the tier of customer `id` of the org ("" when it has none), nullopt when there is none.
-// Does not check the data scope.
-std::optional<std::string> find_customer_tier(store::Connection& c, OrgId org, CustomerId id);
 
 // The price of product `product_id` for customer `customer_id`; not_found when either does not
 // exist or the customer is outside the actor's scope.

@@ -43,7 +43,7 @@ class QuoteRules final : public EntityRules {
     auto lines = requested_lines(ws, *after.ref<CustomerId>("customer_id"));
     // prepare() priced the same lines in this transaction, so this cannot fail.
     if (!lines.ok()) throw std::logic_error("quote lines changed during the write");
-    if (*lines) replace_lines(ws.conn, ws.actor.org, DocumentKind::quote, after.id, **lines);
+    if (*lines) store::replace_lines(ws.conn, ws.actor.org, DocumentKind::quote, after.id, **lines);
   }
 
   Status before_delete(WriteScope&, const EntityRecord& r) const override {
@@ -53,7 +53,7 @@ class QuoteRules final : public EntityRules {
 
   void write_details(store::Connection& c, const Actor& actor, const EntityRecord& r,
                      JsonWriter& w) const override {
-    write_lines(w, load_lines(c, actor.org, DocumentKind::quote, r.id));
+    write_lines(w, store::load_lines(c, actor.org, DocumentKind::quote, r.id));
   }
 };
 

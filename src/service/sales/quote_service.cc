@@ -40,7 +40,7 @@ Result<EntityRecord> convert_quote_to_order(const Context& ctx, const Actor& act
     order.created_at = order.updated_at = now;
     order.version = 1;
     order.id = store::insert_entity(c, actor.org, order);
-    copy_quote_lines(c, actor.org, quote_id, OrderId{order.id});
+    store::copy_quote_lines(c, actor.org, quote_id, OrderId{order.id});
 
     EntityRecord ordered = *quote;
     ordered.set("status", std::string("ordered"));
