@@ -1,4 +1,4 @@
-// The customer endpoints beyond generic CRUD (routes_entities.cc): transfer, bulk transfer, the
+// The customer endpoints beyond generic CRUD (crm_entities.cc): transfer, bulk transfer, the
 // duplicate check and the tier recompute. Literal segments win over /api/customers/{id} in the
 // router, so "duplicates", "transfer" and "tiers" never reach the generic handlers.
 #include "http/app.h"

@@ -1,4 +1,4 @@
-// The sales documents beyond their generic CRUD (routes_entities.cc): a product's price for a
+// The sales documents beyond their generic CRUD (crm_entities.cc): a product's price for a
 // customer's tier, and converting a quote into an order.
 #include "http/app.h"
 #include "http/json_io.h"
