@@ -22,6 +22,13 @@ enum class Dialect { sqlite, postgres };
 using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
 inline const Value null_value{};
 
+// "?, ?, ?": the placeholders of an IN list of `n` values.
+inline std::string placeholders(std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
+  return out;
+}
+
 class StoreError : public std::runtime_error {
  public:
   enum class Kind { unique, foreign_key, busy, other };

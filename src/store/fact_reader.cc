@@ -50,13 +50,9 @@ void read_ids(store::Connection& c, OrgId org, const std::string& select, const 
   constexpr std::size_t kChunk = 200;
   for (std::size_t i = 0; i < ids.size(); i += kChunk) {
     const std::size_t n = std::min(kChunk, ids.size() - i);
-    std::string sql = select + " AND " + key + " IN (";
+    const std::string sql = select + " AND " + key + " IN (" + placeholders(n) + ")";
     std::vector<Value> params{org.value};
-    for (std::size_t j = 0; j < n; ++j) {
-      sql += j ? ",?" : "?";
-      params.emplace_back(ids[i + j]);
-    }
-    sql += ")";
+    params.insert(params.end(), ids.begin() + i, ids.begin() + i + n);
     c.for_each(sql, params, row);
   }
 }

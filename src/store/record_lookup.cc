@@ -32,14 +32,10 @@ std::vector<std::pair<std::int64_t, std::string>> names_by_id(Connection& c, Org
   std::vector<std::pair<std::int64_t, std::string>> out;
   for (std::size_t start = 0; start < ids.size(); start += kChunk) {
     const std::size_t end = std::min(ids.size(), start + kChunk);
-    std::string sql =
-        "SELECT id, name FROM " + std::string(table) + " WHERE +org_id = ? AND id IN (";
+    const std::string sql = "SELECT id, name FROM " + std::string(table) +
+                            " WHERE +org_id = ? AND id IN (" + placeholders(end - start) + ")";
     std::vector<Value> params{org.value};
-    for (std::size_t i = start; i < end; ++i) {
-      sql += i == start ? "?" : ", ?";
-      params.emplace_back(ids[i]);
-    }
-    sql += ")";
+    params.insert(params.end(), ids.begin() + start, ids.begin() + end);
     auto rows = c.query(sql, params);
     for (std::size_t r = 0; r < rows.size(); ++r) out.emplace_back(rows.i64(r, 0), rows.str(r, 1));
   }

@@ -114,15 +114,12 @@ std::map<std::int64_t, Instant> last_activity_of_opportunities(
   // activity of a large org (10M: 40 s).
   std::map<std::int64_t, Instant> out;
   if (opportunity_ids.empty()) return out;
-  std::string sql =
+  const std::string sql =
       "SELECT opportunity_id, MAX(started_at) FROM activities WHERE +org_id = ? AND opportunity_id"
-      " IN (";
+      " IN (" +
+      placeholders(opportunity_ids.size()) + ") GROUP BY opportunity_id";
   std::vector<Value> params{org.value};
-  for (std::size_t i = 0; i < opportunity_ids.size(); ++i) {
-    sql += i ? ", ?" : "?";
-    params.emplace_back(opportunity_ids[i]);
-  }
-  sql += ") GROUP BY opportunity_id";
+  params.insert(params.end(), opportunity_ids.begin(), opportunity_ids.end());
   auto rows = c.query(sql, params);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     out[rows.i64(i, 0)] = instant_from_ms(rows.i64(i, 1));
