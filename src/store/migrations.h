@@ -12,6 +12,8 @@ struct Migration {
   int version;
   std::string name;
   std::string sql;  // dialect-neutral, with {{pk}} for an auto-increment id column
+  // A step only SQLite needs, run after `sql` with foreign keys off (a table rebuild).
+  void (*sqlite_step)(Connection&) = nullptr;
 };
 
 // Returns every migration in version order.
