@@ -96,17 +96,33 @@ std::optional<Fen> checked_mul(Fen a, std::int64_t n) {
   return Fen{product};
 }
 
-std::optional<Fen> round_half_even(Fen amount, std::int64_t numerator, std::int64_t denominator) {
-  if (denominator == 0) return std::nullopt;
-  // |amount × numerator| < 2^126 fits in 128 bits; so do the quotient and twice the remainder.
-  I128 n = static_cast<I128>(amount.value()) * numerator;
-  I128 d = denominator;
+namespace {
+
+// Returns n / d rounded half to even (d ≠ 0), nullopt beyond int64.
+std::optional<Fen> divide_half_even(I128 n, I128 d) {
   if (d < 0) n = -n, d = -d;
   I128 q = n / d, r = n % d;  // truncated toward zero: r has n's sign
   if (r < 0) q -= 1, r += d;  // now q = floor(n / d), 0 <= r < d
   if (2 * r > d || (2 * r == d && q % 2 != 0)) q += 1;
   if (!fits(q)) return std::nullopt;
   return Fen{static_cast<std::int64_t>(q)};
+}
+
+}  // namespace
+
+std::optional<Fen> round_half_even(Fen amount, std::int64_t numerator, std::int64_t denominator) {
+  if (denominator == 0) return std::nullopt;
+  // |amount × numerator| < 2^126 fits in 128 bits; so do the quotient and twice the remainder.
+  return divide_half_even(static_cast<I128>(amount.value()) * numerator, denominator);
+}
+
+void WeightedFen::add(Fen amount, std::int64_t weight) {
+  sum_ += static_cast<Wide>(amount.value()) * weight;
+}
+
+std::optional<Fen> WeightedFen::divided_by(std::int64_t denominator) const {
+  if (denominator == 0) return std::nullopt;
+  return divide_half_even(sum_, denominator);
 }
 
 Result<Fen> parse_yuan(std::string_view text, const std::string& field) {

@@ -51,6 +51,19 @@ std::optional<Fen> checked_mul(Fen a, std::int64_t n);
 // when denominator is 0 or the result does not fit in int64. Exact: no intermediate overflows.
 std::optional<Fen> round_half_even(Fen amount, std::int64_t numerator, std::int64_t denominator);
 
+// Σ amount × weight kept exactly (in 128 bits), divided once by the rule above: a pipeline
+// weighted by stage probability is the sum of amount × percent, ÷ 100, not a sum of rounded parts.
+class WeightedFen {
+ public:
+  void add(Fen amount, std::int64_t weight);
+  // Returns the sum ÷ denominator rounded half to even; nullopt as round_half_even.
+  std::optional<Fen> divided_by(std::int64_t denominator) const;
+
+ private:
+  __extension__ typedef __int128 Wide;
+  Wide sum_ = 0;
+};
+
 // Parses a yuan amount as typed or exported by people: optional surrounding spaces, sign, "¥"/"￥"
 // prefix, "元" suffix and thousands commas, at most 2 decimals (further zeros allowed), e.g.
 // "¥1,234.56" → 123456. Fails with Error::invalid(field, ...) on empty, malformed or out-of-range.

@@ -115,6 +115,25 @@ TEST(Money, FormatThenParseRoundTrips) {
 }
 
 // Known answers of the one rounding rule: halves go to the even neighbour, on both signs.
+TEST(Money, AWeightedSumIsRoundedOnceAtTheEnd) {
+  WeightedFen w;
+  w.add(Fen{5}, 50);  // 2.5
+  w.add(Fen{5}, 50);  // 2.5: the sum is 5; rounding each part would give 2 + 2
+  EXPECT_EQ(w.divided_by(100), Fen{5});
+  WeightedFen big;  // beyond int64 before the division
+  big.add(Fen::max(), 100);
+  big.add(Fen{-1}, 100);
+  EXPECT_EQ(big.divided_by(100), Fen{Fen::max().value() - 1});
+  EXPECT_EQ(big.divided_by(50), std::nullopt);  // the quotient does not fit
+  EXPECT_EQ(WeightedFen{}.divided_by(100), Fen{0});
+  EXPECT_EQ(WeightedFen{}.divided_by(0), std::nullopt);
+  WeightedFen half;
+  half.add(Fen{1}, 250);  // 2.5 → 2; 3.5 → 4
+  EXPECT_EQ(half.divided_by(100), Fen{2});
+  half.add(Fen{1}, 100);
+  EXPECT_EQ(half.divided_by(100), Fen{4});
+}
+
 TEST(Money, RoundsHalfToEven) {
   struct Case {
     std::int64_t amount, numerator, denominator, rounded;

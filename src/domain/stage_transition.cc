@@ -18,10 +18,8 @@ const StageDef* first_open_stage(std::span<const StageDef> stages) {
 }
 
 Fen weighted_amount(Fen amount, int probability) {
-  // Split so that no intermediate exceeds the amount (probability is 0..100).
-  const std::int64_t fen = amount.value();
-  if (fen < 0) return -weighted_amount(-amount, probability);
-  return Fen{fen / 100 * probability + (fen % 100 * probability + 50) / 100};
+  // probability is 0..100, so the result is within the amount and always fits.
+  return round_half_even(amount, probability, 100).value_or(amount);
 }
 
 }  // namespace fupan

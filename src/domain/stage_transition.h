@@ -25,7 +25,7 @@ StageOutcome stage_outcome(std::optional<StageKind> previous_status,
 // Returns the open stage with the lowest position, or nullptr when there is none.
 const StageDef* first_open_stage(std::span<const StageDef> stages);
 
-// Returns amount × probability / 100 in 分, rounded half away from zero.
+// Returns amount × probability / 100 in 分, rounded half to even (core/money.h).
 Fen weighted_amount(Fen amount, int probability);
 
 }  // namespace fupan

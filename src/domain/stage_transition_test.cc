@@ -76,6 +76,7 @@ TEST(WeightedAmount, IsAmountTimesProbabilityRoundedHalfAwayFromZero) {
   EXPECT_EQ(weighted_amount(Fen{14}, 10).value(), 1);     // 1.4 → 1
   EXPECT_EQ(weighted_amount(Fen{-15}, 10).value(), -2);   // −1.5 → −2
   EXPECT_EQ(weighted_amount(Fen{333}, 33).value(), 110);  // 109.89 → 110
+  EXPECT_EQ(weighted_amount(Fen{25}, 10).value(), 2);     // 2.5 → 2, the even one
 }
 
 TEST(WeightedAmount, DoesNotOverflowForTheLargestAmounts) {

@@ -63,6 +63,9 @@ OrgIndex::OpenPipeline OrgIndex::open_pipeline(const ResolvedScope& scope, Local
   for (int i = 0; i < months; ++i) out.months.push_back({starts[static_cast<std::size_t>(i)]});
   const Day day = DayClock::day_number(today);
   const Day this_month = starts.front();
+  // Each bucket's weighted amount, exact until the end (one rounding, not one per opportunity).
+  WeightedFen slipped_weighted;
+  std::vector<WeightedFen> months_weighted(out.months.size());
   // Who counts today, and for won amounts on their close day.
   for (const auto& m : scope.members) {
     bool counts_today = false;
@@ -74,19 +77,24 @@ OrgIndex::OpenPipeline OrgIndex::open_pipeline(const ResolvedScope& scope, Local
       const OpportunityFact& f = opportunities_[e->slot];
       if (f.status != OppStatus::open || f.expected_close == kNoDay) continue;
       PipelineMonth* bucket = nullptr;
+      WeightedFen* weighted = nullptr;
       if (f.expected_close < this_month) {
         bucket = &out.slipped;
+        weighted = &slipped_weighted;
       } else {
         auto up = std::upper_bound(starts.begin(), starts.end(), f.expected_close);
         const auto i = static_cast<std::size_t>(up - starts.begin()) - 1;
-        if (i < out.months.size()) bucket = &out.months[i];
+        if (i < out.months.size()) {
+          bucket = &out.months[i];
+          weighted = &months_weighted[i];
+        }
       }
       if (!bucket) continue;
       auto st = stages_.find(f.stage);
       const std::int64_t probability = st == stages_.end() ? 0 : st->second.probability;
       ++bucket->count;
       bucket->amount += f.amount;
-      bucket->weighted += static_cast<double>(f.amount) * static_cast<double>(probability) / 100.0;
+      weighted->add(Fen{f.amount}, probability);
       if (f.category == ForecastCategory::commit) bucket->commit += f.amount;
       if (f.category != ForecastCategory::pipeline) bucket->best_case += f.amount;
     }
@@ -102,6 +110,11 @@ OrgIndex::OpenPipeline OrgIndex::open_pipeline(const ResolvedScope& scope, Local
         out.months[static_cast<std::size_t>(up - starts.begin()) - 1].won_amount += f.amount;
       }
     }
+  }
+  // Weighted never exceeds the amounts, whose int64 sums these buckets already hold.
+  out.slipped.weighted = slipped_weighted.divided_by(100).value_or(Fen::max());
+  for (std::size_t i = 0; i < out.months.size(); ++i) {
+    out.months[i].weighted = months_weighted[i].divided_by(100).value_or(Fen::max());
   }
   return out;
 }

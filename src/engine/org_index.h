@@ -109,7 +109,7 @@ class OrgIndex {
   struct PipelineMonth {
     Day month_start = 0;
     std::int64_t count = 0, amount = 0, commit = 0, best_case = 0;
-    double weighted = 0;          // Σ amount × stage probability
+    Fen weighted;                 // Σ amount × stage probability ÷ 100, rounded once
     std::int64_t won_amount = 0;  // won and closed in the month (this month so far)
   };
   struct OpenPipeline {

@@ -44,7 +44,7 @@ void pipeline_row(XlsxWriter& x, std::string_view label, const engine::OrgIndex:
   x.text(label);
   x.integer(m.count);
   x.money_fen(m.amount);
-  money(x, m.weighted);
+  x.money_fen(m.weighted.value());
   x.money_fen(m.commit);
   x.money_fen(m.best_case);
   with_won ? x.money_fen(m.won_amount) : x.empty();
@@ -243,7 +243,7 @@ Workbook risks_xlsx(const RiskReport& r, const RiskNames& names, RiskList list,
         auto it = names.churn_customers.find(c.customer_id);
         it != names.churn_customers.end() ? x.text(it->second) : x.empty();
         owner_cell(x, org, c.owner_id);
-        x.date(format_date(engine::DayClock::date_of(c.last_order)));
+        x.date(format_date(c.last_order));
         x.number(c.usual_days);
         x.integer(c.days_since);
         x.end_row();
