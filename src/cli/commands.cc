@@ -11,13 +11,13 @@
 #include "core/error_catalogue.h"
 #include "demo/demo_history.h"
 #include "demo/demo_org.h"
+#include "domain/entity_json.h"
 #include "domain/org_validation.h"
 #include "engine/analytics.h"
 #include "http/server.h"
 #include "jobs/daily_jobs.h"
 #include "service/analytics/metric_json.h"
 #include "service/analytics/metrics_service.h"
-#include "service/crm/entity_json.h"
 #include "service/io/import_report_json.h"
 #include "service/io/import_service.h"
 #include "service/platform/store_watch.h"
@@ -129,7 +129,7 @@ int demo(const std::string& url, bool if_missing) {
 
 int print_schema() {
   JsonWriter w;
-  service::write_schema(w);
+  write_schema(w);
   std::cout << w.str() << "\n";
   return 0;
 }

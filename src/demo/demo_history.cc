@@ -14,11 +14,11 @@
 
 #include "domain/customer_tier.h"
 #include "domain/entity_record.h"
+#include "domain/field_values.h"
 #include "domain/order_math.h"
 #include "domain/pipeline.h"
 #include "domain/receivable_aging.h"
 #include "service/crm/customer_service.h"
-#include "service/crm/entity_values.h"
 #include "service/crm/pipeline_service.h"
 #include "store/audit_store.h"
 #include "store/entity_store.h"

@@ -452,6 +452,7 @@ const EntityKind kQuote{
     .scope_column = "owner_id",
     .label_field = "",
     .default_sort = "-created_at",
+    .has_lines = true,
 };
 
 const EntityKind kOrder{
@@ -519,6 +520,7 @@ const EntityKind kOrder{
     .scope_column = "owner_id",
     .label_field = "",
     .default_sort = "-ordered_at",
+    .has_lines = true,
 };
 
 const EntityKind kPayment{

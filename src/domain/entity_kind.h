@@ -84,6 +84,7 @@ struct EntityKind {
   std::string_view label_field;   // the field that names a record (for references)
   std::string_view default_sort;  // "-created_at"
   bool has_external_id = true;    // import key: re-imports update, never duplicate
+  bool has_lines = false;         // quotes and orders: product lines (SPEC §2) beside the fields
 
   // Returns the index of field `name`, or -1.
   int index_of(std::string_view name) const;

@@ -25,6 +25,7 @@
 
 #include "domain/entity_kind.h"
 #include "engine/index_file.h"
+#include "http/routes/crm_entity_input.h"
 #include "service/analytics/metrics_service.h"
 #include "service/crm/customer_service.h"
 #include "service/crm/entity_service.h"
@@ -768,7 +769,7 @@ class AnalyticsDiffTest : public ::testing::TestWithParam<std::string> {
   const EntityKind& kind(std::string_view name) { return *find_entity_kind(name); }
 
   Result<EntityRecord> create(std::string_view k, const json::object& body) {
-    auto in = service::read_entity_input(actor_, kind(k), body, true);
+    auto in = http::read_entity_input(actor_, kind(k), body, true);
     if (!in.ok()) return in.error();
     return service::create_entity(*ctx_, actor_, kind(k), *in);
   }
@@ -781,7 +782,7 @@ class AnalyticsDiffTest : public ::testing::TestWithParam<std::string> {
     auto current = get(k, id);
     if (!current.ok()) return current.error();
     body["version"] = current->version;
-    auto in = service::read_entity_input(actor_, kind(k), body, false);
+    auto in = http::read_entity_input(actor_, kind(k), body, false);
     if (!in.ok()) return in.error();
     return service::update_entity(*ctx_, actor_, kind(k), id, *in);
   }

@@ -6,9 +6,9 @@
 #include <charconv>
 #include <limits>
 
+#include "domain/field_values.h"
 #include "domain/receivable_aging.h"
 #include "service/analytics/metrics_service.h"
-#include "service/crm/entity_values.h"
 #include "store/metric_settings_store.h"
 
 namespace fupan::testkit {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "domain/entity_json.h"
 #include "http/app.h"
 #include "http/json_io.h"
 #include "service/analytics/analysis_export.h"
@@ -33,6 +34,71 @@ void write_month(JsonWriter& w, const engine::OrgIndex::PipelineMonth& m) {
   w.field("commit", m.commit);
   w.field("best_case", m.best_case);
   w.field("won", m.won_amount);
+}
+
+// {stalled:[opportunity + last_activity_at + days_idle], stalled_total, stall_days,
+//  slipped:[opportunity + days_slipped], slipped_total, churn:[{customer_id, customer_name,
+//  owner_id, owner_name, last_order, usual_interval_days, days_since}], churn_total,
+//  overdue:[order + days_past_due], overdue_total, today}
+std::string risks_json(const service::RiskReport& r, const service::RiskNames& loaded,
+                       const OrgSnapshot& org, LocalDate today) {
+  const RefNames& names = loaded.refs;
+  const auto customer_name = [&](std::int64_t id) {
+    auto it = loaded.churn_customers.find(id);
+    return it == loaded.churn_customers.end() ? std::string() : it->second;
+  };
+  JsonWriter w;
+  w.begin_object();
+  w.key("stalled").begin_array();
+  for (const auto& s : r.stalled.stalled) {
+    w.begin_object();
+    write_entity_members(w, s.opportunity, org, &names);
+    w.key("last_activity_at");
+    s.last_activity_at ? w.value(format_rfc3339(*s.last_activity_at)) : w.null();
+    w.field("days_idle", s.days_idle);
+    w.end_object();
+  }
+  w.end_array();
+  w.field("stalled_total", r.stalled.stalled_total);
+  w.field("stall_days", r.stalled.stall_days);
+  w.key("slipped").begin_array();
+  for (const auto& o : r.slipped) {
+    w.begin_object();
+    write_entity_members(w, o, org, &names);
+    const auto close = parse_date(o.text("expected_close"));
+    w.field("days_slipped", close ? (today - *close).count() : 0);
+    w.end_object();
+  }
+  w.end_array();
+  w.field("slipped_total", r.slipped_total);
+  w.key("churn").begin_array();
+  for (const auto& c : r.churn) {
+    w.begin_object();
+    w.field("customer_id", c.customer_id);
+    w.field("customer_name", customer_name(c.customer_id));
+    w.field("owner_id", c.owner_id);
+    const UserRecord* owner = org.user(UserId{c.owner_id});
+    w.field("owner_name", owner ? owner->display_name : "");
+    w.field("last_order", format_date(c.last_order));
+    w.field("usual_interval_days", c.usual_days);
+    w.field("days_since", c.days_since);
+    w.end_object();
+  }
+  w.end_array();
+  w.field("churn_total", r.churn_total);
+  w.key("overdue").begin_array();
+  for (const auto& o : r.overdue) {
+    w.begin_object();
+    write_entity_members(w, o, org, &names);
+    const auto due = parse_date(o.text("due_date"));
+    w.field("days_past_due", due ? (today - *due).count() : 0);
+    w.end_object();
+  }
+  w.end_array();
+  w.field("overdue_total", r.overdue_total);
+  w.field("today", format_date(today));
+  w.end_object();
+  return std::move(w).str();
 }
 
 }  // namespace
@@ -215,13 +281,13 @@ void add_analysis_routes(App& app) {
     }
     auto r = service::risk_analysis(app.ctx(), call.actor);
     if (!r.ok()) return as_query_error(r.error());
+    const service::RiskNames names = service::load_risk_names(app.ctx(), call.actor, *r);
     if (xlsx) {
-      const service::RiskNames names = service::load_risk_names(app.ctx(), call.actor, *r);
       return xlsx_response(service::risks_xlsx(*r, names, *list, *call.actor.snapshot,
                                                call.actor.today, prefers_english(req)),
                            req);
     }
-    return json_text(service::render_risks(app.ctx(), call.actor, *r));
+    return json_text(risks_json(*r, names, *call.actor.snapshot, call.actor.today));
   });
 }
 

@@ -3,6 +3,7 @@
 // router, so "duplicates", "transfer" and "tiers" never reach the generic handlers.
 #include "http/app.h"
 #include "http/json_io.h"
+#include "http/routes/crm_entity_json.h"
 #include "service/crm/customer_service.h"
 #include "service/crm/customer_timeline.h"
 #include "service/crm/entity_service.h"
@@ -37,7 +38,41 @@ Result<std::vector<std::int64_t>> read_ids(const json::object& body) {
 }
 
 Response customer_json(const App& app, const Call& call, const EntityRecord& r) {
-  return json_text(service::render_entity(app.ctx(), call.actor, r));
+  return json_text(
+      entity_json(service::view_entity(app.ctx(), call.actor, std::move(r)), *call.actor.snapshot));
+}
+
+// {customer_id, next_follow_up, follow_up_overdue, items:[{kind, event, at, record?, from_user_id?,
+// from_user_name?, to_user_id?, to_user_name?, by_user_id?, by_user_name?, reason?}]}, each
+// record as the API writes it.
+std::string timeline_json(const service::CustomerTimeline& t, const OrgSnapshot& org) {
+  JsonWriter w;
+  w.begin_object();
+  w.field("customer_id", t.customer_id);
+  w.key("next_follow_up");
+  t.next_follow_up.empty() ? w.null() : w.value(t.next_follow_up);
+  w.field("follow_up_overdue", t.follow_up_overdue);
+  w.key("items").begin_array();
+  for (const service::TimelineItem& e : t.items) {
+    w.begin_object();
+    w.field("kind", e.kind);
+    w.field("event", e.event);
+    w.field("at", format_rfc3339(e.at));
+    if (e.record) {
+      w.key("record");
+      write_entity(w, *e.record, org, &t.names);
+    }
+    if (e.transfer) {
+      write_user_ref(w, org, "from_user", e.transfer->from_user);
+      write_user_ref(w, org, "to_user", e.transfer->to_user);
+      write_user_ref(w, org, "by_user", e.transfer->by_user);
+      w.field("reason", e.transfer->reason);
+    }
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  return std::move(w).str();
 }
 
 }  // namespace
@@ -72,7 +107,7 @@ void add_customer_routes(App& app) {
     if (auto s = only_params(call.req, {}); !s.ok()) return s.error();
     FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
     FUPAN_ASSIGN_OR_RETURN(auto timeline, service::customer_timeline(app.ctx(), call.actor, id));
-    return json_text(std::move(timeline));
+    return json_text(timeline_json(timeline, *call.actor.snapshot));
   });
 
   app.api("GET", "/api/customers/duplicates", [&app](Call& call) -> Result<Response> {
@@ -88,7 +123,7 @@ void add_customer_routes(App& app) {
     JsonWriter w;
     w.begin_object();
     w.key("items").begin_array();
-    for (const auto& m : matches) service::write_json(w, m);
+    for (const auto& m : matches) write_json(w, m);
     w.end_array();
     w.end_object();
     Response res;

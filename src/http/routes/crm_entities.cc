@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "domain/entity_json.h"
 #include "http/app.h"
 #include "http/json_io.h"
-#include "service/crm/entity_json.h"
+#include "http/routes/crm_entity_input.h"
+#include "http/routes/crm_entity_json.h"
 #include "service/crm/entity_service.h"
 #include "service/crm/record_history.h"
 #include "service/io/export_service.h"
@@ -62,14 +64,17 @@ void add_kind_routes(App& app, const EntityKind& kind) {
   app.api("GET", base, [&app, k](Call& call) -> Result<Response> {
     FUPAN_ASSIGN_OR_RETURN(auto req, list_request(call.req));
     FUPAN_ASSIGN_OR_RETURN(auto page, service::list_entities(app.ctx(), call.actor, *k, req));
-    return json_text(service::render_page(app.ctx(), call.actor, page));
+    return json_text(entity_page_json(service::view_page(app.ctx(), call.actor, std::move(page)),
+                                      *call.actor.snapshot));
   });
 
   app.api("POST", base, [&app, k](Call& call) -> Result<Response> {
     FUPAN_ASSIGN_OR_RETURN(auto body, parse_object(call.req));
-    FUPAN_ASSIGN_OR_RETURN(auto in, service::read_entity_input(call.actor, *k, body, true));
+    FUPAN_ASSIGN_OR_RETURN(auto in, read_entity_input(call.actor, *k, body, true));
     FUPAN_ASSIGN_OR_RETURN(auto r, service::create_entity(app.ctx(), call.actor, *k, in));
-    return json_text(service::render_entity(app.ctx(), call.actor, r), 201);
+    return json_text(entity_json(service::view_entity(app.ctx(), call.actor, std::move(r)),
+                                 *call.actor.snapshot),
+                     201);
   });
 
   app.api("GET", base + "/export", [&app, k](Call& call) -> Result<Response> {
@@ -87,7 +92,8 @@ void add_kind_routes(App& app, const EntityKind& kind) {
   app.api("GET", base + "/{id}", [&app, k](Call& call) -> Result<Response> {
     FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
     FUPAN_ASSIGN_OR_RETURN(auto r, service::get_entity(app.ctx(), call.actor, *k, id));
-    return json_text(service::render_entity(app.ctx(), call.actor, r));
+    return json_text(entity_json(service::view_entity(app.ctx(), call.actor, std::move(r)),
+                                 *call.actor.snapshot));
   });
 
   // The record's changes, from the audit log, for anyone who sees it.
@@ -95,15 +101,16 @@ void add_kind_routes(App& app, const EntityKind& kind) {
     if (auto s = only_params(call.req, {}); !s.ok()) return s.error();
     FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
     FUPAN_ASSIGN_OR_RETURN(auto history, service::record_history(app.ctx(), call.actor, *k, id));
-    return json_text(std::move(history));
+    return json_text(history_json(history, *call.actor.snapshot));
   });
 
   app.api("PATCH", base + "/{id}", [&app, k](Call& call) -> Result<Response> {
     FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
     FUPAN_ASSIGN_OR_RETURN(auto body, parse_object(call.req));
-    FUPAN_ASSIGN_OR_RETURN(auto in, service::read_entity_input(call.actor, *k, body, false));
+    FUPAN_ASSIGN_OR_RETURN(auto in, read_entity_input(call.actor, *k, body, false));
     FUPAN_ASSIGN_OR_RETURN(auto r, service::update_entity(app.ctx(), call.actor, *k, id, in));
-    return json_text(service::render_entity(app.ctx(), call.actor, r));
+    return json_text(entity_json(service::view_entity(app.ctx(), call.actor, std::move(r)),
+                                 *call.actor.snapshot));
   });
 
   app.api("DELETE", base + "/{id}", [&app, k](Call& call) -> Result<Response> {
@@ -119,7 +126,7 @@ void add_kind_routes(App& app, const EntityKind& kind) {
 void add_entity_routes(App& app) {
   app.api("GET", "/api/schema", [](Call&) -> Result<Response> {
     JsonWriter w;
-    service::write_schema(w);
+    write_schema(w);
     return json_text(std::move(w).str());
   });
   for (const EntityKind* kind : entity_kinds()) add_kind_routes(app, *kind);

@@ -36,6 +36,83 @@ Result<service::TodoAction> read_action(Fields& f, bool snooze) {
   return a;
 }
 
+// {follow_ups:[customer + days_overdue + reminded_at], follow_ups_total, stalled:
+// [opportunity + last_activity_at + days_idle + reminded_at], stalled_total, stall_days, today,
+// people:[{user_id, name, follow_ups, stalled, last_reminded_at}], reminders:[{id, from_user_id,
+// from_name, kind, record_id, record_name, note, created_at, read}]}.
+std::string todos_json(const service::Todos& todos, const OrgSnapshot& org, LocalDate today) {
+  auto reminded_at = [&](JsonWriter& w, std::string_view kind, std::int64_t id) {
+    w.key("reminded_at");
+    auto it = todos.reminded.find({std::string(kind), id});
+    it != todos.reminded.end() ? w.value(format_rfc3339(it->second)) : w.null();
+  };
+  JsonWriter w;
+  w.begin_object();
+  w.key("follow_ups").begin_array();
+  for (const auto& f : todos.follow_ups) {
+    w.begin_object();
+    write_entity_members(w, f.customer, org, &todos.names);
+    w.field("days_overdue", f.days_overdue);
+    reminded_at(w, "follow_up", f.customer.id);
+    w.end_object();
+  }
+  w.end_array();
+  w.field("follow_ups_total", todos.follow_ups_total);
+  w.key("stalled").begin_array();
+  for (const auto& s : todos.stalled) {
+    w.begin_object();
+    write_entity_members(w, s.opportunity, org, &todos.names);
+    w.key("last_activity_at");
+    if (s.last_activity_at) {
+      w.value(format_rfc3339(*s.last_activity_at));
+    } else {
+      w.null();
+    }
+    w.field("days_idle", s.days_idle);
+    reminded_at(w, "stalled", s.opportunity.id);
+    w.end_object();
+  }
+  w.end_array();
+  w.field("stalled_total", todos.stalled_total);
+  w.field("stall_days", todos.stall_days);
+  w.field("today", format_date(today));
+  w.key("people").begin_array();
+  for (const service::PersonTodos& p : todos.people) {
+    const UserRecord* u = org.user(p.user);
+    w.begin_object();
+    w.field("user_id", p.user.value);
+    w.field("name", u ? u->display_name : "");
+    w.field("follow_ups", p.follow_ups);
+    w.field("stalled", p.stalled);
+    w.key("last_reminded_at");
+    p.last_reminded_at ? w.value(format_rfc3339(*p.last_reminded_at)) : w.null();
+    w.end_object();
+  }
+  w.end_array();
+  w.key("reminders").begin_array();
+  for (const auto& r : todos.reminders) {
+    const UserRecord* from = org.user(r.from);
+    w.begin_object();
+    w.field("id", r.id);
+    w.field("from_user_id", r.from.value);
+    w.field("from_name", from ? from->display_name : "");
+    w.field("kind", r.kind);
+    w.key("record_id");
+    r.record ? w.value(*r.record) : w.null();
+    w.key("record_name");
+    auto name =
+        r.record ? todos.reminder_records.find({r.kind, *r.record}) : todos.reminder_records.end();
+    name != todos.reminder_records.end() ? w.value(name->second) : w.null();
+    w.field("note", r.note);
+    w.field("created_at", format_rfc3339(r.created_at));
+    w.field("read", r.read_at.has_value());
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  return std::move(w).str();
+}
+
 }  // namespace
 
 void add_todo_routes(App& app) {
@@ -58,7 +135,7 @@ void add_todo_routes(App& app) {
     }
     auto todos = service::load_todos(app.ctx(), call.actor, filter);
     if (!todos.ok()) return as_query_error(todos.error());
-    return json_text(service::render_todos(app.ctx(), call.actor, *todos));
+    return json_text(todos_json(*todos, *call.actor.snapshot, call.actor.today));
   });
 
   // {user_id, kind: all|follow_up|stalled, record_id?, note?} → 201 the reminder

@@ -2,6 +2,7 @@
 // customer's tier, and converting a quote into an order.
 #include "http/app.h"
 #include "http/json_io.h"
+#include "http/routes/crm_entity_json.h"
 #include "service/crm/entity_service.h"
 #include "service/sales/price_service.h"
 #include "service/sales/quote_service.h"
@@ -41,7 +42,10 @@ void add_sales_doc_routes(App& app) {
         [&](std::int64_t version) -> Response {
           auto order = service::convert_quote_to_order(app.ctx(), call.actor, QuoteId{id}, version);
           if (!order.ok()) return error_response(order.error(), call.req);
-          return json_text(service::render_entity(app.ctx(), call.actor, *order), 201);
+          return json_text(
+              entity_json(service::view_entity(app.ctx(), call.actor, std::move(*order)),
+                          *call.actor.snapshot),
+              201);
         });
   });
 }

@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <map>
 
+#include "domain/entity_json.h"
 #include "domain/funnel.h"
 #include "engine/analytics.h"
 #include "engine/day_clock.h"
 #include "service/crm/entity_access.h"
-#include "service/crm/entity_json.h"
+#include "service/crm/ref_names.h"
 #include "store/entity_store.h"
 #include "store/record_lookup.h"
 
@@ -181,10 +182,14 @@ Result<RiskReport> risk_analysis(const Context& ctx, const Actor& actor) {
 
   const DataScope& scope = actor.scope();
   std::size_t total = 0;
-  out.churn = ctx.analytics->read(actor.org, [&](const engine::OrgIndex& index) {
+  const auto churn = ctx.analytics->read(actor.org, [&](const engine::OrgIndex& index) {
     return index.churn_risks([&](std::int64_t owner) { return scope.sees_user(UserId{owner}); },
                              actor.today, kRiskItems, &total);
   });
+  for (const engine::OrgIndex::ChurnRisk& c : churn) {
+    out.churn.push_back({c.customer_id, c.owner_id, engine::DayClock::date_of(c.last_order),
+                         c.usual_days, c.days_since});
+  }
   out.churn_total = static_cast<std::int64_t>(total);
   return out;
 }
@@ -195,7 +200,7 @@ RiskNames load_risk_names(const Context& ctx, const Actor& actor, const RiskRepo
   for (const auto& o : r.slipped) out.refs.collect(o);
   for (const auto& o : r.overdue) out.refs.collect(o);
   auto conn = ctx.db.acquire();
-  out.refs.load(*conn, actor.org);
+  load_ref_names(*conn, actor.org, out.refs);
   if (!r.churn.empty()) {
     std::vector<std::int64_t> ids;
     for (const auto& c : r.churn) ids.push_back(c.customer_id);
@@ -204,65 +209,6 @@ RiskNames load_risk_names(const Context& ctx, const Actor& actor, const RiskRepo
     }
   }
   return out;
-}
-
-std::string render_risks(const Context& ctx, const Actor& actor, const RiskReport& r) {
-  RiskNames loaded = load_risk_names(ctx, actor, r);
-  const RefNames& names = loaded.refs;
-  std::map<std::int64_t, std::string>& customer_names = loaded.churn_customers;
-  const OrgSnapshot& org = *actor.snapshot;
-  JsonWriter w;
-  w.begin_object();
-  w.key("stalled").begin_array();
-  for (const auto& s : r.stalled.stalled) {
-    w.begin_object();
-    write_entity_members(w, s.opportunity, org, &names);
-    w.key("last_activity_at");
-    s.last_activity_at ? w.value(format_rfc3339(*s.last_activity_at)) : w.null();
-    w.field("days_idle", s.days_idle);
-    w.end_object();
-  }
-  w.end_array();
-  w.field("stalled_total", r.stalled.stalled_total);
-  w.field("stall_days", r.stalled.stall_days);
-  w.key("slipped").begin_array();
-  for (const auto& o : r.slipped) {
-    w.begin_object();
-    write_entity_members(w, o, org, &names);
-    const auto close = parse_date(o.text("expected_close"));
-    w.field("days_slipped", close ? (actor.today - *close).count() : 0);
-    w.end_object();
-  }
-  w.end_array();
-  w.field("slipped_total", r.slipped_total);
-  w.key("churn").begin_array();
-  for (const auto& c : r.churn) {
-    w.begin_object();
-    w.field("customer_id", c.customer_id);
-    w.field("customer_name", customer_names[c.customer_id]);
-    w.field("owner_id", c.owner_id);
-    const UserRecord* owner = org.user(UserId{c.owner_id});
-    w.field("owner_name", owner ? owner->display_name : "");
-    w.field("last_order", format_date(engine::DayClock::date_of(c.last_order)));
-    w.field("usual_interval_days", c.usual_days);
-    w.field("days_since", c.days_since);
-    w.end_object();
-  }
-  w.end_array();
-  w.field("churn_total", r.churn_total);
-  w.key("overdue").begin_array();
-  for (const auto& o : r.overdue) {
-    w.begin_object();
-    write_entity_members(w, o, org, &names);
-    const auto due = parse_date(o.text("due_date"));
-    w.field("days_past_due", due ? (actor.today - *due).count() : 0);
-    w.end_object();
-  }
-  w.end_array();
-  w.field("overdue_total", r.overdue_total);
-  w.field("today", format_date(actor.today));
-  w.end_object();
-  return std::move(w).str();
 }
 
 }  // namespace fupan::service

@@ -10,11 +10,11 @@
 #include <vector>
 
 #include "core/error.h"
+#include "domain/entity_json.h"
 #include "domain/forecast.h"
 #include "domain/quadrant.h"
 #include "engine/org_index.h"
 #include "service/analytics/metrics_service.h"
-#include "service/crm/entity_json.h"
 #include "service/crm/todo_service.h"
 #include "service/platform/context.h"
 
@@ -57,11 +57,19 @@ struct ForecastReport {
 Result<ForecastReport> forecast_analysis(const Context& ctx, const Actor& actor, MetricRequest req,
                                          int months);
 
+// A customer at risk of churn (engine/org_index.h: churn_risks).
+struct ChurnRisk {
+  std::int64_t customer_id = 0, owner_id = 0;
+  LocalDate last_order;
+  double usual_days = 0;  // the median gap between their order days
+  std::int64_t days_since = 0;
+};
+
 struct RiskReport {
   Todos stalled;  // stalled opportunities in the viewer's data scope (todos, team view)
   std::vector<EntityRecord> slipped;  // open, expected close before today
   std::int64_t slipped_total = 0;
-  std::vector<engine::OrgIndex::ChurnRisk> churn;
+  std::vector<ChurnRisk> churn;
   std::int64_t churn_total = 0;
   std::vector<EntityRecord> overdue;  // orders owing past their due date
   std::int64_t overdue_total = 0;
@@ -73,10 +81,4 @@ struct RiskNames {
   std::map<std::int64_t, std::string> churn_customers;  // customer id → name
 };
 RiskNames load_risk_names(const Context& ctx, const Actor& actor, const RiskReport& r);
-// {stalled:[opportunity + last_activity_at + days_idle], stalled_total, stall_days,
-//  slipped:[opportunity + days_slipped], slipped_total, churn:[{customer_id, customer_name,
-//  owner_id, owner_name, last_order, usual_interval_days, days_since}], churn_total,
-//  overdue:[order + days_past_due], overdue_total, today}
-std::string render_risks(const Context& ctx, const Actor& actor, const RiskReport& r);
-
 }  // namespace fupan::service

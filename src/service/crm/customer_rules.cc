@@ -2,7 +2,6 @@
 // and phone, the transfer history when an edit changes the owner, and a customer's details
 // (contacts, transfers, possible duplicates).
 #include "service/crm/customer_service.h"
-#include "service/crm/entity_json.h"
 #include "service/crm/entity_rules.h"
 #include "store/customer_store.h"
 #include "store/entity_store.h"
@@ -12,57 +11,15 @@ namespace {
 
 constexpr std::int64_t kMaxContacts = 500;
 
-void write_user(JsonWriter& w, const OrgSnapshot& org, std::string_view key, UserId id) {
-  w.field(std::string(key) + "_id", id.value);
-  const UserRecord* u = org.user(id);
-  w.key(std::string(key) + "_name");
-  if (u) {
-    w.value(u->display_name);
-  } else {
-    w.null();
-  }
-}
-
-void write_contacts(store::Connection& c, const Actor& actor, const EntityRecord& customer,
-                    JsonWriter& w) {
+std::vector<EntityRecord> contacts_of(store::Connection& c, const Actor& actor,
+                                      const EntityRecord& customer) {
   const EntityKind& kind = *find_entity_kind("contact");
   store::EntityQuery q;
   q.where = "t.customer_id = ?";
   q.params.emplace_back(customer.id);
   q.order_by = "t.is_primary DESC, t.name ASC, t.id ASC";
   q.limit = kMaxContacts;
-  const auto contacts = store::query_entities(c, actor.org, kind, q);
-  RefNames names;
-  for (const EntityRecord& r : contacts) names.collect(r);
-  names.load(c, actor.org);
-  w.key("contacts").begin_array();
-  for (const EntityRecord& r : contacts) write_entity(w, r, *actor.snapshot, &names);
-  w.end_array();
-}
-
-void write_transfers(store::Connection& c, const Actor& actor, const EntityRecord& customer,
-                     JsonWriter& w) {
-  w.key("transfers").begin_array();
-  for (const auto& t : store::list_customer_transfers(c, actor.org, customer.id)) {
-    w.begin_object();
-    write_user(w, *actor.snapshot, "from_user", t.from_user);
-    write_user(w, *actor.snapshot, "to_user", t.to_user);
-    w.field("reason", t.reason);
-    write_user(w, *actor.snapshot, "by_user", t.by_user);
-    w.field("at", format_rfc3339(t.at));
-    w.end_object();
-  }
-  w.end_array();
-}
-
-void write_duplicates(store::Connection& c, const Actor& actor, const EntityRecord& customer,
-                      JsonWriter& w) {
-  w.key("duplicates").begin_array();
-  for (const DuplicateMatch& d :
-       find_duplicates(c, actor, customer.text("name"), customer.text("phone"), customer.id)) {
-    write_json(w, d);
-  }
-  w.end_array();
+  return store::query_entities(c, actor.org, kind, q);
 }
 
 class CustomerRules final : public EntityRules {
@@ -86,11 +43,14 @@ class CustomerRules final : public EntityRules {
     }
   }
 
-  void write_details(store::Connection& c, const Actor& actor, const EntityRecord& r,
-                     JsonWriter& w) const override {
-    write_contacts(c, actor, r, w);
-    write_transfers(c, actor, r, w);
-    write_duplicates(c, actor, r, w);
+  EntityDetails load_details(store::Connection& c, const Actor& actor, const EntityRecord& r,
+                             RefNames& names) const override {
+    CustomerDetails d;
+    d.contacts = contacts_of(c, actor, r);
+    for (const EntityRecord& contact : d.contacts) names.collect(contact);
+    d.transfers = store::list_customer_transfers(c, actor.org, r.id);
+    d.duplicates = find_duplicates(c, actor, r.text("name"), r.text("phone"), r.id);
+    return d;
   }
 };
 

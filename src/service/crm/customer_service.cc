@@ -4,9 +4,9 @@
 #include <set>
 
 #include "domain/dedupe.h"
+#include "domain/entity_json.h"
 #include "domain/org_validation.h"
 #include "service/crm/entity_access.h"
-#include "service/crm/entity_json.h"
 #include "service/platform/write.h"
 #include "store/customer_store.h"
 #include "store/entity_store.h"
@@ -151,32 +151,6 @@ std::vector<DuplicateMatch> find_duplicates(const Context& ctx, const Actor& act
                                             std::optional<std::int64_t> exclude_id) {
   auto conn = ctx.db.acquire();
   return find_duplicates(*conn, actor, name, phone, exclude_id);
-}
-
-void write_json(JsonWriter& w, const DuplicateMatch& d) {
-  w.begin_object();
-  w.key("id");
-  if (d.id) {
-    w.value(*d.id);
-  } else {
-    w.null();
-  }
-  w.field("name", d.name);
-  w.key("phone");
-  if (d.phone) {
-    w.value(*d.phone);
-  } else {
-    w.null();
-  }
-  w.key("owner_id");
-  if (d.owner_id) {
-    w.value(*d.owner_id);
-  } else {
-    w.null();
-  }
-  w.field("owner_name", d.owner_name);
-  w.field("visible", d.visible);
-  w.end_object();
 }
 
 std::optional<std::string> customer_name_key(std::string_view name) {

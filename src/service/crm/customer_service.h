@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "core/error.h"
-#include "core/json_writer.h"
 #include "domain/entity_record.h"
 #include "service/platform/context.h"
 #include "store/database.h"
@@ -60,8 +59,6 @@ std::vector<DuplicateMatch> find_duplicates(store::Connection& c, const Actor& a
 std::vector<DuplicateMatch> find_duplicates(const Context& ctx, const Actor& actor,
                                             std::string_view name, std::string_view phone,
                                             std::optional<std::int64_t> exclude_id);
-// Writes {id, name, phone, owner_id, owner_name, visible}.
-void write_json(JsonWriter& w, const DuplicateMatch& d);
 
 // The duplicate keys of a customer's name and phone; nullopt when there is nothing to compare.
 std::optional<std::string> customer_name_key(std::string_view name);

@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "service/crm/entity_access.h"
-#include "service/crm/entity_json.h"
 #include "service/crm/entity_service.h"
+#include "service/crm/ref_names.h"
 #include "store/customer_store.h"
 #include "store/entity_store.h"
 
@@ -45,13 +45,15 @@ Instant instant_of(const EntityRecord& r, std::string_view field) {
 
 }  // namespace
 
-Result<std::string> customer_timeline(const Context& ctx, const Actor& actor, std::int64_t id) {
+Result<CustomerTimeline> customer_timeline(const Context& ctx, const Actor& actor,
+                                           std::int64_t id) {
   static const EntityKind& customers = *find_entity_kind("customer");
   auto customer = get_entity(ctx, actor, customers, id);
   if (!customer.ok()) return customer.error();
   std::vector<EntityRecord> activities, opportunities, orders, payments;
   std::vector<store::CustomerTransfer> transfers;
-  RefNames names;
+  CustomerTimeline out;
+  out.customer_id = id;
   {
     auto conn = ctx.db.acquire();
     activities = records_of(*conn, actor, "activity", id, "started_at");
@@ -60,9 +62,9 @@ Result<std::string> customer_timeline(const Context& ctx, const Actor& actor, st
     payments = records_of(*conn, actor, "payment", id, "received_at");
     transfers = store::list_customer_transfers(*conn, actor.org, id);
     for (const auto* list : {&activities, &opportunities, &orders, &payments}) {
-      for (const EntityRecord& r : *list) names.collect(r);
+      for (const EntityRecord& r : *list) out.names.collect(r);
     }
-    names.load(*conn, actor.org);
+    load_ref_names(*conn, actor.org, out.names);
   }
   std::vector<Event> events;
   events.push_back({customer->created_at, "customer", "created", &*customer, nullptr});
@@ -89,41 +91,19 @@ Result<std::string> customer_timeline(const Context& ctx, const Actor& actor, st
                    [](const Event& a, const Event& b) { return a.at > b.at; });
   if (events.size() > kTimelineItems) events.resize(kTimelineItems);
 
-  const OrgSnapshot& org = *actor.snapshot;
-  auto user = [&](JsonWriter& w, std::string_view key, UserId u) {
-    w.field(std::string(key) + "_id", u.value);
-    const UserRecord* rec = org.user(u);
-    w.key(std::string(key) + "_name");
-    rec ? w.value(rec->display_name) : w.null();
-  };
-  JsonWriter w;
-  w.begin_object();
-  w.field("customer_id", id);
-  const std::string next = customer->text("next_follow_up");
-  w.key("next_follow_up");
-  next.empty() ? w.null() : w.value(next);
-  w.field("follow_up_overdue", !next.empty() && next < format_date(actor.today));
-  w.key("items").begin_array();
+  out.next_follow_up = customer->text("next_follow_up");
+  out.follow_up_overdue =
+      !out.next_follow_up.empty() && out.next_follow_up < format_date(actor.today);
+  out.items.reserve(events.size());
   for (const Event& e : events) {
-    w.begin_object();
-    w.field("kind", e.kind);
-    w.field("event", e.event);
-    w.field("at", format_rfc3339(e.at));
-    if (e.record) {
-      w.key("record");
-      write_entity(w, *e.record, org, &names);
-    }
-    if (e.transfer) {
-      user(w, "from_user", e.transfer->from_user);
-      user(w, "to_user", e.transfer->to_user);
-      user(w, "by_user", e.transfer->by_user);
-      w.field("reason", e.transfer->reason);
-    }
-    w.end_object();
+    TimelineItem& item = out.items.emplace_back();
+    item.at = e.at;
+    item.kind = e.kind;
+    item.event = e.event;
+    if (e.record) item.record = *e.record;
+    if (e.transfer) item.transfer = *e.transfer;
   }
-  w.end_array();
-  w.end_object();
-  return std::move(w).str();
+  return out;
 }
 
 }  // namespace fupan::service

@@ -3,13 +3,13 @@
 // order lines, transfers). The generic entity service calls them inside its write transaction.
 #pragma once
 
-#include <boost/json/object.hpp>
 #include <string_view>
 #include <vector>
 
 #include "core/error.h"
-#include "core/json_writer.h"
 #include "domain/entity_record.h"
+#include "service/crm/entity_input.h"
+#include "service/crm/entity_view.h"
 #include "service/platform/context.h"
 #include "store/database.h"
 
@@ -21,14 +21,12 @@ struct WriteScope {
   const Actor& actor;
   store::Connection& conn;
   Instant now;
-  const boost::json::object* body = nullptr;  // the request body; null for imports
+  const EntityInput* input = nullptr;  // what the create or change sent; null for imports
 };
 
 class EntityRules {
  public:
   virtual ~EntityRules() = default;
-  // Members of a request body the kind accepts besides its fields (e.g. "lines").
-  virtual std::vector<std::string_view> extra_members() const { return {}; }
   // Fills defaults and derived fields and checks rules across fields; `before` is null on
   // create. Runs inside the write transaction, after the generic checks.
   virtual Status prepare(WriteScope&, const EntityRecord* /*before*/,
@@ -45,9 +43,12 @@ class EntityRules {
   // Returns true iff imports may insert new records of the kind in bulk, without their ids and
   // without after_write; false when after_write must run for each record (it needs the new id).
   virtual bool insert_in_bulk() const { return true; }
-  // Writes the members a single record's response carries besides its fields.
-  virtual void write_details(store::Connection&, const Actor&, const EntityRecord&,
-                             JsonWriter&) const {}
+  // Returns what a read of a single record shows besides its fields, noting in `names` the
+  // references of the records it holds.
+  virtual EntityDetails load_details(store::Connection&, const Actor&, const EntityRecord&,
+                                     RefNames& /*names*/) const {
+    return {};
+  }
 };
 
 // Returns the rules of `kind`.

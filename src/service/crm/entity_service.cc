@@ -3,10 +3,11 @@
 #include <algorithm>
 
 #include "core/text_parse.h"
+#include "domain/entity_json.h"
+#include "domain/field_values.h"
 #include "service/crm/entity_access.h"
-#include "service/crm/entity_json.h"
 #include "service/crm/entity_rules.h"
-#include "service/crm/entity_values.h"
+#include "service/crm/ref_names.h"
 #include "service/platform/write.h"
 
 namespace fupan::service {
@@ -71,58 +72,6 @@ Status check_record(WriteScope& ws, const EntityRecord* before, EntityRecord& r)
 }
 
 }  // namespace
-
-Result<EntityInput> read_entity_input(const Actor& actor, const EntityKind& kind,
-                                      const boost::json::object& body, bool creating) {
-  const date::time_zone* tz = zone_of(actor.snapshot->org().timezone);
-  EntityInput in;
-  in.values.resize(kind.fields.size());
-  in.body = &body;
-  const auto extras = rules_of(kind).extra_members();
-  for (const auto& member : body) {
-    const std::string_view key = member.key();
-    const int i = kind.index_of(key);
-    if (i >= 0) {
-      const Field& f = kind.fields[static_cast<std::size_t>(i)];
-      if (!f.writable)
-        return Error{ErrorCode::unknown_field, std::string(key), detail::set_by_system, {}};
-      auto v = value_from_json(f, member.value(), tz);
-      if (!v.ok()) return v.error();
-      if (f.required && std::holds_alternative<std::monostate>(*v))
-        return Error::missing(std::string(key));
-      in.values[static_cast<std::size_t>(i)] = std::move(*v);
-    } else if (key == "external_id" && kind.has_external_id) {
-      const auto& v = member.value();
-      if (v.is_null()) {
-        in.external_id = std::optional<std::string>{};
-      } else if (v.is_string() && !v.as_string().empty() && v.as_string().size() <= 64) {
-        in.external_id = std::optional<std::string>{std::string(v.as_string())};
-      } else {
-        return Error::invalid("external_id", detail::at_most_chars(64));
-      }
-    } else if (key == "version" && !creating) {
-      if (!member.value().is_int64()) return Error::invalid("version", detail::integer);
-      in.version = member.value().as_int64();
-    } else if (std::find(extras.begin(), extras.end(), key) != extras.end()) {
-      // read by the kind's rules
-    } else {
-      return Error{ErrorCode::unknown_field, std::string(key), detail::not_accepted_here, {}};
-    }
-  }
-  if (creating) {
-    for (std::size_t i = 0; i < kind.fields.size(); ++i) {
-      const Field& f = kind.fields[i];
-      if (f.required && f.writable && !in.values[i] && f.name != "owner_id" &&
-          f.name != "user_id") {
-        // owner_id and user_id default to the actor
-        return Error::missing(std::string(f.name));
-      }
-    }
-  } else if (!in.version) {
-    return Error::missing("version");
-  }
-  return in;
-}
 
 Result<store::EntityQuery> build_list_query(const Actor& actor, const EntityKind& kind,
                                             const ListRequest& req) {
@@ -221,36 +170,21 @@ Result<Page<EntityRecord>> list_entities(const Context& ctx, const Actor& actor,
   return page;
 }
 
-std::string render_page(const Context& ctx, const Actor& actor, const Page<EntityRecord>& page) {
-  RefNames names;
-  for (const EntityRecord& r : page.items) names.collect(r);
-  {
-    auto conn = ctx.db.acquire();
-    names.load(*conn, actor.org);
-  }
-  JsonWriter w;
-  w.begin_object();
-  w.key("items").begin_array();
-  for (const EntityRecord& r : page.items) write_entity(w, r, *actor.snapshot, &names);
-  w.end_array();
-  w.field("total", page.total);
-  w.field("page", page.page);
-  w.field("page_size", page.page_size);
-  w.end_object();
-  return std::move(w).str();
+EntityPageView view_page(const Context& ctx, const Actor& actor, Page<EntityRecord> page) {
+  EntityPageView view{std::move(page), {}};
+  for (const EntityRecord& r : view.page.items) view.names.collect(r);
+  auto conn = ctx.db.acquire();
+  load_ref_names(*conn, actor.org, view.names);
+  return view;
 }
 
-std::string render_entity(const Context& ctx, const Actor& actor, const EntityRecord& r) {
+EntityView view_entity(const Context& ctx, const Actor& actor, EntityRecord r) {
   auto conn = ctx.db.acquire();
-  RefNames names;
-  names.collect(r);
-  names.load(*conn, actor.org);
-  JsonWriter w;
-  w.begin_object();
-  write_entity_members(w, r, *actor.snapshot, &names);
-  rules_of(*r.kind).write_details(*conn, actor, r, w);
-  w.end_object();
-  return std::move(w).str();
+  EntityView view{std::move(r), {}, {}};
+  view.names.collect(view.record);
+  view.details = rules_of(*view.record.kind).load_details(*conn, actor, view.record, view.names);
+  load_ref_names(*conn, actor.org, view.names);
+  return view;
 }
 
 Result<EntityRecord> get_entity(const Context& ctx, const Actor& actor, const EntityKind& kind,
@@ -334,7 +268,7 @@ Result<EntityRecord> create_entity(const Context& ctx, const Actor& actor, const
   r.version = 1;
   return write_facts<EntityRecord>(ctx, "external_id",
                                    [&](store::Connection& c) -> Result<EntityRecord> {
-                                     WriteScope ws{ctx, actor, c, now, in.body};
+                                     WriteScope ws{ctx, actor, c, now, &in};
                                      FUPAN_TRY(check_record(ws, nullptr, r));
                                      r.id = store::insert_entity(c, actor.org, r);
                                      rules_of(kind).after_write(ws, nullptr, r);
@@ -361,7 +295,7 @@ Result<EntityRecord> update_entity(const Context& ctx, const Actor& actor, const
         if (in.external_id) r.external_id = *in.external_id;
         r.updated_at = now;
         r.version = before->version + 1;
-        WriteScope ws{ctx, actor, c, now, in.body};
+        WriteScope ws{ctx, actor, c, now, &in};
         FUPAN_TRY(check_record(ws, &*before, r));
         FUPAN_TRY(outcome_status(store::update_entity(c, actor.org, r, *in.version)));
         rules_of(kind).after_write(ws, &*before, r);

@@ -3,31 +3,19 @@
 // own rules (entity_rules.h) run inside the same transaction.
 #pragma once
 
-#include <boost/json/object.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/error.h"
 #include "domain/entity_record.h"
+#include "service/crm/entity_input.h"
+#include "service/crm/entity_view.h"
 #include "service/platform/context.h"
 #include "service/platform/paging.h"
 #include "store/entity_store.h"
 
 namespace fupan::service {
-
-// The fields of a create or change; absent fields are left as they are.
-struct EntityInput {
-  std::vector<std::optional<FieldValue>> values;  // one per field of the kind
-  std::optional<std::optional<std::string>> external_id;
-  std::optional<std::int64_t> version;        // required on change
-  const boost::json::object* body = nullptr;  // for the kind's extra members (lines)
-};
-
-// Reads a request body: every member must be a writable field of `kind`, external_id, version
-// (when !creating) or one of the kind's extra members; required fields must be present on create.
-Result<EntityInput> read_entity_input(const Actor& actor, const EntityKind& kind,
-                                      const boost::json::object& body, bool creating);
 
 // One list filter from the query string: `field=v1,v2` (any of), `field_from=` / `field_to=`
 // (a range, both ends included; a date bound on a time field covers the whole day).
@@ -46,10 +34,10 @@ struct ListRequest {
 Result<store::EntityQuery> build_list_query(const Actor& actor, const EntityKind& kind,
                                             const ListRequest& req);
 
-// Renders a page of records as the list response, with the names of what they refer to.
-std::string render_page(const Context& ctx, const Actor& actor, const Page<EntityRecord>& page);
-// Renders one record with reference names and its kind's details (lines, history).
-std::string render_entity(const Context& ctx, const Actor& actor, const EntityRecord& r);
+// Returns a page of records with the names of what they refer to.
+EntityPageView view_page(const Context& ctx, const Actor& actor, Page<EntityRecord> page);
+// Returns one record with the names of what it refers to and its kind's details (lines, history).
+EntityView view_entity(const Context& ctx, const Actor& actor, EntityRecord r);
 
 Result<Page<EntityRecord>> list_entities(const Context& ctx, const Actor& actor,
                                          const EntityKind& kind, const ListRequest& req);

@@ -1,9 +1,10 @@
 #include "service/crm/opportunity_board.h"
 
+#include "domain/entity_json.h"
 #include "domain/stage_transition.h"
-#include "service/crm/entity_json.h"
 #include "service/crm/entity_service.h"
 #include "service/crm/pipeline_service.h"
+#include "service/crm/ref_names.h"
 #include "store/entity_store.h"
 #include "store/pipeline_store.h"
 
@@ -61,43 +62,10 @@ Result<Board> load_board(const Context& ctx, const Actor& actor, const BoardRequ
     q.limit = kBoardColumnItems;
     q.offset = 0;
     col.items = store::query_entities(*conn, actor.org, opportunity_kind(), q);
+    for (const EntityRecord& r : col.items) board.names.collect(r);
   }
+  load_ref_names(*conn, actor.org, board.names);
   return board;
-}
-
-std::string render_board(const Context& ctx, const Actor& actor, const Board& board) {
-  RefNames names;
-  for (const BoardColumn& col : board.columns) {
-    for (const EntityRecord& r : col.items) names.collect(r);
-  }
-  {
-    auto conn = ctx.db.acquire();
-    names.load(*conn, actor.org);
-  }
-  JsonWriter w;
-  w.begin_object();
-  w.key("pipeline").begin_object();
-  w.field("id", board.pipeline_id);
-  w.field("name", board.pipeline_name);
-  w.end_object();
-  w.key("stages").begin_array();
-  for (const BoardColumn& col : board.columns) {
-    w.begin_object();
-    w.field("id", col.stage.id);
-    w.field("name", col.stage.name);
-    w.field("probability", col.stage.probability);
-    w.field("kind", stage_kind_name(col.stage.kind));
-    w.field("count", col.count);
-    w.field("amount", col.amount);
-    w.field("weighted_amount", col.weighted_amount);
-    w.key("items").begin_array();
-    for (const EntityRecord& r : col.items) write_entity(w, r, *actor.snapshot, &names);
-    w.end_array();
-    w.end_object();
-  }
-  w.end_array();
-  w.end_object();
-  return std::move(w).str();
 }
 
 }  // namespace fupan::service

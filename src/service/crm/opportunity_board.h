@@ -9,6 +9,7 @@
 
 #include "core/error.h"
 #include "core/money.h"
+#include "domain/entity_json.h"
 #include "domain/entity_record.h"
 #include "domain/pipeline.h"
 #include "service/platform/context.h"
@@ -33,14 +34,13 @@ struct Board {
   std::int64_t pipeline_id = 0;
   std::string pipeline_name;
   std::vector<BoardColumn> columns;  // by stage position
+  RefNames names;                    // of the cards' references
 };
 
 inline constexpr std::int64_t kBoardColumnItems = 50;
 
-// Loads the board; an unknown pipeline or an owner outside the scope is invalid_query.
+// Loads the board with the names its cards show; an unknown pipeline or an owner outside the
+// scope is invalid_query.
 Result<Board> load_board(const Context& ctx, const Actor& actor, const BoardRequest& req);
-// Renders {pipeline:{id,name}, stages:[{id,name,probability,kind,count,amount,weighted_amount,
-// items}]}, items as in the opportunity list.
-std::string render_board(const Context& ctx, const Actor& actor, const Board& board);
 
 }  // namespace fupan::service

@@ -78,32 +78,16 @@ class OpportunityRules final : public EntityRules {
                                 ws.actor.id);
   }
 
-  void write_details(store::Connection& c, const Actor& actor, const EntityRecord& r,
-                     JsonWriter& w) const override {
-    w.key("probability");
-    auto stage = r.integer("stage_id") ? store::find_stage(c, actor.org, *r.integer("stage_id"))
-                                       : std::nullopt;
-    if (stage) {
-      w.value(stage->stage.probability);
-    } else {
-      w.null();
-    }
-    w.key("stage_history").begin_array();
-    for (const store::StageHistoryRow& h : store::list_stage_history(c, actor.org, r.id)) {
-      w.begin_object();
-      w.field("stage_id", h.stage_id);
-      w.field("stage_name", h.stage_name);
-      w.field("entered_at", format_rfc3339(h.entered_at));
-      w.field("user_id", h.user_id.value);
-      w.key("user_name");
-      if (const UserRecord* u = actor.snapshot->user(h.user_id)) {
-        w.value(u->display_name);
-      } else {
-        w.null();
+  EntityDetails load_details(store::Connection& c, const Actor& actor, const EntityRecord& r,
+                             RefNames&) const override {
+    OpportunityDetails d;
+    if (auto stage_id = r.integer("stage_id")) {
+      if (auto stage = store::find_stage(c, actor.org, *stage_id)) {
+        d.probability = stage->stage.probability;
       }
-      w.end_object();
     }
-    w.end_array();
+    d.stage_history = store::list_stage_history(c, actor.org, r.id);
+    return d;
   }
 };
 

@@ -1,11 +1,12 @@
 #include "service/crm/record_history.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <optional>
 
-#include "core/json_writer.h"
-#include "service/crm/entity_json.h"
+#include "domain/entity_json.h"
 #include "service/crm/entity_service.h"
+#include "service/crm/ref_names.h"
 #include "store/audit_store.h"
 
 namespace fupan::service {
@@ -27,9 +28,9 @@ bool is_bookkeeping(std::string_view key) {
          key == "org_id";
 }
 
-void write_json_value(JsonWriter& w, const json::value* v) {
-  if (!v) return w.null();
-  w.raw(json::serialize(*v));
+std::optional<std::string> stored_text(const json::value* v) {
+  if (!v) return std::nullopt;
+  return json::serialize(*v);
 }
 
 // The id a reference member holds, if any.
@@ -60,8 +61,8 @@ std::optional<std::string> ref_label(const Field& f, std::int64_t id, const OrgS
 
 }  // namespace
 
-Result<std::string> record_history(const Context& ctx, const Actor& actor, const EntityKind& kind,
-                                   std::int64_t id) {
+Result<std::vector<HistoryEntry>> record_history(const Context& ctx, const Actor& actor,
+                                                 const EntityKind& kind, std::int64_t id) {
   auto record = get_entity(ctx, actor, kind, id);
   if (!record.ok()) return record.error();
   std::vector<store::AuditRecord> entries;
@@ -73,6 +74,11 @@ Result<std::string> record_history(const Context& ctx, const Actor& actor, const
     q.limit = kHistoryEntries;
     entries = store::list_audit(*conn, actor.org, q);
   }
+  // The record exists, so a delete under its id ended an earlier record: what is older is not
+  // this record's history.
+  auto ended = std::find_if(entries.begin(), entries.end(),
+                            [](const store::AuditRecord& a) { return a.action == "delete"; });
+  entries.erase(ended, entries.end());
   // The names of every record a reference field held, read at once.
   RefNames names;
   for (const store::AuditRecord& a : entries) {
@@ -86,45 +92,33 @@ Result<std::string> record_history(const Context& ctx, const Actor& actor, const
   }
   {
     auto conn = ctx.db.acquire();
-    names.load(*conn, actor.org);
+    load_ref_names(*conn, actor.org, names);
   }
   const OrgSnapshot& org = *actor.snapshot;
-  JsonWriter w;
-  w.begin_object();
-  w.key("items").begin_array();
+  std::vector<HistoryEntry> out;
+  out.reserve(entries.size());
   for (const store::AuditRecord& a : entries) {
     const json::object before = parse_or_empty(a.before_json);
     const json::object after = parse_or_empty(a.after_json);
-    w.begin_object();
-    w.field("id", a.id);
-    w.field("at", format_rfc3339(a.at));
-    w.field("action", a.action);
-    w.key("user_id");
-    a.user ? w.value(a.user->value) : w.null();
-    const UserRecord* u = a.user ? org.user(*a.user) : nullptr;
-    w.key("user_name");
-    u ? w.value(u->display_name) : w.null();
-    w.key("changes").begin_array();
+    HistoryEntry& e = out.emplace_back();
+    e.id = a.id;
+    e.at = a.at;
+    e.action = a.action;
+    e.user = a.user;
     // Fields in the kind's order, then any other member (lines, reasons) in the entry's order.
     auto change = [&](std::string_view key) {
       const json::value* b = before.if_contains(key);
       const json::value* c = after.if_contains(key);
       if ((!b && !c) || (b && c && *b == *c) || is_bookkeeping(key)) return;
-      w.begin_object();
-      w.field("field", key);
-      w.key("before");
-      write_json_value(w, b);
-      w.key("after");
-      write_json_value(w, c);
+      FieldChange& fc = e.changes.emplace_back();
+      fc.field = std::string(key);
+      fc.before = stored_text(b);
+      fc.after = stored_text(c);
       if (const Field* f = kind.field(key); f && f->type == FieldType::ref) {
-        for (auto [name_key, v] : {std::pair{"before_name", b}, std::pair{"after_name", c}}) {
-          const auto id = ref_id(v);
-          const auto label = id ? ref_label(*f, *id, org, names) : std::nullopt;
-          w.key(name_key);
-          label ? w.value(*label) : w.null();
-        }
+        fc.is_ref = true;
+        if (const auto id = ref_id(b)) fc.before_name = ref_label(*f, *id, org, names);
+        if (const auto id = ref_id(c)) fc.after_name = ref_label(*f, *id, org, names);
       }
-      w.end_object();
     };
     for (const Field& f : kind.fields) change(f.name);
     for (const json::object* o : {&before, &after}) {
@@ -134,12 +128,8 @@ Result<std::string> record_history(const Context& ctx, const Actor& actor, const
         change(key);
       }
     }
-    w.end_array();
-    w.end_object();
   }
-  w.end_array();
-  w.end_object();
-  return std::move(w).str();
+  return out;
 }
 
 }  // namespace fupan::service

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "domain/customer_tier.h"
-#include "service/crm/entity_values.h"
+#include "domain/field_values.h"
 #include "service/platform/change_feed.h"
 #include "service/platform/write.h"
 #include "store/audit_store.h"

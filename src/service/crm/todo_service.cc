@@ -3,10 +3,11 @@
 #include <algorithm>
 #include <map>
 
+#include "domain/entity_json.h"
 #include "domain/org_validation.h"
 #include "service/crm/entity_access.h"
-#include "service/crm/entity_json.h"
 #include "service/crm/entity_service.h"
+#include "service/crm/ref_names.h"
 #include "service/platform/write.h"
 #include "store/entity_store.h"
 #include "store/todo_store.h"
@@ -185,97 +186,18 @@ Result<Todos> load_todos(const Context& ctx, const Actor& actor, const TodoFilte
     s.opportunity = std::move(r);
     todos.stalled.push_back(std::move(s));
   }
-  return todos;
-}
-
-std::string render_todos(const Context& ctx, const Actor& actor, const Todos& todos) {
-  RefNames names;
-  for (const auto& f : todos.follow_ups) names.collect(f.customer);
-  for (const auto& s : todos.stalled) names.collect(s.opportunity);
-  std::map<std::pair<std::string, std::int64_t>, Instant> reminded;
-  std::map<std::pair<std::string, std::int64_t>, std::string> reminder_records;
-  {
-    auto conn = ctx.db.acquire();
-    names.load(*conn, actor.org);
-    reminded = store::last_reminded_items(*conn, actor.org, reminders_since(ctx.clock.now()));
-    for (const auto& r : todos.reminders) {
-      if (!r.record) continue;
-      const EntityKind& kind = kind_named(r.kind == "stalled" ? "opportunity" : "customer");
-      if (auto rec = store::find_entity(*conn, actor.org, kind, *r.record)) {
-        reminder_records[{r.kind, *r.record}] = rec->text(kind.label_field);
-      }
-    }
-  }
-  auto reminded_at = [&](JsonWriter& w, std::string_view kind, std::int64_t id) {
-    w.key("reminded_at");
-    auto it = reminded.find({std::string(kind), id});
-    it != reminded.end() ? w.value(format_rfc3339(it->second)) : w.null();
-  };
-  const OrgSnapshot& org = *actor.snapshot;
-  JsonWriter w;
-  w.begin_object();
-  w.key("follow_ups").begin_array();
-  for (const auto& f : todos.follow_ups) {
-    w.begin_object();
-    write_entity_members(w, f.customer, org, &names);
-    w.field("days_overdue", f.days_overdue);
-    reminded_at(w, "follow_up", f.customer.id);
-    w.end_object();
-  }
-  w.end_array();
-  w.field("follow_ups_total", todos.follow_ups_total);
-  w.key("stalled").begin_array();
-  for (const auto& s : todos.stalled) {
-    w.begin_object();
-    write_entity_members(w, s.opportunity, org, &names);
-    w.key("last_activity_at");
-    if (s.last_activity_at) {
-      w.value(format_rfc3339(*s.last_activity_at));
-    } else {
-      w.null();
-    }
-    w.field("days_idle", s.days_idle);
-    reminded_at(w, "stalled", s.opportunity.id);
-    w.end_object();
-  }
-  w.end_array();
-  w.field("stalled_total", todos.stalled_total);
-  w.field("stall_days", todos.stall_days);
-  w.field("today", format_date(actor.today));
-  w.key("people").begin_array();
-  for (const PersonTodos& p : todos.people) {
-    const UserRecord* u = org.user(p.user);
-    w.begin_object();
-    w.field("user_id", p.user.value);
-    w.field("name", u ? u->display_name : "");
-    w.field("follow_ups", p.follow_ups);
-    w.field("stalled", p.stalled);
-    w.key("last_reminded_at");
-    p.last_reminded_at ? w.value(format_rfc3339(*p.last_reminded_at)) : w.null();
-    w.end_object();
-  }
-  w.end_array();
-  w.key("reminders").begin_array();
+  for (const auto& f : todos.follow_ups) todos.names.collect(f.customer);
+  for (const auto& s : todos.stalled) todos.names.collect(s.opportunity);
+  load_ref_names(*conn, actor.org, todos.names);
+  todos.reminded = store::last_reminded_items(*conn, actor.org, reminders_since(now));
   for (const auto& r : todos.reminders) {
-    const UserRecord* from = org.user(r.from);
-    w.begin_object();
-    w.field("id", r.id);
-    w.field("from_user_id", r.from.value);
-    w.field("from_name", from ? from->display_name : "");
-    w.field("kind", r.kind);
-    w.key("record_id");
-    r.record ? w.value(*r.record) : w.null();
-    w.key("record_name");
-    auto name = r.record ? reminder_records.find({r.kind, *r.record}) : reminder_records.end();
-    name != reminder_records.end() ? w.value(name->second) : w.null();
-    w.field("note", r.note);
-    w.field("created_at", format_rfc3339(r.created_at));
-    w.field("read", r.read_at.has_value());
-    w.end_object();
+    if (!r.record) continue;
+    const EntityKind& kind = kind_named(r.kind == "stalled" ? "opportunity" : "customer");
+    if (auto rec = store::find_entity(*conn, actor.org, kind, *r.record)) {
+      todos.reminder_records[{r.kind, *r.record}] = rec->text(kind.label_field);
+    }
   }
-  w.end_array();
-  w.end_object();
-  return std::move(w).str();
+  return todos;
 }
 
 Result<store::ReminderRecord> send_reminder(const Context& ctx, const Actor& actor,

@@ -4,11 +4,13 @@
 // person's whole list; whoever may change a record can mark its to-do done or snooze it.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/error.h"
+#include "domain/entity_json.h"
 #include "domain/entity_record.h"
 #include "service/platform/context.h"
 #include "store/todo_store.h"
@@ -52,17 +54,18 @@ struct Todos {
   std::vector<PersonTodos> people;  // team view: everyone with a to-do, most first
   // Reminders sent to the actor in the last 30 days, newest first (unread ones carry no read_at).
   std::vector<store::ReminderRecord> reminders;
+
+  // What the list shows beside its records: the names of their references, when each item was
+  // last reminded (by kind "follow_up" / "stalled" and record id), the reminders' record names.
+  RefNames names;
+  std::map<std::pair<std::string, std::int64_t>, Instant> reminded;
+  std::map<std::pair<std::string, std::int64_t>, std::string> reminder_records;
 };
 
 inline constexpr std::int64_t kTodoItems = 100;
 
 // Loads the actor's to-do list as of now.
 Result<Todos> load_todos(const Context& ctx, const Actor& actor, const TodoFilter& filter);
-// Renders {follow_ups:[customer + days_overdue + reminded_at], follow_ups_total, stalled:
-// [opportunity + last_activity_at + days_idle + reminded_at], stalled_total, stall_days, today,
-// people:[{user_id, name, follow_ups, stalled, last_reminded_at}], reminders:[{id, from_user_id,
-// from_name, kind, record_id, record_name, note, created_at, read}]}.
-std::string render_todos(const Context& ctx, const Actor& actor, const Todos& todos);
 
 // A reminder (催办) to `to` about one to-do (kind follow_up or stalled, with its record) or their
 // whole list (kind "all"): only to someone else within the actor's data scope, about a record of

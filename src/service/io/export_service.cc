@@ -4,8 +4,9 @@
 
 #include "core/millionths.h"
 #include "core/xlsx_writer.h"
-#include "service/crm/entity_json.h"
-#include "service/crm/entity_values.h"
+#include "domain/entity_json.h"
+#include "domain/field_values.h"
+#include "service/crm/ref_names.h"
 
 namespace fupan::service {
 namespace {
@@ -108,7 +109,7 @@ Result<ExportFile> export_xlsx(const Context& ctx, const Actor& actor, const Ent
     auto records = store::query_entities(*conn, actor.org, kind, *q);
     RefNames names;
     for (const EntityRecord& r : records) names.collect(r);
-    names.load(*conn, actor.org);
+    load_ref_names(*conn, actor.org, names);
     for (const EntityRecord& r : records) {
       x.integer(r.id);
       for (std::size_t i = 0; i < kind.fields.size(); ++i) {

@@ -5,10 +5,10 @@
 
 #include "core/table_reader.h"
 #include "core/text_parse.h"
+#include "domain/entity_json.h"
+#include "domain/field_values.h"
 #include "service/crm/entity_access.h"
-#include "service/crm/entity_json.h"
 #include "service/crm/entity_rules.h"
-#include "service/crm/entity_values.h"
 #include "service/io/import_memberships.h"
 #include "service/io/import_refs.h"
 #include "service/io/import_table.h"

@@ -2,7 +2,7 @@
 
 #include <date/tz.h>
 
-#include "service/crm/entity_values.h"
+#include "domain/field_values.h"
 #include "store/fact_instants.h"
 
 namespace fupan::service {

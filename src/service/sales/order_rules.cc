@@ -10,7 +10,7 @@
 // owner and customer (their data scope), so a change of either moves them along.
 // Quote: deleting an order made from a quote sets the quote back to "accepted".
 // Due date: the order date in the org's time zone + 30 days when none is given.
-#include "service/crm/entity_json.h"
+#include "domain/entity_json.h"
 #include "service/crm/entity_rules.h"
 #include "service/platform/write.h"
 #include "service/sales/document_lines.h"
@@ -70,8 +70,6 @@ void move_payments(WriteScope& ws, const EntityRecord& order) {
 
 class OrderRules final : public EntityRules {
  public:
-  std::vector<std::string_view> extra_members() const override { return {"lines"}; }
-
   Status prepare(WriteScope& ws, const EntityRecord* before, EntityRecord& after) const override {
     const OrgId org = ws.actor.org;
     if (before) {
@@ -82,7 +80,7 @@ class OrderRules final : public EntityRules {
     }
     auto lines = requested_lines(ws, *after.ref<CustomerId>("customer_id"));
     if (!lines.ok()) return lines.error();
-    const bool sends_total = ws.body && ws.body->contains("total");
+    const bool sends_total = ws.input && ws.input->sets(*after.kind, "total");
     if (*lines && !(*lines)->empty()) {
       auto total = lines_total(**lines);
       if (!total.ok()) return total.error();
@@ -126,9 +124,9 @@ class OrderRules final : public EntityRules {
     return {};
   }
 
-  void write_details(store::Connection& c, const Actor& actor, const EntityRecord& r,
-                     JsonWriter& w) const override {
-    write_lines(w, store::load_lines(c, actor.org, DocumentKind::order, r.id));
+  EntityDetails load_details(store::Connection& c, const Actor& actor, const EntityRecord& r,
+                             RefNames&) const override {
+    return DocumentDetails{store::load_lines(c, actor.org, DocumentKind::order, r.id)};
   }
 };
 

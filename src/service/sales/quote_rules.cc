@@ -12,11 +12,9 @@ constexpr std::string_view kOrdered = "ordered";
 
 class QuoteRules final : public EntityRules {
  public:
-  std::vector<std::string_view> extra_members() const override { return {"lines"}; }
-
   Status prepare(WriteScope& ws, const EntityRecord* before, EntityRecord& after) const override {
     const bool was_ordered = before && before->text("status") == kOrdered;
-    const bool sends_lines = ws.body && ws.body->contains("lines");
+    const bool sends_lines = ws.input && ws.input->lines;
     if (was_ordered) {
       const DetailCode why = detail::quote_converted;
       if (after.text("status") != kOrdered) return Error::invalid("status", why);
@@ -51,9 +49,9 @@ class QuoteRules final : public EntityRules {
     return {};
   }
 
-  void write_details(store::Connection& c, const Actor& actor, const EntityRecord& r,
-                     JsonWriter& w) const override {
-    write_lines(w, store::load_lines(c, actor.org, DocumentKind::quote, r.id));
+  EntityDetails load_details(store::Connection& c, const Actor& actor, const EntityRecord& r,
+                             RefNames&) const override {
+    return DocumentDetails{store::load_lines(c, actor.org, DocumentKind::quote, r.id)};
   }
 };
 

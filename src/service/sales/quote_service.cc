@@ -1,7 +1,7 @@
 #include "service/sales/quote_service.h"
 
+#include "domain/entity_json.h"
 #include "service/crm/entity_access.h"
-#include "service/crm/entity_json.h"
 #include "service/platform/write.h"
 #include "service/sales/document_lines.h"
 #include "store/entity_store.h"

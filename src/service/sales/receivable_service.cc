@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
+#include "domain/field_values.h"
 #include "service/crm/entity_access.h"
-#include "service/crm/entity_values.h"
 #include "store/receivable_store.h"
 
 namespace fupan::service {

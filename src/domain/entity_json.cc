@@ -1,24 +1,9 @@
-#include "service/crm/entity_json.h"
+#include "domain/entity_json.h"
 
 #include <algorithm>
 
-#include "service/crm/entity_values.h"
-#include "store/record_lookup.h"
-
-namespace fupan::service {
+namespace fupan {
 namespace {
-
-// The table and name column of references that live in the store. By primary key (`+org_id`
-// keeps SQLite off the org's indexes, which it would scan whole).
-struct RefTable {
-  RefKind kind;
-  const char* table;  // whose records have a name
-};
-constexpr RefTable kRefTables[] = {
-    {RefKind::customer, "customers"},        {RefKind::contact, "contacts"},
-    {RefKind::opportunity, "opportunities"}, {RefKind::product, "products"},
-    {RefKind::pipeline, "pipelines"},        {RefKind::stage, "pipeline_stages"},
-};
 
 // "owner_id" → "owner_name".
 std::string name_key(std::string_view field) {
@@ -37,23 +22,51 @@ void RefNames::collect(const EntityRecord& r) {
   }
 }
 
-void RefNames::load(store::Connection& c, OrgId org) {
-  for (const RefTable& t : kRefTables) {
-    auto it = wanted_.find(t.kind);
-    if (it == wanted_.end()) continue;
-    auto& ids = it->second;
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    for (auto& [id, name] : store::names_by_id(c, org, t.table, ids)) {
-      names_[{t.kind, id}] = std::move(name);
-    }
-  }
-  wanted_.clear();
-}
-
 const std::string* RefNames::find(RefKind kind, std::int64_t id) const {
   auto it = names_.find({kind, id});
   return it == names_.end() ? nullptr : &it->second;
+}
+
+void write_value(JsonWriter& w, const Field& f, const FieldValue& v) {
+  if (std::holds_alternative<std::monostate>(v)) {
+    if (f.type == FieldType::tags) {
+      w.begin_array();
+      w.end_array();
+    } else {
+      w.null();
+    }
+    return;
+  }
+  switch (f.type) {
+    case FieldType::boolean:
+      w.value(std::get<std::int64_t>(v) != 0);
+      return;
+    case FieldType::instant:
+      w.value(format_rfc3339(instant_from_ms(std::get<std::int64_t>(v))));
+      return;
+    case FieldType::coordinate:
+      w.value(static_cast<double>(std::get<std::int64_t>(v)) / 1e6);
+      return;
+    case FieldType::tags: {
+      const std::string& s = std::get<std::string>(v);
+      w.begin_array();
+      std::size_t start = 0;
+      while (start <= s.size()) {
+        std::size_t end = s.find(',', start);
+        if (end == std::string::npos) end = s.size();
+        if (end > start) w.value(std::string_view(s).substr(start, end - start));
+        start = end + 1;
+      }
+      w.end_array();
+      return;
+    }
+    default:
+      if (const auto* n = std::get_if<std::int64_t>(&v)) {
+        w.value(*n);
+      } else {
+        w.value(std::get<std::string>(v));
+      }
+  }
 }
 
 void write_entity(JsonWriter& w, const EntityRecord& r, const OrgSnapshot& org,
@@ -234,4 +247,4 @@ std::string entity_audit_json(const EntityRecord& r, const OrgSnapshot& org) {
   return std::move(w).str();
 }
 
-}  // namespace fupan::service
+}  // namespace fupan

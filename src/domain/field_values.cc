@@ -1,8 +1,6 @@
-#include "service/crm/entity_values.h"
+#include "domain/field_values.h"
 
 #include <date/tz.h>
-
-#include <boost/json.hpp>
 
 #include "core/millionths.h"
 #include "core/money.h"
@@ -10,8 +8,7 @@
 #include "domain/org_validation.h"
 #include "domain/phone.h"
 
-namespace fupan::service {
-namespace json = boost::json;
+namespace fupan {
 namespace {
 
 bool is_tag_separator(std::string_view s, std::size_t i, std::size_t& len) {
@@ -32,8 +29,13 @@ std::string trim(std::string_view s) {
   return std::string(s);
 }
 
-// Joins tags with ",", dropping blanks and duplicates.
-Result<FieldValue> join_tags(const Field& f, const std::vector<std::string>& tags) {
+std::string field_name(const Field& f) {
+  return std::string(f.name);
+}
+
+}  // namespace
+
+Result<FieldValue> tags_value(const Field& f, const std::vector<std::string>& tags) {
   std::string out;
   std::vector<std::string> seen;
   for (const std::string& raw : tags) {
@@ -51,12 +53,6 @@ Result<FieldValue> join_tags(const Field& f, const std::vector<std::string>& tag
   FUPAN_TRY(check_value(f, v));
   return v;
 }
-
-std::string field_name(const Field& f) {
-  return std::string(f.name);
-}
-
-}  // namespace
 
 Status check_value(const Field& f, const FieldValue& v) {
   if (std::holds_alternative<std::monostate>(v)) return {};
@@ -111,70 +107,6 @@ Status check_value(const Field& f, const FieldValue& v) {
     default:
       return {};
   }
-}
-
-Result<FieldValue> value_from_json(const Field& f, const json::value& v,
-                                   const date::time_zone* tz) {
-  const std::string name = field_name(f);
-  if (v.is_null()) return FieldValue{};
-  FieldValue out;
-  switch (f.type) {
-    case FieldType::text:
-    case FieldType::choice:
-      if (!v.is_string()) return Error::invalid(name, detail::string);
-      out = std::string(v.as_string());
-      break;
-    case FieldType::integer:
-    case FieldType::money:
-    case FieldType::ref:
-      if (v.is_int64()) {
-        out = v.as_int64();
-      } else if (v.is_uint64()) {
-        return Error::invalid(name, detail::too_large);
-      } else if (v.is_double() &&
-                 v.as_double() == static_cast<double>(static_cast<std::int64_t>(v.as_double()))) {
-        out = static_cast<std::int64_t>(v.as_double());
-      } else {
-        return Error::invalid(name, f.type == FieldType::money ? detail::fen : detail::integer);
-      }
-      break;
-    case FieldType::coordinate: {
-      if (!v.is_number()) return Error::invalid(name, detail::degrees);
-      auto n = millionths(v.to_number<double>());
-      if (!n) return Error::invalid(name, detail::degrees);
-      out = *n;
-      break;
-    }
-    case FieldType::boolean:
-      if (!v.is_bool()) return Error::invalid(name, detail::boolean);
-      out = std::int64_t{v.as_bool() ? 1 : 0};
-      break;
-    case FieldType::date: {
-      if (!v.is_string()) return Error::invalid(name, detail::date);
-      auto d = parse_date(std::string_view(v.as_string()));
-      if (!d) return Error::invalid(name, detail::date);
-      out = format_date(*d);
-      break;
-    }
-    case FieldType::instant: {
-      if (!v.is_string()) return Error::invalid(name, detail::instant);
-      auto t = parse_instant_text(std::string_view(v.as_string()), tz);
-      if (!t) return Error::invalid(name, detail::instant);
-      out = to_ms(*t);
-      break;
-    }
-    case FieldType::tags: {
-      if (!v.is_array()) return Error::invalid(name, detail::string_array);
-      std::vector<std::string> tags;
-      for (const auto& e : v.as_array()) {
-        if (!e.is_string()) return Error::invalid(name, detail::string_array);
-        tags.emplace_back(e.as_string());
-      }
-      return join_tags(f, tags);
-    }
-  }
-  FUPAN_TRY(check_value(f, out));
-  return out;
 }
 
 Result<FieldValue> value_from_text(const Field& f, std::string_view raw,
@@ -249,53 +181,11 @@ Result<FieldValue> value_from_text(const Field& f, std::string_view raw,
         }
       }
       tags.push_back(cur);
-      return join_tags(f, tags);
+      return tags_value(f, tags);
     }
   }
   FUPAN_TRY(check_value(f, out));
   return out;
-}
-
-void write_value(JsonWriter& w, const Field& f, const FieldValue& v) {
-  if (std::holds_alternative<std::monostate>(v)) {
-    if (f.type == FieldType::tags) {
-      w.begin_array();
-      w.end_array();
-    } else {
-      w.null();
-    }
-    return;
-  }
-  switch (f.type) {
-    case FieldType::boolean:
-      w.value(std::get<std::int64_t>(v) != 0);
-      return;
-    case FieldType::instant:
-      w.value(format_rfc3339(instant_from_ms(std::get<std::int64_t>(v))));
-      return;
-    case FieldType::coordinate:
-      w.value(static_cast<double>(std::get<std::int64_t>(v)) / 1e6);
-      return;
-    case FieldType::tags: {
-      const std::string& s = std::get<std::string>(v);
-      w.begin_array();
-      std::size_t start = 0;
-      while (start <= s.size()) {
-        std::size_t end = s.find(',', start);
-        if (end == std::string::npos) end = s.size();
-        if (end > start) w.value(std::string_view(s).substr(start, end - start));
-        start = end + 1;
-      }
-      w.end_array();
-      return;
-    }
-    default:
-      if (const auto* n = std::get_if<std::int64_t>(&v)) {
-        w.value(*n);
-      } else {
-        w.value(std::get<std::string>(v));
-      }
-  }
 }
 
 std::string value_to_text(const Field& f, const FieldValue& v, const date::time_zone* tz) {
@@ -321,4 +211,4 @@ std::string value_to_text(const Field& f, const FieldValue& v, const date::time_
   }
 }
 
-}  // namespace fupan::service
+}  // namespace fupan
