@@ -29,8 +29,8 @@ using std::chrono::days;
 using std::chrono::minutes;
 
 // Monday 2026-11-23, 10:30 in Shanghai: the demo history ends here.
-const Instant kNow =
-    Instant{LocalDate{std::chrono::year{2026} / 11 / 23}} + std::chrono::hours(2) + minutes(30);
+const Instant kNow = Instant{std::chrono::sys_days{std::chrono::year{2026} / 11 / 23}} +
+                     std::chrono::hours(2) + minutes(30);
 constexpr auto kOffset = std::chrono::hours(8);
 
 std::size_t row_count() {
@@ -150,7 +150,7 @@ const std::vector<OrderRow>& order_rows(std::size_t customers) {
     for (OrderRow& o : out) {
       o.customer = rng() % customers;
       o.ordered = kNow - days(1 + rng() % 730) + minutes(rng() % (9 * 60));
-      o.due = std::chrono::floor<days>(o.ordered + kOffset) + days(30);
+      o.due = LocalDate::from_days(std::chrono::floor<days>(o.ordered + kOffset)) + days(30);
       o.completed = rng() % 10 != 0;
       o.total = static_cast<Fen>(10'000 + rng() % 20'000'000);
     }
@@ -172,7 +172,7 @@ std::string local_minute(Instant t) {
   char buf[8];
   std::snprintf(buf, sizeof buf, " %02d:%02d", static_cast<int>(mins / 60),
                 static_cast<int>(mins % 60));
-  return format_date(day) + buf;
+  return format_date(LocalDate::from_days(day)) + buf;
 }
 
 // The CSV file as people export it from their ERP: Chinese headers, amounts in 元.

@@ -23,7 +23,7 @@ using store::Value;
 // Milliseconds of a Beijing wall-clock time (UTC+8, no daylight saving).
 std::int64_t bj(int y, unsigned m, unsigned d, int h, int min = 0) {
   const LocalDate day{std::chrono::year{y} / m / d};
-  return to_ms(Instant{day} + hours(h) + minutes(min) - hours(8));
+  return to_ms(Instant{day.days()} + hours(h) + minutes(min) - hours(8));
 }
 
 Period period(std::string_view text) {
