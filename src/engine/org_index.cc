@@ -181,8 +181,7 @@ void OrgIndex::reserve(store::Connection& c) {
 // Sums every fact's series into fresh rollups spanning the facts' days and a year ahead: the same
 // series the put_* functions add one by one.
 void OrgIndex::build_rollups() {
-  const Day today = DayClock::day_number(LocalDate::from_days(
-      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())));
+  const Day today = clock_.day_of(to_ms(SystemClock{}.now()));
   Day first = today, last = today;
   auto span = [&](Day d) {
     if (d == kNoDay) return;
