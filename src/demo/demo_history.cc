@@ -237,15 +237,13 @@ constexpr std::array<const char*, 4> kRevisitOutcomes = {
 struct Calendar {
   Instant now;
   LocalDate today;
-  LocalDate start;              // the first day of the history
-  std::chrono::seconds offset;  // local time − UTC (the demo org's zone has no DST)
+  LocalDate start;                // the first day of the history
+  const date::time_zone* zone{};  // the org's
 
   Instant at(LocalDate d, int minute_of_day) const {
-    return Instant{d.days()} + minutes(minute_of_day) - offset;
+    return instant_at(d, minutes(minute_of_day), zone);
   }
-  LocalDate date_of(Instant t) const {
-    return LocalDate::from_days(std::chrono::floor<days>(t + offset));
-  }
+  LocalDate date_of(Instant t) const { return local_date(t, zone); }
   static bool working(LocalDate d) {
     const std::chrono::weekday w = d.weekday();
     return w != std::chrono::Saturday && w != std::chrono::Sunday;
@@ -1372,10 +1370,9 @@ void add_demo_history(const service::Context& ctx, OrgId org, Instant now, std::
   auto conn = ctx.db.acquire();
   auto snapshot = service::read_org_snapshot(*conn, org);
   if (!snapshot) throw store::StoreError(store::StoreError::Kind::other, "no such org");
-  const date::time_zone* zone = zone_of(snapshot->org().timezone);
   Calendar cal;
   cal.now = now;
-  cal.offset = zone->get_info(now).offset;
+  cal.zone = zone_of(snapshot->org().timezone);
   cal.today = cal.date_of(now);
   cal.start = cal.today - days(730);
 
