@@ -142,9 +142,11 @@ void BM_TeamsByWeek_SQL(benchmark::State& state, StoreFn get) {
   LargeStore* s = get();
   if (!s) return state.SkipWithError("no store (set FUPAN_BENCH_ANALYTICS_PG_URL)");
   auto c = s->db->acquire();
-  const auto start_ms = to_ms(Instant{LocalDate{std::chrono::year{2026} / 6 / 29}}) - 8 * 3600000;
-  const auto from_ms = to_ms(Instant{kQuarter.start}) - 8 * 3600000;
-  const auto to_ms_ = to_ms(Instant{kQuarter.end}) - 8 * 3600000;
+  const date::time_zone* zone = zone_of("Asia/Shanghai");
+  const auto midnight_ms = [zone](LocalDate d) { return to_ms(start_of(d, zone)); };
+  const auto start_ms = midnight_ms(LocalDate{std::chrono::year{2026} / 6 / 29});
+  const auto from_ms = midnight_ms(kQuarter.start);
+  const auto to_ms_ = midnight_ms(kQuarter.end);
   c->exec_script("DROP TABLE IF EXISTS bench_team_days");
   c->exec_script(
       "CREATE TABLE bench_team_days (team_id BIGINT, user_id BIGINT, from_ms BIGINT, to_ms "
@@ -153,9 +155,8 @@ void BM_TeamsByWeek_SQL(benchmark::State& state, StoreFn get) {
   for (const TeamRecord& t : s->snapshot->teams()) {
     for (TeamId sub : s->snapshot->subtree(t.id)) {
       for (const MembershipRecord* m : s->snapshot->memberships_of_team(sub)) {
-        const std::int64_t a = to_ms(Instant{m->valid_from}) - 8 * 3600000;
-        const std::int64_t b =
-            m->valid_to ? to_ms(Instant{*m->valid_to}) - 8 * 3600000 : INT64_MAX / 2;
+        const std::int64_t a = midnight_ms(m->valid_from);
+        const std::int64_t b = m->valid_to ? midnight_ms(*m->valid_to) : INT64_MAX / 2;
         rows.push_back({t.id.value, m->user_id.value, a, b});
       }
     }

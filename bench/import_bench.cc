@@ -29,9 +29,12 @@ using std::chrono::days;
 using std::chrono::minutes;
 
 // Monday 2026-11-23, 10:30 in Shanghai: the demo history ends here.
-const Instant kNow =
-    Instant{LocalDate{std::chrono::year{2026} / 11 / 23}} + std::chrono::hours(2) + minutes(30);
-constexpr auto kOffset = std::chrono::hours(8);
+const Instant kNow = Instant{std::chrono::sys_days{std::chrono::year{2026} / 11 / 23}} +
+                     std::chrono::hours(2) + minutes(30);
+const date::time_zone* shanghai() {
+  static const date::time_zone* const zone = zone_of("Asia/Shanghai");
+  return zone;
+}
 
 std::size_t row_count() {
   const char* n = std::getenv("FUPAN_BENCH_IMPORT_ROWS");
@@ -150,7 +153,7 @@ const std::vector<OrderRow>& order_rows(std::size_t customers) {
     for (OrderRow& o : out) {
       o.customer = rng() % customers;
       o.ordered = kNow - days(1 + rng() % 730) + minutes(rng() % (9 * 60));
-      o.due = std::chrono::floor<days>(o.ordered + kOffset) + days(30);
+      o.due = local_date(o.ordered, shanghai()) + days(30);
       o.completed = rng() % 10 != 0;
       o.total = static_cast<Fen>(10'000 + rng() % 20'000'000);
     }
@@ -166,9 +169,8 @@ std::string external_id(std::size_t i) {
 
 // "2026-11-23 10:30" in Shanghai time.
 std::string local_minute(Instant t) {
-  const auto local = t + kOffset;
-  const auto day = std::chrono::floor<days>(local);
-  const auto mins = std::chrono::duration_cast<minutes>(local - day).count();
+  const LocalDate day = local_date(t, shanghai());
+  const auto mins = std::chrono::duration_cast<minutes>(t - start_of(day, shanghai())).count();
   char buf[8];
   std::snprintf(buf, sizeof buf, " %02d:%02d", static_cast<int>(mins / 60),
                 static_cast<int>(mins % 60));

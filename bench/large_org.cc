@@ -39,7 +39,11 @@ constexpr int kWorkStart = 9 * 60;                     // 9:00 local
 constexpr int kWorkEnd = 18 * 60;                      // 18:00 local
 
 std::int64_t day_number(LocalDate d) {
-  return d.time_since_epoch().count();
+  return d.days().time_since_epoch().count();
+}
+// The local day numbered `day`.
+LocalDate date_of(std::int64_t day) {
+  return LocalDate::from_days(std::chrono::sys_days{std::chrono::days{day}});
 }
 // The instant of local midnight starting `day`.
 std::int64_t start_of(std::int64_t day) {
@@ -61,8 +65,7 @@ std::int64_t working_from(std::int64_t day) {
 class DateTexts {
  public:
   DateTexts(std::int64_t first, std::int64_t last) : first_(first) {
-    for (std::int64_t d = first; d <= last; ++d)
-      texts_.push_back(format_date(LocalDate{std::chrono::days{d}}));
+    for (std::int64_t d = first; d <= last; ++d) texts_.push_back(format_date(date_of(d)));
   }
   const std::string& operator()(std::int64_t day) const {
     if (day < first_ || day >= first_ + static_cast<std::int64_t>(texts_.size()))
@@ -1367,9 +1370,9 @@ class Generator {
       sales[i].customer_id = customer_base_ + 1 + static_cast<std::int64_t>(i);
       sales[i].revenue = p.revenue_12m;
       sales[i].orders = p.orders_12m;
-      if (p.last_order) sales[i].last_order = LocalDate{std::chrono::days{day_of(p.last_order)}};
+      if (p.last_order) sales[i].last_order = date_of(day_of(p.last_order));
     }
-    const auto tiers = assign_tiers(sales, TierRule::abc, LocalDate{std::chrono::days{last_ - 1}});
+    const auto tiers = assign_tiers(sales, TierRule::abc, date_of(last_ - 1));
 
     TableLoad t(c, "customers",
                 {"id", "org_id", "name", "status", "industry", "region_id", "channel", "tier",
@@ -1760,8 +1763,8 @@ class Generator {
       }
       row << channel << yuan * 100 << notes << at << at;
     };
-    const std::chrono::year_month_day first_ymd{LocalDate{std::chrono::days{first_}}};
-    const std::chrono::year_month_day last_ymd{LocalDate{std::chrono::days{last_ - 1}}};
+    const std::chrono::year_month_day first_ymd = date_of(first_).ymd();
+    const std::chrono::year_month_day last_ymd = date_of(last_ - 1).ymd();
     for (auto ym = first_ymd.year() / first_ymd.month(); ym <= last_ymd.year() / last_ymd.month();
          ym += std::chrono::months{1}) {
       month_start = day_number(LocalDate{ym / std::chrono::day{1}});

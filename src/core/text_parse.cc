@@ -81,7 +81,7 @@ std::optional<LocalDate> take_date(std::string_view& s) {
   const date::year_month_day ymd{date::year{*year}, date::month{static_cast<unsigned>(*month)},
                                  date::day{static_cast<unsigned>(*day)}};
   if (!ymd.ok()) return std::nullopt;
-  return LocalDate{date::sys_days{ymd}.time_since_epoch()};
+  return LocalDate::from_days(date::sys_days{ymd});
 }
 
 // Reads "H:MM", "H:MM:SS" or "H:MM:SS.fff…" from the front of `s` (fractions past ms are dropped).
@@ -179,7 +179,7 @@ std::optional<Instant> parse_instant_text(std::string_view text, const date::tim
   std::string_view s = trim(text);
   auto dt = take_datetime(s);
   if (!dt) return std::nullopt;
-  const auto local_ms = std::chrono::milliseconds{dt->date.time_since_epoch()} + dt->time;
+  const auto local_ms = std::chrono::milliseconds{dt->date.days().time_since_epoch()} + dt->time;
   if (!s.empty()) {
     if (!dt->has_time) return std::nullopt;  // a zone needs a time before it
     if (s.front() == ' ') s.remove_prefix(1);

@@ -3,6 +3,8 @@
 #include <date/date.h>
 #include <date/tz.h>
 
+#include <ostream>
+
 namespace fupan {
 
 Instant SystemClock::now() const {
@@ -39,12 +41,16 @@ std::string format_rfc3339(Instant t) {
 }
 
 std::string format_date(LocalDate d) {
-  const date::year_month_day ymd{d};
+  const date::year_month_day ymd{d.days()};
   std::string out = "0000-00-00";
   put_digits(&out[0], static_cast<unsigned>(static_cast<int>(ymd.year())), 4);
   put_digits(&out[5], static_cast<unsigned>(ymd.month()), 2);
   put_digits(&out[8], static_cast<unsigned>(ymd.day()), 2);
   return out;
+}
+
+std::ostream& operator<<(std::ostream& out, LocalDate d) {
+  return out << format_date(d);
 }
 
 std::optional<LocalDate> parse_date(std::string_view text) {
@@ -61,7 +67,7 @@ std::optional<LocalDate> parse_date(std::string_view text) {
   date::year_month_day ymd{date::year{parts[0]}, date::month{static_cast<unsigned>(parts[1])},
                            date::day{static_cast<unsigned>(parts[2])}};
   if (!ymd.ok()) return std::nullopt;
-  return LocalDate{date::sys_days{ymd}.time_since_epoch()};
+  return LocalDate::from_days(date::sys_days{ymd});
 }
 
 bool is_known_time_zone(std::string_view tz) {
@@ -82,7 +88,8 @@ const date::time_zone* zone_of(std::string_view tz) {
 
 LocalDate local_date(Instant t, const date::time_zone* zone) {
   const auto local = zone->to_local(t);
-  return LocalDate{std::chrono::floor<date::days>(local).time_since_epoch()};
+  return LocalDate::from_days(
+      std::chrono::sys_days{std::chrono::floor<date::days>(local).time_since_epoch()});
 }
 
 LocalDate local_date(Instant t, std::string_view tz) {
@@ -91,7 +98,7 @@ LocalDate local_date(Instant t, std::string_view tz) {
 
 Instant instant_at(LocalDate d, std::chrono::minutes since_midnight, const date::time_zone* zone) {
   const date::local_time<std::chrono::milliseconds> local{
-      std::chrono::milliseconds{d.time_since_epoch()} + since_midnight};
+      std::chrono::milliseconds{d.days().time_since_epoch()} + since_midnight};
   return zone->to_sys(local, date::choose::earliest);
 }
 

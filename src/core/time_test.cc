@@ -3,6 +3,10 @@
 #include <date/tz.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <sstream>
+#include <type_traits>
+
 namespace fupan {
 namespace {
 
@@ -66,6 +70,71 @@ TEST(Time, ALocalDateBecomesAnInstantOnlyInAZone) {
 
 namespace fupan {
 namespace {
+
+// A local date is made from a calendar date, text or an instant in a zone: never silently from a
+// day counted in UTC (floor<days> of an instant) nor from an instant.
+static_assert(!std::is_convertible_v<std::chrono::sys_days, LocalDate>);
+static_assert(!std::is_convertible_v<Instant, LocalDate>);
+static_assert(!std::is_constructible_v<LocalDate, std::chrono::sys_days>);
+static_assert(!std::is_constructible_v<LocalDate, Instant>);
+static_assert(!std::is_constructible_v<LocalDate, date::sys_days>);
+static_assert(!std::is_convertible_v<LocalDate, std::chrono::sys_days>);
+static_assert(!std::is_convertible_v<LocalDate, Instant>);
+static_assert(!std::is_convertible_v<std::chrono::year_month_day, LocalDate>);
+static_assert(std::is_trivially_copyable_v<LocalDate>);
+static_assert(LocalDate{std::chrono::year{2026} / 11 / 23} + std::chrono::days{8} ==
+              LocalDate{std::chrono::year{2026} / 12 / 1});
+
+TEST(Time, LocalDateArithmetic) {
+  using std::chrono::days;
+  const LocalDate d{std::chrono::year{2024} / 2 / 28};
+  EXPECT_EQ(format_date(d + days{1}), "2024-02-29");
+  EXPECT_EQ(format_date(d + days{2}), "2024-03-01");
+  EXPECT_EQ(format_date(days{2} + d), "2024-03-01");
+  EXPECT_EQ(format_date(d - days{59}), "2023-12-31");
+  EXPECT_EQ(*parse_date("2025-01-01") - d, days{308});
+  EXPECT_EQ(d - *parse_date("2025-01-01"), days{-308});
+  LocalDate e = d;
+  ++e;
+  EXPECT_EQ(e, *parse_date("2024-02-29"));
+  e += days{366};
+  EXPECT_EQ(e, *parse_date("2025-03-01"));
+  --e;
+  e -= days{28};
+  EXPECT_EQ(e, *parse_date("2025-01-31"));
+  EXPECT_LT(d, e);
+  EXPECT_GT(e, d);
+  EXPECT_NE(d, e);
+  EXPECT_EQ(std::min(d, e), d);
+  EXPECT_LT(LocalDate::min(), d);
+  EXPECT_LT(d, LocalDate::max());
+  EXPECT_EQ(format_date(LocalDate{}), "1970-01-01");
+}
+
+TEST(Time, LocalDateCalendarAndDayCount) {
+  const LocalDate d = *parse_date("2026-11-23");
+  EXPECT_EQ(d.ymd(), std::chrono::year{2026} / 11 / 23);
+  EXPECT_EQ(d.weekday(), std::chrono::Monday);
+  EXPECT_EQ(d.days().time_since_epoch().count(), 20780);
+  EXPECT_EQ(LocalDate::from_days(d.days()), d);
+  EXPECT_EQ(LocalDate{d.ymd()}, d);
+  // Formatting and parsing round-trip over leap days and year ends.
+  for (LocalDate day = *parse_date("2023-12-25"); day < *parse_date("2025-01-10");
+       day += std::chrono::days{1}) {
+    ASSERT_EQ(parse_date(format_date(day)), day) << day;
+  }
+  std::ostringstream out;
+  out << d;
+  EXPECT_EQ(out.str(), "2026-11-23");
+}
+
+TEST(Time, LocalDateOfAUtcDayTakesAZone) {
+  // 2026-11-22T16:30Z: the UTC day is the 22nd, the local day in Shanghai the 23rd.
+  const Instant t = instant_from_ms(1795365000000);
+  const auto utc_day = std::chrono::floor<std::chrono::days>(t);
+  EXPECT_EQ(local_date(t, zone_of("Asia/Shanghai")), *parse_date("2026-11-23"));
+  EXPECT_EQ(LocalDate::from_days(utc_day), *parse_date("2026-11-22"));  // only when asked for
+}
 
 TEST(Time, FormatsPadDigits) {
   EXPECT_EQ(format_rfc3339(instant_from_ms(0)), "1970-01-01T00:00:00.000Z");

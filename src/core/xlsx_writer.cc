@@ -185,7 +185,7 @@ void XlsxWriter::money_fen(std::int64_t fen) {
 
 void XlsxWriter::date(std::string_view yyyy_mm_dd) {
   const auto day = parse_date(yyyy_mm_dd);
-  const std::chrono::year_month_day ymd{day.value_or(std::chrono::sys_days{})};
+  const std::chrono::year_month_day ymd = day.value_or(LocalDate{}).ymd();
   const int year = static_cast<int>(ymd.year());
   if (!day || year < 1900 || year > 9999) {
     text(yyyy_mm_dd);

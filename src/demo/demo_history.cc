@@ -237,15 +237,15 @@ constexpr std::array<const char*, 4> kRevisitOutcomes = {
 struct Calendar {
   Instant now;
   LocalDate today;
-  LocalDate start;              // the first day of the history
-  std::chrono::seconds offset;  // local time − UTC (the demo org's zone has no DST)
+  LocalDate start;                // the first day of the history
+  const date::time_zone* zone{};  // the org's
 
   Instant at(LocalDate d, int minute_of_day) const {
-    return Instant{d} + minutes(minute_of_day) - offset;
+    return instant_at(d, minutes(minute_of_day), zone);
   }
-  LocalDate date_of(Instant t) const { return std::chrono::floor<days>(t + offset); }
+  LocalDate date_of(Instant t) const { return local_date(t, zone); }
   static bool working(LocalDate d) {
-    const std::chrono::weekday w{d};
+    const std::chrono::weekday w = d.weekday();
     return w != std::chrono::Saturday && w != std::chrono::Sunday;
   }
   static LocalDate working_from(LocalDate d) {
@@ -998,10 +998,8 @@ class Generator {
 
   // Sales and marketing costs per month, channel and region.
   void costs() {
-    const std::chrono::year_month first{std::chrono::year_month_day{cal_.start}.year(),
-                                        std::chrono::year_month_day{cal_.start}.month()};
-    const std::chrono::year_month last{std::chrono::year_month_day{cal_.today}.year(),
-                                       std::chrono::year_month_day{cal_.today}.month()};
+    const std::chrono::year_month first{cal_.start.ymd().year(), cal_.start.ymd().month()};
+    const std::chrono::year_month last{cal_.today.ymd().year(), cal_.today.ymd().month()};
     for (auto ym = first; ym <= last; ym += std::chrono::months(1)) {
       const unsigned month = static_cast<unsigned>(ym.month());
       for (std::size_t r = 0; r < org_.regions().size(); ++r) {
@@ -1134,7 +1132,7 @@ void Generator::write(store::Connection& c, OrgId org, const Pipeline& pipeline)
   for (std::size_t i = 0; i < customers_.size(); ++i)
     sales[i].customer_id = static_cast<std::int64_t>(i);
   // The window of tier_service: from the start of the same day a year ago.
-  const std::chrono::year_month_day ymd{cal_.today};
+  const std::chrono::year_month_day ymd = cal_.today.ymd();
   std::chrono::year_month_day back{ymd.year() - std::chrono::years{1}, ymd.month(), ymd.day()};
   if (!back.ok())
     back = std::chrono::year_month_day_last{back.year(), std::chrono::month_day_last{back.month()}};
@@ -1372,10 +1370,9 @@ void add_demo_history(const service::Context& ctx, OrgId org, Instant now, std::
   auto conn = ctx.db.acquire();
   auto snapshot = service::read_org_snapshot(*conn, org);
   if (!snapshot) throw store::StoreError(store::StoreError::Kind::other, "no such org");
-  const date::time_zone* zone = zone_of(snapshot->org().timezone);
   Calendar cal;
   cal.now = now;
-  cal.offset = zone->get_info(now).offset;
+  cal.zone = zone_of(snapshot->org().timezone);
   cal.today = cal.date_of(now);
   cal.start = cal.today - days(730);
 

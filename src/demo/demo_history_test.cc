@@ -27,7 +27,8 @@ using std::chrono::minutes;
 using testkit::FixedClock;
 
 // Monday 2026-11-23, 10:30 in Shanghai.
-const Instant kNow = Instant{LocalDate{std::chrono::year{2026} / 11 / 23}} + hours(2) + minutes(30);
+const Instant kNow =
+    Instant{std::chrono::sys_days{std::chrono::year{2026} / 11 / 23}} + hours(2) + minutes(30);
 const LocalDate kToday = LocalDate{std::chrono::year{2026} / 11 / 23};
 constexpr auto kOffset = hours(8);
 
@@ -189,12 +190,13 @@ TEST_P(DemoHistoryTest, MoneyAddsUp) {
 TEST_P(DemoHistoryTest, TiersFollowTheAbcRuleAsOfNow) {
   auto c = demo_->db->acquire();
   const LocalDate year_ago = LocalDate{std::chrono::year{2025} / 11 / 23};
-  const auto rows = store::customer_sales(*c, demo_->org, Instant{year_ago} - kOffset,
-                                          Instant{kToday + days(1)} - kOffset);
+  const date::time_zone* shanghai = zone_of("Asia/Shanghai");
+  const auto rows = store::customer_sales(*c, demo_->org, start_of(year_ago, shanghai),
+                                          start_of(kToday + days(1), shanghai));
   std::vector<CustomerSales> sales;
   for (const auto& r : rows) {
     CustomerSales s{r.customer_id, r.revenue, r.orders, std::nullopt};
-    if (r.last_ordered_at) s.last_order = std::chrono::floor<days>(*r.last_ordered_at + kOffset);
+    if (r.last_ordered_at) s.last_order = local_date(*r.last_ordered_at, shanghai);
     sales.push_back(s);
   }
   const auto tiers = assign_tiers(sales, TierRule::abc, kToday);

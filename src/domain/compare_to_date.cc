@@ -58,8 +58,8 @@ Period part_to_date(const Period& p, const Elapsed& e, const std::vector<LocalDa
   // Walk to the day after the count-th working day (or to the first working day for none).
   int seen = 0;
   for (LocalDate d = p.start; d < p.end; d += days{1}) {
-    const bool working = std::chrono::weekday{d}.iso_encoding() <= 5 &&
-                         !std::binary_search(holidays.begin(), holidays.end(), d);
+    const bool working =
+        d.weekday().iso_encoding() <= 5 && !std::binary_search(holidays.begin(), holidays.end(), d);
     if (!working) continue;
     if (seen == e.count) {
       out.end = d;

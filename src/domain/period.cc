@@ -49,7 +49,7 @@ std::string two_digits(unsigned n) {
 // ISO 8601: week 1 is the week (Monday first) that holds 4 January.
 LocalDate iso_year_start(int iso_year) {
   const LocalDate jan4{std::chrono::year{iso_year} / 1 / 4};
-  return jan4 - days{std::chrono::weekday{jan4}.iso_encoding() - 1};
+  return jan4 - days{jan4.weekday().iso_encoding() - 1};
 }
 
 int iso_weeks_in(int iso_year) {
@@ -63,8 +63,8 @@ struct IsoWeek {
 
 // A week belongs to the ISO year of its Thursday.
 IsoWeek iso_week_of(LocalDate d) {
-  const LocalDate monday = d - days{std::chrono::weekday{d}.iso_encoding() - 1};
-  const int y = year_of(year_month_day{monday + days{3}});
+  const LocalDate monday = d - days{d.weekday().iso_encoding() - 1};
+  const int y = year_of((monday + days{3}).ymd());
   return {y, static_cast<int>((monday - iso_year_start(y)).count() / 7) + 1};
 }
 
@@ -123,7 +123,7 @@ std::pair<int, int> fiscal_position(year_month_day ymd, unsigned fsm) {
 
 // One year earlier; 29 February becomes 28 February.
 LocalDate year_earlier(LocalDate d) {
-  const year_month_day ymd{d};
+  const year_month_day ymd = d.ymd();
   const year_month_day back{ymd.year() - years{1}, ymd.month(), ymd.day()};
   return back.ok() ? LocalDate{back} : LocalDate{back.year() / back.month() / 28};
 }
@@ -231,7 +231,7 @@ Result<Period> parse_period(std::string_view text, int fiscal_start_month) {
 
 Period period_containing(PeriodKind kind, LocalDate day, int fiscal_start_month) {
   const unsigned fsm = fiscal_month(fiscal_start_month);
-  const year_month_day ymd{day};
+  const year_month_day ymd = day.ymd();
   switch (kind) {
     case PeriodKind::day:
       return make_day(day);
@@ -285,7 +285,7 @@ Period same_period_last_year(const Period& p, int fiscal_start_month) {
       break;
   }
   // These start on the first of a month, so a year earlier is the same kind of period.
-  const year_month_day ymd{p.start};
+  const year_month_day ymd = p.start.ymd();
   return period_containing(p.kind, LocalDate{(ymd.year() - years{1}) / ymd.month() / 1},
                            fiscal_start_month);
 }
@@ -320,15 +320,15 @@ std::optional<PeriodKind> parse_period_kind(std::string_view text) {
 }
 
 LocalDate add_months(LocalDate d, int n) {
-  const year_month_day ymd{d};
+  const year_month_day ymd = d.ymd();
   const year_month ym = year_month{ymd.year(), ymd.month()} + months{n};
   const auto last =
       std::chrono::year_month_day_last{ym.year(), std::chrono::month_day_last{ym.month()}}.day();
-  return std::chrono::sys_days{year_month_day{ym.year(), ym.month(), std::min(ymd.day(), last)}};
+  return LocalDate{year_month_day{ym.year(), ym.month(), std::min(ymd.day(), last)}};
 }
 
 LocalDate month_start(LocalDate d) {
-  const year_month_day ymd{d};
+  const year_month_day ymd = d.ymd();
   return first_of(year_month{ymd.year(), ymd.month()});
 }
 
@@ -338,13 +338,13 @@ int working_days(LocalDate start, LocalDate end, const std::vector<LocalDate>& h
   // Whole weeks hold five weekdays each; walk the remaining 0..6 days.
   auto count = total / 7 * 5;
   for (LocalDate d = start + days{total / 7 * 7}; d < end; d += days{1}) {
-    if (std::chrono::weekday{d}.iso_encoding() <= 5) ++count;
+    if (d.weekday().iso_encoding() <= 5) ++count;
   }
   const auto first = std::lower_bound(holidays.begin(), holidays.end(), start);
   const auto last = std::lower_bound(first, holidays.end(), end);
   for (auto it = first; it != last; ++it) {
     if (it != first && *it == *(it - 1)) continue;  // a holiday listed twice is one day off
-    if (std::chrono::weekday{*it}.iso_encoding() <= 5) --count;
+    if (it->weekday().iso_encoding() <= 5) --count;
   }
   return static_cast<int>(count);
 }

@@ -155,7 +155,7 @@ class AnalyticsDiffTest : public ::testing::TestWithParam<std::string> {
   // The instant of `minute` minutes after local midnight starting day `d`.
   std::int64_t local_ms(LocalDate d, int minute) const {
     const date::local_time<std::chrono::minutes> t{
-        std::chrono::duration_cast<std::chrono::minutes>(d.time_since_epoch()) +
+        std::chrono::duration_cast<std::chrono::minutes>(d.days().time_since_epoch()) +
         std::chrono::minutes{minute}};
     const auto sys = date::make_zoned(tz_, t, date::choose::earliest).get_sys_time();
     return to_ms(std::chrono::time_point_cast<std::chrono::milliseconds>(sys));
@@ -167,7 +167,7 @@ class AnalyticsDiffTest : public ::testing::TestWithParam<std::string> {
   }
   LocalDate random_sunday() {
     const LocalDate d = random_day();
-    return d + days{7 - std::chrono::weekday{d}.iso_encoding()};
+    return d + days{7 - d.weekday().iso_encoding()};
   }
   // A moment of an event: often at the edges of a local day (23:30 on a Sunday, midnight, the
   // last millisecond of a day), else in working hours.

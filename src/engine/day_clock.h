@@ -17,8 +17,12 @@ class DayClock {
   explicit DayClock(std::string_view tz);
   // The local day of the instant `ms`.
   Day day_of(std::int64_t ms);
-  static Day day_number(LocalDate d) { return static_cast<Day>(d.time_since_epoch().count()); }
-  static LocalDate date_of(Day d) { return LocalDate{std::chrono::days{d}}; }
+  static Day day_number(LocalDate d) {
+    return static_cast<Day>(d.days().time_since_epoch().count());
+  }
+  static LocalDate date_of(Day d) {
+    return LocalDate::from_days(std::chrono::sys_days{std::chrono::days{d}});
+  }
 
  private:
   const date::time_zone* zone_;

@@ -281,7 +281,7 @@ std::int64_t instant_ms(const Line& l, const std::string& text) {
   const std::int64_t mm = to_int(l, rest.substr(3, 2), "minute");
   const std::int64_t ss = rest.size() == 8 ? to_int(l, rest.substr(6, 2), "second") : 0;
   if (rest[2] != ':' || hh > 23 || mm > 59 || ss > 59) bad(l, "bad time: " + text);
-  const std::int64_t days = day->time_since_epoch().count();
+  const std::int64_t days = day->days().time_since_epoch().count();
   return ((days * 86400) + hh * 3600 + mm * 60 + ss - offset_min * 60) * 1000;
 }
 

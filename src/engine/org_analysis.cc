@@ -56,9 +56,9 @@ OrgIndex::OpenPipeline OrgIndex::open_pipeline(const ResolvedScope& scope, Local
   std::vector<Day> starts;
   for (int i = 0; i <= months; ++i) {
     using namespace std::chrono;
-    const year_month_day ymd{first};
+    const year_month_day ymd = first.ymd();
     starts.push_back(DayClock::day_number(
-        sys_days{(year_month{ymd.year(), ymd.month()} + std::chrono::months{i}) / 1}));
+        LocalDate{(year_month{ymd.year(), ymd.month()} + std::chrono::months{i}) / 1}));
   }
   for (int i = 0; i < months; ++i) out.months.push_back({starts[static_cast<std::size_t>(i)]});
   const Day day = DayClock::day_number(today);

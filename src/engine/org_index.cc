@@ -11,7 +11,7 @@ constexpr Day kMinDay = std::numeric_limits<Day>::min() + 1;
 constexpr Day kMaxDay = std::numeric_limits<Day>::max() - 1;
 
 Day clamp_day(LocalDate d) {
-  const auto n = d.time_since_epoch().count();
+  const auto n = d.days().time_since_epoch().count();
   return static_cast<Day>(std::clamp<std::int64_t>(n, kMinDay, kMaxDay));
 }
 
@@ -181,8 +181,7 @@ void OrgIndex::reserve(store::Connection& c) {
 // Sums every fact's series into fresh rollups spanning the facts' days and a year ahead: the same
 // series the put_* functions add one by one.
 void OrgIndex::build_rollups() {
-  const Day today =
-      DayClock::day_number(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+  const Day today = clock_.day_of(to_ms(SystemClock{}.now()));
   Day first = today, last = today;
   auto span = [&](Day d) {
     if (d == kNoDay) return;

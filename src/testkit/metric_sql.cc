@@ -58,10 +58,10 @@ std::int64_t id_of(std::string_view text) {
 // The same day of the month `n` months earlier, clamped to that month's last day.
 LocalDate months_before(LocalDate d, int n) {
   using namespace std::chrono;
-  const year_month_day ymd{d};
+  const year_month_day ymd = d.ymd();
   const year_month ym = year_month{ymd.year(), ymd.month()} - months{n};
   const day last = year_month_day_last{ym.year(), month_day_last{ym.month()}}.day();
-  return sys_days{ym / std::min(ymd.day(), last)};
+  return LocalDate{ym / std::min(ymd.day(), last)};
 }
 
 MetricValue quotient(double a, double b) {

@@ -20,10 +20,10 @@ using std::chrono::hours;
 using std::chrono::minutes;
 using store::Value;
 
-// Milliseconds of a Beijing wall-clock time (UTC+8, no daylight saving).
+// Milliseconds of a Beijing wall-clock time.
 std::int64_t bj(int y, unsigned m, unsigned d, int h, int min = 0) {
   const LocalDate day{std::chrono::year{y} / m / d};
-  return to_ms(Instant{day} + hours(h) + minutes(min) - hours(8));
+  return to_ms(instant_at(day, hours(h) + minutes(min), zone_of("Asia/Shanghai")));
 }
 
 Period period(std::string_view text) {

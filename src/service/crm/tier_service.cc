@@ -19,11 +19,12 @@ namespace {
 
 // The same day a year before, or the last day of that February.
 LocalDate one_year_before(LocalDate d) {
-  const date::year_month_day ymd{d};
-  const date::year_month_day back{ymd.year() - date::years{1}, ymd.month(), ymd.day()};
-  if (back.ok()) return LocalDate{date::sys_days{back}.time_since_epoch()};
-  const date::year_month_day_last last{back.year(), date::month_day_last{back.month()}};
-  return LocalDate{date::sys_days{last}.time_since_epoch()};
+  const std::chrono::year_month_day ymd = d.ymd();
+  const std::chrono::year_month_day back{ymd.year() - std::chrono::years{1}, ymd.month(),
+                                         ymd.day()};
+  if (back.ok()) return LocalDate{back};
+  return LocalDate{
+      std::chrono::year_month_day_last{back.year(), std::chrono::month_day_last{back.month()}}};
 }
 
 }  // namespace
