@@ -209,7 +209,12 @@ namespace fupan {
   X(import_interrupted)        \
   X(no_analytics)              \
   X(store_has_org)             \
-  X(no_admin_to_act_as)
+  X(no_admin_to_act_as)        \
+  X(no_weights)                \
+  X(negative_weight)           \
+  X(all_weights_zero)          \
+  X(no_working_days)           \
+  X(twelve_months)
 
 // Every detail code with parameters, and the parameters' names in order (space-separated).
 #define FUPAN_PARAM_DETAILS(X)        \
