@@ -214,7 +214,11 @@ namespace fupan {
   X(negative_weight)           \
   X(all_weights_zero)          \
   X(no_working_days)           \
-  X(twelve_months)
+  X(twelve_months)             \
+  X(one_target_scope)          \
+  X(own_target)                \
+  X(not_a_target_metric)       \
+  X(target_period)
 
 // Every detail code with parameters, and the parameters' names in order (space-separated).
 #define FUPAN_PARAM_DETAILS(X)        \

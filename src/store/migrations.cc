@@ -417,6 +417,25 @@ ALTER TABLE activities ADD COLUMN checkin_accuracy_m BIGINT;
 ALTER TABLE activities ADD COLUMN checkin_at BIGINT;
 )sql";
 
+// Goals: who set a target, its value as first set, and every change since with its reason.
+constexpr const char* kV6 = R"sql(
+ALTER TABLE targets ADD COLUMN original_value BIGINT;
+ALTER TABLE targets ADD COLUMN set_by BIGINT;
+UPDATE targets SET original_value = value;
+CREATE TABLE target_adjustments (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  target_id BIGINT NOT NULL REFERENCES targets(id),
+  old_value BIGINT NOT NULL,
+  new_value BIGINT NOT NULL,
+  reason TEXT NOT NULL,
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  at BIGINT NOT NULL
+);
+CREATE INDEX target_adjustments_target ON target_adjustments (org_id, target_id, id);
+CREATE INDEX targets_scope ON targets (org_id, scope_type, scope_id, start_day);
+)sql";
+
 std::int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -472,6 +491,7 @@ const std::vector<Migration>& all_migrations() {
       {3, "analytics settings: gross margin, holidays, targets", kV3},
       {4, "compare to date, audit writers, to-do snoozes and reminders", kV4},
       {5, "ids never reused (SQLite)", "", rebuild_ids_never_reused},
+      {6, "goals: targets' original values and adjustments", kV6},
   };
   return migrations;
 }

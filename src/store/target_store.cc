@@ -7,6 +7,68 @@ const char* kTargets =
     "SELECT start_day, end_day, value FROM targets WHERE org_id = ? AND metric = ? AND "
     "scope_type = ? AND scope_id = ?";
 
+constexpr const char* kTargetColumns =
+    "SELECT id, metric, scope_type, scope_id, period, start_day, end_day, value, "
+    "COALESCE(original_value, value), set_by, version, created_at, updated_at FROM targets ";
+
+constexpr const char* kInsertTarget =
+    "INSERT INTO targets (org_id, metric, scope_type, scope_id, period, start_day, end_day, value, "
+    "original_value, set_by, version, created_at, updated_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+
+constexpr const char* kUpdateTarget =
+    "UPDATE targets SET value = ?, version = ?, updated_at = ? "
+    "WHERE org_id = ? AND id = ? AND version = ?";
+
+constexpr const char* kInsertAdjustment =
+    "INSERT INTO target_adjustments (org_id, target_id, old_value, new_value, reason, user_id, at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
+
+constexpr const char* kAdjustments =
+    "SELECT id, target_id, old_value, new_value, reason, user_id, at FROM target_adjustments "
+    "WHERE org_id = ? AND target_id = ? ORDER BY id";
+
+std::string_view scope_type_name(ScopeRef::Kind k) {
+  switch (k) {
+    case ScopeRef::Kind::org:
+      return "org";
+    case ScopeRef::Kind::region:
+      return "region";
+    case ScopeRef::Kind::team:
+      return "team";
+    case ScopeRef::Kind::user:
+      return "user";
+  }
+  return "org";
+}
+
+ScopeRef scope_of(const std::string& type, std::int64_t id) {
+  if (type == "region") return {ScopeRef::Kind::region, id};
+  if (type == "team") return {ScopeRef::Kind::team, id};
+  if (type == "user") return {ScopeRef::Kind::user, id};
+  return {};
+}
+
+goals::Target target_from(const Rows& r, std::size_t i) {
+  goals::Target t;
+  t.id = r.i64(i, 0);
+  t.metric = r.str(i, 1);
+  t.scope = scope_of(r.str(i, 2), r.i64(i, 3));
+  // The label says the kind; the stored days are the period (a fiscal year's depend on the org).
+  auto parsed = parse_period(r.str(i, 4));
+  if (parsed.ok()) t.period = *parsed;
+  t.period.label = r.str(i, 4);
+  t.period.start = parse_date(r.str(i, 5)).value_or(LocalDate{});
+  t.period.end = parse_date(r.str(i, 6)).value_or(LocalDate{});
+  t.value = r.i64(i, 7);
+  t.original_value = r.i64(i, 8);
+  if (!r.is_null(i, 9)) t.set_by = UserId{r.i64(i, 9)};
+  t.version = r.i64(i, 10);
+  t.created_at = instant_from_ms(r.i64(i, 11));
+  t.updated_at = instant_from_ms(r.i64(i, 12));
+  return t;
+}
+
 }  // namespace
 
 std::vector<TargetPeriod> read_targets(Connection& c, OrgId org, std::string_view metric,
@@ -18,6 +80,74 @@ std::vector<TargetPeriod> read_targets(Connection& c, OrgId org, std::string_vie
     auto start = parse_date(rows.str(r, 0));
     auto end = parse_date(rows.str(r, 1));
     if (start && end) out.push_back({*start, *end, rows.i64(r, 2)});
+  }
+  return out;
+}
+
+std::vector<goals::Target> list_targets(Connection& c, OrgId org, const TargetQuery& q) {
+  std::string sql = std::string(kTargetColumns) + "WHERE org_id = ?";
+  std::vector<Value> params{org.value};
+  if (q.metric) {
+    sql += " AND metric = ?";
+    params.emplace_back(*q.metric);
+  }
+  if (q.scope) {
+    sql += " AND scope_type = ? AND scope_id = ?";
+    params.emplace_back(std::string(scope_type_name(q.scope->kind)));
+    params.emplace_back(q.scope->id);
+  }
+  // Dates as YYYY-MM-DD text compare as dates.
+  if (q.to) {
+    sql += " AND start_day < ?";
+    params.emplace_back(format_date(*q.to));
+  }
+  if (q.from) {
+    sql += " AND end_day > ?";
+    params.emplace_back(format_date(*q.from));
+  }
+  sql += " ORDER BY scope_type, scope_id, metric, start_day, end_day DESC, id";
+  auto rows = c.query(sql, params);
+  std::vector<goals::Target> out;
+  out.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(target_from(rows, i));
+  return out;
+}
+
+std::optional<goals::Target> find_target(Connection& c, OrgId org, std::int64_t id) {
+  auto rows = c.query(std::string(kTargetColumns) + "WHERE org_id = ? AND id = ?", {org.value, id});
+  if (rows.empty()) return std::nullopt;
+  return target_from(rows, 0);
+}
+
+std::int64_t insert_target(Connection& c, OrgId org, const goals::Target& t) {
+  auto r = c.query(kInsertTarget,
+                   {org.value, t.metric, std::string(scope_type_name(t.scope.kind)), t.scope.id,
+                    t.period.label, format_date(t.period.start), format_date(t.period.end), t.value,
+                    t.value, t.set_by ? Value{t.set_by->value} : null_value, t.version,
+                    to_ms(t.created_at), to_ms(t.updated_at)});
+  return r.i64(0, 0);
+}
+
+WriteOutcome update_target(Connection& c, OrgId org, const goals::Target& t,
+                           std::int64_t expected) {
+  auto n =
+      c.exec(kUpdateTarget, {t.value, t.version, to_ms(t.updated_at), org.value, t.id, expected});
+  return version_outcome(c, n, "targets", t.id);
+}
+
+std::int64_t insert_target_adjustment(Connection& c, OrgId org, const goals::TargetAdjustment& a) {
+  auto r = c.query(kInsertAdjustment, {org.value, a.target_id, a.old_value, a.new_value, a.reason,
+                                       a.by.value, to_ms(a.at)});
+  return r.i64(0, 0);
+}
+
+std::vector<goals::TargetAdjustment> list_target_adjustments(Connection& c, OrgId org,
+                                                             std::int64_t id) {
+  auto rows = c.query(kAdjustments, {org.value, id});
+  std::vector<goals::TargetAdjustment> out;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    out.push_back({rows.i64(i, 0), rows.i64(i, 1), rows.i64(i, 2), rows.i64(i, 3), rows.str(i, 4),
+                   UserId{rows.i64(i, 5)}, instant_from_ms(rows.i64(i, 6))});
   }
   return out;
 }

@@ -1,18 +1,43 @@
-// Targets (SPEC §3): the value set for a metric, a scope and a period. The goals capability will
-// write them; the metrics read them for attainment.
+// Targets (SPEC §3): the value set for a metric, a scope and a period, and their adjustments. The
+// goals capability writes them (service/goals); the metrics read them for attainment.
 #pragma once
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
 #include "core/ids.h"
 #include "domain/attainment.h"
+#include "domain/goals/target.h"
 #include "store/database.h"
+#include "store/org_store.h"
 
 namespace fupan::store {
 
 // The targets of `metric` for the scope (`scope_type` org/region/team/user, `scope_id` 0 for org).
 std::vector<TargetPeriod> read_targets(Connection& c, OrgId org, std::string_view metric,
                                        std::string_view scope_type, std::int64_t scope_id);
+
+// Which targets a list holds: every one of the org, narrowed by metric, scope and the days its
+// period overlaps.
+struct TargetQuery {
+  std::optional<std::string> metric;
+  std::optional<ScopeRef> scope;
+  std::optional<LocalDate> from, to;  // [from, to): periods that overlap it
+};
+
+// The targets that match `q`, by scope, metric and start.
+std::vector<goals::Target> list_targets(Connection& c, OrgId org, const TargetQuery& q);
+std::optional<goals::Target> find_target(Connection& c, OrgId org, std::int64_t id);
+// Inserts `t` (its value also its original value); a second target for the same metric, scope
+// and period is a unique violation.
+std::int64_t insert_target(Connection& c, OrgId org, const goals::Target& t);
+// Sets the value, version and updated_at of `t` if its version is still `expected`.
+WriteOutcome update_target(Connection& c, OrgId org, const goals::Target& t, std::int64_t expected);
+
+std::int64_t insert_target_adjustment(Connection& c, OrgId org, const goals::TargetAdjustment& a);
+// The adjustments of target `id`, oldest first.
+std::vector<goals::TargetAdjustment> list_target_adjustments(Connection& c, OrgId org,
+                                                             std::int64_t id);
 
 }  // namespace fupan::store

@@ -52,6 +52,14 @@ async function versionOf(path) {
   return expectStatus(await get('admin', path), 200, path).version;
 }
 
+// A target for the demo rep on a day no other call has used.
+let targetDays = 0;
+function newTarget() {
+  targetDays += 1;
+  const day = new Date(Date.UTC(2041, 0, 1) + targetDays * 86400000).toISOString().slice(0, 10);
+  return { metric: 'calls', scope: `user:${fx.rep.id}`, period: day, value: 10 };
+}
+
 // Expected statuses: `ok` for the roles in `allowed`, `refused` for the other roles.
 const byRole = (allowed, ok, refused = 403) => ({
   anonymous: 401, ...Object.fromEntries(ROLES.map((r) => [r, allowed.includes(r) ? ok : refused])),
@@ -249,6 +257,24 @@ const TABLE = {
     aim: async () => {
       const p = expectStatus(await post('admin', '/api/pipelines', newPipeline()), 201);
       return { path: `/api/pipelines/${p.id}`, body: { version: p.version, name: unique('改名流程') }, reads: ['/api/pipelines'] };
+    },
+  },
+  // Targets: set within the scope by those who lead it, never one's own (the rep's here).
+  'GET /api/targets': { expect: signedIn(200), aim: () => ({ path: '/api/targets' }) },
+  'POST /api/targets': {
+    expect: { anonymous: 401, rep: 403, manager: 201, director: 201, analyst: 403, admin: 201 },
+    aim: () => ({ path: '/api/targets', body: newTarget(), reads: ['/api/targets'] }),
+  },
+  'GET /api/targets/{id}': {
+    expect: signedIn(200),
+    aim: async () => ({ path: `/api/targets/${expectStatus(await post('admin', '/api/targets', newTarget()), 201).id}` }),
+  },
+  'PATCH /api/targets/{id}': {
+    expect: { anonymous: 401, rep: 403, manager: 200, director: 200, analyst: 403, admin: 200 },
+    aim: async () => {
+      const t = expectStatus(await post('admin', '/api/targets', newTarget()), 201);
+      const path = `/api/targets/${t.id}`;
+      return { path, body: { value: 7, reason: '调整', version: t.version }, reads: [path] };
     },
   },
   'GET /api/opportunities/board': { expect: signedIn(200), aim: () => ({ path: '/api/opportunities/board' }) },

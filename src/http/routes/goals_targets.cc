@@ -1,0 +1,119 @@
+// /api/targets: targets set, changed with a reason, listed and read with their adjustments;
+// thin handlers over service/goals/target_service.
+#include "http/app.h"
+#include "http/json_io.h"
+#include "service/goals/target_service.h"
+
+namespace fupan::http {
+namespace {
+
+std::string_view warning_name(goals::SmartWarning w) {
+  switch (w) {
+    case goals::SmartWarning::no_owner:
+      return "no_owner";
+    case goals::SmartWarning::no_period:
+      return "no_period";
+    case goals::SmartWarning::not_challenging:
+      return "not_challenging";
+    case goals::SmartWarning::not_achievable:
+      return "not_achievable";
+  }
+  return "";
+}
+
+// The target and its SMART warnings: [{warning, trailing_average, best}].
+Response saved_json(const service::SavedTarget& s, int status) {
+  JsonWriter w;
+  w.begin_object();
+  goals::write_members(w, s.target);
+  w.key("warnings").begin_array();
+  for (const goals::SmartFinding& f : s.warnings) {
+    w.begin_object();
+    w.field("warning", warning_name(f.warning));
+    w.key("trailing_average");
+    f.trailing_average ? w.value(*f.trailing_average) : w.null();
+    w.key("best");
+    f.best ? w.value(*f.best) : w.null();
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  return json_text(std::move(w).str(), status);
+}
+
+}  // namespace
+
+void add_target_routes(App& app) {
+  // ?metric= &scope= &period= (targets whose period overlaps it)
+  app.api("GET", "/api/targets", [&app](Call& call) -> Result<Response> {
+    FUPAN_TRY(only_params(call.req, {"metric", "scope", "period"}));
+    service::TargetListRequest req{query_text(call.req, "metric"), query_text(call.req, "scope"),
+                                   query_text(call.req, "period")};
+    auto targets = service::list_targets(app.ctx(), call.actor, req);
+    if (!targets.ok()) return as_query_error(targets.error());
+    JsonWriter w;
+    w.begin_object();
+    w.key("items").begin_array();
+    for (const goals::Target& t : *targets) goals::write_json(w, t);
+    w.end_array();
+    w.end_object();
+    return json_text(std::move(w).str());
+  });
+
+  // {metric, scope, period, value} → 201 the target with its warnings
+  app.api("POST", "/api/targets", [&app](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto body, parse_object(call.req));
+    Fields f(body);
+    service::TargetInput in;
+    in.metric = f.required_str("metric");
+    in.scope = f.required_str("scope");
+    in.period = f.required_str("period");
+    in.value = f.required_integer("value");
+    FUPAN_TRY(f.finish());
+    FUPAN_ASSIGN_OR_RETURN(auto saved, service::set_target(app.ctx(), call.actor, in));
+    return saved_json(saved, 201);
+  });
+
+  // The target and its adjustments, oldest first.
+  app.api("GET", "/api/targets/{id}", [&app](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
+    FUPAN_ASSIGN_OR_RETURN(auto t, service::get_target(app.ctx(), call.actor, id));
+    const OrgSnapshot& org = *call.actor.snapshot;
+    JsonWriter w;
+    w.begin_object();
+    goals::write_members(w, t.target);
+    w.key("adjustments").begin_array();
+    for (const goals::TargetAdjustment& a : t.adjustments) {
+      w.begin_object();
+      w.field("id", a.id);
+      w.field("old_value", a.old_value);
+      w.field("new_value", a.new_value);
+      w.field("reason", a.reason);
+      w.field("user_id", a.by.value);
+      const UserRecord* u = org.user(a.by);
+      w.key("user_name");
+      u ? w.value(u->display_name) : w.null();
+      w.field("at", format_rfc3339(a.at));
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    return json_text(std::move(w).str());
+  });
+
+  // {value, reason, version} → the target with its warnings
+  app.api("PATCH", "/api/targets/{id}", [&app](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
+    FUPAN_ASSIGN_OR_RETURN(auto body, parse_object(call.req));
+    Fields f(body);
+    service::TargetChange in;
+    in.value = f.required_integer("value");
+    in.reason = f.str("reason").value_or("");
+    in.version = f.required_integer("version");
+    FUPAN_TRY(f.finish());
+    FUPAN_ASSIGN_OR_RETURN(auto saved, service::change_target(app.ctx(), call.actor, id, in));
+    return saved_json(saved, 200);
+  });
+}
+
+}  // namespace fupan::http

@@ -1,0 +1,119 @@
+// Targets (SPEC §3): set within the data scope (never one's own), SMART-checked against the
+// scope's history, changed only with a reason (the original and every change kept), version-checked,
+// and read by the metrics as target:M.
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+
+import {
+  assertNothingWritten, demoDay, discover, expectError, expectStatus, get, patch, post,
+} from '../lib.mjs';
+
+let fx;
+before(async () => {
+  const d = await discover();
+  const rep = d.user('rep');
+  fx = { d, rep, teammate: d.memberOf('上海一部', [rep.id]), sh1: d.team('上海一部'), demoDay: await demoDay() };
+});
+
+// A month far enough ahead that no other test sets a target for it.
+const FUTURE = ['2031-01', '2031-02', '2031-03', '2031-04', '2031-05', '2031-06'];
+
+test('a manager sets a rep\'s monthly target; the rep and the metrics read it', async () => {
+  const t = expectStatus(await post('manager', '/api/targets', {
+    metric: 'orders_amount', scope: `user:${fx.rep.id}`, period: FUTURE[0], value: 50_000_000,
+  }), 201);
+  assert.equal(t.metric, 'orders_amount');
+  assert.equal(t.scope, `user:${fx.rep.id}`);
+  assert.equal(t.period, FUTURE[0]);
+  assert.equal(t.start, '2031-01-01');
+  assert.equal(t.end, '2031-01-31');
+  assert.equal(t.value, 50_000_000);
+  assert.equal(t.original_value, 50_000_000);
+  assert.ok(Array.isArray(t.warnings));
+  const own = expectStatus(await get('rep', `/api/targets/${t.id}`), 200);
+  assert.equal(own.value, 50_000_000);
+  assert.deepEqual(own.adjustments, []);
+  const listed = expectStatus(await get('rep', `/api/targets?period=${FUTURE[0]}`), 200).items;
+  assert.ok(listed.some((x) => x.id === t.id));
+  const m = expectStatus(await get('manager',
+    `/api/metrics?metric=target:orders_amount&scope=user:${fx.rep.id}&period=${FUTURE[0]}&compare=full`), 200);
+  assert.equal(m.value, 50_000_000);
+  // A week of it is prorated by working days (2031-W03: 5 of January's 23).
+  const w = expectStatus(await get('manager',
+    `/api/metrics?metric=target:orders_amount&scope=user:${fx.rep.id}&period=2031-W03&compare=full`), 200);
+  assert.equal(w.value, Math.round(50_000_000 * 5 / 23));
+});
+
+test('nobody sets their own target, a rep none at all, and nobody outside their scope', async () => {
+  const body = { metric: 'visits', scope: `user:${fx.rep.id}`, period: FUTURE[1], value: 40 };
+  await assertNothingWritten(['/api/targets'], async () => {
+    expectError(await post('rep', '/api/targets', body), 403, 'forbidden');
+    expectError(await post('rep', '/api/targets', { ...body, scope: `user:${fx.teammate.id}` }), 404, 'not_found');
+    expectError(await post('analyst', '/api/targets', body), 403, 'forbidden');
+    expectError(await post('rep', '/api/targets', { ...body, scope: `team:${fx.sh1.id}` }), 404, 'not_found');
+  }, 'refused targets');
+  const mine = expectStatus(await post('manager', '/api/targets', body), 201);
+  // The teammate's own list does not show the rep's target.
+  const theirs = expectStatus(await get('rep', `/api/targets?period=${FUTURE[1]}`), 200).items;
+  assert.ok(theirs.some((x) => x.id === mine.id));
+  expectError(await get('analyst', '/api/targets/999999999'), 404, 'not_found');
+});
+
+test('bad targets are refused with the field at fault and change nothing', async () => {
+  const ok = { metric: 'orders_amount', scope: `user:${fx.rep.id}`, period: FUTURE[2], value: 1 };
+  await assertNothingWritten(['/api/targets'], async () => {
+    expectError(await post('manager', '/api/targets', { ...ok, metric: 'win_rate' }), 400, 'invalid_field', 'metric');
+    expectError(await post('manager', '/api/targets', { ...ok, period: '2031-03-01..2031-03-10' }), 400, 'invalid_field', 'period');
+    expectError(await post('manager', '/api/targets', { ...ok, value: -5 }), 400, 'invalid_field', 'value');
+    expectError(await post('manager', '/api/targets', { ...ok, scope: 'org,team:1' }), 400, 'invalid_field', 'scope');
+    expectError(await post('manager', '/api/targets', { metric: 'visits', scope: `user:${fx.rep.id}`, value: 3 }),
+      400, 'missing_field', 'period');
+  }, 'bad targets');
+  expectStatus(await post('manager', '/api/targets', ok), 201);
+  expectError(await post('manager', '/api/targets', ok), 409, 'already_exists', 'period');
+});
+
+test('a change needs a reason, keeps the original and every change, and a stale one is 409', async () => {
+  const t = expectStatus(await post('manager', '/api/targets', {
+    metric: 'new_leads', scope: `user:${fx.rep.id}`, period: FUTURE[3], value: 40,
+  }), 201);
+  const path = `/api/targets/${t.id}`;
+  await assertNothingWritten([path], async () => {
+    expectError(await patch('manager', path, { value: 30, version: t.version }), 400, 'missing_field', 'reason');
+    expectError(await patch('manager', path, { value: 30, reason: '', version: t.version }), 400, 'missing_field', 'reason');
+  }, 'no reason');
+  const changed = expectStatus(await patch('manager', path, { value: 30, reason: '大客户延期到下季度', version: t.version }), 200);
+  assert.equal(changed.value, 30);
+  assert.equal(changed.original_value, 40);
+  assert.equal(changed.version, t.version + 1);
+  const read = expectStatus(await get('rep', path), 200);
+  assert.equal(read.adjustments.length, 1);
+  const a = read.adjustments[0];
+  assert.equal(a.old_value, 40);
+  assert.equal(a.new_value, 30);
+  assert.equal(a.reason, '大客户延期到下季度');
+  assert.ok(a.user_name);
+  // Two managers from the same version: the second is told who won.
+  const e = expectError(await patch('director', path, { value: 35, reason: '重新评估', version: t.version }), 409, 'version_conflict');
+  assert.equal(e.current_version, changed.version);
+  expectError(await patch('rep', path, { value: 99, reason: '我想改', version: changed.version }), 403, 'forbidden');
+  const audit = expectStatus(await get('admin', `/api/audit-entries?entity=target&entity_id=${t.id}`), 200);
+  assert.deepEqual(audit.items.map((x) => x.action).sort(), ['create', 'update']);
+});
+
+test('the SMART check warns from the scope\'s own history, and saves anyway', async () => {
+  // The demo's month: two years of history before it.
+  const month = fx.demoDay.slice(0, 7);
+  const low = expectStatus(await post('manager', '/api/targets', {
+    metric: 'orders_amount', scope: `user:${fx.rep.id}`, period: month, value: 1,
+  }), 201);
+  assert.equal(low.warnings.length, 1);
+  assert.equal(low.warnings[0].warning, 'not_challenging');
+  assert.ok(low.warnings[0].trailing_average > 1);
+  const high = expectStatus(await post('manager', '/api/targets', {
+    metric: 'orders_count', scope: `user:${fx.rep.id}`, period: month, value: 1_000_000,
+  }), 201);
+  assert.equal(high.warnings.length, 1);
+  assert.equal(high.warnings[0].warning, 'not_achievable');
+  assert.ok(high.warnings[0].best < 1_000_000);
+});
