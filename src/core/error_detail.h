@@ -218,7 +218,13 @@ namespace fupan {
   X(one_target_scope)          \
   X(own_target)                \
   X(not_a_target_metric)       \
-  X(target_period)
+  X(target_period)             \
+  X(split_person)              \
+  X(nothing_below)             \
+  X(one_weight_per_part)       \
+  X(seasonality_year)          \
+  X(finer_period)              \
+  X(integer_array)
 
 // Every detail code with parameters, and the parameters' names in order (space-separated).
 #define FUPAN_PARAM_DETAILS(X)        \

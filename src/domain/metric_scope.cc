@@ -87,18 +87,23 @@ bool leads_above(const OrgSnapshot& org, UserId viewer, TeamId team, LocalDate t
 
 }  // namespace
 
-std::string ScopeRef::text() const {
+std::string_view ScopeRef::type_name() const {
   switch (kind) {
     case Kind::org:
       return "org";
     case Kind::region:
-      return "region:" + std::to_string(id);
+      return "region";
     case Kind::team:
-      return "team:" + std::to_string(id);
+      return "team";
     case Kind::user:
-      return "user:" + std::to_string(id);
+      return "user";
   }
-  return "";
+  return "org";
+}
+
+std::string ScopeRef::text() const {
+  if (kind == Kind::org) return "org";
+  return std::string(type_name()) + ":" + std::to_string(id);
 }
 
 Result<std::vector<ScopeRef>> parse_scope(std::string_view text, const OrgSnapshot& org) {

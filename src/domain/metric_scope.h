@@ -19,7 +19,8 @@ struct ScopeRef {
   Kind kind = Kind::org;
   std::int64_t id = 0;  // 0 for org
 
-  std::string text() const;  // "org", "region:2", "team:3", "user:5"
+  std::string text() const;            // "org", "region:2", "team:3", "user:5"
+  std::string_view type_name() const;  // "org", "region", "team", "user" (as targets store it)
   friend bool operator==(const ScopeRef&, const ScopeRef&) = default;
 };
 

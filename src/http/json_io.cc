@@ -219,6 +219,24 @@ std::optional<std::vector<std::string>> Fields::str_array(const std::string& nam
   return out;
 }
 
+std::optional<std::vector<std::int64_t>> Fields::int_array(const std::string& name) {
+  const json::value* v = take(name);
+  if (!v) return std::nullopt;
+  std::vector<std::int64_t> out;
+  if (v->is_array()) {
+    for (const json::value& e : v->as_array()) {
+      if (!e.is_int64()) {
+        out.clear();
+        break;
+      }
+      out.push_back(e.as_int64());
+    }
+    if (out.size() == v->as_array().size()) return out;
+  }
+  fail(Error::invalid(name, detail::integer_array));
+  return std::nullopt;
+}
+
 std::int64_t Fields::required_integer(const std::string& name) {
   auto v = integer(name);
   if (!v && obj_.find(name) == obj_.end()) fail(Error::missing(name));

@@ -48,6 +48,7 @@ class Fields {
   std::optional<std::optional<std::int64_t>> nullable_integer(const std::string& name);
   std::optional<bool> boolean(const std::string& name);
   std::optional<std::vector<std::string>> str_array(const std::string& name);
+  std::optional<std::vector<std::int64_t>> int_array(const std::string& name);
   // Like integer(), and records missing_field when absent.
   std::int64_t required_integer(const std::string& name);
   // Like str(), and records missing_field when absent.

@@ -28,20 +28,6 @@ constexpr const char* kAdjustments =
     "SELECT id, target_id, old_value, new_value, reason, user_id, at FROM target_adjustments "
     "WHERE org_id = ? AND target_id = ? ORDER BY id";
 
-std::string_view scope_type_name(ScopeRef::Kind k) {
-  switch (k) {
-    case ScopeRef::Kind::org:
-      return "org";
-    case ScopeRef::Kind::region:
-      return "region";
-    case ScopeRef::Kind::team:
-      return "team";
-    case ScopeRef::Kind::user:
-      return "user";
-  }
-  return "org";
-}
-
 ScopeRef scope_of(const std::string& type, std::int64_t id) {
   if (type == "region") return {ScopeRef::Kind::region, id};
   if (type == "team") return {ScopeRef::Kind::team, id};
@@ -93,7 +79,7 @@ std::vector<goals::Target> list_targets(Connection& c, OrgId org, const TargetQu
   }
   if (q.scope) {
     sql += " AND scope_type = ? AND scope_id = ?";
-    params.emplace_back(std::string(scope_type_name(q.scope->kind)));
+    params.emplace_back(std::string(q.scope->type_name()));
     params.emplace_back(q.scope->id);
   }
   // Dates as YYYY-MM-DD text compare as dates.
@@ -121,7 +107,7 @@ std::optional<goals::Target> find_target(Connection& c, OrgId org, std::int64_t 
 
 std::int64_t insert_target(Connection& c, OrgId org, const goals::Target& t) {
   auto r = c.query(kInsertTarget,
-                   {org.value, t.metric, std::string(scope_type_name(t.scope.kind)), t.scope.id,
+                   {org.value, t.metric, std::string(t.scope.type_name()), t.scope.id,
                     t.period.label, format_date(t.period.start), format_date(t.period.end), t.value,
                     t.value, t.set_by ? Value{t.set_by->value} : null_value, t.version,
                     to_ms(t.created_at), to_ms(t.updated_at)});

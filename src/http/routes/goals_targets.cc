@@ -3,6 +3,7 @@
 #include "http/app.h"
 #include "http/json_io.h"
 #include "service/goals/target_service.h"
+#include "service/goals/target_split.h"
 
 namespace fupan::http {
 namespace {
@@ -36,6 +37,37 @@ Response saved_json(const service::SavedTarget& s, int status) {
     f.best ? w.value(*f.best) : w.null();
     w.end_object();
   }
+  w.end_array();
+  w.end_object();
+  return json_text(std::move(w).str(), status);
+}
+
+// {parent, parts:[{scope, period, start, end, value, existing_id, existing_value}], sum, saved}.
+Response split_json(const service::SplitResult& r, int status) {
+  JsonWriter w;
+  w.begin_object();
+  w.key("parent");
+  goals::write_json(w, r.parent);
+  std::int64_t sum = 0;
+  w.key("parts").begin_array();
+  for (const service::SplitPart& p : r.parts) {
+    sum += p.value;
+    w.begin_object();
+    w.field("scope", p.scope.text());
+    w.field("period", p.period.label);
+    w.field("start", format_date(p.period.start));
+    w.field("end", format_date(p.period.end - std::chrono::days{1}));
+    w.field("value", p.value);
+    w.key("existing_id");
+    p.existing ? w.value(p.existing->id) : w.null();
+    w.key("existing_value");
+    p.existing ? w.value(p.existing->value) : w.null();
+    w.end_object();
+  }
+  w.end_array();
+  w.field("sum", sum);
+  w.key("saved").begin_array();
+  for (const goals::Target& t : r.saved) goals::write_json(w, t);
   w.end_array();
   w.end_object();
   return json_text(std::move(w).str(), status);
@@ -99,6 +131,24 @@ void add_target_routes(App& app) {
     w.end_array();
     w.end_object();
     return json_text(std::move(w).str());
+  });
+
+  // {down: calendar|org, into?, method?, weights?, save?} → the parts (a preview), or 201 with
+  // the targets made when save is true.
+  app.api("POST", "/api/targets/{id}/split", [&app](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
+    FUPAN_ASSIGN_OR_RETURN(auto body, parse_object(call.req));
+    Fields f(body);
+    service::SplitRequest in;
+    in.down = f.required_str("down");
+    in.into = f.str("into").value_or("");
+    in.method = f.str("method").value_or("");
+    in.save = f.boolean("save").value_or(false);
+    std::optional<std::vector<std::int64_t>> weights = f.int_array("weights");
+    FUPAN_TRY(f.finish());
+    if (weights) in.weights = std::move(*weights);
+    FUPAN_ASSIGN_OR_RETURN(auto r, service::split_target(app.ctx(), call.actor, id, in));
+    return split_json(r, in.save ? 201 : 200);
   });
 
   // {value, reason, version} → the target with its warnings

@@ -14,20 +14,6 @@ namespace {
 
 constexpr const char* kNone = "（未填写）";
 
-std::string_view scope_type_name(ScopeRef::Kind k) {
-  switch (k) {
-    case ScopeRef::Kind::org:
-      return "org";
-    case ScopeRef::Kind::region:
-      return "region";
-    case ScopeRef::Kind::team:
-      return "team";
-    case ScopeRef::Kind::user:
-      return "user";
-  }
-  return "";
-}
-
 MetricAnswer from_engine(const Context& ctx, OrgId org, const OrgSnapshot& snapshot,
                          const MetricQuery& q) {
   const TargetFn target = target_fn(ctx, org, q);
@@ -104,8 +90,7 @@ TargetFn target_fn(const Context& ctx, OrgId org, const MetricQuery& q,
   const ScopeRef s = scope.value_or(q.scopes.front());
   auto conn = ctx.db.acquire();
   const MetricSettings settings = store::read_metric_settings(*conn, org);
-  auto targets =
-      store::read_targets(*conn, org, info(q.metric.base).name, scope_type_name(s.kind), s.id);
+  auto targets = store::read_targets(*conn, org, info(q.metric.base).name, s.type_name(), s.id);
   // A money target's share is whole 分; the answer carries a target as a real either way.
   const bool money = info(q.metric.base).unit == MetricUnit::fen;
   return [targets = std::move(targets), holidays = settings.holidays,

@@ -76,6 +76,11 @@ SavedTarget checked(const Context& ctx, const Actor& actor, goals::Target t) {
 
 }  // namespace
 
+Status check_may_set_target(const Actor& actor, const ScopeRef& scope) {
+  FUPAN_TRY(check_may_view({scope}, *actor.snapshot, actor.scope(), actor.id, actor.today));
+  return check_may_set(actor, scope);
+}
+
 Result<SavedTarget> set_target(const Context& ctx, const Actor& actor, const TargetInput& in) {
   FUPAN_ASSIGN_OR_RETURN(auto metric, parse_metric(in.metric));
   if (metric.transform != MetricTransform::none || !info(metric.base).additive) {

@@ -35,6 +35,9 @@ struct SavedTarget {
   std::vector<goals::SmartFinding> warnings;
 };
 
+// Ok iff the actor may set a target for `scope`: they see its numbers, their role writes, and it
+// is not their own.
+Status check_may_set_target(const Actor& actor, const ScopeRef& scope);
 // Sets a target; a second one for the same metric, scope and period is already_exists.
 Result<SavedTarget> set_target(const Context& ctx, const Actor& actor, const TargetInput& in);
 // Changes target `id`'s value, with a reason; version-checked.

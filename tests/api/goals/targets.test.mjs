@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 
 import {
-  assertNothingWritten, demoDay, discover, expectError, expectStatus, get, patch, post,
+  assertNothingWritten, demoDay, discover, expectError, expectStatus, get, patch, post, todayShanghai,
 } from '../lib.mjs';
 
 let fx;
@@ -16,7 +16,7 @@ before(async () => {
 });
 
 // A month far enough ahead that no other test sets a target for it.
-const FUTURE = ['2031-01', '2031-02', '2031-03', '2031-04', '2031-05', '2031-06'];
+const FUTURE = ['2031-01', '2031-02', '2031-03', '2031-04', '2031-05', '2031-06', '2031-07'];
 
 test('a manager sets a rep\'s monthly target; the rep and the metrics read it', async () => {
   const t = expectStatus(await post('manager', '/api/targets', {
@@ -116,4 +116,66 @@ test('the SMART check warns from the scope\'s own history, and saves anyway', as
   assert.equal(high.warnings.length, 1);
   assert.equal(high.warnings[0].warning, 'not_achievable');
   assert.ok(high.warnings[0].best < 1_000_000);
+});
+
+test('a director\'s team target splits to its members, adding up to the 分, and is saved once', async () => {
+  const t = expectStatus(await post('director', '/api/targets', {
+    metric: 'orders_amount', scope: `team:${fx.sh1.id}`, period: FUTURE[4], value: 1_000_001,
+  }), 201);
+  const path = `/api/targets/${t.id}/split`;
+  const preview = expectStatus(await post('manager', path, { down: 'org' }), 200);
+  // The parts: the team's sub-teams, then its members today (not its leader).
+  const today = todayShanghai();
+  const expected = [
+    ...fx.d.teams.filter((x) => x.parent_id === fx.sh1.id).map((x) => `team:${x.id}`),
+    ...fx.d.memberships.filter((m) => m.team_id === fx.sh1.id && m.role === 'member' && m.valid_from <= today &&
+      (m.valid_to === null || today < m.valid_to)).map((m) => `user:${m.user_id}`),
+  ];
+  assert.ok(expected.length >= 2);
+  assert.deepEqual(preview.parts.map((p) => p.scope).sort(), expected.sort());
+  assert.ok(preview.parts.every((p) => p.period === FUTURE[4]));
+  assert.equal(preview.sum, 1_000_001);
+  assert.equal(preview.parts.reduce((n, p) => n + p.value, 0), 1_000_001);
+  const values = preview.parts.map((p) => p.value);
+  assert.ok(Math.max(...values) - Math.min(...values) <= 1, 'equal shares, one 分 apart at most');
+  assert.deepEqual(preview.saved, []);
+  // A preview writes nothing; a save makes every part's target at once.
+  const saved = expectStatus(await post('manager', path, { down: 'org', save: true }), 201);
+  assert.equal(saved.saved.length, preview.parts.length);
+  const rep = saved.saved.find((x) => x.scope === `user:${fx.rep.id}`);
+  if (rep) assert.equal(expectStatus(await get('rep', `/api/targets/${rep.id}`), 200).set_by !== null, true);
+  const again = expectStatus(await post('manager', path, { down: 'org' }), 200);
+  assert.ok(again.parts.every((p) => p.existing_id !== null));
+  await assertNothingWritten(['/api/targets'], async () => {
+    expectError(await post('manager', path, { down: 'org', save: true }), 409, 'already_exists', 'parts');
+    expectError(await post('manager', path, { down: 'org', method: 'weights', weights: [1], save: true }), 400, 'invalid_field', 'weights');
+    expectError(await post('manager', path, { down: 'sideways' }), 400, 'invalid_field', 'down');
+  }, 'refused splits');
+});
+
+test('a rep\'s month splits to working days; seasonality only splits a year', async () => {
+  const t = expectStatus(await post('manager', '/api/targets', {
+    metric: 'visits', scope: `user:${fx.rep.id}`, period: FUTURE[5], value: 100,
+  }), 201);
+  const path = `/api/targets/${t.id}/split`;
+  const days = expectStatus(await post('rep', path, { down: 'calendar', into: 'day' }), 200);
+  assert.equal(days.parts.length, 30);  // June 2031
+  assert.equal(days.sum, 100);
+  for (const p of days.parts) {
+    const weekday = new Date(`${p.period}T00:00:00Z`).getUTCDay();
+    if (weekday === 0 || weekday === 6) assert.equal(p.value, 0, `${p.period} is a weekend`);
+  }
+  // The rep may look, not save: nobody sets their own targets.
+  expectError(await post('rep', path, { down: 'calendar', into: 'day', save: true }), 403, 'forbidden');
+  expectError(await post('manager', path, { down: 'calendar', into: 'month', method: 'seasonality' }), 400, 'invalid_field', 'method');
+  expectError(await post('manager', path, { down: 'calendar', into: 'year' }), 400, 'invalid_field', 'into');
+  expectError(await post('manager', path, { down: 'calendar', into: 'day', weights: ['a'] }), 400, 'invalid_field', 'weights');
+  const year = expectStatus(await post('director', '/api/targets', {
+    metric: 'new_buyers', scope: `team:${fx.sh1.id}`, period: '2031', value: 1200,
+  }), 201);
+  const season = [5, 6, 8, 8, 8, 9, 8, 8, 9, 9, 10, 12];
+  const months = expectStatus(await post('director', `/api/targets/${year.id}/split`,
+    { down: 'calendar', into: 'month', method: 'seasonality', weights: season }), 200);
+  assert.deepEqual(months.parts.map((p) => p.value), season.map((w) => w * 12));
+  assert.equal(months.parts[9].period, '2031-10');
 });

@@ -52,9 +52,14 @@ async function versionOf(path) {
   return expectStatus(await get('admin', path), 200, path).version;
 }
 
-// A target for the demo rep on a day no other call has used.
+// A target for the demo rep on a day (or an ISO week) no other call has used.
 let targetDays = 0;
-function newTarget() {
+let targetWeeks = 0;
+function newTarget(kind = 'day') {
+  if (kind === 'week') {
+    targetWeeks += 1;
+    return { metric: 'emails', scope: `user:${fx.rep.id}`, period: `2042-W${String(targetWeeks).padStart(2, '0')}`, value: 10 };
+  }
   targetDays += 1;
   const day = new Date(Date.UTC(2041, 0, 1) + targetDays * 86400000).toISOString().slice(0, 10);
   return { metric: 'calls', scope: `user:${fx.rep.id}`, period: day, value: 10 };
@@ -268,6 +273,13 @@ const TABLE = {
   'GET /api/targets/{id}': {
     expect: signedIn(200),
     aim: async () => ({ path: `/api/targets/${expectStatus(await post('admin', '/api/targets', newTarget()), 201).id}` }),
+  },
+  'POST /api/targets/{id}/split': {
+    expect: { anonymous: 401, rep: 403, manager: 201, director: 201, analyst: 403, admin: 201 },
+    aim: async () => {
+      const t = expectStatus(await post('admin', '/api/targets', newTarget('week')), 201);
+      return { path: `/api/targets/${t.id}/split`, body: { down: 'calendar', into: 'day', save: true }, reads: ['/api/targets'] };
+    },
   },
   'PATCH /api/targets/{id}': {
     expect: { anonymous: 401, rep: 403, manager: 200, director: 200, analyst: 403, admin: 200 },

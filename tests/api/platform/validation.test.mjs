@@ -39,7 +39,14 @@ before(async () => {
     stages: [{ name: '接触', probability: 20 }, { name: '成交', probability: 100, kind: 'won' },
       { name: '丢单', probability: 0, kind: 'lost' }],
   } }), 201);
+  fx.target = expectStatus(await request('POST', '/api/targets', { as: 'admin', body: {
+    metric: 'meetings', scope: `user:${fx.crm.repId}`, period: '2043-W10', value: 12,
+  } }), 201);
 });
+
+// A day of 2043 no other valid target body has used.
+let targetDay = 0;
+const nextTargetDay = () => new Date(Date.UTC(2043, 0, 1) + (targetDay += 1) * 86400000).toISOString().slice(0, 10);
 
 const versionOf = async (path) => expectStatus(await get('admin', path), 200, path).version;
 
@@ -208,6 +215,28 @@ ENDPOINTS.push(
     reads: () => ['/api/pipelines'],
   },
 );
+// Targets: set, changed with a reason, split.
+ENDPOINTS.push(
+  {
+    route: 'POST /api/targets', as: () => 'manager', path: () => '/api/targets',
+    valid: async () => ({ metric: 'calls', scope: `user:${fx.crm.repId}`, period: nextTargetDay(), value: 40 }),
+    required: ['metric', 'scope', 'period', 'value'],
+    fields: { metric: 'str', scope: 'str', period: 'str', value: 'int' },
+    reads: () => ['/api/targets'],
+  },
+  {
+    route: 'PATCH /api/targets/{id}', method: 'PATCH', as: () => 'manager', path: () => `/api/targets/${fx.target.id}`,
+    valid: async () => ({ value: 15, reason: '校验调整', version: await versionOf(`/api/targets/${fx.target.id}`) }),
+    required: ['value', 'reason', 'version'], fields: { value: 'int', reason: 'str', version: 'int' },
+    reads: () => [`/api/targets/${fx.target.id}`],
+  },
+  {
+    route: 'POST /api/targets/{id}/split', as: () => 'manager', path: () => `/api/targets/${fx.target.id}/split`,
+    valid: async () => ({ down: 'calendar', into: 'day' }),
+    required: ['down'], fields: { down: 'str', into: 'str', method: 'str', weights: 'ints', save: 'bool' },
+    reads: () => ['/api/targets'],
+  },
+);
 ENDPOINTS.push({
   route: 'POST /api/quotes/{id}/order', as: () => 'rep', path: () => `/api/quotes/${fx.crmIds.quotes}/order`,
   valid: async () => ({ version: await versionOf(`/api/quotes/${fx.crmIds.quotes}`) }),
@@ -259,7 +288,7 @@ test('every write route, bodiless ones included, answers 413 to a body over 1 Mi
   const s = await freshSession('admin');
   const ids = {
     users: fx.other.id, regions: fx.region.id, teams: fx.grandchild.id, memberships: fx.membership.id, ...fx.crmIds,
-    pipelines: fx.pipeline.id,
+    pipelines: fx.pipeline.id, targets: fx.target.id,
   };
   const big = JSON.stringify({ padding: 'x'.repeat(ONE_MIB) });
   const targets = [];

@@ -1,0 +1,183 @@
+#include "service/goals/target_split.h"
+
+#include "domain/goals/apportion.h"
+#include "domain/goals/calendar_split.h"
+#include "service/analytics/metrics_service.h"
+#include "service/goals/target_service.h"
+#include "service/platform/write.h"
+#include "store/metric_settings_store.h"
+#include "store/target_store.h"
+
+namespace fupan::service {
+namespace {
+
+std::string json_text(const goals::Target& t) {
+  JsonWriter w;
+  goals::write_json(w, t);
+  return std::move(w).str();
+}
+
+// The scopes one level down the organisation from `scope`, on `today`: the regions of the org,
+// the top teams of a region, the sub-teams and members of a team.
+Result<std::vector<ScopeRef>> org_children(const OrgSnapshot& org, const ScopeRef& scope,
+                                           LocalDate today) {
+  std::vector<ScopeRef> out;
+  switch (scope.kind) {
+    case ScopeRef::Kind::org:
+      for (const RegionRecord& r : org.regions())
+        out.push_back({ScopeRef::Kind::region, r.id.value});
+      break;
+    case ScopeRef::Kind::region:
+      for (const TeamRecord& t : org.teams()) {
+        if (t.region_id.value == scope.id && !t.parent_id)
+          out.push_back({ScopeRef::Kind::team, t.id.value});
+      }
+      break;
+    case ScopeRef::Kind::team:
+      for (const TeamRecord& t : org.teams()) {
+        if (t.parent_id && t.parent_id->value == scope.id)
+          out.push_back({ScopeRef::Kind::team, t.id.value});
+      }
+      for (const MembershipRecord* m : org.members_of(TeamId{scope.id}, today)) {
+        if (m->role == TeamRole::member) out.push_back({ScopeRef::Kind::user, m->user_id.value});
+      }
+      break;
+    case ScopeRef::Kind::user:
+      return Error::invalid("down", detail::split_person);
+  }
+  if (out.empty()) return Error::invalid("down", detail::nothing_below);
+  return out;
+}
+
+// Last year's actual of the parent's metric for each part, in its period a year before.
+std::vector<std::int64_t> last_year_of(const Context& ctx, const Actor& actor,
+                                       const goals::Target& parent,
+                                       const std::vector<ScopeRef>& parts) {
+  const Period before =
+      same_period_last_year(parent.period, actor.snapshot->org().fiscal_year_start_month);
+  std::vector<std::int64_t> out;
+  for (const ScopeRef& s : parts) {
+    std::int64_t v = 0;
+    if (ctx.analytics) {
+      MetricRequest req{parent.metric, s.text(), before.label, {}, {}, {}, "full"};
+      if (auto q = parse_metric_request(req, *actor.snapshot); q.ok()) {
+        const MetricAnswer a = answer_metric(ctx, actor.org, *q);
+        if (const auto* n = std::get_if<std::int64_t>(&a.value)) v = std::max<std::int64_t>(0, *n);
+      }
+    }
+    out.push_back(v);
+  }
+  return out;
+}
+
+Result<std::vector<SplitPart>> split_down_org(const Context& ctx, const Actor& actor,
+                                              const goals::Target& parent,
+                                              const SplitRequest& req) {
+  FUPAN_ASSIGN_OR_RETURN(auto scopes, org_children(*actor.snapshot, parent.scope, actor.today));
+  std::vector<std::int64_t> values;
+  const std::string method = req.method.empty() ? "equal" : req.method;
+  if (method == "equal") {
+    values = goals::split_equally(parent.value, scopes.size());
+  } else if (method == "weights") {
+    if (req.weights.size() != scopes.size())
+      return Error::invalid("weights", detail::one_weight_per_part);
+    FUPAN_ASSIGN_OR_RETURN(values, goals::apportion(parent.value, req.weights));
+  } else if (method == "last_year") {
+    FUPAN_ASSIGN_OR_RETURN(
+        values, goals::split_by_share(parent.value, last_year_of(ctx, actor, parent, scopes)));
+  } else {
+    return Error::invalid("method", detail::one_of("equal, weights, last_year"));
+  }
+  std::vector<SplitPart> out;
+  for (std::size_t i = 0; i < scopes.size(); ++i)
+    out.push_back({scopes[i], parent.period, values[i], {}});
+  return out;
+}
+
+Result<std::vector<SplitPart>> split_down_calendar(const Context& ctx, const Actor& actor,
+                                                   const goals::Target& parent,
+                                                   const SplitRequest& req) {
+  const int fiscal = actor.snapshot->org().fiscal_year_start_month;
+  const auto kind = parse_period_kind(req.into);
+  if (!kind || *kind == PeriodKind::year || *kind == PeriodKind::fiscal_year) {
+    return Error::invalid("into", detail::one_of("quarter, month, week, day"));
+  }
+  const std::string method = req.method.empty() ? "working_days" : req.method;
+  std::vector<goals::PeriodShare> shares;
+  if (method == "seasonality") {
+    if (*kind != PeriodKind::month ||
+        (parent.period.kind != PeriodKind::year && parent.period.kind != PeriodKind::fiscal_year)) {
+      return Error::invalid("method", detail::seasonality_year);
+    }
+    FUPAN_ASSIGN_OR_RETURN(
+        shares, goals::split_by_seasonality(parent.value, parent.period, req.weights, fiscal));
+  } else if (method == "working_days") {
+    const auto holidays = store::read_metric_settings(*ctx.db.acquire(), actor.org).holidays;
+    FUPAN_ASSIGN_OR_RETURN(
+        shares, goals::split_by_working_days(parent.value, parent.period, *kind, holidays, fiscal));
+  } else {
+    return Error::invalid("method", detail::one_of("working_days, seasonality"));
+  }
+  if (shares.size() < 2) return Error::invalid("into", detail::finer_period);
+  std::vector<SplitPart> out;
+  for (goals::PeriodShare& s : shares)
+    out.push_back({parent.scope, std::move(s.period), s.value, {}});
+  return out;
+}
+
+}  // namespace
+
+Result<SplitResult> split_target(const Context& ctx, const Actor& actor, std::int64_t id,
+                                 const SplitRequest& req) {
+  FUPAN_ASSIGN_OR_RETURN(auto found, get_target(ctx, actor, id));
+  SplitResult out;
+  out.parent = std::move(found.target);
+  if (req.down == "org") {
+    FUPAN_ASSIGN_OR_RETURN(out.parts, split_down_org(ctx, actor, out.parent, req));
+  } else if (req.down == "calendar") {
+    FUPAN_ASSIGN_OR_RETURN(out.parts, split_down_calendar(ctx, actor, out.parent, req));
+  } else {
+    return Error::invalid("down", detail::one_of("calendar, org"));
+  }
+  {
+    auto conn = ctx.db.acquire();
+    for (SplitPart& p : out.parts) {
+      store::TargetQuery q;
+      q.metric = out.parent.metric;
+      q.scope = p.scope;
+      q.from = p.period.start;
+      q.to = p.period.end;
+      for (goals::Target& t : store::list_targets(*conn, actor.org, q)) {
+        if (t.period.label == p.period.label) p.existing = std::move(t);
+      }
+    }
+  }
+  if (!req.save) return out;
+  for (const SplitPart& p : out.parts) {
+    FUPAN_TRY(check_may_set_target(actor, p.scope));
+    if (p.existing) return Error::exists("parts");
+  }
+  const Instant now = ctx.clock.now();
+  FUPAN_ASSIGN_OR_RETURN(
+      out.saved, write_facts<std::vector<goals::Target>>(
+                     ctx, "parts", [&](store::Connection& c) -> Result<std::vector<goals::Target>> {
+                       std::vector<goals::Target> saved;
+                       for (const SplitPart& p : out.parts) {
+                         goals::Target t;
+                         t.metric = out.parent.metric;
+                         t.scope = p.scope;
+                         t.period = p.period;
+                         t.value = t.original_value = p.value;
+                         t.set_by = actor.id;
+                         t.created_at = t.updated_at = now;
+                         t.id = store::insert_target(c, actor.org, t);
+                         audit_json(c, actor, "create", "target", t.id, std::nullopt, json_text(t),
+                                    now);
+                         saved.push_back(std::move(t));
+                       }
+                       return saved;
+                     }));
+  return out;
+}
+
+}  // namespace fupan::service

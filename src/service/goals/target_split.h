@@ -1,0 +1,45 @@
+// Decomposition 分解 (SPEC §3): a target split into its parts, down the organisation (org →
+// regions → a region's top teams → a team's sub-teams and members) or down the calendar (a year to
+// quarters or months, any period to weeks or days), every split adding up to the parent exactly
+// (domain/goals/apportion.h). Previewed first; saved as new targets all at once.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "domain/goals/target.h"
+#include "service/platform/context.h"
+
+namespace fupan::service {
+
+struct SplitRequest {
+  std::string down;    // "calendar" or "org"
+  std::string into;    // calendar: "quarter", "month", "week" or "day"
+  std::string method;  // calendar: "working_days" (default) or "seasonality" (a year into
+                       // months); org: "equal" (default), "weights" or "last_year"
+  std::vector<std::int64_t> weights;  // seasonality: 12; weights: one per part, in order
+  bool save = false;                  // false: only a preview
+};
+
+// A part of the split and the target already set for it, if any.
+struct SplitPart {
+  ScopeRef scope;
+  Period period;
+  std::int64_t value = 0;
+  std::optional<goals::Target> existing;
+};
+
+struct SplitResult {
+  goals::Target parent;
+  std::vector<SplitPart> parts;      // their values add up to the parent's
+  std::vector<goals::Target> saved;  // with save: the targets made
+};
+
+// Splits target `id` as `req` says. The parts are scopes the actor may set targets for; saving
+// refuses (409 already_exists, field "parts") when one of them already has a target.
+Result<SplitResult> split_target(const Context& ctx, const Actor& actor, std::int64_t id,
+                                 const SplitRequest& req);
+
+}  // namespace fupan::service
