@@ -9,6 +9,7 @@
 #include "cli/store_access.h"
 #include "core/crypto.h"
 #include "core/error_catalogue.h"
+#include "demo/demo_goals.h"
 #include "demo/demo_history.h"
 #include "demo/demo_org.h"
 #include "domain/entity_json.h"
@@ -121,6 +122,7 @@ int demo(const std::string& url, bool if_missing) {
   service::SessionCache sessions;
   service::ScopeCache scopes;
   demo::add_demo_history({*db, orgs, clock, sessions, scopes}, *org, clock.now(), demo::kDemoSeed);
+  demo::add_demo_goals({*db, orgs, clock, sessions, scopes}, *org, clock.now());
   std::cout << "demo organisation created; log in with admin, director, manager, rep or analyst, "
                "password "
             << demo::kDemoPassword << "\n";

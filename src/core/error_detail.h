@@ -224,7 +224,10 @@ namespace fupan {
   X(one_weight_per_part)       \
   X(seasonality_year)          \
   X(finer_period)              \
-  X(integer_array)
+  X(integer_array)             \
+  X(not_your_commit)           \
+  X(own_plan_only)             \
+  X(revenue_target)
 
 // Every detail code with parameters, and the parameters' names in order (space-separated).
 #define FUPAN_PARAM_DETAILS(X)        \

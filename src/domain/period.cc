@@ -303,20 +303,31 @@ std::vector<Period> periods_within(PeriodKind kind, const Period& outer, int fis
   return out;
 }
 
+namespace {
+constexpr std::pair<std::string_view, PeriodKind> kKindNames[] = {
+    {"day", PeriodKind::day},
+    {"week", PeriodKind::week},
+    {"month", PeriodKind::month},
+    {"quarter", PeriodKind::quarter},
+    {"fiscal_quarter", PeriodKind::fiscal_quarter},
+    {"year", PeriodKind::year},
+    {"fiscal_year", PeriodKind::fiscal_year},
+    {"range", PeriodKind::range},
+};
+}  // namespace
+
 std::optional<PeriodKind> parse_period_kind(std::string_view text) {
-  static constexpr std::pair<std::string_view, PeriodKind> kNames[] = {
-      {"day", PeriodKind::day},
-      {"week", PeriodKind::week},
-      {"month", PeriodKind::month},
-      {"quarter", PeriodKind::quarter},
-      {"fiscal_quarter", PeriodKind::fiscal_quarter},
-      {"year", PeriodKind::year},
-      {"fiscal_year", PeriodKind::fiscal_year},
-  };
-  for (const auto& [name, kind] : kNames) {
-    if (text == name) return kind;
+  for (const auto& [name, kind] : kKindNames) {
+    if (text == name && kind != PeriodKind::range) return kind;
   }
   return std::nullopt;
+}
+
+std::string_view period_kind_name(PeriodKind kind) {
+  for (const auto& [name, k] : kKindNames) {
+    if (k == kind) return name;
+  }
+  return "";
 }
 
 LocalDate add_months(LocalDate d, int n) {

@@ -51,6 +51,8 @@ std::vector<Period> periods_within(PeriodKind kind, const Period& outer,
 
 // Parses "day", "week", "month", "quarter", "fiscal_quarter", "year", "fiscal_year".
 std::optional<PeriodKind> parse_period_kind(std::string_view text);
+// "day", "week", "month", "quarter", "fiscal_quarter", "year", "fiscal_year", "range".
+std::string_view period_kind_name(PeriodKind kind);
 
 // `d` moved by `n` calendar months, the day of month clamped to the month's end (31 Mar − 1 month
 // is 28 or 29 Feb).

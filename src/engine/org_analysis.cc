@@ -5,6 +5,16 @@
 #include "engine/org_index.h"
 
 namespace fupan::engine {
+OrgIndex::OpportunityCounts OrgIndex::opportunity_counts(const ResolvedScope& scope,
+                                                         const Period& p) const {
+  OpportunityCounts out;
+  out.won = rollup(Series::won, scope, p);
+  out.lost = rollup(Series::lost, scope, p);
+  const Day from = DayClock::day_number(p.start), to = DayClock::day_number(p.end);
+  scan(user_opps_created_, scope, from, to, [&](Slot) { ++out.created; });
+  return out;
+}
+
 std::optional<std::vector<OrgIndex::FunnelStage>> OrgIndex::funnel(
     const ResolvedScope& scope, const Period& p, std::optional<std::int64_t> pipeline) const {
   const std::int64_t pl = pipeline.value_or(default_pipeline_);

@@ -104,6 +104,13 @@ class OrgIndex {
   std::optional<std::vector<FunnelStage>> funnel(const ResolvedScope& scope, const Period& p,
                                                  std::optional<std::int64_t> pipeline) const;
 
+  // Opportunities in scope won and lost (closed in `p`) and created in `p`, every pipeline: what
+  // the reverse funnel plans from (service/goals).
+  struct OpportunityCounts {
+    std::int64_t won = 0, lost = 0, created = 0;
+  };
+  OpportunityCounts opportunity_counts(const ResolvedScope& scope, const Period& p) const;
+
   // Open opportunities in scope (by their owner on `today`) by expected close month, from the
   // month of `today` on for `months` months; those expected before it are "slipped".
   struct PipelineMonth {

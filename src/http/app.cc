@@ -40,6 +40,7 @@ App::App(const service::Context& ctx, AppOptions options)
   add_pipeline_routes(*this);
   add_todo_routes(*this);
   add_target_routes(*this);
+  add_plan_routes(*this);
   add_import_routes(*this);
   add_metric_routes(*this);
   add_analysis_routes(*this);

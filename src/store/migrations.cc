@@ -436,6 +436,33 @@ CREATE INDEX target_adjustments_target ON target_adjustments (org_id, target_id,
 CREATE INDEX targets_scope ON targets (org_id, scope_type, scope_id, start_day);
 )sql";
 
+// Goals: a number committed bottom-up against a target (one per target, its latest), and the
+// tasks a person adds to a day's plan.
+constexpr const char* kV7 = R"sql(
+CREATE TABLE target_commits (
+  target_id BIGINT PRIMARY KEY REFERENCES targets(id),
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  value BIGINT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  at BIGINT NOT NULL
+);
+CREATE TABLE plan_tasks (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  day TEXT NOT NULL,
+  title TEXT NOT NULL,
+  important SMALLINT NOT NULL DEFAULT 0,
+  urgent SMALLINT NOT NULL DEFAULT 0,
+  done_at BIGINT,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX plan_tasks_day ON plan_tasks (org_id, user_id, day);
+)sql";
+
 std::int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -492,6 +519,7 @@ const std::vector<Migration>& all_migrations() {
       {4, "compare to date, audit writers, to-do snoozes and reminders", kV4},
       {5, "ids never reused (SQLite)", "", rebuild_ids_never_reused},
       {6, "goals: targets' original values and adjustments", kV6},
+      {7, "goals: commits against targets, day plans' tasks", kV7},
   };
   return migrations;
 }

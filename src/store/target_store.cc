@@ -1,5 +1,7 @@
 #include "store/target_store.h"
 
+#include <algorithm>
+
 namespace fupan::store {
 namespace {
 
@@ -27,6 +29,11 @@ constexpr const char* kInsertAdjustment =
 constexpr const char* kAdjustments =
     "SELECT id, target_id, old_value, new_value, reason, user_id, at FROM target_adjustments "
     "WHERE org_id = ? AND target_id = ? ORDER BY id";
+
+constexpr const char* kUpsertCommit =
+    "INSERT INTO target_commits (target_id, org_id, value, note, user_id, at) "
+    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (target_id) DO UPDATE SET value = excluded.value, "
+    "note = excluded.note, user_id = excluded.user_id, at = excluded.at";
 
 ScopeRef scope_of(const std::string& type, std::int64_t id) {
   if (type == "region") return {ScopeRef::Kind::region, id};
@@ -134,6 +141,36 @@ std::vector<goals::TargetAdjustment> list_target_adjustments(Connection& c, OrgI
   for (std::size_t i = 0; i < rows.size(); ++i) {
     out.push_back({rows.i64(i, 0), rows.i64(i, 1), rows.i64(i, 2), rows.i64(i, 3), rows.str(i, 4),
                    UserId{rows.i64(i, 5)}, instant_from_ms(rows.i64(i, 6))});
+  }
+  return out;
+}
+
+void upsert_target_commit(Connection& c, OrgId org, const goals::TargetCommit& commit) {
+  c.exec(kUpsertCommit, {commit.target_id, org.value, commit.value, commit.note, commit.by.value,
+                         to_ms(commit.at)});
+}
+
+std::vector<goals::TargetCommit> list_target_commits(Connection& c, OrgId org,
+                                                     const std::vector<std::int64_t>& ids) {
+  std::vector<goals::TargetCommit> out;
+  // In slices, so a large tree stays within the engines' limits on parameters.
+  constexpr std::size_t kSlice = 500;
+  for (std::size_t from = 0; from < ids.size(); from += kSlice) {
+    const std::size_t to = std::min(ids.size(), from + kSlice);
+    std::string sql =
+        "SELECT target_id, value, note, user_id, at FROM target_commits WHERE org_id = ? AND "
+        "target_id IN (";
+    std::vector<Value> params{org.value};
+    for (std::size_t i = from; i < to; ++i) {
+      sql += i == from ? "?" : ", ?";
+      params.emplace_back(ids[i]);
+    }
+    sql += ")";
+    auto rows = c.query(sql, params);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      out.push_back({rows.i64(i, 0), rows.i64(i, 1), rows.str(i, 2), UserId{rows.i64(i, 3)},
+                     instant_from_ms(rows.i64(i, 4))});
+    }
   }
   return out;
 }

@@ -40,4 +40,10 @@ std::int64_t insert_target_adjustment(Connection& c, OrgId org, const goals::Tar
 std::vector<goals::TargetAdjustment> list_target_adjustments(Connection& c, OrgId org,
                                                              std::int64_t id);
 
+// Sets the commit against its target (replacing an earlier one).
+void upsert_target_commit(Connection& c, OrgId org, const goals::TargetCommit& commit);
+// The commits against the targets in `ids`, by target id.
+std::vector<goals::TargetCommit> list_target_commits(Connection& c, OrgId org,
+                                                     const std::vector<std::int64_t>& ids);
+
 }  // namespace fupan::store

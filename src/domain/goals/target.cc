@@ -24,4 +24,10 @@ void write_members(JsonWriter& w, const Target& t) {
   w.field("updated_at", format_rfc3339(t.updated_at));
 }
 
+std::string to_json(const Target& t) {
+  JsonWriter w;
+  write_json(w, t);
+  return std::move(w).str();
+}
+
 }  // namespace fupan::goals

@@ -37,9 +37,21 @@ struct TargetAdjustment {
   Instant at;
 };
 
+// A number committed bottom-up against a target (承诺) by whoever answers for its scope: a rep
+// for their own, a team's leader for the team. Its latest only.
+struct TargetCommit {
+  std::int64_t target_id = 0;
+  std::int64_t value = 0;
+  std::string note;
+  UserId by;
+  Instant at;
+};
+
 // Writes {id, metric, scope, period, start, end, value, original_value, set_by, version,
 // created_at, updated_at}: `end` is the period's last day (inclusive, as people write it).
 void write_json(JsonWriter& w, const Target& t);
+// write_json's text: the audit log's record of a target.
+std::string to_json(const Target& t);
 // The same members without the braces, for an answer that adds its own.
 void write_members(JsonWriter& w, const Target& t);
 

@@ -11,12 +11,6 @@ namespace {
 
 constexpr std::size_t kMaxReasonChars = 200;
 
-std::string json_text(const goals::Target& t) {
-  JsonWriter w;
-  goals::write_json(w, t);
-  return std::move(w).str();
-}
-
 // The one scope a target is set for, and whether the actor may see its numbers.
 Result<ScopeRef> visible_scope(const Actor& actor, std::string_view text) {
   FUPAN_ASSIGN_OR_RETURN(auto scopes, parse_scope(text, *actor.snapshot));
@@ -103,7 +97,8 @@ Result<SavedTarget> set_target(const Context& ctx, const Actor& actor, const Tar
       auto saved,
       write_facts<goals::Target>(ctx, "period", [&](store::Connection& c) -> Result<goals::Target> {
         t.id = store::insert_target(c, actor.org, t);
-        audit_json(c, actor, "create", "target", t.id, std::nullopt, json_text(t), t.created_at);
+        audit_json(c, actor, "create", "target", t.id, std::nullopt, goals::to_json(t),
+                   t.created_at);
         return t;
       }));
   return checked(ctx, actor, std::move(saved));
@@ -136,7 +131,8 @@ Result<SavedTarget> change_target(const Context& ctx, const Actor& actor, std::i
         FUPAN_TRY(outcome_status(store::update_target(c, actor.org, after, in.version)));
         store::insert_target_adjustment(
             c, actor.org, {0, id, before->value, after.value, in.reason, actor.id, now});
-        audit_json(c, actor, "update", "target", id, json_text(*before), json_text(after), now);
+        audit_json(c, actor, "update", "target", id, goals::to_json(*before), goals::to_json(after),
+                   now);
         return after;
       }));
   return checked(ctx, actor, std::move(saved));

@@ -2,6 +2,7 @@
 
 #include "domain/goals/apportion.h"
 #include "domain/goals/calendar_split.h"
+#include "domain/goals/org_tree.h"
 #include "service/analytics/metrics_service.h"
 #include "service/goals/target_service.h"
 #include "service/platform/write.h"
@@ -10,44 +11,6 @@
 
 namespace fupan::service {
 namespace {
-
-std::string json_text(const goals::Target& t) {
-  JsonWriter w;
-  goals::write_json(w, t);
-  return std::move(w).str();
-}
-
-// The scopes one level down the organisation from `scope`, on `today`: the regions of the org,
-// the top teams of a region, the sub-teams and members of a team.
-Result<std::vector<ScopeRef>> org_children(const OrgSnapshot& org, const ScopeRef& scope,
-                                           LocalDate today) {
-  std::vector<ScopeRef> out;
-  switch (scope.kind) {
-    case ScopeRef::Kind::org:
-      for (const RegionRecord& r : org.regions())
-        out.push_back({ScopeRef::Kind::region, r.id.value});
-      break;
-    case ScopeRef::Kind::region:
-      for (const TeamRecord& t : org.teams()) {
-        if (t.region_id.value == scope.id && !t.parent_id)
-          out.push_back({ScopeRef::Kind::team, t.id.value});
-      }
-      break;
-    case ScopeRef::Kind::team:
-      for (const TeamRecord& t : org.teams()) {
-        if (t.parent_id && t.parent_id->value == scope.id)
-          out.push_back({ScopeRef::Kind::team, t.id.value});
-      }
-      for (const MembershipRecord* m : org.members_of(TeamId{scope.id}, today)) {
-        if (m->role == TeamRole::member) out.push_back({ScopeRef::Kind::user, m->user_id.value});
-      }
-      break;
-    case ScopeRef::Kind::user:
-      return Error::invalid("down", detail::split_person);
-  }
-  if (out.empty()) return Error::invalid("down", detail::nothing_below);
-  return out;
-}
 
 // Last year's actual of the parent's metric for each part, in its period a year before.
 std::vector<std::int64_t> last_year_of(const Context& ctx, const Actor& actor,
@@ -73,7 +36,11 @@ std::vector<std::int64_t> last_year_of(const Context& ctx, const Actor& actor,
 Result<std::vector<SplitPart>> split_down_org(const Context& ctx, const Actor& actor,
                                               const goals::Target& parent,
                                               const SplitRequest& req) {
-  FUPAN_ASSIGN_OR_RETURN(auto scopes, org_children(*actor.snapshot, parent.scope, actor.today));
+  if (parent.scope.kind == ScopeRef::Kind::user)
+    return Error::invalid("down", detail::split_person);
+  const std::vector<ScopeRef> scopes =
+      goals::org_children(*actor.snapshot, parent.scope, actor.today);
+  if (scopes.empty()) return Error::invalid("down", detail::nothing_below);
   std::vector<std::int64_t> values;
   const std::string method = req.method.empty() ? "equal" : req.method;
   if (method == "equal") {
@@ -171,8 +138,8 @@ Result<SplitResult> split_target(const Context& ctx, const Actor& actor, std::in
                          t.set_by = actor.id;
                          t.created_at = t.updated_at = now;
                          t.id = store::insert_target(c, actor.org, t);
-                         audit_json(c, actor, "create", "target", t.id, std::nullopt, json_text(t),
-                                    now);
+                         audit_json(c, actor, "create", "target", t.id, std::nullopt,
+                                    goals::to_json(t), now);
                          saved.push_back(std::move(t));
                        }
                        return saved;
