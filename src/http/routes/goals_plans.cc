@@ -111,6 +111,12 @@ void add_plan_routes(App& app) {
     return task_json(t, 201);
   });
 
+  app.api("GET", "/api/plans/tasks/{id}", [&app](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
+    FUPAN_ASSIGN_OR_RETURN(auto t, service::get_plan_task(app.ctx(), call.actor, id));
+    return task_json(t, 200);
+  });
+
   // {title?, important?, urgent?, done?, version} → the task
   app.api("PATCH", "/api/plans/tasks/{id}", [&app](Call& call) -> Result<Response> {
     FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));

@@ -23,14 +23,22 @@ Status check_title(const std::string& title) {
 Result<goals::PlanTask> own_task(store::Connection& c, const Actor& actor, std::int64_t id) {
   auto t = store::find_plan_task(c, actor.org, id);
   if (!t || !actor.scope().sees_user(t->user)) return Error::not_found();
+  if (!actor.scope().can_write) return Error::forbidden();
   if (t->user != actor.id) return Error::of(ErrorCode::forbidden, detail::own_plan_only);
   return std::move(*t);
 }
 
 }  // namespace
 
+Result<goals::PlanTask> get_plan_task(const Context& ctx, const Actor& actor, std::int64_t id) {
+  auto t = store::find_plan_task(*ctx.db.acquire(), actor.org, id);
+  if (!t || !actor.scope().sees_user(t->user)) return Error::not_found();
+  return std::move(*t);
+}
+
 Result<goals::PlanTask> add_plan_task(const Context& ctx, const Actor& actor,
                                       const PlanTaskInput& in) {
+  if (!actor.scope().can_write) return Error::forbidden();
   FUPAN_TRY(check_title(in.title));
   goals::PlanTask t;
   t.day = actor.today;

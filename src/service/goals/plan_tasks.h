@@ -1,5 +1,6 @@
 // The tasks a person adds to their own day plan, ticks done and changes (owner only; a manager
-// sees them in the plan but does not tick a rep's task). Version-checked and audited.
+// sees them in the plan but does not tick a rep's task; an analyst only reads). Version-checked
+// and audited.
 #pragma once
 
 #include <optional>
@@ -23,6 +24,8 @@ struct PlanTaskChange {
   std::int64_t version = 0;
 };
 
+// Task `id`; not_found unless the actor sees its owner.
+Result<goals::PlanTask> get_plan_task(const Context& ctx, const Actor& actor, std::int64_t id);
 Result<goals::PlanTask> add_plan_task(const Context& ctx, const Actor& actor,
                                       const PlanTaskInput& in);
 Result<goals::PlanTask> change_plan_task(const Context& ctx, const Actor& actor, std::int64_t id,

@@ -1,5 +1,7 @@
 #include "service/goals/target_split.h"
 
+#include <map>
+
 #include "domain/goals/apportion.h"
 #include "domain/goals/calendar_split.h"
 #include "domain/goals/org_tree.h"
@@ -107,16 +109,20 @@ Result<SplitResult> split_target(const Context& ctx, const Actor& actor, std::in
     return Error::invalid("down", detail::one_of("calendar, org"));
   }
   {
-    auto conn = ctx.db.acquire();
+    // The targets already set inside the parent's period, matched to the parts in one read.
+    store::TargetQuery q;
+    q.metric = out.parent.metric;
+    q.from = out.parent.period.start;
+    q.to = out.parent.period.end;
+    if (req.down == "calendar") q.scope = out.parent.scope;
+    std::map<std::pair<std::string, std::string>, goals::Target> existing;
+    for (goals::Target& t : store::list_targets(*ctx.db.acquire(), actor.org, q)) {
+      auto key = std::pair{t.scope.text(), t.period.label};
+      existing.emplace(std::move(key), std::move(t));
+    }
     for (SplitPart& p : out.parts) {
-      store::TargetQuery q;
-      q.metric = out.parent.metric;
-      q.scope = p.scope;
-      q.from = p.period.start;
-      q.to = p.period.end;
-      for (goals::Target& t : store::list_targets(*conn, actor.org, q)) {
-        if (t.period.label == p.period.label) p.existing = std::move(t);
-      }
+      if (auto it = existing.find({p.scope.text(), p.period.label}); it != existing.end())
+        p.existing = it->second;
     }
   }
   if (!req.save) return out;

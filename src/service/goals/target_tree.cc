@@ -6,8 +6,8 @@
 
 #include "domain/goals/calendar_split.h"
 #include "domain/goals/org_tree.h"
-#include "service/goals/target_service.h"
 #include "domain/org_validation.h"
+#include "service/goals/target_service.h"
 #include "service/platform/write.h"
 #include "store/target_store.h"
 

@@ -65,6 +65,20 @@ function newTarget(kind = 'day') {
   return { metric: 'calls', scope: `user:${fx.rep.id}`, period: day, value: 10 };
 }
 
+// A revenue target for the demo rep on a day of 2044 no other call has used.
+let revenueDays = 0;
+function newRevenueTarget() {
+  revenueDays += 1;
+  const day = new Date(Date.UTC(2044, 0, 1) + revenueDays * 86400000).toISOString().slice(0, 10);
+  return { metric: 'orders_amount', scope: `user:${fx.rep.id}`, period: day, value: 1_000_000 };
+}
+
+// A task in `caller`'s own day plan (the rep's for those who have none to write).
+async function newTask(caller) {
+  const owner = ['anonymous', 'analyst'].includes(caller) ? 'rep' : caller;
+  return expectStatus(await post(owner, '/api/plans/tasks', { title: unique('任务') }), 201);
+}
+
 // Expected statuses: `ok` for the roles in `allowed`, `refused` for the other roles.
 const byRole = (allowed, ok, refused = 403) => ({
   anonymous: 401, ...Object.fromEntries(ROLES.map((r) => [r, allowed.includes(r) ? ok : refused])),
@@ -287,6 +301,51 @@ const TABLE = {
       const t = expectStatus(await post('admin', '/api/targets', newTarget()), 201);
       const path = `/api/targets/${t.id}`;
       return { path, body: { value: 7, reason: '调整', version: t.version }, reads: [path] };
+    },
+  },
+  'GET /api/targets/{id}/tree': {
+    expect: signedIn(200),
+    aim: async () => ({ path: `/api/targets/${expectStatus(await post('admin', '/api/targets', newTarget()), 201).id}/tree` }),
+  },
+  // A commitment is made by whoever answers for the scope: the rep for their own target.
+  'PUT /api/targets/{id}/commit': {
+    expect: { anonymous: 401, rep: 200, manager: 403, director: 403, analyst: 403, admin: 403 },
+    aim: async () => {
+      const t = expectStatus(await post('admin', '/api/targets', newTarget()), 201);
+      return { path: `/api/targets/${t.id}/commit`, body: { value: 9 }, reads: [`/api/targets/${t.id}/tree`] };
+    },
+  },
+  'GET /api/targets/progress': { expect: signedIn(200), aim: () => ({ path: '/api/targets/progress' }) },
+  'GET /api/plans/day': { expect: signedIn(200), aim: () => ({ path: '/api/plans/day' }) },
+  'GET /api/plans/reverse-funnel': {
+    expect: signedIn(200),
+    aim: async () => ({
+      path: `/api/plans/reverse-funnel?target=${expectStatus(await post('admin', '/api/targets', newRevenueTarget()), 201).id}`,
+    }),
+  },
+  // A day plan's tasks are their owner's; an analyst only reads.
+  'POST /api/plans/tasks': {
+    expect: { anonymous: 401, rep: 201, manager: 201, director: 201, analyst: 403, admin: 201 },
+    aim: () => ({ path: '/api/plans/tasks', body: { title: unique('任务') }, reads: [`/api/plans/day?user=${fx.rep.id}`] }),
+  },
+  'GET /api/plans/tasks/{id}': {
+    expect: signedIn(200),
+    aim: async (caller) => ({ path: `/api/plans/tasks/${(await newTask(caller)).id}` }),
+  },
+  'PATCH /api/plans/tasks/{id}': {
+    expect: { anonymous: 401, rep: 200, manager: 200, director: 200, analyst: 403, admin: 200 },
+    aim: async (caller) => {
+      const t = await newTask(caller);
+      const path = `/api/plans/tasks/${t.id}`;
+      return { path, body: { version: t.version, done: true }, reads: [path] };
+    },
+  },
+  'DELETE /api/plans/tasks/{id}': {
+    expect: { anonymous: 401, rep: 204, manager: 204, director: 204, analyst: 403, admin: 204 },
+    aim: async (caller) => {
+      const t = await newTask(caller);
+      const path = `/api/plans/tasks/${t.id}`;
+      return { path: `${path}?version=${t.version}`, reads: [path] };
     },
   },
   'GET /api/opportunities/board': { expect: signedIn(200), aim: () => ({ path: '/api/opportunities/board' }) },

@@ -42,6 +42,8 @@ before(async () => {
   fx.target = expectStatus(await request('POST', '/api/targets', { as: 'admin', body: {
     metric: 'meetings', scope: `user:${fx.crm.repId}`, period: '2043-W10', value: 12,
   } }), 201);
+  fx.task = expectStatus(await request('POST', '/api/plans/tasks', { as: 'admin', body: { title: '校验任务' } }), 201);
+  fx.repTask = expectStatus(await request('POST', '/api/plans/tasks', { as: 'rep', body: { title: '校验任务' } }), 201);
 });
 
 // A day of 2043 no other valid target body has used.
@@ -236,6 +238,27 @@ ENDPOINTS.push(
     required: ['down'], fields: { down: 'str', into: 'str', method: 'str', weights: 'ints', save: 'bool' },
     reads: () => ['/api/targets'],
   },
+  {
+    route: 'PUT /api/targets/{id}/commit', method: 'PUT', as: () => 'rep', path: () => `/api/targets/${fx.target.id}/commit`,
+    valid: async () => ({ value: 10 }),
+    required: ['value'], fields: { value: 'int', note: 'str' },
+    reads: () => [`/api/targets/${fx.target.id}/tree`],
+  },
+);
+// A day plan's tasks.
+ENDPOINTS.push(
+  {
+    route: 'POST /api/plans/tasks', as: () => 'rep', path: () => '/api/plans/tasks',
+    valid: async () => ({ title: unique('任务') }),
+    required: ['title'], fields: { date: 'str', title: 'str', important: 'bool', urgent: 'bool' },
+    reads: () => [`/api/plans/day?user=${fx.crm.repId}`],
+  },
+  {
+    route: 'PATCH /api/plans/tasks/{id}', method: 'PATCH', as: () => 'rep', path: () => `/api/plans/tasks/${fx.repTask.id}`,
+    valid: async () => ({ done: true, version: await versionOf(`/api/plans/tasks/${fx.repTask.id}`) }),
+    required: ['version'], fields: { title: 'str', important: 'bool', urgent: 'bool', done: 'bool', version: 'int' },
+    reads: () => [`/api/plans/tasks/${fx.repTask.id}`],
+  },
 );
 ENDPOINTS.push({
   route: 'POST /api/quotes/{id}/order', as: () => 'rep', path: () => `/api/quotes/${fx.crmIds.quotes}/order`,
@@ -288,7 +311,7 @@ test('every write route, bodiless ones included, answers 413 to a body over 1 Mi
   const s = await freshSession('admin');
   const ids = {
     users: fx.other.id, regions: fx.region.id, teams: fx.grandchild.id, memberships: fx.membership.id, ...fx.crmIds,
-    pipelines: fx.pipeline.id, targets: fx.target.id,
+    pipelines: fx.pipeline.id, targets: fx.target.id, plans: fx.task.id,
   };
   const big = JSON.stringify({ padding: 'x'.repeat(ONE_MIB) });
   const targets = [];
