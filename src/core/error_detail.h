@@ -227,7 +227,9 @@ namespace fupan {
   X(integer_array)             \
   X(not_your_commit)           \
   X(own_plan_only)             \
-  X(revenue_target)
+  X(revenue_target)            \
+  X(target_repeated)           \
+  X(level)
 
 // Every detail code with parameters, and the parameters' names in order (space-separated).
 #define FUPAN_PARAM_DETAILS(X)        \
@@ -237,6 +239,7 @@ namespace fupan {
   X(integer_from, "min")              \
   X(length_range, "min max")          \
   X(at_most_chars, "max")             \
+  X(sheet_header, "sheet")            \
   X(at_least_chars, "min")            \
   X(at_most, "max")                   \
   X(at_least, "min")                  \
@@ -359,6 +362,10 @@ inline Detail degrees_range(std::string min, std::string max) {
 // "one of {choices}"
 inline Detail one_of(std::string choices) {
   return {DetailCode::one_of, {std::move(choices)}};
+}
+// "the sheet “{sheet}” does not start with the first sheet's header row"
+inline Detail sheet_header(std::string sheet) {
+  return {DetailCode::sheet_header, {std::move(sheet)}};
 }
 // "{min}..{max} ids"
 inline Detail ids_range(std::int64_t min, std::int64_t max) {

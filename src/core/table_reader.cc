@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 #include "core/text_encoding.h"
 #include "core/xlsx_reader.h"
@@ -87,6 +88,31 @@ Result<TableReader> TableReader::open(std::string_view bytes) {
   return r;
 }
 
+Result<TableReader> TableReader::open_every_sheet(std::string_view bytes) {
+  if (!bytes.starts_with(kZipMagic)) return open(bytes);
+  auto sheets = read_xlsx_sheets(bytes);
+  if (!sheets.ok()) return sheets.error();
+  TableReader r;
+  r.format_ = TableFormat::xlsx;
+  std::optional<std::vector<std::string>> header;  // the first sheet's first row
+  for (XlsxSheet& s : *sheets) {
+    auto rows = s.rows.begin();
+    if (!header) {
+      if (!s.rows.empty()) header = s.rows.front().fields;
+    } else if (!s.rows.empty()) {
+      if (s.rows.front().fields != *header)
+        return Error::invalid("file", detail::sheet_header(s.name));
+      ++rows;
+    }
+    r.sheet_names_.push_back(std::move(s.name));
+    r.sheet_starts_.push_back(r.sheet_.size());
+    r.sheet_.insert(r.sheet_.end(), std::make_move_iterator(rows),
+                    std::make_move_iterator(s.rows.end()));
+  }
+  r.estimated_rows_ = r.sheet_.size();
+  return r;
+}
+
 bool TableReader::next(TableRow& row) {
   row.problem = TableRow::Problem::none;
   if (csv_) {
@@ -106,6 +132,9 @@ bool TableReader::next(TableRow& row) {
     return true;
   }
   if (sheet_next_ >= sheet_.size()) return false;
+  while (sheet_index_ + 1 < sheet_starts_.size() && sheet_starts_[sheet_index_ + 1] <= sheet_next_)
+    ++sheet_index_;
+  row.sheet = sheet_names_.empty() ? std::string_view() : sheet_names_[sheet_index_];
   const CsvRow& source = sheet_[sheet_next_++];
   views_.assign(source.fields.begin(), source.fields.end());
   row.line = source.line;

@@ -26,7 +26,8 @@ struct TableRow {
     text_after_quote,  // CSV: text after a closing quote (the rest of the line is dropped)
     unclosed_quote,    // CSV: a quoted field never ends (the last row of the file)
   };
-  std::size_t line = 0;  // 1-based line (CSV) or row number (.xlsx)
+  std::size_t line = 0;    // 1-based line (CSV) or row number (.xlsx)
+  std::string_view sheet;  // every sheet read: the .xlsx sheet's name; else ""
   std::span<const std::string_view> fields;
   Problem problem = Problem::none;
 };
@@ -38,6 +39,10 @@ class TableReader {
   // A mostly UTF-8 text with a few lines in other bytes stays UTF-8: those rows come with the
   // problem not_utf8.
   static Result<TableReader> open(std::string_view bytes);
+  // The same, reading every sheet of an .xlsx one after the other (a workbook with a sheet per
+  // level, say): each sheet after the first must start with the first's header row, which is
+  // not read again (invalid_field on "file", sheet_header, when one does not).
+  static Result<TableReader> open_every_sheet(std::string_view bytes);
 
   TableReader(TableReader&&) = default;
   TableReader& operator=(TableReader&&) = default;
@@ -57,6 +62,9 @@ class TableReader {
   std::unique_ptr<CsvScanner> csv_;
   std::vector<CsvRow> sheet_;  // the .xlsx rows
   std::size_t sheet_next_ = 0;
+  std::vector<std::string> sheet_names_;   // every sheet read: their names
+  std::vector<std::size_t> sheet_starts_;  // and the index of each one's first row
+  std::size_t sheet_index_ = 0;
   std::vector<std::string_view> views_;
   std::size_t estimated_rows_ = 0;
 };

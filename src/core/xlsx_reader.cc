@@ -251,13 +251,13 @@ Result<std::map<std::string, Relationship>> read_relationships(zip_t* zip, std::
 }
 
 struct WorkbookParts {
-  std::string sheet;
+  std::vector<std::pair<std::string, std::string>> sheets;  // name and part, in the tab order
   std::string shared_strings = "xl/sharedStrings.xml";
   std::string styles = "xl/styles.xml";
   bool date1904 = false;
 };
 
-// Finds the first worksheet and the parts its cells refer to.
+// Finds the worksheets and the parts their cells refer to.
 Result<WorkbookParts> find_parts(zip_t* zip) {
   std::string workbook_part = "xl/workbook.xml";
   auto package = read_relationships(zip, "");
@@ -286,11 +286,10 @@ Result<WorkbookParts> find_parts(zip_t* zip) {
     if (n.type() != pugi::node_element || local_name(n.name()) != "sheet") continue;
     const auto rel = rels->find(attribute(n, "id").value());
     if (rel != rels->end() && ends_with(rel->second.type, "/worksheet")) {
-      parts.sheet = rel->second.part;
-      break;
+      parts.sheets.emplace_back(n.attribute("name").value(), rel->second.part);
     }
   }
-  if (parts.sheet.empty()) return bad(detail::xlsx_no_worksheet);
+  if (parts.sheets.empty()) return bad(detail::xlsx_no_worksheet);
   for (const auto& [id, rel] : *rels) {
     if (ends_with(rel.type, "/sharedStrings")) parts.shared_strings = rel.part;
     if (ends_with(rel.type, "/styles")) parts.styles = rel.part;
@@ -559,7 +558,7 @@ Result<std::vector<CsvRow>> read_sheet(pugi::xml_node root, const SheetContext& 
 
 }  // namespace
 
-Result<std::vector<CsvRow>> read_xlsx(std::string_view bytes) {
+Result<std::vector<XlsxSheet>> read_xlsx_sheets(std::string_view bytes, bool first_only) {
   auto zip = open_zip(bytes);
   if (!zip.ok()) return zip.error();
   auto parts = find_parts(zip->get());
@@ -568,14 +567,27 @@ Result<std::vector<CsvRow>> read_xlsx(std::string_view bytes) {
   if (!shared_strings.ok()) return shared_strings.error();
   auto styles = read_date_styles(zip->get(), parts->styles);
   if (!styles.ok()) return styles.error();
-  auto text = read_part(zip->get(), parts->sheet, "the worksheet");
-  if (!text.ok()) return text.error();
-  if (!text.value()) return bad(detail::xlsx_worksheet_missing);
-  pugi::xml_document doc;
-  FUPAN_TRY(parse_xml(doc, **text, "the worksheet"));
-  const pugi::xml_node root = doc.document_element();
-  if (local_name(root.name()) != "worksheet") return bad(detail::xlsx_not_worksheet);
-  return read_sheet(root, SheetContext{*shared_strings, *styles, parts->date1904});
+  std::vector<XlsxSheet> out;
+  for (const auto& [name, part] : parts->sheets) {
+    auto text = read_part(zip->get(), part, "the worksheet");
+    if (!text.ok()) return text.error();
+    if (!text.value()) return bad(detail::xlsx_worksheet_missing);
+    pugi::xml_document doc;
+    FUPAN_TRY(parse_xml(doc, **text, "the worksheet"));
+    const pugi::xml_node root = doc.document_element();
+    if (local_name(root.name()) != "worksheet") return bad(detail::xlsx_not_worksheet);
+    auto rows = read_sheet(root, SheetContext{*shared_strings, *styles, parts->date1904});
+    if (!rows.ok()) return rows.error();
+    out.push_back({name, std::move(*rows)});
+    if (first_only) break;
+  }
+  return out;
+}
+
+Result<std::vector<CsvRow>> read_xlsx(std::string_view bytes) {
+  auto sheets = read_xlsx_sheets(bytes, true);
+  if (!sheets.ok()) return sheets.error();
+  return std::move(sheets->front().rows);
 }
 
 }  // namespace fupan

@@ -240,16 +240,30 @@ void XlsxWriter::end_row() {
   column_ = 0;
 }
 
-std::string XlsxWriter::finish() {
-  if (workbook_ == nullptr) return {};
-  if (sheet_ != nullptr) {
-    for (std::size_t c = 0; c < widths_.size(); ++c) {
-      if (widths_[c] > kDefaultWidth) {
-        const auto col = static_cast<lxw_col_t>(c);
-        worksheet_set_column(sheet_, col, col, std::min(widths_[c] + 1, kMaxWidth), nullptr);
-      }
+void XlsxWriter::set_widths() {
+  if (sheet_ == nullptr) return;
+  for (std::size_t c = 0; c < widths_.size(); ++c) {
+    if (widths_[c] > kDefaultWidth) {
+      const auto col = static_cast<lxw_col_t>(c);
+      worksheet_set_column(sheet_, col, col, std::min(widths_[c] + 1, kMaxWidth), nullptr);
     }
   }
+}
+
+void XlsxWriter::add_sheet(std::string sheet_name) {
+  if (workbook_ == nullptr) return;
+  set_widths();
+  const std::string name = sheet_name_for_excel(sheet_name);
+  const bool valid = workbook_validate_sheet_name(workbook_, name.c_str()) == LXW_NO_ERROR;
+  sheet_ = workbook_add_worksheet(workbook_, valid ? name.c_str() : nullptr);
+  row_ = 0;
+  column_ = 0;
+  widths_.clear();
+}
+
+std::string XlsxWriter::finish() {
+  if (workbook_ == nullptr) return {};
+  set_widths();
   const lxw_error closed = workbook_close(workbook_);
   workbook_ = nullptr;
   sheet_ = nullptr;

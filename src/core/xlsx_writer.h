@@ -1,5 +1,5 @@
-// Writes an Excel .xlsx workbook of one sheet, row by row, for exports. libxlsxwriter runs in
-// constant-memory mode, so a million rows cost little memory (each row is flushed when the next
+// Writes an Excel .xlsx workbook, sheet after sheet and row by row, for exports. libxlsxwriter runs
+// in constant-memory mode, so a million rows cost little memory (each row is flushed when the next
 // starts); the file is built in a temporary file that finish() reads back and removes.
 #pragma once
 
@@ -25,7 +25,11 @@ class XlsxWriter {
   XlsxWriter(const XlsxWriter&) = delete;
   XlsxWriter& operator=(const XlsxWriter&) = delete;
 
-  // Writes `names` as a bold row and freezes it above the rest; call it before any other cell.
+  // Starts another sheet after the current one (named as the first is); the cells written from
+  // now on go to it.
+  void add_sheet(std::string sheet_name);
+  // Writes `names` as a bold row and freezes it above the rest; call it before any other cell
+  // of the sheet.
   void header(const std::vector<std::string>& names);
   // Writes a string cell (invalid UTF-8 replaced by U+FFFD, cut to Excel's 32,767 characters).
   void text(std::string_view value);
@@ -53,6 +57,7 @@ class XlsxWriter {
  private:
   bool writable() const;
   void note_width(double width);
+  void set_widths();  // of the current sheet, from the widths noted
   void next_cell();
 
   std::string path_;  // the temporary file, "" once removed

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/table_reader.h"
 #include "core/xlsx_reader.h"
 
 namespace fupan {
@@ -136,6 +137,63 @@ TEST(XlsxWriter, LeavesNoTemporaryFileBehind) {
     unsetenv("TMPDIR");
   }
   fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace fupan
+
+namespace fupan {
+namespace {
+
+TEST(XlsxWriter, WritesASheetPerPartThatAnImportReadsAsOne) {
+  XlsxWriter w("组织");
+  w.header({"层级", "名称", "目标值"});
+  w.text("组织");
+  w.empty();
+  w.money_fen(100);
+  w.end_row();
+  w.add_sheet("区域");
+  w.header({"层级", "名称", "目标值"});
+  w.text("区域");
+  w.text("华东区");
+  w.money_fen(60);
+  w.end_row();
+  w.text("区域");
+  w.text("华南区");
+  w.money_fen(40);
+  w.end_row();
+  const std::string bytes = w.finish();
+  auto sheets = read_xlsx_sheets(bytes);
+  ASSERT_TRUE(sheets.ok());
+  ASSERT_EQ(sheets->size(), 2u);
+  EXPECT_EQ((*sheets)[0].name, "组织");
+  EXPECT_EQ((*sheets)[1].name, "区域");
+  EXPECT_EQ((*sheets)[1].rows.size(), 3u);
+
+  // Read as one table: the second sheet's header is not read again; each row knows its sheet.
+  auto reader = TableReader::open_every_sheet(bytes);
+  ASSERT_TRUE(reader.ok());
+  TableRow row;
+  std::vector<std::pair<std::string, std::size_t>> seen;
+  while (reader->next(row)) seen.emplace_back(std::string(row.sheet), row.line);
+  EXPECT_EQ(seen, (std::vector<std::pair<std::string, std::size_t>>{
+                      {"组织", 1}, {"组织", 2}, {"区域", 2}, {"区域", 3}}));
+  // A plain open reads the first sheet alone.
+  auto first = TableReader::open(bytes);
+  std::size_t n = 0;
+  while (first->next(row)) ++n;
+  EXPECT_EQ(n, 2u);
+}
+
+TEST(XlsxWriter, ASheetWithAnotherHeaderIsRefusedWhenEverySheetIsRead) {
+  XlsxWriter w("一");
+  w.header({"层级", "名称"});
+  w.add_sheet("二");
+  w.header({"名称", "层级"});
+  const std::string bytes = w.finish();
+  auto reader = TableReader::open_every_sheet(bytes);
+  ASSERT_FALSE(reader.ok());
+  EXPECT_EQ(reader.error().field, "file");
 }
 
 }  // namespace

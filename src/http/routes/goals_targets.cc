@@ -4,6 +4,7 @@
 
 #include "http/app.h"
 #include "http/json_io.h"
+#include "service/goals/target_export.h"
 #include "service/goals/target_progress.h"
 #include "service/goals/target_service.h"
 #include "service/goals/target_split.h"
@@ -193,6 +194,24 @@ void add_target_routes(App& app) {
     JsonWriter w;
     write_commit(w, c, *call.actor.snapshot);
     return json_text(std::move(w).str());
+  });
+
+  // ?metric= &period= &format=xlsx|csv: the targets as a workbook with a sheet per level, or CSV.
+  app.api("GET", "/api/targets/export", [&app](Call& call) -> Result<Response> {
+    FUPAN_TRY(only_params(call.req, {"metric", "period", "format"}));
+    const std::string format = query_text(call.req, "format");
+    if (!format.empty() && format != "xlsx" && format != "csv")
+      return query_error("format", detail::one_of("xlsx, csv"));
+    service::TargetExportRequest req{query_text(call.req, "metric"), query_text(call.req, "period"),
+                                     format == "csv", prefers_english(call.req)};
+    auto file = service::export_targets(app.ctx(), call.actor, req);
+    if (!file.ok()) return as_query_error(file.error());
+    if (!req.csv) return xlsx_response({file->file_name, std::move(file->bytes)}, call.req);
+    Response r;
+    r.content_type = "text/csv; charset=utf-8";
+    r.body = std::move(file->bytes);
+    r.add_header("Content-Disposition", attachment_disposition(file->file_name));
+    return r;
   });
 
   // ?scope= &date= &members=true: {date, items:[progress]}.

@@ -37,6 +37,7 @@ void write_import_report(JsonWriter& w, const ImportReport& r,
   for (const ImportRowError& e : r.errors) {
     w.begin_object();
     w.field("line", e.line);
+    if (!e.sheet.empty()) w.field("sheet", e.sheet);
     w.field("column", e.column);
     w.field("field", e.field);
     w.field("code", e.code);

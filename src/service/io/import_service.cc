@@ -9,6 +9,7 @@
 #include "domain/field_values.h"
 #include "service/crm/entity_access.h"
 #include "service/crm/entity_rules.h"
+#include "service/goals/target_import.h"
 #include "service/io/import_memberships.h"
 #include "service/io/import_refs.h"
 #include "service/io/import_table.h"
@@ -394,6 +395,9 @@ Result<ImportReport> import_entities(const Context& ctx, const Actor& actor, con
 Status check_import(const Actor& actor, std::string_view kind) {
   if (kind == "user" || kind == "users" || kind == "membership" || kind == "memberships")
     return actor.scope().is_admin ? Status{} : Status{Error::forbidden()};
+  // Each row's scope is checked as it is read: whoever sets targets may import them.
+  if (kind == "target" || kind == "targets")
+    return actor.scope().can_write ? Status{} : Status{Error::forbidden()};
   const EntityKind* k = importable_kind(kind);
   if (!k) {
     return Error{ErrorCode::invalid_query, "kind", detail::import_kind, {}};
@@ -407,14 +411,17 @@ Result<ImportReport> import_file(const Context& ctx, const Actor& actor, std::st
   FUPAN_TRY(check_import(actor, kind));
   const bool users = kind == "user" || kind == "users";
   const bool memberships = kind == "membership" || kind == "memberships";
-  const EntityKind* k = users || memberships ? nullptr : importable_kind(kind);
+  const bool targets = kind == "target" || kind == "targets";
+  const EntityKind* k = users || memberships || targets ? nullptr : importable_kind(kind);
   if (progress) progress("reading", 0, 0);
-  auto reader = TableReader::open(bytes);
+  // Targets come as a workbook with a sheet per level: every sheet is read.
+  auto reader = targets ? TableReader::open_every_sheet(bytes) : TableReader::open(bytes);
   if (!reader.ok()) return reader.error();
   Result<ImportReport> result = Error::of(ErrorCode::internal);
   try {
     result = users         ? import_users(ctx, actor, *reader, options, progress)
              : memberships ? import_memberships(ctx, actor, *reader, options, progress)
+             : targets     ? import_targets(ctx, actor, *reader, options, progress)
                            : import_entities(ctx, actor, *k, *reader, options, progress);
   } catch (const store::StoreError& e) {
     if (e.kind() == store::StoreError::Kind::unique) return Error::exists("external_id");

@@ -25,6 +25,7 @@ struct ImportOptions {
 // One problem with one row.
 struct ImportRowError {
   std::size_t line = 0;  // the row's line in the file (CSV) or its row number (.xlsx)
+  std::string sheet;     // the .xlsx sheet's name when an import reads every sheet, else ""
   std::string column;    // the header as written in the file, "" for the whole row
   std::string field;     // the field the column fills, "" for the whole row
   std::string code;      // error_code_name, e.g. "invalid_field"
@@ -48,7 +49,8 @@ using ImportProgress =
 Status check_import(const Actor& actor, std::string_view kind);
 
 // Imports the file `bytes` of records of `kind`: customer(s), contact(s), opportunit(y|ies),
-// activit(y|ies), product(s), order(s), payment(s), cost(s) or user(s), as `actor` within their
+// activit(y|ies), product(s), order(s), payment(s), cost(s), user(s), membership(s) or target(s)
+// (docs/goals.md; every sheet of a workbook), as `actor` within their
 // data scope. File-level problems (not CSV or .xlsx, neither UTF-8 nor GBK, a required column
 // missing, no rows, more than 2,000,000 rows) are errors on "file" or on the columns; row
 // problems are listed in the report.

@@ -123,7 +123,7 @@ void RowErrors::add(std::size_t line, std::string_view column, const Error& e,
     ++not_listed_;
     return;
   }
-  report_.errors.push_back({line, std::string(column), e.field,
+  report_.errors.push_back({line, sheet_, std::string(column), e.field,
                             std::string(error_code_name(e.code)), e.detail,
                             std::string(cut(value, kMaxValueBytes))});
 }

@@ -49,9 +49,12 @@ class RowErrors {
   bool add_problem(const TableRow& row);
   // Adds a warning with the number of errors not listed, if any.
   void finish();
+  // The errors added from now on are of rows of the sheet `name` (an import of every sheet).
+  void sheet(std::string_view name) { sheet_ = name; }
 
  private:
   ImportReport& report_;
+  std::string sheet_;
   std::size_t not_listed_ = 0;
 };
 
