@@ -1042,6 +1042,7 @@ export default {
     },
   },
   mobile: {
+    plan: 'Plan',
     me: 'Me',
     allPages: 'All pages',
   },

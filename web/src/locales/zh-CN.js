@@ -1048,6 +1048,7 @@ export default {
     },
   },
   mobile: {
+    plan: '计划',
     me: '我的',
     allPages: '全部功能',
   },
