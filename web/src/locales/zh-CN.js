@@ -1048,6 +1048,7 @@ export default {
       noRates: '历史数据不足，暂时无法倒推。',
       notYet: '目标倒推即将上线。',
       failed: '暂时无法计算',
+      basis: '{name}（{from} ~ {to}）',
     },
   },
   mobile: {
