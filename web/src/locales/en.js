@@ -977,6 +977,7 @@ export default {
       on_pace: 'On pace',
       behind: 'Behind',
       not_started: 'Not started',
+      missed: 'Missed',
       ended: 'Ended',
     },
     progress: {

@@ -983,6 +983,7 @@ export default {
       on_pace: '进度正常',
       behind: '落后',
       not_started: '未开始',
+      missed: '未达成',
       ended: '已结束',
     },
     progress: {

@@ -3,7 +3,7 @@
 import { periodKind } from '@/utils/period'
 
 /** The tag type of a status: behind is the alert. */
-export const STATUS_TYPES = { done: 'success', on_pace: 'primary', behind: 'danger', not_started: 'info', ended: 'info' }
+export const STATUS_TYPES = { done: 'success', on_pace: 'primary', behind: 'danger', missed: 'warning', not_started: 'info', ended: 'info' }
 
 /** The bar's percent (0–100) of an attainment (1.0 = 100 %). */
 export const barPercent = (attainment) => (attainment === null || attainment === undefined ? 0 : Math.max(0, Math.min(100, attainment * 100)))
@@ -13,7 +13,7 @@ export const expectedPercent = (item) =>
   item.target?.value > 0 && item.expected !== null && item.expected !== undefined ? Math.min(100, (item.expected / item.target.value) * 100) : null
 
 const KIND_ORDER = { day: 0, week: 1, month: 2, quarter: 3, year: 4 }
-const STATUS_ORDER = { behind: 0, on_pace: 1, not_started: 2, done: 3, ended: 4 }
+const STATUS_ORDER = { behind: 0, missed: 1, on_pace: 2, not_started: 3, done: 4, ended: 5 }
 
 /** Behind first, then the lowest attainment; the shorter period first on a tie. */
 export function byUrgency(a, b) {
