@@ -1029,7 +1029,10 @@ export default {
       nu: 'Urgent, not important',
       nn: 'Neither',
     },
-    kinds: { quota: 'Quota', follow_up: 'Follow-up', task: 'To-do' },
+    kinds: { quota: 'Today\'s quota', follow_up: 'Overdue follow-up', stalled: 'Stalled opportunity', task: 'To-do' },
+    quotaTask: '{metric}: {done} / {quota}',
+    due: 'due {date}',
+    moreTasks: '{n} more',
     funnel: {
       title: 'This month\'s target, worked back',
       target: 'This month\'s sales target: {value}',

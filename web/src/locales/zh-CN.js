@@ -1035,7 +1035,10 @@ export default {
       nu: '紧急不重要',
       nn: '不重要不紧急',
     },
-    kinds: { quota: '指标', follow_up: '跟进', task: '待办' },
+    kinds: { quota: '今日指标', follow_up: '逾期跟进', stalled: '停滞商机', task: '待办' },
+    quotaTask: '{metric}：{done} / {quota}',
+    due: '应于 {date}',
+    moreTasks: '还有 {n} 项',
     funnel: {
       title: '本月目标倒推',
       target: '本月销售额目标 {value}',
