@@ -1,5 +1,6 @@
-// The goals pages (SPEC §3). On /goals a year's sales target is set when there is none and split
-// equally one level down the organisation (the org into its regions as the admin; the director's
+// The goals pages (SPEC §3). On /goals a year's sales target (this year's, or the next free one
+// when the demo has split this year's already) is set when there is none and split equally one
+// level down the organisation (the org into its regions as the admin; the director's
 // region into its teams, the director not being allowed the org's target); saved, the tree shows
 // the children adding up to the parent: their sum equals it and the gap is 0. On a phone, a rep's
 // 今日计划 takes a task of their own, ticks it done, and still shows it done after a reload.
@@ -11,14 +12,33 @@ import { withPage, byTest, inputByTest, logIn, apiAs, uniqueSuffix } from './hel
 const TARGET_YUAN = '12000000' // ¥12,000,000 for the year, split into parts by the server
 
 /**
+ * This year, or the first year after it, in which none of the parts `scope` splits into has a
+ * sales target yet (the demo may have set this year's): a split must be free to save.
+ */
+async function freeYear(api, scope) {
+  const { today } = await api.get('/api/auth/me')
+  // The scopes one level down: the org's regions, a region's top teams (as the split makes them).
+  const children =
+    scope === 'org'
+      ? (await api.get('/api/regions', { page_size: 500 })).items.map((r) => `region:${r.id}`)
+      : (await api.get('/api/teams', { page_size: 500 })).items
+          .filter((t) => `region:${t.region_id}` === scope && !t.parent_id)
+          .map((t) => `team:${t.id}`)
+  for (let year = Number(today.slice(0, 4)); ; year++) {
+    const period = String(year)
+    const set = (await api.get('/api/targets', { metric: 'orders_amount', period })).items
+    if (!set.some((x) => x.period === period && children.includes(x.scope))) return period
+  }
+}
+
+/**
  * Opens /goals on this year's orders_amount for `scope`, sets the target from the empty page when
  * there is none, splits it equally down the organisation and saves; then checks the tree's root.
  */
 async function setAndSplit(page, username, scope) {
   await logIn(page, username)
   const api = await apiAs(username)
-  const { today } = await api.get('/api/auth/me')
-  const year = today.slice(0, 4)
+  const year = await freeYear(api, scope)
   await page.goto(`/goals?metric=orders_amount&period=${year}&scope=${encodeURIComponent(scope)}`)
   await byTest(page, 'page-goals').waitFor()
 
