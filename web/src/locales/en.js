@@ -996,7 +996,7 @@ export default {
       notYet: 'Goal progress is coming soon.',
       failed: 'Goal progress could not be read',
       toDateNote: 'Periods in progress are compared to date',
-      behindCount: '{n} behind, listed first',
+      behindCount: '{n} behind among the members, listed first',
       all: 'Show all {n}',
       fewer: 'Show fewer',
     },

@@ -1002,7 +1002,7 @@ export default {
       notYet: '目标进度即将上线。',
       failed: '目标进度暂时无法读取',
       toDateNote: '进行中的期间按至今的时间进度比较',
-      behindCount: '{n} 项落后，已排在最前',
+      behindCount: '成员中 {n} 项落后，已排在最前',
       all: '显示全部 {n} 项',
       fewer: '收起',
     },
