@@ -1,5 +1,5 @@
-// A rep on a phone-sized screen: a bottom tab bar holds the daily places (首页, 待办, 客户, 记一笔,
-// 我的); 我的 opens the account and the full menu; the home page greets them.
+// A rep on a phone-sized screen: a bottom tab bar holds the daily places (首页, 计划, 待办, 客户,
+// 记一笔, 我的); 我的 opens the account and the full menu; the home page greets them.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { withPage, byTest, logIn, currentUser } from './helpers.js'
@@ -15,11 +15,11 @@ test('rep at 375 px: the bottom tab bar, 我的 with the full menu, and the gree
     const width = await page.evaluate(() => document.documentElement.scrollWidth)
     assert.ok(width <= 375, `page is ${width}px wide`)
 
-    // The tab bar: five tabs across the bottom of the screen, home lit.
+    // The tab bar: six tabs across the bottom of the screen, home lit.
     const bar = byTest(page, 'tab-bar')
     await bar.waitFor()
     const labels = (await bar.locator('button').allInnerTexts()).map((s) => s.trim())
-    assert.deepEqual(labels, ['首页', '待办', '客户', '记一笔', '我的'])
+    assert.deepEqual(labels, ['首页', '计划', '待办', '客户', '记一笔', '我的'])
     const box = await bar.boundingBox()
     assert.ok(box.y + box.height >= 812 - 1 && box.width >= 374, `the bar sits at the bottom: ${JSON.stringify(box)}`)
     assert.equal(await byTest(page, 'tab-home').getAttribute('aria-current'), 'page')

@@ -5,11 +5,14 @@ import { currentLocale } from '@/locales'
 
 export const IMPORT_KINDS = [
   'customers', 'contacts', 'opportunities', 'activities', 'products', 'orders', 'payments', 'costs', 'users',
-  'memberships',
+  'memberships', 'targets',
 ]
 
 /** Kinds only admins may import (the server refuses others too). */
 export const ADMIN_KINDS = ['users', 'memberships']
+
+/** Kinds only those who set targets import: managers, directors and admins (a rep sets none). */
+export const LEADER_KINDS = ['targets']
 
 /** The order to bring a company's history in: each step refers only to what the ones before made. */
 export const HISTORY_ORDER = ['users', 'memberships', 'customers', 'opportunities', 'activities', 'orders', 'payments']

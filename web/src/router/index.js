@@ -4,6 +4,7 @@ import { me } from '@/api/auth'
 import authRoutes from './routes/auth.js'
 import homeRoutes from './routes/home.js'
 import upcomingRoutes from './routes/upcoming.js'
+import goalRoutes from './routes/goals.js'
 import teamRoutes from './routes/team.js'
 import adminRoutes from './routes/admin.js'
 import activityRoutes from './routes/activities.js'
@@ -24,7 +25,7 @@ import forecastRoutes from './routes/forecast.js'
 import riskRoutes from './routes/risks.js'
 
 /** The pages inside the main layout; those with meta.title and meta.icon make the menu. */
-export const layoutRoutes = [...homeRoutes, ...upcomingRoutes, ...teamRoutes, ...adminRoutes, ...activityRoutes, ...todoRoutes, ...importerRoutes,
+export const layoutRoutes = [...homeRoutes, ...goalRoutes, ...upcomingRoutes, ...teamRoutes, ...adminRoutes, ...activityRoutes, ...todoRoutes, ...importerRoutes,
   ...customerRoutes, ...opportunityRoutes, ...productRoutes, ...quoteRoutes, ...orderRoutes,
   ...paymentRoutes, ...receivableRoutes, ...costRoutes, ...analyticsRoutes,
   ...funnelRoutes, ...quadrantRoutes, ...forecastRoutes, ...riskRoutes,

@@ -1,11 +1,10 @@
 // Capabilities that are planned but not built yet: each shows an honest "coming" page.
 // When a capability lands, remove its line here and give it its own route file.
 import {
-  Aim, Document, ChatLineSquare, Trophy,
+  Document, ChatLineSquare, Trophy,
 } from '@element-plus/icons-vue'
 
 const upcoming = [
-  ['goals', Aim, 40],
   ['reports', Document, 50],
   ['reviews', ChatLineSquare, 70],
   ['performance', Trophy, 80],

@@ -13,6 +13,12 @@ const FIXED_COLUMNS = {
     'zh-CN': ['用户名*', '团队*', '角色', '开始日期*', '结束日期'],
     en: ['Username*', 'Team*', 'Role', 'Valid from*', 'Valid to'],
   },
+  // Targets (docs/goals.md): a metric, a scope (org, region:3, team:4, user:5 or their names), a
+  // period (2026, 2026-Q4, 2026-10, 2026-W41, 2026-10-08) and the value.
+  targets: {
+    'zh-CN': ['指标*', '范围*', '期间*', '目标值*'],
+    en: ['Metric*', 'Scope*', 'Period*', 'Value*'],
+  },
 }
 
 // Columns the import takes beyond the schema's writable fields, after 外部编号: a customer's
