@@ -42,6 +42,14 @@ struct ImportFileOptions {
 // Prints the report as JSON and a Chinese summary on stderr; 1 when anything was rejected.
 int import_file(const ImportFileOptions& o);
 
+// `fupan target export`: the targets of a period (and a metric) to an .xlsx (a sheet per level)
+// or CSV file, as the API's export writes them; `fupan target import` is import_file with kind
+// targets (docs/goals.md).
+struct TargetExportOptions {
+  std::string db, period, metric, format = "xlsx", out, as;
+};
+int target_export(const TargetExportOptions& o);
+
 struct MetricOptions {
   std::string db, metric, scope, period, segment, segment_key, via = "engine", compare = "to_date";
   std::int64_t pipeline = 0;

@@ -117,13 +117,37 @@ int main(int argc, char** argv) {
   import_cmd
       ->add_option("--kind", import_opts.kind,
                    "customers, contacts, opportunities, activities, products, orders, payments, "
-                   "costs, users or memberships")
+                   "costs, users, memberships or targets")
       ->required();
   import_cmd->add_flag("--skip-bad", import_opts.skip_bad,
                        "Import the good rows and report the bad ones (default: all or nothing)");
   import_cmd->add_option("--as", import_opts.as,
                          "Username to import as (default: the first active admin)");
   import_cmd->add_option("file", import_opts.file, "The file to import")->required();
+
+  fupan::cli::ImportFileOptions target_import_opts{default_db, "targets"};
+  fupan::cli::TargetExportOptions target_export_opts{default_db};
+  auto* target_cmd =
+      app.add_subcommand("target", "Targets to and from a spreadsheet (docs/goals.md)");
+  target_cmd->require_subcommand(1);
+  auto* target_import_cmd = target_cmd->add_subcommand(
+      "import", "Import targets from .xlsx (every sheet) or CSV: 层级, 名称, 指标, 期间, 目标值");
+  add_db(target_import_cmd, target_import_opts.db);
+  target_import_cmd->add_flag("--skip-bad", target_import_opts.skip_bad,
+                              "Import the good rows and report the bad ones");
+  target_import_cmd->add_option("--as", target_import_opts.as,
+                                "Username to import as (default: the first active admin)");
+  target_import_cmd->add_option("file", target_import_opts.file, "The file to import")->required();
+  auto* target_export_cmd =
+      target_cmd->add_subcommand("export", "Export targets as .xlsx (a sheet per level) or CSV");
+  add_db(target_export_cmd, target_export_opts.db);
+  target_export_cmd->add_option("--period", target_export_opts.period,
+                                "The targets whose periods overlap it, e.g. 2026");
+  target_export_cmd->add_option("--metric", target_export_opts.metric, "e.g. orders_amount");
+  target_export_cmd->add_option("--format", target_export_opts.format, "xlsx (default) or csv");
+  target_export_cmd->add_option("--as", target_export_opts.as,
+                                "Username to export as (default: the first active admin)");
+  target_export_cmd->add_option("--out", target_export_opts.out, "The file to write")->required();
 
   fupan::cli::MetricOptions metric_opts{default_db};
   auto* metric_cmd = app.add_subcommand(
@@ -203,6 +227,8 @@ int main(int argc, char** argv) {
     if (*backup_cmd) return fupan::cli::backup(db, file);
     if (*restore_cmd) return fupan::cli::restore(db, file);
     if (*import_cmd) return fupan::cli::import_file(import_opts);
+    if (*target_import_cmd) return fupan::cli::import_file(target_import_opts);
+    if (*target_export_cmd) return fupan::cli::target_export(target_export_opts);
     if (*metric_cmd) return fupan::cli::metric(metric_opts);
     if (*org_set_cmd) return fupan::cli::org_set(org_opts);
     if (*org_show_cmd) return fupan::cli::org_show(db);

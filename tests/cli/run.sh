@@ -53,6 +53,16 @@ for kind in customers contacts opportunities activities products orders payments
   check "import sample $kind" 0 "$bin" import --db "$idb" --kind "$kind" "docs/samples/$kind.csv"
   contains "sample $kind inserted" "$tmp/out" '"committed":true'
 done
+# Targets (docs/goals.md): the sample in, then out as a workbook with a sheet per level and back.
+check "import the targets sample" 0 "$bin" target import --db "$idb" docs/samples/targets.csv
+contains "targets sample inserted" "$tmp/out" '"inserted":5'
+check "export targets as .xlsx" 0 "$bin" target export --db "$idb" --period 2035 --out "$tmp/targets.xlsx"
+contains "export says how many" "$tmp/err" "已导出 5 个目标"
+check "the .xlsx imports back unchanged" 0 "$bin" target import --db "$idb" "$tmp/targets.xlsx"
+contains "every sheet read back" "$tmp/out" '"inserted":0,"updated":0,"unchanged":5'
+check "export targets as CSV" 0 "$bin" target export --db "$idb" --period 2035 --format csv --out "$tmp/targets.csv"
+contains "CSV in the import's columns" "$tmp/targets.csv" "个人,rep,拜访,2035-W10,10,2035-03-05,2035-03-11,10"
+check "export refuses another format" 1 "$bin" target export --db "$idb" --format pdf --out "$tmp/x"
 check "import the GBK sample" 0 "$bin" import --db "$idb" --kind customers docs/samples/customers-gbk.csv
 contains "GBK sample matches the UTF-8 one" "$tmp/out" '"inserted":0,"updated":0,"unchanged":3'
 check "import the .xlsx sample" 0 "$bin" import --db "$idb" --kind products docs/samples/products.xlsx

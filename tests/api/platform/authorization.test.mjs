@@ -316,6 +316,7 @@ const TABLE = {
     },
   },
   'GET /api/targets/progress': { expect: signedIn(200), aim: () => ({ path: '/api/targets/progress' }) },
+  'GET /api/targets/export': { expect: signedIn(200), aim: () => ({ path: '/api/targets/export?period=2041' }) },
   'GET /api/plans/day': { expect: signedIn(200), aim: () => ({ path: '/api/plans/day' }) },
   'GET /api/plans/reverse-funnel': {
     expect: signedIn(200),

@@ -554,7 +554,7 @@ export default {
       targets: 'Targets',
     },
     kindNotes: {
-      targets: 'One target per row: the metric (e.g. orders_amount), the scope (org, region:3, team:4, user:5), the period (2026, 2026-Q4, 2026-10, 2026-W41, 2026-10-08) and the value.',
+      targets: 'One target per row: the level (组织, 区域, 团队, 个人 or org, region, team, user), the name (a region, a team, a username or a person\'s name; empty for the org), the metric (e.g. 销售额 or orders_amount), the period (2026, 2026-Q4, 2026-10, 2026-W41, 2026-10-08, as text) and the value (money in yuan). A sheet per level is fine, with the same header; a target that exists is adjusted, with a record.',
       users: 'A row with an existing username updates that user. With a team, give “Joined on” too: otherwise the membership starts today and earlier sales count for no team.',
       memberships: 'Team history, one stint per row: who was in which team, from when until when (an empty end: still there). Importing the file again changes nothing; a stint of the same user and team that started later and is still open is moved back to the row’s start.',
       customers: 'For past customers give “Created at” (when they came): new leads and lead conversion count from it; without it, the time of the import.',
@@ -884,7 +884,6 @@ export default {
     import: 'Import targets',
     noRoot: 'No target for this scope and period yet',
     noRootRep: 'Your targets are set by your manager',
-    treeComing: 'The breakdown view (children\'s sum, gaps, commitments) is coming soon; this target alone shows for now.',
     notSet: 'Not set',
     noCommit: 'None',
     original: 'Original target',

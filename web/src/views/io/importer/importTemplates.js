@@ -13,11 +13,11 @@ const FIXED_COLUMNS = {
     'zh-CN': ['用户名*', '团队*', '角色', '开始日期*', '结束日期'],
     en: ['Username*', 'Team*', 'Role', 'Valid from*', 'Valid to'],
   },
-  // Targets (docs/goals.md): a metric, a scope (org, region:3, team:4, user:5 or their names), a
-  // period (2026, 2026-Q4, 2026-10, 2026-W41, 2026-10-08) and the value.
+  // Targets (docs/goals.md): the level and the name of a scope, a metric, a period (2026, 2026-Q4,
+  // 2026-10, 2026-W41, 2026-10-08) and the value (元 for money), as the export writes them.
   targets: {
-    'zh-CN': ['指标*', '范围*', '期间*', '目标值*'],
-    en: ['Metric*', 'Scope*', 'Period*', 'Value*'],
+    'zh-CN': ['层级*', '名称', '指标*', '期间*', '目标值*'],
+    en: ['Level*', 'Name', 'Metric*', 'Period*', 'Target*'],
   },
 }
 
