@@ -43,6 +43,22 @@ TEST(Attainment, NoTargetOrNoWorkingDayGivesNone) {
   EXPECT_FALSE(target_for({weekend}, period("2026-11-21"), {}));
 }
 
+// ISO week 53 of 2026 (28 December – 3 January) crosses the year: no quarter or year target
+// encloses it, so it has no target of its own to compare with (SPEC §6: the smallest *enclosing*
+// period); a target spanning both years does, by working days (5 of its 130).
+TEST(Attainment, AWeekAcrossTheYearIsProratedOnlyFromATargetThatEnclosesIt) {
+  const Period w53 = period("2026-W53");
+  ASSERT_EQ(w53.start, day(2026, 12, 28));
+  ASSERT_EQ(w53.end, day(2027, 1, 4));
+  const TargetPeriod q1{day(2027, 1, 1), day(2027, 4, 1), 6'300'000};
+  EXPECT_FALSE(target_for({kQ4, q1}, w53, {}));
+  const TargetPeriod winter{day(2026, 10, 1), day(2027, 4, 1), 13'000'000};  // 130 working days
+  EXPECT_DOUBLE_EQ(*target_for({kQ4, q1, winter}, w53, {}), 13'000'000.0 * 5 / 130);
+  // A week across a month inside the quarter takes the quarter's share, not a month's.
+  const Period w44 = period("2026-W44");  // 26 October – 1 November
+  EXPECT_DOUBLE_EQ(*target_for({kQ4, kNovember}, w44, {}), 6'000'000.0 * 5 / 66);
+}
+
 // Money targets: the same shares, rounded half-even to whole 分.
 TEST(Attainment, AMoneyTargetsShareIsRoundedHalfEvenToWholeFen) {
   const Period nov = period("2026-11");

@@ -1,6 +1,8 @@
 #include "store/target_store.h"
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 namespace fupan::store {
 namespace {
@@ -89,6 +91,15 @@ std::vector<goals::Target> list_targets(Connection& c, OrgId org, const TargetQu
     params.emplace_back(std::string(q.scope->type_name()));
     params.emplace_back(q.scope->id);
   }
+  if (!q.scopes.empty()) {
+    sql += " AND (";
+    for (std::size_t i = 0; i < q.scopes.size(); ++i) {
+      sql += i == 0 ? "(scope_type = ? AND scope_id = ?)" : " OR (scope_type = ? AND scope_id = ?)";
+      params.emplace_back(std::string(q.scopes[i].type_name()));
+      params.emplace_back(q.scopes[i].id);
+    }
+    sql += ")";
+  }
   // Dates as YYYY-MM-DD text compare as dates.
   if (q.to) {
     sql += " AND start_day < ?";
@@ -119,6 +130,40 @@ std::int64_t insert_target(Connection& c, OrgId org, const goals::Target& t) {
                     t.value, t.set_by ? Value{t.set_by->value} : null_value, t.version,
                     to_ms(t.created_at), to_ms(t.updated_at)});
   return r.i64(0, 0);
+}
+
+void insert_targets(Connection& c, OrgId org, std::span<goals::Target> targets) {
+  constexpr std::size_t kRows = 100;  // 13 parameters each
+  for (std::size_t from = 0; from < targets.size(); from += kRows) {
+    const std::size_t to = std::min(targets.size(), from + kRows);
+    std::string sql =
+        "INSERT INTO targets (org_id, metric, scope_type, scope_id, period, start_day, end_day, "
+        "value, original_value, set_by, version, created_at, updated_at) VALUES ";
+    std::vector<Value> params;
+    params.reserve((to - from) * 13);
+    for (std::size_t i = from; i < to; ++i) {
+      const goals::Target& t = targets[i];
+      sql += i == from ? "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                       : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      params.insert(params.end(),
+                    {org.value, t.metric, std::string(t.scope.type_name()), t.scope.id,
+                     t.period.label, format_date(t.period.start), format_date(t.period.end),
+                     t.value, t.value, t.set_by ? Value{t.set_by->value} : null_value, t.version,
+                     to_ms(t.created_at), to_ms(t.updated_at)});
+    }
+    // The rows come back in no promised order: matched to the targets by their unique key.
+    sql += " RETURNING id, metric, scope_type, scope_id, period";
+    auto rows = c.query(sql, params);
+    std::map<std::tuple<std::string, std::string, std::int64_t, std::string>, std::int64_t> ids;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      ids.emplace(std::tuple{rows.str(r, 1), rows.str(r, 2), rows.i64(r, 3), rows.str(r, 4)},
+                  rows.i64(r, 0));
+    }
+    for (std::size_t i = from; i < to; ++i) {
+      goals::Target& t = targets[i];
+      t.id = ids.at({t.metric, std::string(t.scope.type_name()), t.scope.id, t.period.label});
+    }
+  }
 }
 
 WriteOutcome update_target(Connection& c, OrgId org, const goals::Target& t,

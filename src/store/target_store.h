@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -23,6 +24,7 @@ std::vector<TargetPeriod> read_targets(Connection& c, OrgId org, std::string_vie
 struct TargetQuery {
   std::optional<std::string> metric;
   std::optional<ScopeRef> scope;
+  std::vector<ScopeRef> scopes;       // any of them (with `scope` too, when both are set)
   std::optional<LocalDate> from, to;  // [from, to): periods that overlap it
 };
 
@@ -32,6 +34,9 @@ std::optional<goals::Target> find_target(Connection& c, OrgId org, std::int64_t 
 // Inserts `t` (its value also its original value); a second target for the same metric, scope
 // and period is a unique violation.
 std::int64_t insert_target(Connection& c, OrgId org, const goals::Target& t);
+// Inserts every target of `targets` as insert_target does, a few hundred a statement, and sets
+// each one's id.
+void insert_targets(Connection& c, OrgId org, std::span<goals::Target> targets);
 // Sets the value, version and updated_at of `t` if its version is still `expected`.
 WriteOutcome update_target(Connection& c, OrgId org, const goals::Target& t, std::int64_t expected);
 

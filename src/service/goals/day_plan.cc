@@ -4,8 +4,8 @@
 #include <map>
 
 #include "domain/goals/calendar_split.h"
-#include "service/analytics/metrics_service.h"
 #include "service/crm/todo_service.h"
+#include "service/goals/goal_actuals.h"
 #include "service/goals/target_progress.h"
 #include "store/plan_task_store.h"
 #include "store/target_store.h"
@@ -15,19 +15,6 @@ namespace {
 
 // Open tasks of this many earlier days come along to today's list.
 constexpr int kCarryDays = 14;
-
-std::int64_t actual_on(const Context& ctx, const Actor& actor, const std::string& metric,
-                       UserId user, LocalDate day) {
-  if (!ctx.analytics || day > actor.today) return 0;
-  MetricRequest req{
-      metric, ScopeRef{ScopeRef::Kind::user, user.value}.text(), format_date(day), {}, {}, {},
-      "full"};
-  auto q = parse_metric_request(req, *actor.snapshot);
-  if (!q.ok()) return 0;
-  const MetricAnswer a = answer_metric(ctx, actor.org, *q);
-  const auto* v = std::get_if<std::int64_t>(&a.value);
-  return v ? *v : 0;
-}
 
 // The day's share of target `t` (split by working days, as a split into days would save it).
 std::int64_t day_share(const goals::Target& t, LocalDate day,
@@ -57,12 +44,20 @@ std::vector<DayQuota> quotas_of(const Context& ctx, const Actor& actor, UserId u
     }
   }
   const int fiscal = actor.snapshot->org().fiscal_year_start_month;
+  // The day's actuals (none yet for a day to come), under one read of the index.
+  const LocalDate next = LocalDate::from_days(day.days() + std::chrono::days{1});
+  std::vector<ActualAsk> asks;
+  for (const auto& [metric, t] : smallest) {
+    asks.push_back(
+        {metric, ScopeRef{ScopeRef::Kind::user, user.value}, day, day > actor.today ? day : next});
+  }
+  const std::vector<std::int64_t> done = goal_actuals(ctx, actor, asks);
   std::vector<DayQuota> out;
   for (auto& [metric, t] : smallest) {
     DayQuota dq;
     dq.metric = metric;
     dq.quota = day_share(t, day, holidays, fiscal);
-    dq.done = actual_on(ctx, actor, metric, user, day);
+    dq.done = done[out.size()];
     dq.target_id = t.id;
     dq.prorated = t.period.kind != PeriodKind::day;
     dq.source = t.period;

@@ -1,29 +1,15 @@
 #include "service/goals/target_progress.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "domain/goals/org_tree.h"
 #include "engine/analytics.h"
-#include "service/analytics/metrics_service.h"
+#include "service/goals/goal_actuals.h"
 #include "store/metric_settings_store.h"
 #include "store/target_store.h"
 
 namespace fupan::service {
-namespace {
-
-// The actual of `t`'s metric and scope from the start of its period through `date`.
-std::int64_t actual_to_date(const Context& ctx, const Actor& actor, const goals::Target& t,
-                            LocalDate date) {
-  if (!ctx.analytics || date < t.period.start) return 0;
-  MetricRequest req{t.metric, t.scope.text(), t.period.label, {}, {}, {}, "to_date"};
-  auto q = parse_metric_request(req, *actor.snapshot, date);
-  if (!q.ok()) return 0;
-  const MetricAnswer a = answer_metric(ctx, actor.org, *q);
-  const auto* v = std::get_if<std::int64_t>(&a.value);
-  return v ? *v : 0;
-}
-
-}  // namespace
 
 std::vector<LocalDate> org_holidays(const Context& ctx, OrgId org) {
   if (ctx.analytics) {
@@ -72,24 +58,28 @@ Result<ProgressReport> target_progress(const Context& ctx, const Actor& actor,
     }
   }
   const std::vector<LocalDate> holidays = org_holidays(ctx, actor.org);
-  std::vector<goals::Target> targets;
-  {
-    auto conn = ctx.db.acquire();
-    store::TargetQuery q;
-    q.from = out.date;
-    q.to = LocalDate::from_days(out.date.days() + std::chrono::days{1});
-    for (const ScopeRef& s : scopes) {
-      q.scope = s;
-      std::vector<goals::Target> mine = store::list_targets(*conn, actor.org, q);
-      std::ranges::stable_sort(mine, {}, [](const goals::Target& t) {
-        return std::pair{t.period.end - t.period.start, t.metric};
-      });
-      std::ranges::move(mine, std::back_inserter(targets));
-    }
-  }
-  for (goals::Target& t : targets) {
+  // The scopes' targets holding the day in one read: the scope's first, then its members' in
+  // the org's order, each one's shortest period first.
+  store::TargetQuery q;
+  q.from = out.date;
+  q.to = LocalDate::from_days(out.date.days() + std::chrono::days{1});
+  q.scopes = scopes;
+  std::vector<goals::Target> targets = store::list_targets(*ctx.db.acquire(), actor.org, q);
+  auto rank = [&](const ScopeRef& s) { return std::ranges::find(scopes, s) - scopes.begin(); };
+  std::ranges::stable_sort(targets, {}, [&](const goals::Target& t) {
+    return std::tuple{rank(t.scope), t.period.end - t.period.start, t.metric};
+  });
+  // The actuals from each period's start through the day, under one read of the index.
+  const LocalDate next = LocalDate::from_days(out.date.days() + std::chrono::days{1});
+  std::vector<ActualAsk> asks;
+  asks.reserve(targets.size());
+  for (const goals::Target& t : targets)
+    asks.push_back({t.metric, t.scope, t.period.start, std::min(next, t.period.end)});
+  const std::vector<std::int64_t> actuals = goal_actuals(ctx, actor, asks);
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    goals::Target& t = targets[i];
     TargetProgress p;
-    p.actual = actual_to_date(ctx, actor, t, out.date);
+    p.actual = actuals[i];
     const ProgressDays d = progress_days(t.period, out.date, holidays);
     p.days = d.days;
     p.over = d.over;

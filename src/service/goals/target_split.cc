@@ -1,5 +1,6 @@
 #include "service/goals/target_split.h"
 
+#include <algorithm>
 #include <map>
 
 #include "domain/goals/apportion.h"
@@ -126,8 +127,12 @@ Result<SplitResult> split_target(const Context& ctx, const Actor& actor, std::in
     }
   }
   if (!req.save) return out;
+  std::vector<ScopeRef> checked;  // a calendar split has one scope, an org split one per part
   for (const SplitPart& p : out.parts) {
-    FUPAN_TRY(check_may_set_target(actor, p.scope));
+    if (std::ranges::find(checked, p.scope) == checked.end()) {
+      FUPAN_TRY(check_may_set_target(actor, p.scope));
+      checked.push_back(p.scope);
+    }
     if (p.existing) return Error::exists("parts");
   }
   const Instant now = ctx.clock.now();
@@ -135,6 +140,7 @@ Result<SplitResult> split_target(const Context& ctx, const Actor& actor, std::in
       out.saved, write_facts<std::vector<goals::Target>>(
                      ctx, "parts", [&](store::Connection& c) -> Result<std::vector<goals::Target>> {
                        std::vector<goals::Target> saved;
+                       saved.reserve(out.parts.size());
                        for (const SplitPart& p : out.parts) {
                          goals::Target t;
                          t.metric = out.parent.metric;
@@ -143,11 +149,14 @@ Result<SplitResult> split_target(const Context& ctx, const Actor& actor, std::in
                          t.value = t.original_value = p.value;
                          t.set_by = actor.id;
                          t.created_at = t.updated_at = now;
-                         t.id = store::insert_target(c, actor.org, t);
-                         audit_json(c, actor, "create", "target", t.id, std::nullopt,
-                                    goals::to_json(t), now);
                          saved.push_back(std::move(t));
                        }
+                       store::insert_targets(c, actor.org, saved);
+                       std::vector<std::pair<std::int64_t, std::string>> created;
+                       created.reserve(saved.size());
+                       for (const goals::Target& t : saved)
+                         created.emplace_back(t.id, goals::to_json(t));
+                       audit_creates(c, actor, "target", created, now);
                        return saved;
                      }));
   return out;
