@@ -250,7 +250,7 @@ void XlsxWriter::set_widths() {
   }
 }
 
-void XlsxWriter::add_sheet(std::string sheet_name) {
+void XlsxWriter::add_sheet(const std::string& sheet_name) {
   if (workbook_ == nullptr) return;
   set_widths();
   const std::string name = sheet_name_for_excel(sheet_name);

@@ -27,7 +27,7 @@ class XlsxWriter {
 
   // Starts another sheet after the current one (named as the first is); the cells written from
   // now on go to it.
-  void add_sheet(std::string sheet_name);
+  void add_sheet(const std::string& sheet_name);
   // Writes `names` as a bold row and freezes it above the rest; call it before any other cell
   // of the sheet.
   void header(const std::vector<std::string>& names);
