@@ -40,6 +40,8 @@ App::App(const service::Context& ctx, AppOptions options)
   add_pipeline_routes(*this);
   add_todo_routes(*this);
   add_target_routes(*this);
+  add_target_tree_routes(*this);
+  add_target_progress_routes(*this);
   add_plan_routes(*this);
   add_import_routes(*this);
   add_metric_routes(*this);

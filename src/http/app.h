@@ -74,6 +74,8 @@ void add_receivable_routes(App& app);
 void add_pipeline_routes(App& app);
 void add_todo_routes(App& app);
 void add_target_routes(App& app);
+void add_target_tree_routes(App& app);
+void add_target_progress_routes(App& app);
 void add_plan_routes(App& app);
 void add_customer_routes(App& app);
 void add_import_routes(App& app);

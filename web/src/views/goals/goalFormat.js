@@ -28,6 +28,9 @@ export function fromInput(text, unit) {
   return /^\d+$/.test(s) && Number(s) <= Number.MAX_SAFE_INTEGER ? Number(s) : null
 }
 
+/** What a value typed in a dialog must be, when fromInput refused it. */
+export const badValueText = (unit) => t(unit === 'fen' ? 'goals.form.badMoney' : 'goals.form.badCount')
+
 /** A SMART warning ({warning, trailing_average, best}) as a sentence. */
 export function warningText(w, metric, catalog) {
   const v = (x) => goalValue(x, metric, catalog, { short: true })
