@@ -6,7 +6,6 @@
 #include "domain/goals/calendar_split.h"
 #include "service/crm/todo_service.h"
 #include "service/goals/goal_actuals.h"
-#include "service/goals/target_progress.h"
 #include "store/plan_task_store.h"
 #include "store/target_store.h"
 

@@ -1,7 +1,7 @@
 #include "service/goals/funnel_plan.h"
 
 #include "engine/analytics.h"
-#include "service/goals/target_progress.h"
+#include "service/goals/goal_actuals.h"
 #include "service/goals/target_service.h"
 
 namespace fupan::service {

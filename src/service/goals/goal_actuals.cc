@@ -3,6 +3,7 @@
 #include <map>
 
 #include "engine/analytics.h"
+#include "store/metric_settings_store.h"
 
 namespace fupan::service {
 
@@ -27,6 +28,14 @@ std::vector<std::int64_t> goal_actuals(const Context& ctx, const Actor& actor,
     }
   });
   return out;
+}
+
+std::vector<LocalDate> org_holidays(const Context& ctx, OrgId org) {
+  if (ctx.analytics) {
+    return ctx.analytics->read(org,
+                               [](const engine::OrgIndex& i) { return i.settings().holidays; });
+  }
+  return store::read_metric_settings(*ctx.db.acquire(), org).holidays;
 }
 
 }  // namespace fupan::service

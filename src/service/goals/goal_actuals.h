@@ -22,4 +22,7 @@ struct ActualAsk {
 std::vector<std::int64_t> goal_actuals(const Context& ctx, const Actor& actor,
                                        std::span<const ActualAsk> asks);
 
+// The holidays of the org as the analytics index holds them (sorted), else as the store does.
+std::vector<LocalDate> org_holidays(const Context& ctx, OrgId org);
+
 }  // namespace fupan::service

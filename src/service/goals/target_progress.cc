@@ -4,20 +4,10 @@
 #include <tuple>
 
 #include "domain/goals/org_tree.h"
-#include "engine/analytics.h"
 #include "service/goals/goal_actuals.h"
-#include "store/metric_settings_store.h"
 #include "store/target_store.h"
 
 namespace fupan::service {
-
-std::vector<LocalDate> org_holidays(const Context& ctx, OrgId org) {
-  if (ctx.analytics) {
-    return ctx.analytics->read(org,
-                               [](const engine::OrgIndex& i) { return i.settings().holidays; });
-  }
-  return store::read_metric_settings(*ctx.db.acquire(), org).holidays;
-}
 
 ProgressDays progress_days(const Period& p, LocalDate date,
                            const std::vector<LocalDate>& holidays) {

@@ -46,7 +46,4 @@ struct ProgressDays {
 };
 ProgressDays progress_days(const Period& p, LocalDate date, const std::vector<LocalDate>& holidays);
 
-// The holidays of the org as the analytics index holds them (sorted).
-std::vector<LocalDate> org_holidays(const Context& ctx, OrgId org);
-
 }  // namespace fupan::service

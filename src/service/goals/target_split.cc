@@ -6,33 +6,27 @@
 #include "domain/goals/apportion.h"
 #include "domain/goals/calendar_split.h"
 #include "domain/goals/org_tree.h"
-#include "service/analytics/metrics_service.h"
+#include "service/goals/goal_actuals.h"
 #include "service/goals/target_service.h"
 #include "service/platform/write.h"
-#include "store/metric_settings_store.h"
 #include "store/target_store.h"
 
 namespace fupan::service {
 namespace {
 
-// Last year's actual of the parent's metric for each part, in its period a year before.
+// Last year's actual of `metric` for each part (a scope and a period), in its period a year
+// before, from the analytics index.
 std::vector<std::int64_t> last_year_of(const Context& ctx, const Actor& actor,
-                                       const goals::Target& parent,
-                                       const std::vector<ScopeRef>& parts) {
-  const Period before =
-      same_period_last_year(parent.period, actor.snapshot->org().fiscal_year_start_month);
-  std::vector<std::int64_t> out;
-  for (const ScopeRef& s : parts) {
-    std::int64_t v = 0;
-    if (ctx.analytics) {
-      MetricRequest req{parent.metric, s.text(), before.label, {}, {}, {}, "full"};
-      if (auto q = parse_metric_request(req, *actor.snapshot); q.ok()) {
-        const MetricAnswer a = answer_metric(ctx, actor.org, *q);
-        if (const auto* n = std::get_if<std::int64_t>(&a.value)) v = std::max<std::int64_t>(0, *n);
-      }
-    }
-    out.push_back(v);
+                                       const std::string& metric,
+                                       const std::vector<std::pair<ScopeRef, Period>>& parts) {
+  const int fiscal = actor.snapshot->org().fiscal_year_start_month;
+  std::vector<ActualAsk> asks;
+  for (const auto& [scope, period] : parts) {
+    const Period before = same_period_last_year(period, fiscal);
+    asks.push_back({metric, scope, before.start, before.end});
   }
+  std::vector<std::int64_t> out = goal_actuals(ctx, actor, asks);
+  for (std::int64_t& v : out) v = std::max<std::int64_t>(0, v);
   return out;
 }
 
@@ -53,8 +47,11 @@ Result<std::vector<SplitPart>> split_down_org(const Context& ctx, const Actor& a
       return Error::invalid("weights", detail::one_weight_per_part);
     FUPAN_ASSIGN_OR_RETURN(values, goals::apportion(parent.value, req.weights));
   } else if (method == "last_year") {
+    std::vector<std::pair<ScopeRef, Period>> parts;
+    for (const ScopeRef& s : scopes) parts.emplace_back(s, parent.period);
     FUPAN_ASSIGN_OR_RETURN(
-        values, goals::split_by_share(parent.value, last_year_of(ctx, actor, parent, scopes)));
+        values,
+        goals::split_by_share(parent.value, last_year_of(ctx, actor, parent.metric, parts)));
   } else {
     return Error::invalid("method", detail::one_of("equal, weights, last_year"));
   }
@@ -81,12 +78,23 @@ Result<std::vector<SplitPart>> split_down_calendar(const Context& ctx, const Act
     }
     FUPAN_ASSIGN_OR_RETURN(
         shares, goals::split_by_seasonality(parent.value, parent.period, req.weights, fiscal));
-  } else if (method == "working_days") {
-    const auto holidays = store::read_metric_settings(*ctx.db.acquire(), actor.org).holidays;
+  } else if (method == "working_days" || method == "last_year") {
+    const auto holidays = org_holidays(ctx, actor.org);
     FUPAN_ASSIGN_OR_RETURN(
         shares, goals::split_by_working_days(parent.value, parent.period, *kind, holidays, fiscal));
+    if (method == "last_year") {
+      // The seasonality learned from history: each part's share of the scope's actual in the
+      // same periods a year before (working days when that year had none).
+      std::vector<std::pair<ScopeRef, Period>> parts;
+      for (const goals::PeriodShare& p : shares) parts.emplace_back(parent.scope, p.period);
+      const std::vector<std::int64_t> before = last_year_of(ctx, actor, parent.metric, parts);
+      if (std::ranges::any_of(before, [](std::int64_t v) { return v > 0; })) {
+        FUPAN_ASSIGN_OR_RETURN(auto values, goals::split_by_share(parent.value, before));
+        for (std::size_t i = 0; i < shares.size(); ++i) shares[i].value = values[i];
+      }
+    }
   } else {
-    return Error::invalid("method", detail::one_of("working_days, seasonality"));
+    return Error::invalid("method", detail::one_of("working_days, seasonality, last_year"));
   }
   if (shares.size() < 2) return Error::invalid("into", detail::finer_period);
   std::vector<SplitPart> out;

@@ -204,3 +204,28 @@ test('the reverse funnel: orders, opportunities and visits a revenue target take
   expectError(await get('rep', '/api/plans/reverse-funnel'), 400, 'invalid_query', 'target');
   expectError(await get('rep', `/api/plans/reverse-funnel?target=${fx.orgYear.id}`), 404, 'not_found');
 });
+
+test('a year split into months by last year\'s seasonality, learned from the scope\'s history', async () => {
+  const own = (await fx.targets('manager', `user:${fx.rep.id}`, 'orders_amount', fx.year))[0];
+  const preview = expectStatus(await post('manager', `/api/targets/${own.id}/split`,
+    { down: 'calendar', into: 'month', method: 'last_year' }), 200);
+  assert.equal(preview.parts.length, 12);
+  assert.equal(preview.sum, own.value);
+  const last = String(Number(fx.year) - 1);
+  const before = [];
+  for (const p of preview.parts) {
+    const m = expectStatus(await get('manager',
+      `/api/metrics?metric=orders_amount&scope=user:${fx.rep.id}&period=${last}${p.period.slice(4)}&compare=full`), 200);
+    before.push(Math.max(0, m.value));
+  }
+  const total = before.reduce((a, b) => a + b, 0);
+  assert.ok(total > 0, 'the demo rep sold last year');
+  preview.parts.forEach((p, i) => {
+    assert.ok(Math.abs(p.value - own.value * before[i] / total) <= 1, `${p.period}: ${p.value}`);
+  });
+  // The demo set this year's months already: saving is refused, nothing written.
+  expectError(await post('manager', `/api/targets/${own.id}/split`,
+    { down: 'calendar', into: 'month', method: 'last_year', save: true }), 409, 'already_exists', 'parts');
+  expectError(await post('manager', `/api/targets/${own.id}/split`,
+    { down: 'calendar', into: 'month', method: 'by_magic' }), 400, 'invalid_field', 'method');
+});
