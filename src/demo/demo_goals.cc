@@ -121,11 +121,15 @@ void add_demo_goals(const service::Context& ctx, OrgId org, Instant now) {
   const std::int64_t org_value =
       std::max<std::int64_t>(1, std::llround(run / kTenThousandYuan)) * kTenThousandYuan;
 
-  // The org's year, and its months by the seasonality a B2B seller in China plans with: a
-  // quiet Spring Festival February, a strong year end.
+  // The org's year, and its months by the seasonality a B2B seller in China plans with (a quiet
+  // Spring Festival February, a strong year end), kept as the org's.
   const goals::Target org_year = w.add("orders_amount", {}, year, org_value);
-  constexpr std::int64_t kSeasonality[12] = {7, 5, 8, 8, 8, 9, 8, 8, 9, 8, 9, 13};
-  if (auto months = goals::split_by_seasonality(org_value, year, kSeasonality); months.ok()) {
+  OrgRecord settings = snap.org();
+  settings.seasonality = {7, 5, 8, 8, 8, 9, 8, 8, 9, 8, 9, 13};
+  settings.updated_at = now;
+  store::update_org(*conn, settings, snap.org().version);
+  if (auto months = goals::split_by_seasonality(org_value, year, settings.seasonality);
+      months.ok()) {
     for (goals::PeriodShare& m : *months) w.add("orders_amount", {}, std::move(m.period), m.value);
   }
 

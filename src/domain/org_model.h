@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/ids.h"
 #include "core/time.h"
@@ -24,6 +25,11 @@ struct OrgRecord {
   int stall_days = 14;            // an open opportunity with no activity this long is stalled
   // How a period in progress is compared to date: "calendar_days" or "working_days".
   std::string compare_basis = "calendar_days";
+  // Goals (SPEC §3): a target above the scope's best period × this / 100 is "not achievable"
+  // (the SMART check's warning); the seasonality a year's target splits into months by, twelve
+  // weights in the fiscal year's order (none: given with each split).
+  int smart_factor_pct = 150;
+  std::vector<std::int64_t> seasonality;
 };
 
 struct RegionRecord {

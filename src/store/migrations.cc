@@ -436,8 +436,8 @@ CREATE INDEX target_adjustments_target ON target_adjustments (org_id, target_id,
 CREATE INDEX targets_scope ON targets (org_id, scope_type, scope_id, start_day);
 )sql";
 
-// Goals: a number committed bottom-up against a target (one per target, its latest), and the
-// tasks a person adds to a day's plan.
+// Goals: a number committed bottom-up against a target (one per target, its latest), the tasks
+// a person adds to a day's plan, and the org's SMART factor and seasonality.
 constexpr const char* kV7 = R"sql(
 CREATE TABLE target_commits (
   target_id BIGINT PRIMARY KEY REFERENCES targets(id),
@@ -461,6 +461,8 @@ CREATE TABLE plan_tasks (
   updated_at BIGINT NOT NULL
 );
 CREATE INDEX plan_tasks_day ON plan_tasks (org_id, user_id, day);
+ALTER TABLE orgs ADD COLUMN smart_factor_pct INTEGER NOT NULL DEFAULT 150;
+ALTER TABLE orgs ADD COLUMN seasonality TEXT NOT NULL DEFAULT '';
 )sql";
 
 std::int64_t now_ms() {
@@ -519,7 +521,7 @@ const std::vector<Migration>& all_migrations() {
       {4, "compare to date, audit writers, to-do snoozes and reminders", kV4},
       {5, "ids never reused (SQLite)", "", rebuild_ids_never_reused},
       {6, "goals: targets' original values and adjustments", kV6},
-      {7, "goals: commits against targets, day plans' tasks", kV7},
+      {7, "goals: commits against targets, day plans' tasks, SMART factor and seasonality", kV7},
   };
   return migrations;
 }

@@ -1,5 +1,6 @@
 #include "store/org_store.h"
 
+#include <cstdlib>
 #include <unordered_map>
 
 namespace fupan::store {
@@ -15,10 +16,31 @@ std::optional<LocalDate> opt_date(const std::optional<std::string>& s) {
   return s ? parse_date(*s) : std::nullopt;
 }
 
+// An org's seasonality as stored: its weights joined by commas, "" for none.
+std::string seasonality_text(const std::vector<std::int64_t>& weights) {
+  std::string out;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    if (i > 0) out += ',';
+    out += std::to_string(weights[i]);
+  }
+  return out;
+}
+std::vector<std::int64_t> seasonality_from(const std::string& text) {
+  std::vector<std::int64_t> out;
+  std::size_t from = 0;
+  while (from < text.size()) {
+    std::size_t to = text.find(',', from);
+    if (to == std::string::npos) to = text.size();
+    out.push_back(std::strtoll(text.substr(from, to - from).c_str(), nullptr, 10));
+    from = to + 1;
+  }
+  return out;
+}
+
 // orgs
 constexpr const char* kSelectOrg =
     "SELECT id, name, timezone, fiscal_year_start_month, currency, is_demo, version, created_at, "
-    "updated_at, tier_rule, stall_days, compare_basis"
+    "updated_at, tier_rule, stall_days, compare_basis, smart_factor_pct, seasonality"
     " FROM orgs WHERE id = ?";
 constexpr const char* kInsertOrg =
     "INSERT INTO orgs (name, timezone, fiscal_year_start_month, currency, is_demo, created_at, "
@@ -27,7 +49,8 @@ constexpr const char* kInsertOrg =
 constexpr const char* kLockOrg = "SELECT id FROM orgs WHERE id = ? FOR NO KEY UPDATE";
 constexpr const char* kUpdateOrg =
     "UPDATE orgs SET name = ?, timezone = ?, fiscal_year_start_month = ?, currency = ?,"
-    " tier_rule = ?, stall_days = ?, compare_basis = ?, version = version + 1, updated_at = ?"
+    " tier_rule = ?, stall_days = ?, compare_basis = ?, smart_factor_pct = ?, seasonality = ?,"
+    " version = version + 1, updated_at = ?"
     " WHERE id = ? AND version = ?";
 
 // regions
@@ -156,7 +179,9 @@ std::optional<OrgRecord> find_org(Connection& c, OrgId id) {
                    instant_from_ms(r.i64(0, 8)),
                    r.str(0, 9),
                    static_cast<int>(r.i64(0, 10)),
-                   r.str(0, 11)};
+                   r.str(0, 11),
+                   static_cast<int>(r.i64(0, 12)),
+                   seasonality_from(r.str(0, 13))};
 }
 
 void lock_org(Connection& c, OrgId org) {
@@ -180,6 +205,7 @@ OrgId insert_org(Connection& c, const OrgRecord& o) {
 WriteOutcome update_org(Connection& c, const OrgRecord& o, std::int64_t expected) {
   auto n = c.exec(kUpdateOrg, {o.name, o.timezone, std::int64_t{o.fiscal_year_start_month},
                                o.currency, o.tier_rule, std::int64_t{o.stall_days}, o.compare_basis,
+                               std::int64_t{o.smart_factor_pct}, seasonality_text(o.seasonality),
                                ms(o.updated_at), o.id.value, expected});
   return version_outcome(c, n, "orgs", o.id.value);
 }

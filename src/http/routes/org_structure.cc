@@ -26,6 +26,8 @@ service::OrgInput read_org(Fields& f) {
           f.str("tier_rule"),
           f.integer("stall_days"),
           f.str("compare_basis"),
+          f.integer("smart_factor_pct"),
+          f.int_array("seasonality"),
           f.boolean("confirm").value_or(false)};
 }
 

@@ -63,8 +63,10 @@ std::vector<std::int64_t> history_of(const Context& ctx, const Actor& actor,
 }
 
 SavedTarget checked(const Context& ctx, const Actor& actor, goals::Target t) {
+  goals::SmartPolicy policy;
+  policy.achievable_factor = actor.snapshot->org().smart_factor_pct / 100.0;
   std::vector<goals::SmartFinding> warnings =
-      goals::smart_check(t.value, true, true, history_of(ctx, actor, t));
+      goals::smart_check(t.value, true, true, history_of(ctx, actor, t), policy);
   return {std::move(t), std::move(warnings)};
 }
 

@@ -76,8 +76,11 @@ Result<std::vector<SplitPart>> split_down_calendar(const Context& ctx, const Act
         (parent.period.kind != PeriodKind::year && parent.period.kind != PeriodKind::fiscal_year)) {
       return Error::invalid("method", detail::seasonality_year);
     }
+    // The weights given, else the seasonality the org keeps.
+    const std::vector<std::int64_t>& weights =
+        req.weights.empty() ? actor.snapshot->org().seasonality : req.weights;
     FUPAN_ASSIGN_OR_RETURN(
-        shares, goals::split_by_seasonality(parent.value, parent.period, req.weights, fiscal));
+        shares, goals::split_by_seasonality(parent.value, parent.period, weights, fiscal));
   } else if (method == "working_days" || method == "last_year") {
     const auto holidays = org_holidays(ctx, actor.org);
     FUPAN_ASSIGN_OR_RETURN(

@@ -19,7 +19,7 @@ struct SplitRequest {
   std::string into;    // calendar: "quarter", "month", "week" or "day"
   std::string method;  // calendar: "working_days" (default) or "seasonality" (a year into
                        // months); org: "equal" (default), "weights" or "last_year"
-  std::vector<std::int64_t> weights;  // seasonality: 12; weights: one per part, in order
+  std::vector<std::int64_t> weights;  // seasonality: 12 (none: the org's); weights: one per part
   bool save = false;                  // false: only a preview
 };
 

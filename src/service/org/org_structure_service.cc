@@ -81,6 +81,22 @@ Result<OrgRecord> update_org(const Context& ctx, const Actor& actor, const OrgIn
     }
     o.compare_basis = *in.compare_basis;
   }
+  if (in.smart_factor_pct) {
+    if (*in.smart_factor_pct < 101 || *in.smart_factor_pct > 1000)
+      return Error::invalid("smart_factor_pct", detail::range(101, 1000));
+    o.smart_factor_pct = static_cast<int>(*in.smart_factor_pct);
+  }
+  if (in.seasonality) {
+    const std::vector<std::int64_t>& s = *in.seasonality;
+    if (!s.empty()) {
+      if (s.size() != 12) return Error::invalid("seasonality", detail::twelve_months);
+      if (std::ranges::any_of(s, [](std::int64_t w) { return w < 0; }))
+        return Error::invalid("seasonality", detail::negative_weight);
+      if (std::ranges::all_of(s, [](std::int64_t w) { return w == 0; }))
+        return Error::invalid("seasonality", detail::all_weights_zero);
+    }
+    o.seasonality = s;
+  }
   const Instant now = ctx.clock.now();
   o.updated_at = now;
   o.version = version + 1;

@@ -15,9 +15,11 @@ namespace fupan::service {
 struct OrgInput {
   std::optional<std::string> name, timezone;
   std::optional<std::int64_t> fiscal_year_start_month;
-  std::optional<std::string> tier_rule;      // "abc" or "rfm"
-  std::optional<std::int64_t> stall_days;    // 1..365
-  std::optional<std::string> compare_basis;  // "calendar_days" or "working_days"
+  std::optional<std::string> tier_rule;                  // "abc" or "rfm"
+  std::optional<std::int64_t> stall_days;                // 1..365
+  std::optional<std::string> compare_basis;              // "calendar_days" or "working_days"
+  std::optional<std::int64_t> smart_factor_pct;          // 101..1000
+  std::optional<std::vector<std::int64_t>> seasonality;  // 12 weights ≥ 0, not all 0; [] clears
   // A new time zone that moves dated records to another local day needs this (else 409
   // confirmation_required with the number of records, service/org/time_zone_change.h).
   bool confirm = false;

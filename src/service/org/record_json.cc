@@ -43,6 +43,10 @@ void write_json(JsonWriter& w, const OrgRecord& o) {
   w.field("tier_rule", o.tier_rule);
   w.field("stall_days", o.stall_days);
   w.field("compare_basis", o.compare_basis);
+  w.field("smart_factor_pct", o.smart_factor_pct);
+  w.key("seasonality").begin_array();
+  for (std::int64_t s : o.seasonality) w.value(s);
+  w.end_array();
   stamps(w, o.version, o.created_at, o.updated_at);
   w.end_object();
 }

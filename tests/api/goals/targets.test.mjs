@@ -180,3 +180,45 @@ test('a rep\'s month splits to working days; seasonality only splits a year', as
   assert.deepEqual(months.parts.map((p) => p.value), season.map((w) => w * 12));
   assert.equal(months.parts[9].period, '2031-10');
 });
+
+test('the org keeps a seasonality and the SMART factor; a split and a check use them', async () => {
+  const org = expectStatus(await get('admin', '/api/org'), 200);
+  assert.equal(org.smart_factor_pct, 150);
+  const season = [7, 5, 8, 8, 8, 9, 8, 8, 9, 8, 9, 13];
+  await assertNothingWritten(['/api/org'], async () => {
+    expectError(await patch('admin', '/api/org', { version: org.version, seasonality: season.slice(1) }),
+      400, 'invalid_field', 'seasonality');
+    expectError(await patch('admin', '/api/org', { version: org.version, seasonality: Array(12).fill(0) }),
+      400, 'invalid_field', 'seasonality');
+    expectError(await patch('admin', '/api/org', { version: org.version, smart_factor_pct: 100 }),
+      400, 'invalid_field', 'smart_factor_pct');
+    expectError(await patch('manager', '/api/org', { version: org.version, smart_factor_pct: 200 }), 403, 'forbidden');
+  }, 'refused settings');
+  let saved = expectStatus(await patch('admin', '/api/org', { version: org.version, seasonality: season }), 200);
+  assert.deepEqual(saved.seasonality, season);
+
+  // A year split by seasonality without weights takes the org's: 10,000 × 7 % = 700 …
+  const year = expectStatus(await post('manager', '/api/targets', {
+    metric: 'calls', scope: `user:${fx.rep.id}`, period: '2036', value: 10_000,
+  }), 201);
+  const split = expectStatus(await post('manager', `/api/targets/${year.id}/split`,
+    { down: 'calendar', into: 'month', method: 'seasonality' }), 200);
+  assert.deepEqual(split.parts.map((p) => p.value), season.map((w) => w * 100));
+
+  // The SMART factor: a target 3 × the best month warns at 150 %, not at 1000 %.
+  const month = `${Number(fx.demoDay.slice(0, 4)) - 1}${fx.demoDay.slice(4, 7)}`;
+  const probe = expectStatus(await post('manager', '/api/targets', {
+    metric: 'orders_count', scope: `user:${fx.teammate.id}`, period: month, value: 1_000_000,
+  }), 201);
+  const best = probe.warnings.find((w) => w.warning === 'not_achievable').best;
+  assert.ok(best > 0);
+  const high = expectStatus(await patch('manager', `/api/targets/${probe.id}`,
+    { value: best * 3, reason: '按历史最好的三倍', version: probe.version }), 200);
+  assert.ok(high.warnings.some((w) => w.warning === 'not_achievable'));
+  saved = expectStatus(await patch('admin', '/api/org', { version: saved.version, smart_factor_pct: 1000 }), 200);
+  const again = expectStatus(await patch('manager', `/api/targets/${probe.id}`,
+    { value: best * 3 + 1, reason: '上限放宽后', version: high.version }), 200);
+  assert.ok(!again.warnings.some((w) => w.warning === 'not_achievable'), JSON.stringify(again.warnings));
+  // Back as the other tests expect it.
+  expectStatus(await patch('admin', '/api/org', { version: saved.version, smart_factor_pct: 150, seasonality: org.seasonality }), 200);
+});

@@ -107,7 +107,7 @@ const ENDPOINTS = [
       return { version: org.version, name: org.name, timezone: org.timezone };
     },
     required: ['version'], fields: { name: 'str', timezone: 'str', fiscal_year_start_month: 'int', version: 'int',
-      compare_basis: 'str', confirm: 'bool' },
+      compare_basis: 'str', smart_factor_pct: 'int', seasonality: 'ints', confirm: 'bool' },
     reads: () => ['/api/org'],
   },
   {
