@@ -2,7 +2,8 @@
 // when the demo has split this year's already) is set when there is none and split equally one
 // level down the organisation (the org into its regions as the admin; the director's
 // region into its teams, the director not being allowed the org's target); saved, the tree shows
-// the children adding up to the parent: their sum equals it and the gap is 0. On a phone, a rep's
+// the children adding up to the parent: their sum equals it and the gap is 0. The director then
+// splits the region's year into its months, which add up to it too. On a phone, a rep's
 // 今日计划 takes a task of their own, ticks it done, and still shows it done after a reload.
 // Periods come from the server's today (GET /api/auth/me), so the test passes on any date.
 import { test } from 'node:test'
@@ -87,6 +88,26 @@ async function setAndSplit(page, username, scope) {
   for (const child of tree.root.children) {
     await byTest(page, `goal-node-${child.scope}`).first().waitFor()
   }
+  return target
+}
+
+/** 分解 the root down the calendar into its months (by working days) and check they add up. */
+async function splitIntoMonths(page, target) {
+  const rootRow = page.locator('[data-test="goal-tree"] .el-table__row').first()
+  await rootRow.locator('[data-test="goal-action-split"]').click()
+  const split = byTest(page, 'goal-split-dialog')
+  await split.locator('[data-test="goal-split-down-calendar"]').click()
+  await split.locator('[data-test="goal-split-into-month"]').click()
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-test="goal-split-dialog"] [data-test="goal-split-part"]').length === 12,
+  )
+  await split.locator('[data-test="goal-split-save"]').click()
+  await split.waitFor({ state: 'hidden' })
+  const months = byTest(page, 'goal-calendar-month')
+  await months.waitFor()
+  await page.waitForFunction(() => document.querySelector('[data-test="goal-calendar-month"]')?.getAttribute('data-count') === '12')
+  assert.equal(Number(await months.getAttribute('data-sum')), target.value)
+  assert.equal(await months.getAttribute('data-gap'), '0')
 }
 
 test('admin on /goals: the org year target split equally into the regions adds up (gap 0)', async () => {
@@ -102,7 +123,9 @@ test('director on /goals: the region year target split equally into its teams ad
       director.post('/api/targets', { metric: 'orders_amount', scope: 'org', period: '2000', value: 100 }),
       /403/,
     )
-    await setAndSplit(page, 'director', `region:${user.region_id}`)
+    const target = await setAndSplit(page, 'director', `region:${user.region_id}`)
+    // And down the calendar: the region's year into its twelve months, adding up to it.
+    await splitIntoMonths(page, target)
   })
 })
 

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 
 import {
-  assertNothingWritten, del, discover, expectError, expectStatus, get, patch, post, request, unique,
+  assertNothingWritten, createMembership, createUser, del, discover, expectError, expectStatus, get, patch, post,
+  request, unique,
 } from '../lib.mjs';
 
 const put = (as, path, body) => request('PUT', path, { as, body });
@@ -228,4 +229,24 @@ test('a year split into months by last year\'s seasonality, learned from the sco
     { down: 'calendar', into: 'month', method: 'last_year', save: true }), 409, 'already_exists', 'parts');
   expectError(await post('manager', `/api/targets/${own.id}/split`,
     { down: 'calendar', into: 'month', method: 'by_magic' }), 400, 'invalid_field', 'method');
+});
+
+test('a new rep with no history plans at their team\'s rates, and the answer says so', async () => {
+  const rookie = await createUser({ username: unique('rookie'), display_name: unique('新人') });
+  await createMembership(rookie.id, fx.sh1.id, { valid_from: `${Number(fx.year) - 2}-01-01` });
+  const month = fx.today.slice(0, 7);
+  const target = expectStatus(await post('manager', '/api/targets', {
+    metric: 'orders_amount', scope: `user:${rookie.id}`, period: month, value: 30_000_000,
+  }), 201);
+  const f = expectStatus(await get('manager', `/api/plans/reverse-funnel?target=${target.id}`), 200);
+  assert.equal(f.basis.scope, `team:${fx.sh1.id}`);
+  assert.equal(f.basis.scope_name, '上海一部');
+  // The team's rates, from the metrics over the same twelve months.
+  const range = `${f.from}..${f.to}`;
+  const metric = async (m) => expectStatus(await get('manager',
+    `/api/metrics?metric=${m}&scope=team:${fx.sh1.id}&period=${range}&compare=full`), 200).value;
+  const [amount, orders, winRate] = [await metric('orders_amount'), await metric('orders_count'), await metric('win_rate')];
+  assert.ok(Math.abs(f.rates.average_order - amount / orders) <= 0.5, 'average order, half to even');
+  assert.ok(Math.abs(f.rates.win_rate - winRate) < 1e-9);
+  assert.equal(f.need.orders, Math.ceil(30_000_000 / f.rates.average_order));
 });
