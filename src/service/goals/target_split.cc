@@ -99,6 +99,14 @@ Result<std::vector<SplitPart>> split_down_calendar(const Context& ctx, const Act
   } else {
     return Error::invalid("method", detail::one_of("working_days, seasonality, last_year"));
   }
+  if (method == "working_days") {
+    // A day or a week without a working day gets nothing: it has no part (no target of 0 for
+    // every Saturday).
+    const auto holidays = org_holidays(ctx, actor.org);
+    std::erase_if(shares, [&](const goals::PeriodShare& p) {
+      return working_days(p.period.start, p.period.end, holidays) == 0;
+    });
+  }
   if (shares.size() < 2) return Error::invalid("into", detail::finer_period);
   std::vector<SplitPart> out;
   for (goals::PeriodShare& s : shares)

@@ -7,6 +7,7 @@
 #include "domain/goals/calendar_split.h"
 #include "domain/goals/org_tree.h"
 #include "domain/org_validation.h"
+#include "service/goals/goal_actuals.h"
 #include "service/goals/target_service.h"
 #include "service/platform/write.h"
 #include "store/target_store.h"
@@ -55,10 +56,15 @@ TreeNode node_of(const TreeInputs& in, const ScopeRef& scope) {
   return node;
 }
 
-// How many periods of `kind` the root's period holds (clipped to it), as a split would make.
-std::size_t parts_of(const Period& outer, PeriodKind kind, int fiscal) {
-  auto shares = goals::split_by_working_days(0, outer, kind, {}, fiscal);
-  return shares.ok() ? shares->size() : 0;
+// How many periods of `kind` with a working day the root's period holds (clipped to it), as a
+// split by working days makes them.
+std::size_t parts_of(const Period& outer, PeriodKind kind, int fiscal,
+                     const std::vector<LocalDate>& holidays) {
+  std::size_t n = 0;
+  for (const Period& p : periods_within(kind, outer, fiscal)) {
+    if (working_days(p.start, p.end, holidays) > 0) ++n;
+  }
+  return n;
 }
 
 }  // namespace
@@ -95,9 +101,10 @@ Result<TargetTree> target_tree(const Context& ctx, const Actor& actor, std::int6
   TargetTree out;
   out.root = node_of(in, root.scope);
   const int fiscal = actor.snapshot->org().fiscal_year_start_month;
+  const std::vector<LocalDate> holidays = org_holidays(ctx, actor.org);
   for (auto& [kind, group] : calendar) {
     std::ranges::sort(group.items, {}, [](const goals::Target& t) { return t.period.start; });
-    group.complete = group.items.size() == parts_of(root.period, kind, fiscal);
+    group.complete = group.items.size() >= parts_of(root.period, kind, fiscal, holidays);
     out.calendar.push_back(std::move(group));
   }
   // Coarsest first: a quarter before a month before a week before a day.
