@@ -66,10 +66,10 @@ Sales sales_between(store::Connection& c, OrgId org, LocalDate from, LocalDate t
   return out;
 }
 
-// Last year's sales of each scope below `scope` (reps' sums), at least 1 so that a new team
-// still gets a share.
+// The last twelve months' sales of each scope below `scope` (reps' sums), at least 1 so that a new
+// team still gets a share.
 std::vector<std::int64_t> shares_of(const OrgSnapshot& snap, const std::vector<ScopeRef>& parts,
-                                    const Sales& ly, LocalDate today) {
+                                    const Sales& recent, LocalDate today) {
   std::vector<std::int64_t> out;
   for (const ScopeRef& p : parts) {
     std::int64_t sum = 0;
@@ -78,7 +78,7 @@ std::vector<std::int64_t> shares_of(const OrgSnapshot& snap, const std::vector<S
       const ScopeRef s = frontier.back();
       frontier.pop_back();
       if (s.kind == Kind::user) {
-        if (auto it = ly.by_user.find(s.id); it != ly.by_user.end()) sum += it->second;
+        if (auto it = recent.by_user.find(s.id); it != recent.by_user.end()) sum += it->second;
         continue;
       }
       for (const ScopeRef& below : goals::org_children(snap, s, today)) frontier.push_back(below);
@@ -110,14 +110,14 @@ void add_demo_goals(const service::Context& ctx, OrgId org, Instant now) {
 
   store::Transaction tx(*conn, true);
   Writer w{*conn, org, admin->id, now, store::read_metric_settings(*conn, org).holidays};
-  // The year's sales so far, run on to the year's end, + 5 %: a target most are near, some
-  // ahead of and some behind, whatever day the demo is made on.
+  // The last twelve months' sales + 5 %: a target most are near, some ahead of and some behind,
+  // whatever day the demo is made on (on 1 January too, when the year has no sales yet).
   const LocalDate tomorrow = LocalDate::from_days(today.days() + std::chrono::days{1});
-  const Sales ly = sales_between(*conn, org, year.start, tomorrow, zone);
-  std::int64_t so_far = 0;
-  for (const auto& [user, sum] : ly.by_user) so_far += sum;
-  const double run = static_cast<double>(so_far) * year.days() /
-                     static_cast<double>((tomorrow.days() - year.start.days()).count()) * 1.05;
+  const LocalDate year_ago = LocalDate::from_days(tomorrow.days() - std::chrono::days{365});
+  const Sales recent = sales_between(*conn, org, year_ago, tomorrow, zone);
+  std::int64_t last_twelve_months = 0;
+  for (const auto& [user, sum] : recent.by_user) last_twelve_months += sum;
+  const double run = static_cast<double>(last_twelve_months) * 1.05;
   const std::int64_t org_value =
       std::max<std::int64_t>(1, std::llround(run / kTenThousandYuan)) * kTenThousandYuan;
 
@@ -133,13 +133,13 @@ void add_demo_goals(const service::Context& ctx, OrgId org, Instant now) {
     for (goals::PeriodShare& m : *months) w.add("orders_amount", {}, std::move(m.period), m.value);
   }
 
-  // Down the tree by this year's share: every region but the last all the way to the reps (the
-  // last is left for its director to split: the tree shows its teams as not set).
+  // Down the tree by the last twelve months' share: every region but the last all the way to the
+  // reps (the last is left for its director to split: the tree shows its teams as not set).
   auto split = [&](const goals::Target& parent) {
     std::vector<goals::Target> out;
     const std::vector<ScopeRef> parts = goals::org_children(snap, parent.scope, today);
     if (parts.empty()) return out;
-    auto values = goals::split_by_share(parent.value, shares_of(snap, parts, ly, today));
+    auto values = goals::split_by_share(parent.value, shares_of(snap, parts, recent, today));
     if (!values.ok()) return out;
     for (std::size_t i = 0; i < parts.size(); ++i) {
       out.push_back(w.add(parent.metric, parts[i], parent.period, (*values)[i]));
