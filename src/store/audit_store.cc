@@ -37,30 +37,6 @@ void insert_audit(Connection& c, const AuditRecord& a) {
                    a.ip, process_writer_id()});
 }
 
-void insert_audits(Connection& c, std::span<const AuditRecord> records) {
-  // Up to this many rows a statement (10 parameters each), so a large change writes its audit
-  // entries in a few statements rather than one each.
-  constexpr std::size_t kRows = 100;
-  const std::string head =
-      "INSERT INTO audit_log (org_id, at, user_id, action, entity, entity_id, before_json, "
-      "after_json, ip, writer) VALUES ";
-  for (std::size_t from = 0; from < records.size(); from += kRows) {
-    const std::size_t to = std::min(records.size(), from + kRows);
-    std::string sql = head;
-    std::vector<Value> params;
-    params.reserve((to - from) * 10);
-    for (std::size_t i = from; i < to; ++i) {
-      const AuditRecord& a = records[i];
-      sql += i == from ? "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-      params.insert(params.end(),
-                    {a.org.value, to_ms(a.at), a.user ? Value{a.user->value} : Value{}, a.action,
-                     a.entity, opt_int(a.entity_id), opt_str(a.before_json), opt_str(a.after_json),
-                     a.ip, process_writer_id()});
-    }
-    c.exec(sql, params);
-  }
-}
-
 std::int64_t process_writer_id() {
   // Random per process, never 0 (the entries written before version 4 of the schema).
   static const std::int64_t id = [] {

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <optional>
-#include <span>
 #include <string>
 #include <vector>
 
@@ -33,8 +32,6 @@ struct AuditQuery {
 
 // Appends `a`, marked as written by this process (process_writer_id()).
 void insert_audit(Connection& c, const AuditRecord& a);
-// Inserts many at once (a few statements for thousands).
-void insert_audits(Connection& c, std::span<const AuditRecord> records);
 // This process's mark on the audit entries it writes, so a server can tell another process's
 // changes from its own (service/platform/store_watch.h).
 std::int64_t process_writer_id();

@@ -166,6 +166,27 @@ void insert_targets(Connection& c, OrgId org, std::span<goals::Target> targets) 
   }
 }
 
+void bulk_insert_targets(Connection& c, OrgId org, std::span<const goals::Target> targets) {
+  static const std::vector<std::string> columns{
+      "org_id", "metric",         "scope_type", "scope_id", "period",     "start_day", "end_day",
+      "value",  "original_value", "set_by",     "version",  "created_at", "updated_at"};
+  constexpr std::size_t kRows = 10'000;  // rows held at once, 13 values each
+  std::vector<std::vector<Value>> rows;
+  rows.reserve(std::min(targets.size(), kRows));
+  for (std::size_t from = 0; from < targets.size(); from += kRows) {
+    rows.clear();
+    const std::size_t to = std::min(targets.size(), from + kRows);
+    for (std::size_t i = from; i < to; ++i) {
+      const goals::Target& t = targets[i];
+      rows.push_back({org.value, t.metric, std::string(t.scope.type_name()), t.scope.id,
+                      t.period.label, format_date(t.period.start), format_date(t.period.end),
+                      t.value, t.value, t.set_by ? Value{t.set_by->value} : null_value, t.version,
+                      to_ms(t.created_at), to_ms(t.updated_at)});
+    }
+    c.bulk_insert("targets", columns, rows);
+  }
+}
+
 WriteOutcome update_target(Connection& c, OrgId org, const goals::Target& t,
                            std::int64_t expected) {
   auto n =

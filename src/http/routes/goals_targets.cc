@@ -1,7 +1,8 @@
-// /api/targets: targets set, changed with a reason, listed, read with their adjustments, split and
-// exported as a spreadsheet; thin handlers over service/goals.
+// /api/targets: targets set, changed with a reason, listed, read with their adjustments, split,
+// decomposed all the way down and exported as a spreadsheet; thin handlers over service/goals.
 #include "http/app.h"
 #include "http/json_io.h"
+#include "service/goals/target_decompose.h"
 #include "service/goals/target_export.h"
 #include "service/goals/target_service.h"
 #include "service/goals/target_split.h"
@@ -39,6 +40,30 @@ Response saved_json(const service::SavedTarget& s, int status) {
     w.end_object();
   }
   w.end_array();
+  w.end_object();
+  return json_text(std::move(w).str(), status);
+}
+
+// {root, levels:[{depth, kind, count, sum, existing}], count, existing, saved}.
+Response decompose_json(const service::DecomposeResult& r, int status) {
+  JsonWriter w;
+  w.begin_object();
+  w.key("root");
+  goals::write_json(w, r.root);
+  w.key("levels").begin_array();
+  for (const service::DecomposeLevel& l : r.levels) {
+    w.begin_object();
+    w.field("depth", l.depth);
+    w.field("kind", l.kind);
+    w.field("count", l.count);
+    w.field("sum", l.sum);
+    w.field("existing", l.existing);
+    w.end_object();
+  }
+  w.end_array();
+  w.field("count", r.count);
+  w.field("existing", r.existing);
+  w.field("saved", r.saved);
   w.end_object();
   return json_text(std::move(w).str(), status);
 }
@@ -168,6 +193,22 @@ void add_target_routes(App& app) {
     if (weights) in.weights = std::move(*weights);
     FUPAN_ASSIGN_OR_RETURN(auto r, service::split_target(app.ctx(), call.actor, id, in));
     return split_json(r, in.save ? 201 : 200);
+  });
+
+  // {method?, into?, calendar_method?, save?} → the parts per level (a preview), or 201 with
+  // how many targets were made when save is true.
+  app.api("POST", "/api/targets/{id}/decompose", [&app](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
+    FUPAN_ASSIGN_OR_RETURN(auto body, parse_object(call.req));
+    Fields f(body);
+    service::DecomposeRequest in;
+    in.method = f.str("method").value_or("");
+    in.into = f.str("into").value_or("");
+    in.calendar_method = f.str("calendar_method").value_or("");
+    in.save = f.boolean("save").value_or(false);
+    FUPAN_TRY(f.finish());
+    FUPAN_ASSIGN_OR_RETURN(auto r, service::decompose_target(app.ctx(), call.actor, id, in));
+    return decompose_json(r, in.save ? 201 : 200);
   });
 
   // {value, reason, version} → the target with its warnings

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/json_writer.h"
 #include "domain/goals/apportion.h"
 #include "domain/goals/calendar_split.h"
 #include "domain/goals/org_tree.h"
@@ -30,7 +31,9 @@ std::vector<std::int64_t> last_year_of(const Context& ctx, const Actor& actor,
   return out;
 }
 
-Result<std::vector<SplitPart>> split_down_org(const Context& ctx, const Actor& actor,
+}  // namespace
+
+Result<std::vector<SplitPart>> parts_down_org(const Context& ctx, const Actor& actor,
                                               const goals::Target& parent,
                                               const SplitRequest& req) {
   if (parent.scope.kind == ScopeRef::Kind::user)
@@ -61,15 +64,17 @@ Result<std::vector<SplitPart>> split_down_org(const Context& ctx, const Actor& a
   return out;
 }
 
-Result<std::vector<SplitPart>> split_down_calendar(const Context& ctx, const Actor& actor,
+Result<std::vector<SplitPart>> parts_down_calendar(const Context& ctx, const Actor& actor,
                                                    const goals::Target& parent,
-                                                   const SplitRequest& req) {
+                                                   const SplitRequest& req,
+                                                   const std::vector<LocalDate>* holidays) {
   const int fiscal = actor.snapshot->org().fiscal_year_start_month;
   const auto kind = parse_period_kind(req.into);
   if (!kind || *kind == PeriodKind::year || *kind == PeriodKind::fiscal_year) {
     return Error::invalid("into", detail::one_of("quarter, month, week, day"));
   }
   const std::string method = req.method.empty() ? "working_days" : req.method;
+  std::vector<LocalDate> read;  // the org's holidays, when the caller has not read them
   std::vector<goals::PeriodShare> shares;
   if (method == "seasonality") {
     if (*kind != PeriodKind::month ||
@@ -82,9 +87,9 @@ Result<std::vector<SplitPart>> split_down_calendar(const Context& ctx, const Act
     FUPAN_ASSIGN_OR_RETURN(
         shares, goals::split_by_seasonality(parent.value, parent.period, weights, fiscal));
   } else if (method == "working_days" || method == "last_year") {
-    const auto holidays = org_holidays(ctx, actor.org);
-    FUPAN_ASSIGN_OR_RETURN(
-        shares, goals::split_by_working_days(parent.value, parent.period, *kind, holidays, fiscal));
+    if (!holidays) holidays = &(read = org_holidays(ctx, actor.org));
+    FUPAN_ASSIGN_OR_RETURN(shares, goals::split_by_working_days(parent.value, parent.period, *kind,
+                                                                *holidays, fiscal));
     if (method == "last_year") {
       // The seasonality learned from history: each part's share of the scope's actual in the
       // same periods a year before (working days when that year had none).
@@ -102,9 +107,8 @@ Result<std::vector<SplitPart>> split_down_calendar(const Context& ctx, const Act
   if (method == "working_days") {
     // A day or a week without a working day gets nothing: it has no part (no target of 0 for
     // every Saturday).
-    const auto holidays = org_holidays(ctx, actor.org);
     std::erase_if(shares, [&](const goals::PeriodShare& p) {
-      return working_days(p.period.start, p.period.end, holidays) == 0;
+      return working_days(p.period.start, p.period.end, *holidays) == 0;
     });
   }
   if (shares.size() < 2) return Error::invalid("into", detail::finer_period);
@@ -112,6 +116,30 @@ Result<std::vector<SplitPart>> split_down_calendar(const Context& ctx, const Act
   for (goals::PeriodShare& s : shares)
     out.push_back({parent.scope, std::move(s.period), s.value, {}});
   return out;
+}
+
+namespace {
+
+// The audit entry of a saved split: one change, on the parent, with every part it made (a
+// rep's year into days is some 250 parts: one entry, not 250).
+std::string split_json(const SplitRequest& req, const std::vector<goals::Target>& saved) {
+  JsonWriter w;
+  w.begin_object();
+  w.field("down", req.down);
+  if (!req.into.empty()) w.field("into", req.into);
+  if (!req.method.empty()) w.field("method", req.method);
+  w.key("parts").begin_array();
+  for (const goals::Target& t : saved) {
+    w.begin_object();
+    w.field("id", t.id);
+    w.field("scope", t.scope.text());
+    w.field("period", t.period.label);
+    w.field("value", t.value);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  return std::move(w).str();
 }
 
 }  // namespace
@@ -122,9 +150,9 @@ Result<SplitResult> split_target(const Context& ctx, const Actor& actor, std::in
   SplitResult out;
   out.parent = std::move(found.target);
   if (req.down == "org") {
-    FUPAN_ASSIGN_OR_RETURN(out.parts, split_down_org(ctx, actor, out.parent, req));
+    FUPAN_ASSIGN_OR_RETURN(out.parts, parts_down_org(ctx, actor, out.parent, req));
   } else if (req.down == "calendar") {
-    FUPAN_ASSIGN_OR_RETURN(out.parts, split_down_calendar(ctx, actor, out.parent, req));
+    FUPAN_ASSIGN_OR_RETURN(out.parts, parts_down_calendar(ctx, actor, out.parent, req));
   } else {
     return Error::invalid("down", detail::one_of("calendar, org"));
   }
@@ -171,11 +199,8 @@ Result<SplitResult> split_target(const Context& ctx, const Actor& actor, std::in
                          saved.push_back(std::move(t));
                        }
                        store::insert_targets(c, actor.org, saved);
-                       std::vector<std::pair<std::int64_t, std::string>> created;
-                       created.reserve(saved.size());
-                       for (const goals::Target& t : saved)
-                         created.emplace_back(t.id, goals::to_json(t));
-                       audit_creates(c, actor, "target", created, now);
+                       audit_json(c, actor, "split", "target", out.parent.id, std::nullopt,
+                                  split_json(req, saved), now);
                        return saved;
                      }));
   return out;

@@ -37,6 +37,16 @@ struct SplitResult {
   std::vector<goals::Target> saved;  // with save: the targets made
 };
 
+// The parts of `parent` one level down the organisation (req.method, req.weights) or down the
+// calendar (req.into, req.method, req.weights), as split_target() makes them; nothing is read
+// about targets already set.
+Result<std::vector<SplitPart>> parts_down_org(const Context& ctx, const Actor& actor,
+                                              const goals::Target& parent, const SplitRequest& req);
+// `holidays`: the org's (org_holidays()), when the caller splits many and has read them once.
+Result<std::vector<SplitPart>> parts_down_calendar(
+    const Context& ctx, const Actor& actor, const goals::Target& parent, const SplitRequest& req,
+    const std::vector<LocalDate>* holidays = nullptr);
+
 // Splits target `id` as `req` says. The parts are scopes the actor may set targets for; saving
 // refuses (409 already_exists, field "parts") when one of them already has a target.
 Result<SplitResult> split_target(const Context& ctx, const Actor& actor, std::int64_t id,

@@ -35,26 +35,6 @@ void audit_json(store::Connection& c, const Actor& actor, std::string_view actio
   store::insert_audit(c, a);
 }
 
-void audit_creates(store::Connection& c, const Actor& actor, std::string_view entity,
-                   std::span<const std::pair<std::int64_t, std::string>> created, Instant at) {
-  std::vector<store::AuditRecord> records;
-  records.reserve(created.size());
-  for (const auto& [id, json] : created) {
-    store::AuditRecord a;
-    a.org = actor.org;
-    a.at = at;
-    a.user = actor.id;
-    a.action = "create";
-    a.entity = std::string(entity);
-    a.entity_id = id;
-    a.after_json = json;
-    a.ip = actor.ip;
-    note_change(actor.org, entity, id);
-    records.push_back(std::move(a));
-  }
-  store::insert_audits(c, records);
-}
-
 Status outcome_status(const store::WriteOutcome& outcome) {
   switch (outcome.kind) {
     case store::WriteOutcome::done:

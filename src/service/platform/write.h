@@ -4,7 +4,6 @@
 
 #include <boost/json/object.hpp>
 #include <optional>
-#include <span>
 #include <string>
 
 #include "core/error.h"
@@ -24,10 +23,6 @@ void audit(store::Connection& c, const Actor& actor, std::string_view action,
 void audit_json(store::Connection& c, const Actor& actor, std::string_view action,
                 std::string_view entity, std::int64_t entity_id, std::optional<std::string> before,
                 std::optional<std::string> after, Instant at);
-
-// Like audit_json() for many records made at once (their ids and JSON), in a few statements.
-void audit_creates(store::Connection& c, const Actor& actor, std::string_view entity,
-                   std::span<const std::pair<std::int64_t, std::string>> created, Instant at);
 
 // Maps a version-checked write's outcome to not_found / version_conflict.
 Status outcome_status(const store::WriteOutcome& outcome);

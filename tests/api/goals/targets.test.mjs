@@ -143,6 +143,13 @@ test('a director\'s team target splits to its members, adding up to the 分, and
   // A preview writes nothing; a save makes every part's target at once.
   const saved = expectStatus(await post('manager', path, { down: 'org', save: true }), 201);
   assert.equal(saved.saved.length, preview.parts.length);
+  // One change, one audit entry on the parent, listing every part it made.
+  const audit = expectStatus(await get('admin', `/api/audit-entries?entity=target&entity_id=${t.id}`), 200).items;
+  const split = audit.filter((x) => x.action === 'split');
+  assert.equal(split.length, 1);
+  assert.deepEqual(split[0].after.parts.map((p) => [p.id, p.scope, p.value]).sort(),
+    saved.saved.map((p) => [p.id, p.scope, p.value]).sort());
+  assert.equal(split[0].after.down, 'org');
   const rep = saved.saved.find((x) => x.scope === `user:${fx.rep.id}`);
   if (rep) assert.equal(expectStatus(await get('rep', `/api/targets/${rep.id}`), 200).set_by !== null, true);
   const again = expectStatus(await post('manager', path, { down: 'org' }), 200);

@@ -295,6 +295,13 @@ const TABLE = {
       return { path: `/api/targets/${t.id}/split`, body: { down: 'calendar', into: 'day', save: true }, reads: ['/api/targets'] };
     },
   },
+  'POST /api/targets/{id}/decompose': {
+    expect: { anonymous: 401, rep: 403, manager: 201, director: 201, analyst: 403, admin: 201 },
+    aim: async () => {
+      const t = expectStatus(await post('admin', '/api/targets', newTarget('week')), 201);
+      return { path: `/api/targets/${t.id}/decompose`, body: { into: 'day', save: true }, reads: ['/api/targets'] };
+    },
+  },
   'PATCH /api/targets/{id}': {
     expect: { anonymous: 401, rep: 403, manager: 200, director: 200, analyst: 403, admin: 200 },
     aim: async () => {

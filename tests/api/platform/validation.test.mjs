@@ -217,7 +217,7 @@ ENDPOINTS.push(
     reads: () => ['/api/pipelines'],
   },
 );
-// Targets: set, changed with a reason, split.
+// Targets: set, changed with a reason, split, decomposed.
 ENDPOINTS.push(
   {
     route: 'POST /api/targets', as: () => 'manager', path: () => '/api/targets',
@@ -236,6 +236,12 @@ ENDPOINTS.push(
     route: 'POST /api/targets/{id}/split', as: () => 'manager', path: () => `/api/targets/${fx.target.id}/split`,
     valid: async () => ({ down: 'calendar', into: 'day' }),
     required: ['down'], fields: { down: 'str', into: 'str', method: 'str', weights: 'ints', save: 'bool' },
+    reads: () => ['/api/targets'],
+  },
+  {
+    route: 'POST /api/targets/{id}/decompose', as: () => 'manager', path: () => `/api/targets/${fx.target.id}/decompose`,
+    valid: async () => ({ into: 'day' }),
+    required: [], fields: { method: 'str', into: 'str', calendar_method: 'str', save: 'bool' },
     reads: () => ['/api/targets'],
   },
   {
