@@ -26,6 +26,14 @@ export const adjustTarget = (id, body, opts) => patch(`/api/targets/${id}`, body
 export const splitTarget = (id, body, opts) => post(`/api/targets/${id}/split`, body, opts)
 
 /**
+ * POST /api/targets/{id}/decompose {method?, into?, calendar_method?, save?} → {root, levels:
+ * [{depth, kind, count, sum, existing}], count, existing, saved}: 一键分解 down the organisation to
+ * every person (and their part down the calendar), a preview per level or with save all of it made
+ * at once (409 already_exists when a part has a target).
+ */
+export const decomposeTarget = (id, body, opts) => post(`/api/targets/${id}/decompose`, body, opts)
+
+/**
  * GET /api/targets/{id}/tree → {root}: the decomposition down the organisation (nodes with target,
  * children_sum, gap, missing, committed, children) and root.calendar (the same scope's targets
  * inside the period, by kind, with their sum and gap).
