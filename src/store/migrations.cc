@@ -465,6 +465,19 @@ ALTER TABLE orgs ADD COLUMN smart_factor_pct INTEGER NOT NULL DEFAULT 150;
 ALTER TABLE orgs ADD COLUMN seasonality TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Targets get one key, by scope, first day and metric, in place of the unique (metric, scope,
+// period) and the (scope, first day) index: a (scope, metric, period) is still kept once (a
+// period's first day follows from its label), and the one index serves what the two did, a
+// scope's targets by date. A decomposition writes one B-tree fewer for each of its targets.
+// SQLite cannot drop a table's UNIQUE constraint: its step rebuilds the table (below).
+constexpr const char* kV8 = R"sql(
+DROP INDEX targets_scope;
+CREATE UNIQUE INDEX targets_key ON targets (org_id, scope_type, scope_id, start_day, metric, period);
+)sql";
+constexpr const char* kV8Postgres = R"sql(
+ALTER TABLE targets DROP CONSTRAINT targets_org_id_metric_scope_type_scope_id_period_key;
+)sql";
+
 std::int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -511,6 +524,47 @@ void rebuild_ids_never_reused(Connection& c) {
   }
 }
 
+// Migration 8 on SQLite: the targets table made again without its UNIQUE constraint, every row,
+// id, index and reference kept, and the id sequence where it was (a deleted newest id stays used).
+void rebuild_targets_without_unique(Connection& c) {
+  constexpr const char* kColumns =
+      "id, org_id, metric, scope_type, scope_id, period, start_day, end_day, value, version, "
+      "created_at, updated_at, original_value, set_by";
+  auto seq = c.query("SELECT seq FROM sqlite_sequence WHERE name = 'targets'", {});
+  auto indexes = c.query(
+      "SELECT sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = 'targets' "
+      "AND sql IS NOT NULL",
+      {});
+  c.exec_script(R"sql(
+CREATE TABLE fupan_rebuild_targets (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  metric TEXT NOT NULL,
+  scope_type TEXT NOT NULL,
+  scope_id BIGINT NOT NULL,
+  period TEXT NOT NULL,
+  start_day TEXT NOT NULL,
+  end_day TEXT NOT NULL,
+  value BIGINT NOT NULL,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  original_value BIGINT,
+  set_by BIGINT
+))sql");
+  c.exec_script(std::string("INSERT INTO fupan_rebuild_targets (") + kColumns + ") SELECT " +
+                kColumns + " FROM targets");
+  c.exec_script("DROP TABLE targets");
+  c.exec_script("ALTER TABLE fupan_rebuild_targets RENAME TO targets");
+  for (std::size_t i = 0; i < indexes.size(); ++i) c.exec_script(indexes.str(i, 0));
+  if (!seq.empty()) {
+    c.exec("UPDATE sqlite_sequence SET seq = ? WHERE name = 'targets'", {seq.i64(0, 0)});
+  }
+  if (!c.query("PRAGMA foreign_key_check", {}).empty()) {
+    throw std::runtime_error("rebuilding the targets table broke a foreign key");
+  }
+}
+
 }  // namespace
 
 const std::vector<Migration>& all_migrations() {
@@ -522,6 +576,8 @@ const std::vector<Migration>& all_migrations() {
       {5, "ids never reused (SQLite)", "", rebuild_ids_never_reused},
       {6, "goals: targets' original values and adjustments", kV6},
       {7, "goals: commits against targets, day plans' tasks, SMART factor and seasonality", kV7},
+      {8, "goals: one key for targets, by scope, first day and metric", kV8,
+       rebuild_targets_without_unique, kV8Postgres},
   };
   return migrations;
 }
@@ -553,6 +609,8 @@ int migrate(Database& db) {
     Transaction tx(*conn, true);
     if (!m.sql.empty()) conn->exec_script(render_migration(m.sql, conn->dialect()));
     if (step) m.sqlite_step(*conn);
+    if (!m.postgres_sql.empty() && conn->dialect() == Dialect::postgres)
+      conn->exec_script(m.postgres_sql);
     conn->exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                {std::int64_t{m.version}, m.name, now_ms()});
     tx.commit();

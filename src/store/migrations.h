@@ -14,6 +14,7 @@ struct Migration {
   std::string sql;  // dialect-neutral, with {{pk}} for an auto-increment id column
   // A step only SQLite needs, run after `sql` with foreign keys off (a table rebuild).
   void (*sqlite_step)(Connection&) = nullptr;
+  std::string postgres_sql;  // run on PostgreSQL only, after `sql`
 };
 
 // Returns every migration in version order.

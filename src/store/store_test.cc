@@ -173,6 +173,76 @@ TEST(Migrations, SqliteTablesMadeBeforeAutoincrementAreRebuilt) {
   std::filesystem::remove_all(dir);
 }
 
+// A SQLite store of schema 7 takes the targets' one key in migration 8's rebuild: every target,
+// id and adjustment kept, a deleted newest id still not given again, and a second target for the
+// same metric, scope and period still refused.
+TEST(Migrations, SqliteTargetsRebuiltWithOneKeyKeepEverything) {
+  const auto dir = std::filesystem::temp_directory_path() / "fupan_targets_key_test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto db = open_database((dir / "v7.db").string());
+  {
+    auto c = db->acquire();
+    c->exec_script(
+        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+        " applied_at BIGINT NOT NULL)");
+    for (const Migration& m : all_migrations()) {
+      if (m.version > 7) break;
+      if (!m.sql.empty()) c->exec_script(render_migration(m.sql, Dialect::sqlite));
+      if (m.sqlite_step) m.sqlite_step(*c);
+      c->exec("INSERT INTO schema_migrations VALUES (?, ?, 0)", {std::int64_t{m.version}, m.name});
+    }
+    OrgRecord org;
+    org.name = "旧目标";
+    const OrgId id = insert_org(*c, org);
+    const char* insert =
+        "INSERT INTO targets (org_id, metric, scope_type, scope_id, period, start_day, end_day, "
+        "value, original_value, version, created_at, updated_at) VALUES (?, 'orders_amount', "
+        "'user', 7, ?, ?, ?, ?, ?, 1, 0, 0)";
+    c->exec(insert, {id.value, "2026", "2026-01-01", "2027-01-01", 1200, 1000});
+    c->exec(insert, {id.value, "2026-12", "2026-12-01", "2027-01-01", 100, 100});
+    c->exec(insert, {id.value, "2026-12-07", "2026-12-07", "2026-12-08", 5, 5});
+    c->exec("DELETE FROM targets WHERE period = '2026-12-07'", {});
+    c->exec(
+        "INSERT INTO target_adjustments (org_id, target_id, old_value, new_value, reason, "
+        "user_id, at) VALUES (?, 1, 1000, 1200, '年中调整', ?, 0)",
+        {id.value, insert_user(*c, id, UserRecord{.username = "wang"}, "hash").value});
+  }
+  EXPECT_EQ(migrate(*db), static_cast<int>(all_migrations().size()) - 7);
+  {
+    auto c = db->acquire();
+    auto rows = c->query("SELECT id, period, value, original_value FROM targets ORDER BY id", {});
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows.i64(0, 0), 1);
+    EXPECT_EQ(rows.i64(0, 2), 1200);
+    EXPECT_EQ(rows.i64(0, 3), 1000);
+    EXPECT_EQ(rows.str(1, 1), "2026-12");
+    auto indexes = c->query(
+        "SELECT name FROM sqlite_master WHERE tbl_name = 'targets' AND type = 'index' "
+        "ORDER BY name",
+        {});
+    ASSERT_EQ(indexes.size(), 1u);
+    EXPECT_EQ(indexes.str(0, 0), "targets_key");
+    c->exec(
+        "INSERT INTO targets (org_id, metric, scope_type, scope_id, period, start_day, "
+        "end_day, value, version, created_at, updated_at) VALUES (1, 'orders_amount', 'user', "
+        "7, '2026-12-08', '2026-12-08', '2026-12-09', 5, 1, 0, 0)",
+        {});
+    EXPECT_EQ(c->query("SELECT MAX(id) FROM targets", {}).i64(0, 0), 4) << "id 3 was used";
+    EXPECT_THROW(c->exec("INSERT INTO targets (org_id, metric, scope_type, scope_id, period, "
+                         "start_day, end_day, value, version, created_at, updated_at) VALUES (1, "
+                         "'orders_amount', 'user', 7, '2026', '2026-01-01', '2027-01-01', 1, 1, "
+                         "0, 0)",
+                         {}),
+                 StoreError);
+    EXPECT_EQ(c->query("SELECT COUNT(*) FROM target_adjustments WHERE target_id = 1", {}).i64(0, 0),
+              1);
+    EXPECT_TRUE(c->query("PRAGMA foreign_key_check", {}).empty());
+  }
+  db.reset();
+  std::filesystem::remove_all(dir);
+}
+
 // Returns table -> column names as the store reports them.
 std::map<std::string, std::set<std::string>> columns(Database& db) {
   std::map<std::string, std::set<std::string>> out;

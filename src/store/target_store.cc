@@ -80,40 +80,59 @@ std::vector<TargetPeriod> read_targets(Connection& c, OrgId org, std::string_vie
 }
 
 std::vector<goals::Target> list_targets(Connection& c, OrgId org, const TargetQuery& q) {
-  std::string sql = std::string(kTargetColumns) + "WHERE org_id = ?";
-  std::vector<Value> params{org.value};
-  if (q.metric) {
-    sql += " AND metric = ?";
-    params.emplace_back(*q.metric);
-  }
+  std::vector<ScopeRef> scopes = q.scopes;
   if (q.scope) {
-    sql += " AND scope_type = ? AND scope_id = ?";
-    params.emplace_back(std::string(q.scope->type_name()));
-    params.emplace_back(q.scope->id);
+    if (scopes.empty()) scopes.push_back(*q.scope);
+    std::erase_if(scopes, [&](const ScopeRef& s) { return s != *q.scope; });
+    if (scopes.empty()) return {};
   }
-  if (!q.scopes.empty()) {
-    sql += " AND (";
-    for (std::size_t i = 0; i < q.scopes.size(); ++i) {
-      sql += i == 0 ? "(scope_type = ? AND scope_id = ?)" : " OR (scope_type = ? AND scope_id = ?)";
-      params.emplace_back(std::string(q.scopes[i].type_name()));
-      params.emplace_back(q.scopes[i].id);
-    }
-    sql += ")";
-  }
-  // Dates as YYYY-MM-DD text compare as dates.
-  if (q.to) {
-    sql += " AND start_day < ?";
-    params.emplace_back(format_date(*q.to));
-  }
-  if (q.from) {
-    sql += " AND end_day > ?";
-    params.emplace_back(format_date(*q.from));
-  }
-  sql += " ORDER BY scope_type, scope_id, metric, start_day, end_day DESC, id";
-  auto rows = c.query(sql, params);
+  std::ranges::sort(scopes, [](const ScopeRef& a, const ScopeRef& b) {
+    return std::pair(a.type_name(), a.id) < std::pair(b.type_name(), b.id);
+  });
+  scopes.erase(std::unique(scopes.begin(), scopes.end()), scopes.end());
+
+  // Reads the targets of `group` (the org's when empty), in the list's order.
   std::vector<goals::Target> out;
-  out.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(target_from(rows, i));
+  auto read = [&](std::span<const ScopeRef> group) {
+    std::string sql = std::string(kTargetColumns) + "WHERE org_id = ?";
+    std::vector<Value> params{org.value};
+    for (std::size_t i = 0; i < group.size(); ++i) {
+      sql += i == 0 ? " AND ((" : " OR (";
+      sql += "scope_type = ? AND scope_id = ?)";
+      params.emplace_back(std::string(group[i].type_name()));
+      params.emplace_back(group[i].id);
+    }
+    if (!group.empty()) sql += ")";
+    if (q.metric) {
+      sql += " AND metric = ?";
+      params.emplace_back(*q.metric);
+    }
+    // Dates as YYYY-MM-DD text compare as dates. No target is longer than a year, so one that
+    // ends after `from` starts less than 367 days before it: a lower bound the key can seek to.
+    if (q.to) {
+      sql += " AND start_day < ?";
+      params.emplace_back(format_date(*q.to));
+    }
+    if (q.from) {
+      sql += " AND end_day > ? AND start_day > ?";
+      params.emplace_back(format_date(*q.from));
+      params.emplace_back(
+          format_date(LocalDate::from_days(q.from->days() - std::chrono::days{367})));
+    }
+    sql += " ORDER BY scope_type, scope_id, metric, start_day, end_day DESC, id";
+    auto rows = c.query(sql, params);
+    for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(target_from(rows, i));
+  };
+  // SQLite reads scope by scope down the (scope, first day) key: it plans an OR of scopes as a
+  // scan of the org's targets. PostgreSQL reads them all in one query (an index scan per scope,
+  // OR-ed), one round trip instead of one per scope.
+  if (scopes.empty()) {
+    read({});
+  } else if (c.dialect() == Dialect::postgres) {
+    read(scopes);
+  } else {
+    for (const ScopeRef& s : scopes) read({&s, 1});
+  }
   return out;
 }
 

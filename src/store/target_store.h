@@ -24,11 +24,12 @@ std::vector<TargetPeriod> read_targets(Connection& c, OrgId org, std::string_vie
 struct TargetQuery {
   std::optional<std::string> metric;
   std::optional<ScopeRef> scope;
-  std::vector<ScopeRef> scopes;       // any of them (with `scope` too, when both are set)
+  std::vector<ScopeRef> scopes;       // any of them (`scope` too, when both are set, is one)
   std::optional<LocalDate> from, to;  // [from, to): periods that overlap it
 };
 
-// The targets that match `q`, by scope, metric and start.
+// The targets that match `q`, by scope, metric and start: one read down the targets' key for
+// each scope asked for, one read of the org's targets when none is.
 std::vector<goals::Target> list_targets(Connection& c, OrgId org, const TargetQuery& q);
 std::optional<goals::Target> find_target(Connection& c, OrgId org, std::int64_t id);
 // Inserts `t` (its value also its original value); a second target for the same metric, scope
