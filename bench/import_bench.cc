@@ -7,11 +7,13 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <random>
+#include <thread>
 
 #include "core/crypto.h"
 #include "core/money.h"
@@ -81,7 +83,10 @@ struct Store {
     }
     last_order = c->query("SELECT MAX(id) FROM orders", {}).i64(0, 0);
     if (!path.empty()) {
-      c->exec_script("PRAGMA wal_checkpoint(TRUNCATE)");
+      // The whole log into the file before it is copied; again while the store's checkpoint
+      // thread is at it (busy).
+      while (c->query("PRAGMA wal_checkpoint(TRUNCATE)", {}).i64(0, 0) != 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
       std::filesystem::copy_file(path, path + ".base",
                                  std::filesystem::copy_options::overwrite_existing);
     }

@@ -67,6 +67,13 @@ class RowCursor {
 };
 
 // One connection; not thread-safe, borrowed from the Database's pool by one thread at a time.
+// Where a bulk load's new index entries fall.
+enum class BulkRows {
+  scattered,  // all over each index (an import): SQLite keeps a large page cache for the load
+  clustered,  // side by side in few places (a decomposition, by scope and day): the usual cache
+              // holds them, and filling a large one would only cost time
+};
+
 class Connection {
  public:
   virtual ~Connection() = default;
@@ -81,9 +88,19 @@ class Connection {
   virtual std::int64_t exec(std::string_view sql, std::span<const Value> params = {}) = 0;
   // Runs several statements without parameters (migrations).
   virtual void exec_script(std::string_view sql) = 0;
-  // Loads many rows fast: COPY on PostgreSQL, one prepared insert in a transaction on SQLite.
+  // Loads `count` rows fast: COPY on PostgreSQL, one prepared insert in a transaction on SQLite.
+  // `row(i)` gives row i, one value per column, valid until the next call: a caller can make
+  // each row in one buffer instead of holding them all.
+  using BulkRowSource = std::function<std::span<const Value>(std::size_t i)>;
   virtual void bulk_insert(std::string_view table, std::span<const std::string> columns,
-                           std::span<const std::vector<Value>> rows) = 0;
+                           std::size_t count, const BulkRowSource& row, BulkRows layout) = 0;
+  void bulk_insert(std::string_view table, std::span<const std::string> columns,
+                   std::span<const std::vector<Value>> rows,
+                   BulkRows layout = BulkRows::scattered) {
+    bulk_insert(
+        table, columns, rows.size(), [&](std::size_t i) { return std::span<const Value>(rows[i]); },
+        layout);
+  }
   virtual void begin(bool for_write) = 0;
   virtual void commit() = 0;
   virtual void rollback() = 0;

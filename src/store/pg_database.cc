@@ -188,8 +188,9 @@ class PgConnection final : public Connection {
     check(res.get(), sql);
   }
 
-  void bulk_insert(std::string_view table, std::span<const std::string> columns,
-                   std::span<const std::vector<Value>> rows) override {
+  using Connection::bulk_insert;
+  void bulk_insert(std::string_view table, std::span<const std::string> columns, std::size_t count,
+                   const BulkRowSource& source, BulkRows) override {
     std::string sql = "COPY " + std::string(table) + " (";
     for (std::size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i];
     sql += ") FROM STDIN";
@@ -203,7 +204,8 @@ class PgConnection final : public Connection {
       }
       buf.clear();
     };
-    for (const auto& row : rows) {
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::span<const Value> row = source(i);
       for (std::size_t c = 0; c < row.size(); ++c) {
         if (c) buf += '\t';
         append_copy_field(buf, row[c]);

@@ -1,18 +1,22 @@
 // The SQLite driver: WAL, foreign keys on, a statement cache per connection.
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
 
 #include "store/pooled_database.h"
+#include "store/sqlite_checkpointer.h"
 
 namespace fupan::store {
 namespace {
 
 class SqliteConnection final : public Connection {
  public:
-  explicit SqliteConnection(const std::string& path) {
+  SqliteConnection(const std::string& path, std::shared_ptr<SqliteCheckpointer> checkpointer)
+      : checkpointer_(std::move(checkpointer)) {
     int rc =
         sqlite3_open_v2(path.c_str(), &db_,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
@@ -26,6 +30,7 @@ class SqliteConnection final : public Connection {
     exec_script(
         "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
         " PRAGMA temp_store=MEMORY; PRAGMA mmap_size=1073741824;");
+    if (checkpointer_) checkpointer_->watch(db_);
   }
   ~SqliteConnection() override {
     for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
@@ -113,21 +118,32 @@ class SqliteConnection final : public Connection {
     }
   }
 
-  void bulk_insert(std::string_view table, std::span<const std::string> columns,
-                   std::span<const std::vector<Value>> rows) override {
-    // A bulk load writes all over the indexes: a large page cache until the transaction ends
-    // keeps their pages in memory instead of going through the file system for each row.
-    if (!saved_cache_size_) {
+  using Connection::bulk_insert;
+  void bulk_insert(std::string_view table, std::span<const std::string> columns, std::size_t count,
+                   const BulkRowSource& row, BulkRows layout) override {
+    // A load that writes all over the indexes gets a large page cache until the transaction
+    // ends: their pages stay in memory instead of going through the file system for each row.
+    if (layout == BulkRows::scattered && !saved_cache_size_) {
       saved_cache_size_ = query("PRAGMA cache_size", std::span<const Value>()).i64(0, 0);
       exec_script("PRAGMA cache_size = " + std::to_string(kBulkCacheSize));
     }
-    // Prepared once, then bound and stepped for every row.
-    sqlite3_stmt* stmt = statement(insert_sql(table, columns));
-    for (const auto& row : rows) {
-      bind(stmt, row);
-      const int rc = sqlite3_step(stmt);
-      if (rc != SQLITE_DONE) fail(stmt, rc);
-      sqlite3_reset(stmt);
+    // Many rows to one statement: each step costs a third less per row than a row's own step.
+    // A row's values are copied as it is bound (the next call may reuse its buffer).
+    const std::size_t width = columns.size();
+    const std::size_t rows_per_step = std::clamp<std::size_t>(999 / width, 1, 64);
+    std::size_t i = 0;
+    if (rows_per_step > 1 && count >= rows_per_step) {
+      sqlite3_stmt* many = statement(insert_sql(table, columns, rows_per_step));
+      for (; i + rows_per_step <= count; i += rows_per_step) {
+        for (std::size_t r = 0; r < rows_per_step; ++r)
+          bind_values(many, static_cast<int>(r * width), row(i + r), SQLITE_TRANSIENT);
+        step_done(many);
+      }
+    }
+    sqlite3_stmt* one = statement(insert_sql(table, columns, 1));
+    for (; i < count; ++i) {
+      bind(one, row(i));
+      step_done(one);
     }
   }
 
@@ -164,14 +180,25 @@ class SqliteConnection final : public Connection {
     throw StoreError(classify(extended), msg);
   }
 
-  static std::string insert_sql(std::string_view table, std::span<const std::string> columns) {
+  // INSERT INTO table (columns) VALUES (?, …), … for `rows` rows.
+  static std::string insert_sql(std::string_view table, std::span<const std::string> columns,
+                                std::size_t rows) {
     std::string sql = "INSERT INTO " + std::string(table) + " (";
     std::string marks;
     for (std::size_t i = 0; i < columns.size(); ++i) {
       sql += (i ? ", " : "") + columns[i];
-      marks += i ? ", ?" : "?";
+      marks += i ? ", ?" : "(?";
     }
-    return sql + ") VALUES (" + marks + ")";
+    marks += ")";
+    sql += ") VALUES ";
+    for (std::size_t r = 0; r < rows; ++r) sql += (r ? ", " : "") + marks;
+    return sql;
+  }
+
+  void step_done(sqlite3_stmt* stmt) {
+    const int rc = sqlite3_step(stmt);
+    if (rc != SQLITE_DONE) fail(stmt, rc);
+    sqlite3_reset(stmt);
   }
 
   // Puts the page cache back to the size it had before a bulk load.
@@ -205,24 +232,32 @@ class SqliteConnection final : public Connection {
     return stmt;
   }
 
-  void bind(sqlite3_stmt* stmt, std::span<const Value> params) {
-    sqlite3_clear_bindings(stmt);
-    for (std::size_t i = 0; i < params.size(); ++i) {
-      const int idx = static_cast<int>(i + 1);
-      const Value& v = params[i];
+  // Binds `values` to the parameters after the first `offset`. Strings are copied when
+  // `copy_text` is SQLITE_TRANSIENT, else must outlive the statement's step (SQLITE_STATIC).
+  static void bind_values(sqlite3_stmt* stmt, int offset, std::span<const Value> values,
+                          sqlite3_destructor_type copy_text) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      const int idx = offset + static_cast<int>(i) + 1;
+      const Value& v = values[i];
       if (auto* n = std::get_if<std::int64_t>(&v)) {
         sqlite3_bind_int64(stmt, idx, *n);
       } else if (auto* d = std::get_if<double>(&v)) {
         sqlite3_bind_double(stmt, idx, *d);
       } else if (auto* s = std::get_if<std::string>(&v)) {
-        sqlite3_bind_text(stmt, idx, s->data(), static_cast<int>(s->size()), SQLITE_STATIC);
+        sqlite3_bind_text(stmt, idx, s->data(), static_cast<int>(s->size()), copy_text);
       } else {
         sqlite3_bind_null(stmt, idx);
       }
     }
   }
 
+  static void bind(sqlite3_stmt* stmt, std::span<const Value> params) {
+    sqlite3_clear_bindings(stmt);
+    bind_values(stmt, 0, params, SQLITE_STATIC);
+  }
+
   static constexpr std::int64_t kBulkCacheSize = -262144;  // KiB: 256 MiB
+  std::shared_ptr<SqliteCheckpointer> checkpointer_;       // null for an in-memory store
   sqlite3* db_ = nullptr;
   std::optional<std::int64_t> saved_cache_size_;  // set while a bulk load's cache is in place
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
@@ -231,21 +266,29 @@ class SqliteConnection final : public Connection {
 class SqliteDatabase final : public PooledDatabase {
  public:
   SqliteDatabase(std::string path, std::size_t pool)
-      : PooledDatabase(pool), path_(std::move(path)) {}
+      : PooledDatabase(pool),
+        path_(std::move(path)),
+        checkpointer_(path_ == ":memory:" ? nullptr : std::make_shared<SqliteCheckpointer>(path_)) {
+  }
   Dialect dialect() const override { return Dialect::sqlite; }
 
  protected:
   std::unique_ptr<Connection> open_connection() override {
-    return std::make_unique<SqliteConnection>(path_);
+    return std::make_unique<SqliteConnection>(path_, checkpointer_);
   }
 
  private:
   std::string path_;
+  std::shared_ptr<SqliteCheckpointer> checkpointer_;
 };
 
 }  // namespace
 
 std::unique_ptr<Database> open_sqlite_database(const std::string& path, std::size_t pool_size) {
+  // SQLite's memory statistics take a global mutex on every allocation, and nothing reads them.
+  // Set once, before SQLite initialises (later it is refused, harmlessly).
+  static const int no_memstatus = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)no_memstatus;
   auto db = std::make_unique<SqliteDatabase>(path, pool_size);
   db->acquire();  // opens (and creates) the file now so a bad path fails at start
   return db;

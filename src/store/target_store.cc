@@ -189,21 +189,26 @@ void bulk_insert_targets(Connection& c, OrgId org, std::span<const goals::Target
   static const std::vector<std::string> columns{
       "org_id", "metric",         "scope_type", "scope_id", "period",     "start_day", "end_day",
       "value",  "original_value", "set_by",     "version",  "created_at", "updated_at"};
-  constexpr std::size_t kRows = 10'000;  // rows held at once, 13 values each
-  std::vector<std::vector<Value>> rows;
-  rows.reserve(std::min(targets.size(), kRows));
-  for (std::size_t from = 0; from < targets.size(); from += kRows) {
-    rows.clear();
-    const std::size_t to = std::min(targets.size(), from + kRows);
-    for (std::size_t i = from; i < to; ++i) {
-      const goals::Target& t = targets[i];
-      rows.push_back({org.value, t.metric, std::string(t.scope.type_name()), t.scope.id,
-                      t.period.label, format_date(t.period.start), format_date(t.period.end),
-                      t.value, t.value, t.set_by ? Value{t.set_by->value} : null_value, t.version,
-                      to_ms(t.created_at), to_ms(t.updated_at)});
-    }
-    c.bulk_insert("targets", columns, rows);
-  }
+  // One row, made again for each target: its strings keep their room from row to row.
+  std::vector<Value> row(columns.size());
+  auto make_row = [&](std::size_t i) {
+    const goals::Target& t = targets[i];
+    row[0] = org.value;
+    row[1] = t.metric;
+    row[2] = std::string(t.scope.type_name());
+    row[3] = t.scope.id;
+    row[4] = t.period.label;
+    row[5] = format_date(t.period.start);
+    row[6] = format_date(t.period.end);
+    row[7] = t.value;
+    row[8] = t.value;
+    row[9] = t.set_by ? Value{t.set_by->value} : null_value;
+    row[10] = t.version;
+    row[11] = to_ms(t.created_at);
+    row[12] = to_ms(t.updated_at);
+    return std::span<const Value>(row);
+  };
+  c.bulk_insert("targets", columns, targets.size(), make_row, BulkRows::clustered);
 }
 
 WriteOutcome update_target(Connection& c, OrgId org, const goals::Target& t,

@@ -38,8 +38,9 @@ std::int64_t insert_target(Connection& c, OrgId org, const goals::Target& t);
 // Inserts every target of `targets` as insert_target does, a few hundred a statement, and sets
 // each one's id.
 void insert_targets(Connection& c, OrgId org, std::span<goals::Target> targets);
-// Inserts every target of `targets` as insert_target does, in bulk (COPY on PostgreSQL, one
-// prepared insert on SQLite), without reading their ids back: for hundreds of thousands at once.
+// Inserts every target of `targets` as insert_target does, in bulk (COPY on PostgreSQL, many
+// rows a statement on SQLite), without reading their ids back: for hundreds of thousands at once.
+// Given scope by scope, as a decomposition makes them, they land side by side in the targets' key.
 void bulk_insert_targets(Connection& c, OrgId org, std::span<const goals::Target> targets);
 // Sets the value, version and updated_at of `t` if its version is still `expected`.
 WriteOutcome update_target(Connection& c, OrgId org, const goals::Target& t, std::int64_t expected);
