@@ -1,5 +1,6 @@
 #include "service/goals/target_decompose.h"
 
+#include <deque>
 #include <map>
 #include <unordered_set>
 
@@ -40,6 +41,21 @@ goals::Target part_of(const goals::Target& root, SplitPart&& p) {
   t.period = std::move(p.period);
   t.value = t.original_value = p.value;
   return t;
+}
+
+// A person's part down the calendar: the person and the split of their value.
+struct PersonDays {
+  ScopeRef scope;
+  int depth = 0;
+  const std::vector<SplitPart>* days = nullptr;
+};
+
+// Saves `batch` and empties it for the next targets.
+void flush(store::Connection& c, OrgId org, std::vector<goals::Target>& batch,
+           std::int64_t& saved) {
+  store::bulk_insert_targets(c, org, batch);
+  saved += static_cast<std::int64_t>(batch.size());
+  batch.clear();
 }
 
 std::string key_of(const ScopeRef& scope, const std::string& period) {
@@ -109,28 +125,35 @@ Result<DecomposeResult> decompose_target(const Context& ctx, const Actor& actor,
   }
   const std::size_t org_parts = parts.size();
 
-  // Each person's part down the calendar.
+  // Each person's part down the calendar. The periods and values depend on the person's value
+  // alone (unless split by their own last year), so a split is worked out once per value and
+  // shared; the days are made into targets only as they are saved.
+  std::vector<PersonDays> calendar;
+  std::map<std::int64_t, std::vector<SplitPart>> split_for_value;
+  std::deque<std::vector<SplitPart>> own_splits;  // by last year: each person's own
   if (!req.into.empty()) {
     const SplitRequest down_calendar{"calendar", req.into, req.calendar_method, {}, false};
-    std::vector<std::pair<goals::Target, int>> ends;
-    if (out.root.scope.kind == ScopeRef::Kind::user) ends.emplace_back(out.root, 0);
-    for (std::size_t i : people) ends.emplace_back(parts[i], depths[i]);
+    const bool own_history = req.calendar_method == "last_year";
+    std::vector<std::pair<const goals::Target*, int>> ends;
+    if (out.root.scope.kind == ScopeRef::Kind::user) ends.emplace_back(&out.root, 0);
+    for (std::size_t i : people) ends.emplace_back(&parts[i], depths[i]);
     const std::vector<LocalDate> holidays = org_holidays(ctx, actor.org);
     for (const auto& [person, depth] : ends) {
-      FUPAN_ASSIGN_OR_RETURN(auto split,
-                             parts_down_calendar(ctx, actor, person, down_calendar, &holidays));
-      // Every person's period is the same: room for all of them at the first.
-      if (&person == &ends.front().first) {
-        parts.reserve(parts.size() + ends.size() * split.size());
-        depths.reserve(parts.capacity());
+      auto known = split_for_value.find(person->value);
+      if (own_history || known == split_for_value.end()) {
+        FUPAN_ASSIGN_OR_RETURN(auto split,
+                               parts_down_calendar(ctx, actor, *person, down_calendar, &holidays));
+        if (own_history) {
+          own_splits.push_back(std::move(split));
+        } else {
+          known = split_for_value.emplace(person->value, std::move(split)).first;
+        }
       }
-      for (SplitPart& p : split) {
-        parts.push_back(part_of(out.root, std::move(p)));
-        depths.push_back(depth + 1);
-      }
+      calendar.push_back(
+          {person->scope, depth + 1, own_history ? &own_splits.back() : &known->second});
     }
   }
-  if (parts.empty()) return Error::invalid("into", detail::nothing_below);
+  if (parts.empty() && calendar.empty()) return Error::invalid("into", detail::nothing_below);
 
   // The targets already set inside the period, in one read.
   std::unordered_set<std::string> existing;
@@ -142,23 +165,33 @@ Result<DecomposeResult> decompose_target(const Context& ctx, const Actor& actor,
     for (const goals::Target& t : store::list_targets(*ctx.db.acquire(), actor.org, q))
       existing.insert(key_of(t.scope, t.period.label));
   }
+  auto exists = [&](const ScopeRef& scope, const Period& period) {
+    return !existing.empty() && existing.contains(key_of(scope, period.label));
+  };
   std::map<std::pair<int, std::string>, DecomposeLevel> levels;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    const goals::Target& t = parts[i];
-    const std::string kind = i < org_parts ? std::string(t.scope.type_name())
-                                           : std::string(period_kind_name(t.period.kind));
-    DecomposeLevel& l = levels[{depths[i], kind}];
-    l.depth = depths[i];
-    l.kind = kind;
+  auto count = [&](int depth, std::string kind, std::int64_t value, bool set) {
+    DecomposeLevel& l = levels[{depth, kind}];
+    l.depth = depth;
+    l.kind = std::move(kind);
     ++l.count;
-    l.sum += t.value;
-    if (!existing.empty() && existing.contains(key_of(t.scope, t.period.label))) {
+    ++out.count;
+    l.sum += value;
+    if (set) {
       ++l.existing;
       ++out.existing;
     }
+  };
+  for (std::size_t i = 0; i < org_parts; ++i) {
+    const goals::Target& t = parts[i];
+    count(depths[i], std::string(t.scope.type_name()), t.value, exists(t.scope, t.period));
+  }
+  for (const PersonDays& person : calendar) {
+    for (const SplitPart& day : *person.days) {
+      count(person.depth, std::string(period_kind_name(day.period.kind)), day.value,
+            exists(person.scope, day.period));
+    }
   }
   for (auto& [key, level] : levels) out.levels.push_back(std::move(level));
-  out.count = static_cast<std::int64_t>(parts.size());
   if (!req.save) return out;
 
   if (out.existing > 0) return Error::exists("parts");
@@ -167,17 +200,33 @@ Result<DecomposeResult> decompose_target(const Context& ctx, const Actor& actor,
   for (std::size_t i = 0; i < org_parts; ++i)
     FUPAN_TRY(check_may_set_target(actor, parts[i].scope));
   const Instant now = ctx.clock.now();
-  for (goals::Target& t : parts) {
-    t.set_by = actor.id;
-    t.created_at = t.updated_at = now;
-  }
   FUPAN_ASSIGN_OR_RETURN(
       out.saved,
       write_facts<std::int64_t>(ctx, "parts", [&](store::Connection& c) -> Result<std::int64_t> {
-        store::bulk_insert_targets(c, actor.org, parts);
+        // Saved a few thousand at a time, through one buffer of targets.
+        constexpr std::size_t kBatch = 4096;
+        std::vector<goals::Target> batch;
+        batch.reserve(kBatch);
+        std::int64_t saved = 0;
+        auto save = [&](const ScopeRef& scope, const Period& period, std::int64_t value) {
+          goals::Target& t = batch.emplace_back();
+          t.metric = out.root.metric;
+          t.scope = scope;
+          t.period = period;
+          t.value = t.original_value = value;
+          t.set_by = actor.id;
+          t.created_at = t.updated_at = now;
+          if (batch.size() == kBatch) flush(c, actor.org, batch, saved);
+        };
+        for (std::size_t i = 0; i < org_parts; ++i)
+          save(parts[i].scope, parts[i].period, parts[i].value);
+        for (const PersonDays& person : calendar) {
+          for (const SplitPart& day : *person.days) save(person.scope, day.period, day.value);
+        }
+        flush(c, actor.org, batch, saved);
         audit_json(c, actor, "decompose", "target", out.root.id, std::nullopt,
                    decompose_json(req, out), now);
-        return static_cast<std::int64_t>(parts.size());
+        return saved;
       }));
   return out;
 }
