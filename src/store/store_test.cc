@@ -124,6 +124,23 @@ TEST_P(StoreTest, UsersKeepRolesAndBulkInsertLoadsRows) {
 
 INSTANTIATE_TEST_SUITE_P(Drivers, StoreTest, ::testing::Values("sqlite", "postgres"));
 
+// Makes `c`'s schema as a build of schema version `last` made it: its migrations applied one by
+// one, `strip` (text an older build's SQL lacked) removed from them.
+void migrate_sqlite_until(Connection& c, int last, std::string_view strip = {}) {
+  c.exec_script(
+      "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+      " applied_at BIGINT NOT NULL)");
+  for (const Migration& m : all_migrations()) {
+    if (m.version > last) break;
+    std::string sql = render_migration(m.sql, Dialect::sqlite);
+    for (std::size_t at; !strip.empty() && (at = sql.find(strip)) != std::string::npos;)
+      sql.erase(at, strip.size());
+    if (!sql.empty()) c.exec_script(sql);
+    if (m.sqlite_step) m.sqlite_step(c);
+    c.exec("INSERT INTO schema_migrations VALUES (?, ?, 0)", {std::int64_t{m.version}, m.name});
+  }
+}
+
 // A SQLite store made before ids were never reused: its tables take AUTOINCREMENT in the rebuild
 // of migration 5, keeping every row, index and reference; a deleted newest id is not given again.
 TEST(Migrations, SqliteTablesMadeBeforeAutoincrementAreRebuilt) {
@@ -133,17 +150,7 @@ TEST(Migrations, SqliteTablesMadeBeforeAutoincrementAreRebuilt) {
   auto db = open_database((dir / "old.db").string());
   {
     auto c = db->acquire();
-    c->exec_script(
-        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-        " applied_at BIGINT NOT NULL)");
-    for (const Migration& m : all_migrations()) {
-      if (m.version > 4) break;
-      std::string sql = render_migration(m.sql, Dialect::sqlite);
-      for (std::size_t at; (at = sql.find(" AUTOINCREMENT")) != std::string::npos;)
-        sql.erase(at, 14);
-      c->exec_script(sql);
-      c->exec("INSERT INTO schema_migrations VALUES (?, ?, 0)", {std::int64_t{m.version}, m.name});
-    }
+    migrate_sqlite_until(*c, 4, " AUTOINCREMENT");
     OrgRecord org;
     org.name = "旧库";
     const OrgId id = insert_org(*c, org);
@@ -183,15 +190,7 @@ TEST(Migrations, SqliteTargetsRebuiltWithOneKeyKeepEverything) {
   auto db = open_database((dir / "v7.db").string());
   {
     auto c = db->acquire();
-    c->exec_script(
-        "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-        " applied_at BIGINT NOT NULL)");
-    for (const Migration& m : all_migrations()) {
-      if (m.version > 7) break;
-      if (!m.sql.empty()) c->exec_script(render_migration(m.sql, Dialect::sqlite));
-      if (m.sqlite_step) m.sqlite_step(*c);
-      c->exec("INSERT INTO schema_migrations VALUES (?, ?, 0)", {std::int64_t{m.version}, m.name});
-    }
+    migrate_sqlite_until(*c, 7);
     OrgRecord org;
     org.name = "旧目标";
     const OrgId id = insert_org(*c, org);
