@@ -66,7 +66,6 @@ class RowCursor {
   virtual std::string_view text(int c) const = 0;  // "" for null
 };
 
-// One connection; not thread-safe, borrowed from the Database's pool by one thread at a time.
 // Where a bulk load's new index entries fall.
 enum class BulkRows {
   scattered,  // all over each index (an import): SQLite keeps a large page cache for the load
@@ -74,6 +73,7 @@ enum class BulkRows {
               // holds them, and filling a large one would only cost time
 };
 
+// One connection; not thread-safe, borrowed from the Database's pool by one thread at a time.
 class Connection {
  public:
   virtual ~Connection() = default;
@@ -88,7 +88,7 @@ class Connection {
   virtual std::int64_t exec(std::string_view sql, std::span<const Value> params = {}) = 0;
   // Runs several statements without parameters (migrations).
   virtual void exec_script(std::string_view sql) = 0;
-  // Loads `count` rows fast: COPY on PostgreSQL, one prepared insert in a transaction on SQLite.
+  // Loads `count` rows fast: COPY on PostgreSQL, many rows a statement on SQLite.
   // `row(i)` gives row i, one value per column, valid until the next call: a caller can make
   // each row in one buffer instead of holding them all.
   using BulkRowSource = std::function<std::span<const Value>(std::size_t i)>;
