@@ -6,6 +6,7 @@
 //   day targets in one transaction (the issue asks for under 2 s);
 // - BM_SplitLargeOrgOneByOne: the baseline, the same decomposition as 2,106 splits, level by
 //   level, one transaction each (as splitting node by node in the tree does).
+// - BM_TreeAfterDecompose: the director's tree of that year right after.
 // Each reports targets/s; the large org's time is the whole decomposition.
 #include <benchmark/benchmark.h>
 
@@ -17,6 +18,7 @@
 #include "service/goals/target_decompose.h"
 #include "service/goals/target_service.h"
 #include "service/goals/target_split.h"
+#include "service/goals/target_tree.h"
 #include "store/migrations.h"
 #include "store/org_store.h"
 #include "testkit/fixed_clock.h"
@@ -227,5 +229,36 @@ void BM_SplitLargeOrgOneByOne(benchmark::State& state) {
   state.counters["reps"] = s.reps;
 }
 BENCHMARK(BM_SplitLargeOrgOneByOne)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+// The director's tree of the org's year right after 一键分解 to days: the year's target of every
+// region, team and rep and the org's calendar, out of 524,105 targets in the period.
+void BM_TreeAfterDecompose(benchmark::State& state) {
+  static LargeGoalsStore s("tree");
+  const service::Actor admin = service::make_actor(s.ctx(), s.orgs.get(s.org), s.admin, "bench");
+  static std::int64_t root = 0;
+  if (root == 0) {
+    auto set =
+        service::set_target(s.ctx(), admin, {"orders_amount", "org", "2031", 100'000'000'000});
+    auto made = set.ok() ? service::decompose_target(s.ctx(), admin, set->target.id,
+                                                     {"equal", "day", "", true})
+                         : Result<service::DecomposeResult>(set.error());
+    if (!made.ok()) {
+      state.SkipWithError("decompose failed");
+      return;
+    }
+    root = set->target.id;
+  }
+  std::size_t nodes = 0;
+  for (auto _ : state) {
+    auto tree = service::target_tree(s.ctx(), admin, root);
+    if (!tree.ok()) {
+      state.SkipWithError("tree failed");
+      return;
+    }
+    nodes = tree->root.children.size();
+  }
+  state.counters["regions"] = static_cast<double>(nodes);
+}
+BENCHMARK(BM_TreeAfterDecompose)->Unit(benchmark::kMillisecond)->Iterations(5);
 
 }  // namespace

@@ -107,6 +107,11 @@ std::vector<goals::Target> list_targets(Connection& c, OrgId org, const TargetQu
       sql += " AND metric = ?";
       params.emplace_back(*q.metric);
     }
+    if (q.period) {
+      sql += " AND start_day = ? AND period = ?";
+      params.emplace_back(format_date(q.period->start));
+      params.emplace_back(q.period->label);
+    }
     // Dates as YYYY-MM-DD text compare as dates. No target is longer than a year, so one that
     // ends after `from` starts less than 367 days before it: a lower bound the key can seek to.
     if (q.to) {
@@ -124,14 +129,15 @@ std::vector<goals::Target> list_targets(Connection& c, OrgId org, const TargetQu
     for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(target_from(rows, i));
   };
   // SQLite reads scope by scope down the (scope, first day) key: it plans an OR of scopes as a
-  // scan of the org's targets. PostgreSQL reads them all in one query (an index scan per scope,
-  // OR-ed), one round trip instead of one per scope.
+  // scan of the org's targets. PostgreSQL reads up to 500 in one query (an index scan per scope,
+  // OR-ed), a round trip for many scopes instead of one each.
   if (scopes.empty()) {
     read({});
-  } else if (c.dialect() == Dialect::postgres) {
-    read(scopes);
-  } else {
-    for (const ScopeRef& s : scopes) read({&s, 1});
+    return out;
+  }
+  const std::size_t per_read = c.dialect() == Dialect::postgres ? 500 : 1;
+  for (std::size_t from = 0; from < scopes.size(); from += per_read) {
+    read(std::span<const ScopeRef>(scopes).subspan(from, std::min(per_read, scopes.size() - from)));
   }
   return out;
 }

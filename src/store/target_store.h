@@ -26,6 +26,7 @@ struct TargetQuery {
   std::optional<ScopeRef> scope;
   std::vector<ScopeRef> scopes;       // any of them (`scope` too, when both are set, is one)
   std::optional<LocalDate> from, to;  // [from, to): periods that overlap it
+  std::optional<Period> period;       // exactly this period (with scopes: one key lookup each)
 };
 
 // The targets that match `q`, by scope, metric and start: one read down the targets' key for

@@ -90,6 +90,16 @@ TEST_P(TargetStoreTest, AScopesTargetsAreFoundByTheDaysTheirPeriodsOverlap) {
   all.to = day(2025, 6, 2);
   ASSERT_EQ(list_targets(*c, org_, all).size(), 1u);
   EXPECT_EQ(list_targets(*c, org_, all)[0].period.label, "2025");
+
+  // One period exactly (a tree's level): each scope's target of it, not those inside it.
+  TargetQuery year;
+  year.metric = "orders_amount";
+  year.period = parse_period("2026").value();
+  year.scopes = {kAnna, kBo, kTeam};
+  std::vector<std::string> years;
+  for (const goals::Target& t : list_targets(*c, org_, year))
+    years.push_back(t.scope.text() + " " + t.period.label);
+  EXPECT_EQ(years, (std::vector<std::string>{"user:7 2026", "user:8 2026"}));
 }
 
 // The key keeps a metric, scope and period once; the same period of another metric or scope is

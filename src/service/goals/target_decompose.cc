@@ -155,13 +155,16 @@ Result<DecomposeResult> decompose_target(const Context& ctx, const Actor& actor,
   }
   if (parts.empty() && calendar.empty()) return Error::invalid("into", detail::nothing_below);
 
-  // The targets already set inside the period, in one read.
+  // The targets already set inside the period, read for the scopes of the parts only (the root's
+  // and every part's down the organisation).
   std::unordered_set<std::string> existing;
   {
     store::TargetQuery q;
     q.metric = out.root.metric;
     q.from = out.root.period.start;
     q.to = out.root.period.end;
+    q.scopes.push_back(out.root.scope);
+    for (std::size_t i = 0; i < org_parts; ++i) q.scopes.push_back(parts[i].scope);
     for (const goals::Target& t : store::list_targets(*ctx.db.acquire(), actor.org, q))
       existing.insert(key_of(t.scope, t.period.label));
   }

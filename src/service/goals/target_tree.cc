@@ -56,6 +56,16 @@ TreeNode node_of(const TreeInputs& in, const ScopeRef& scope) {
   return node;
 }
 
+// Adds `scope` and every scope below it that the viewer sees, as node_of walks them.
+void collect_scopes(const Actor& actor, const ScopeRef& scope, std::vector<ScopeRef>& out) {
+  out.push_back(scope);
+  const OrgSnapshot& org = *actor.snapshot;
+  for (const ScopeRef& child : goals::org_children(org, scope, actor.today)) {
+    if (check_may_view({child}, org, actor.scope(), actor.id, actor.today).ok())
+      collect_scopes(actor, child, out);
+  }
+}
+
 // How many periods of `kind` with a working day the root's period holds (clipped to it), as a
 // split by working days makes them.
 std::size_t parts_of(const Period& outer, PeriodKind kind, int fiscal,
@@ -76,22 +86,31 @@ Result<TargetTree> target_tree(const Context& ctx, const Actor& actor, std::int6
   std::map<PeriodKind, CalendarGroup> calendar;
   {
     auto conn = ctx.db.acquire();
-    store::TargetQuery q;
-    q.metric = root.metric;
-    q.from = root.period.start;
-    q.to = root.period.end;
+    // The root's period for every scope of the tree: a key lookup each, not the org's targets
+    // (after a decomposition to days, half a million of them overlap a year).
+    store::TargetQuery same;
+    same.metric = root.metric;
+    same.period = root.period;
+    collect_scopes(actor, root.scope, same.scopes);
     std::vector<std::int64_t> ids;
-    for (goals::Target& t : store::list_targets(*conn, actor.org, q)) {
-      if (t.period.label == root.period.label) {
-        ids.push_back(t.id);
-        in.targets.emplace(key_of(t.scope), std::move(t));
-      } else if (t.scope == root.scope && t.period.start >= root.period.start &&
-                 t.period.end <= root.period.end) {
-        CalendarGroup& g = calendar[t.period.kind];
-        g.kind = t.period.kind;
-        g.sum += t.value;
-        g.items.push_back(std::move(t));
-      }
+    for (goals::Target& t : store::list_targets(*conn, actor.org, same)) {
+      ids.push_back(t.id);
+      in.targets.emplace(key_of(t.scope), std::move(t));
+    }
+    // The root scope's own targets inside its period: the calendar below it.
+    store::TargetQuery below;
+    below.metric = root.metric;
+    below.scope = root.scope;
+    below.from = root.period.start;
+    below.to = root.period.end;
+    for (goals::Target& t : store::list_targets(*conn, actor.org, below)) {
+      if (t.period.label == root.period.label || t.period.start < root.period.start ||
+          t.period.end > root.period.end)
+        continue;
+      CalendarGroup& g = calendar[t.period.kind];
+      g.kind = t.period.kind;
+      g.sum += t.value;
+      g.items.push_back(std::move(t));
     }
     for (goals::TargetCommit& c : store::list_target_commits(*conn, actor.org, ids)) {
       const std::int64_t target = c.target_id;
