@@ -466,9 +466,12 @@ ALTER TABLE orgs ADD COLUMN seasonality TEXT NOT NULL DEFAULT '';
 )sql";
 
 // Targets get one key, by scope, first day and metric, in place of the unique (metric, scope,
-// period) and the (scope, first day) index: a (scope, metric, period) is still kept once (a
-// period's first day follows from its label), and the one index serves what the two did, a
-// scope's targets by date. A decomposition writes one B-tree fewer for each of its targets.
+// period) and the (scope, first day) index: a period is its label and its first day (a week cut
+// at a year's edge keeps its label: 2026's part of 2026-W01 starts on 1 January, 2025's on 29
+// December), so each year's cut week is a target of its own where the old key refused the
+// second; a target set by hand is still one per label (service/goals/target_service). The one
+// index serves what the two did, a scope's targets by date, and a decomposition writes one B-tree
+// fewer for each of its targets.
 // SQLite cannot drop a table's UNIQUE constraint: its step rebuilds the table (below).
 constexpr const char* kV8 = R"sql(
 DROP INDEX targets_scope;
@@ -557,8 +560,10 @@ CREATE TABLE fupan_rebuild_targets (
   c.exec_script("DROP TABLE targets");
   c.exec_script("ALTER TABLE fupan_rebuild_targets RENAME TO targets");
   for (std::size_t i = 0; i < indexes.size(); ++i) c.exec_script(indexes.str(i, 0));
+  // Set even when no row was copied (every target deleted): SQLite then keeps no sequence row.
   if (!seq.empty()) {
-    c.exec("UPDATE sqlite_sequence SET seq = ? WHERE name = 'targets'", {seq.i64(0, 0)});
+    c.exec_script("DELETE FROM sqlite_sequence WHERE name = 'targets'");
+    c.exec("INSERT INTO sqlite_sequence (name, seq) VALUES ('targets', ?)", {seq.i64(0, 0)});
   }
   if (!c.query("PRAGMA foreign_key_check", {}).empty()) {
     throw std::runtime_error("rebuilding the targets table broke a foreign key");

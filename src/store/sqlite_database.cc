@@ -130,19 +130,30 @@ class SqliteConnection final : public Connection {
     // Many rows to one statement: each step costs a third less per row than a row's own step.
     // A row's values are copied as it is bound (the next call may reuse its buffer).
     const std::size_t width = columns.size();
+    if (width == 0) throw StoreError(StoreError::Kind::other, "bulk insert without columns");
     const std::size_t rows_per_step = std::clamp<std::size_t>(999 / width, 1, 64);
+    // A row of another width would leave the previous row's values bound.
+    auto checked = [&](std::size_t i) {
+      const std::span<const Value> values = row(i);
+      if (values.size() != width) {
+        throw StoreError(StoreError::Kind::other, "bulk insert into " + std::string(table) +
+                                                      ": a row of " +
+                                                      std::to_string(values.size()) + " values");
+      }
+      return values;
+    };
     std::size_t i = 0;
     if (rows_per_step > 1 && count >= rows_per_step) {
       sqlite3_stmt* many = statement(insert_sql(table, columns, rows_per_step));
       for (; i + rows_per_step <= count; i += rows_per_step) {
         for (std::size_t r = 0; r < rows_per_step; ++r)
-          bind_values(many, static_cast<int>(r * width), row(i + r), SQLITE_TRANSIENT);
+          bind_values(many, static_cast<int>(r * width), checked(i + r), SQLITE_TRANSIENT);
         step_done(many);
       }
     }
     sqlite3_stmt* one = statement(insert_sql(table, columns, 1));
     for (; i < count; ++i) {
-      bind(one, row(i));
+      bind(one, checked(i));
       step_done(one);
     }
   }

@@ -242,6 +242,36 @@ TEST(Migrations, SqliteTargetsRebuiltWithOneKeyKeepEverything) {
   std::filesystem::remove_all(dir);
 }
 
+// Every target deleted before migration 8: the rebuilt table copies no row, and still gives no
+// id again.
+TEST(Migrations, SqliteTargetsRebuiltEmptyKeepTheirIdSequence) {
+  const auto dir = std::filesystem::temp_directory_path() / "fupan_targets_seq_test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  auto db = open_database((dir / "v7.db").string());
+  const char* insert =
+      "INSERT INTO targets (org_id, metric, scope_type, scope_id, period, start_day, end_day, "
+      "value, version, created_at, updated_at) VALUES (1, 'visits', 'user', 7, '2026-12', "
+      "'2026-12-01', '2027-01-01', 10, 1, 0, 0)";
+  {
+    auto c = db->acquire();
+    migrate_sqlite_until(*c, 7);
+    OrgRecord org;
+    org.name = "空目标";
+    insert_org(*c, org);
+    c->exec(insert, {});
+    c->exec("DELETE FROM targets", {});
+  }
+  migrate(*db);
+  {
+    auto c = db->acquire();
+    c->exec(insert, {});
+    EXPECT_EQ(c->query("SELECT id FROM targets", {}).i64(0, 0), 2) << "id 1 is not given again";
+  }
+  db.reset();
+  std::filesystem::remove_all(dir);
+}
+
 // Returns table -> column names as the store reports them.
 std::map<std::string, std::set<std::string>> columns(Database& db) {
   std::map<std::string, std::set<std::string>> out;

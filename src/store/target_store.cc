@@ -148,6 +148,16 @@ std::optional<goals::Target> find_target(Connection& c, OrgId org, std::int64_t 
   return target_from(rows, 0);
 }
 
+bool has_target_labelled(Connection& c, OrgId org, std::string_view metric, const ScopeRef& scope,
+                         std::string_view period) {
+  return !c.query(
+               "SELECT 1 FROM targets WHERE org_id = ? AND scope_type = ? AND scope_id = ? AND "
+               "metric = ? AND period = ? LIMIT 1",
+               {org.value, std::string(scope.type_name()), scope.id, std::string(metric),
+                std::string(period)})
+              .empty();
+}
+
 std::int64_t insert_target(Connection& c, OrgId org, const goals::Target& t) {
   auto r = c.query(kInsertTarget,
                    {org.value, t.metric, std::string(t.scope.type_name()), t.scope.id,

@@ -33,6 +33,10 @@ struct TargetQuery {
 // each scope asked for, one read of the org's targets when none is.
 std::vector<goals::Target> list_targets(Connection& c, OrgId org, const TargetQuery& q);
 std::optional<goals::Target> find_target(Connection& c, OrgId org, std::int64_t id);
+// Whether `scope` has a target of `metric` labelled `period`, whatever its days (a week cut at a
+// year's edge keeps its label).
+bool has_target_labelled(Connection& c, OrgId org, std::string_view metric, const ScopeRef& scope,
+                         std::string_view period);
 // Inserts `t` (its value also its original value); a second target for the same metric, scope
 // and period is a unique violation.
 std::int64_t insert_target(Connection& c, OrgId org, const goals::Target& t);

@@ -98,6 +98,10 @@ Result<SavedTarget> set_target(const Context& ctx, const Actor& actor, const Tar
   FUPAN_ASSIGN_OR_RETURN(
       auto saved,
       write_facts<goals::Target>(ctx, "period", [&](store::Connection& c) -> Result<goals::Target> {
+        // One target a label: also against a split's part of the same week cut at a year's edge
+        // (another first day, so the key alone would take both).
+        if (store::has_target_labelled(c, actor.org, t.metric, t.scope, t.period.label))
+          return Error::exists("period");
         t.id = store::insert_target(c, actor.org, t);
         audit_json(c, actor, "create", "target", t.id, std::nullopt, goals::to_json(t),
                    t.created_at);

@@ -231,3 +231,29 @@ test('the org keeps a seasonality and the SMART factor; a split and a check use 
   // Back as the other tests expect it.
   expectStatus(await patch('admin', '/api/org', { version: saved.version, smart_factor_pct: 150, seasonality: org.seasonality }), 200);
 });
+
+test('a week cut at a year\'s edge is a target of each year\'s split; by hand its label is taken once', async () => {
+  // ISO week 2037-W53 runs from Monday 28 December 2037 to Sunday 3 January 2038: 2037's weeks
+  // end with its first four days and 2038's begin with its last three.
+  const weeks = [];
+  for (const year of ['2037', '2038']) {
+    const t = expectStatus(await post('manager', '/api/targets', {
+      metric: 'emails', scope: `user:${fx.rep.id}`, period: year, value: 5_200,
+    }), 201);
+    const split = expectStatus(await post('manager', `/api/targets/${t.id}/split`,
+      { down: 'calendar', into: 'week', save: true }), 201);
+    assert.equal(split.sum, 5_200);
+    weeks.push(split.parts);
+  }
+  const last = weeks[0].at(-1);
+  const first = weeks[1][0];
+  assert.equal(last.period, first.period);
+  assert.deepEqual([last.start, last.end, first.start, first.end],
+    ['2037-12-28', '2037-12-31', '2038-01-01', '2038-01-03']);
+  // The week set by hand is the whole ISO week: its label is already a target of this scope.
+  await assertNothingWritten(['/api/targets'], async () => {
+    expectError(await post('manager', '/api/targets', {
+      metric: 'emails', scope: `user:${fx.rep.id}`, period: first.period, value: 100,
+    }), 409, 'already_exists', 'period');
+  }, 'a second target for the label');
+});
