@@ -56,18 +56,30 @@ export function periodText(label) {
   }
 }
 
-/** The calendar parts a period splits into (the server's `into`): a year into quarters … days. */
-export function calendarParts(period) {
-  switch (periodKind(period)) {
-    case 'year':
-      return ['quarter', 'month', 'week']
-    case 'quarter':
-      return ['month', 'week', 'day']
-    case 'month':
-      return ['week', 'day']
-    case 'week':
-      return ['day']
-    default:
-      return []
-  }
+/**
+ * The kind a target's period splits as: a fiscal year (FY2026) and its quarters (FY2026-Q1) as a
+ * year and a quarter (periodKind reads calendar labels only).
+ */
+export function splitKind(label) {
+  if (/^FY\d{4}$/.test(label ?? '')) return 'year'
+  if (/^FY\d{4}-Q[1-4]$/.test(label ?? '')) return 'quarter'
+  return periodKind(label)
 }
+
+const FINER = ['quarter', 'month', 'week', 'day']
+const FIRST_PART = { year: 'month', quarter: 'month', month: 'week', week: 'day' }
+
+/**
+ * The calendar parts a period splits into (the server's `into`), coarse to fine: a year into
+ * quarters, months, weeks (and days with `yearToDays`, as 一键分解 takes it to every working day),
+ * a quarter into months … days.
+ */
+export function calendarParts(period, { yearToDays = false } = {}) {
+  const kind = splitKind(period)
+  if (kind === 'year') return yearToDays ? FINER : FINER.slice(0, 3)
+  const at = FINER.indexOf(kind)
+  return at < 0 ? [] : FINER.slice(at + 1)
+}
+
+/** The part a split of `period` starts on: a year's or a quarter's months, a month's weeks, a week's days. */
+export const firstPart = (period) => FIRST_PART[splitKind(period)]
