@@ -4,9 +4,7 @@
 //   (a) orders_amount of all 200 teams × every ISO week of 2026-Q3 (the quarter's 14 weeks);
 //   (b) one rep's week, every metric (value; and value + 环比 + 同比);
 //   the index build at start-up and its memory per activity.
-// SQLite: FUPAN_BENCH_LARGE_DB (default /tmp/fupan_large_org.db), generated on first use and kept.
-// PostgreSQL: FUPAN_BENCH_ANALYTICS_PG_URL, generated there when its orgs table is empty.
-// FUPAN_BENCH_SCALE shrinks the org for quick runs (a new SQLite file is made per scale).
+// The stores: bench/large_store.h.
 #include <benchmark/benchmark.h>
 
 #include <chrono>
@@ -17,7 +15,7 @@
 #include "core/crypto.h"
 #include "engine/analytics.h"
 #include "engine/index_file.h"
-#include "large_org.h"
+#include "large_store.h"
 #include "service/platform/org_directory.h"
 #include "store/metric_settings_store.h"
 #include "store/migrations.h"
@@ -26,78 +24,9 @@
 namespace {
 
 using namespace fupan;
-
-double scale() {
-  const char* s = std::getenv("FUPAN_BENCH_SCALE");
-  return s ? std::strtod(s, nullptr) : 1.0;
-}
-
-// A store holding the large org, and its analytics index.
-struct LargeStore {
-  explicit LargeStore(const std::string& url) {
-    crypto_init();
-    db = store::open_database(url, 4);
-    store::migrate(*db);
-    std::int64_t orgs_there = 0;
-    {
-      auto c = db->acquire();
-      orgs_there = c->query("SELECT COUNT(*) FROM orgs", {}).i64(0, 0);
-    }
-    if (orgs_there == 0) {
-      bench::LargeOrgOptions o;
-      o.scale = scale();
-      o.progress = [](std::string_view table, std::int64_t rows, double s) {
-        std::cerr << "  generated " << table << ": " << rows << " rows in " << s << " s\n";
-      };
-      const auto t0 = std::chrono::steady_clock::now();
-      bench::generate_large_org(*db, o);
-      std::cerr << "large org generated in "
-                << std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()
-                << " s\n";
-    }
-    auto c = db->acquire();
-    org = OrgId{c->query("SELECT MIN(id) FROM orgs", {}).i64(0, 0)};
-    orgs.load_all(*db);
-    snapshot = orgs.get(org);
-    // The rep: the member with the most orders in the quarter's last week.
-    rep = UserId{c->query("SELECT owner_id FROM orders WHERE org_id = ? GROUP BY owner_id ORDER BY "
-                          "COUNT(*) DESC LIMIT 1",
-                          {org.value})
-                     .i64(0, 0)};
-  }
-
-  engine::Analytics& analytics() {
-    if (!engine_) {
-      engine_ = std::make_unique<engine::Analytics>(*db, store::read_metric_settings);
-      engine_->warm(org);
-    }
-    return *engine_;
-  }
-
-  std::unique_ptr<store::Database> db;
-  service::OrgDirectory orgs;
-  std::shared_ptr<const OrgSnapshot> snapshot;
-  OrgId org;
-  UserId rep;
-  std::unique_ptr<engine::Analytics> engine_;
-};
-
-LargeStore* sqlite_store() {
-  static LargeStore s([] {
-    if (const char* p = std::getenv("FUPAN_BENCH_LARGE_DB")) return std::string(p);
-    const double f = scale();
-    return f == 1.0 ? std::string("/tmp/fupan_large_org.db")
-                    : "/tmp/fupan_large_org_" + std::to_string(f) + ".db";
-  }());
-  return &s;
-}
-
-LargeStore* pg_store() {
-  const char* url = std::getenv("FUPAN_BENCH_ANALYTICS_PG_URL");
-  if (!url) return nullptr;
-  static LargeStore s(url);
-  return &s;
-}
+using bench::LargeStore;
+using bench::pg_store;
+using bench::sqlite_store;
 
 using StoreFn = LargeStore* (*)();
 

@@ -9,7 +9,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libpq-dev libsodium-dev libspdlog-dev libfmt-dev libcli11-dev
   libhowardhinnant-date-dev libgtest-dev libbenchmark-dev
-  libxlsxwriter-dev libzip-dev libpugixml-dev clang-14 libclang-rt-14-dev
+  libxlsxwriter-dev libzip-dev libpugixml-dev libcurl4-openssl-dev clang-14 libclang-rt-14-dev
   postgresql-15 postgresql-client-15 chromium fonts-noto-cjk faketime wrk curl
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)

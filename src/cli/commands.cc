@@ -9,14 +9,17 @@
 #include "cli/store_access.h"
 #include "core/crypto.h"
 #include "core/error_catalogue.h"
+#include "core/text_parse.h"
 #include "demo/demo_goals.h"
 #include "demo/demo_history.h"
 #include "demo/demo_org.h"
+#include "demo/demo_reports.h"
 #include "domain/entity_json.h"
 #include "domain/org_validation.h"
 #include "engine/analytics.h"
 #include "http/server.h"
 #include "jobs/daily_jobs.h"
+#include "jobs/notifications/notification_worker.h"
 #include "service/analytics/metric_json.h"
 #include "service/analytics/metrics_service.h"
 #include "service/io/import_report_json.h"
@@ -93,10 +96,16 @@ int serve(const ServeOptions& o) {
   jobs::Scheduler scheduler(clock, [&ctx] { return jobs::org_zones(ctx); });
   jobs::register_daily_jobs(scheduler, ctx);
   scheduler.start();
+  std::optional<jobs::NotificationWorker> notifications;
+  if (o.notification_period > 0) {
+    notifications.emplace(ctx, std::chrono::seconds{o.notification_period});
+    notifications->start();
+  }
   const int status = http::run_server(app, server, [&](unsigned short port) {
     std::cout << "Fupan is listening on http://" << o.host << ":" << port << "/" << std::endl;
   });
   scheduler.stop();
+  if (notifications) notifications->stop();
   // Every request has finished: the indexes hold every change this server made.
   analytics.save();
   return status;
@@ -123,9 +132,36 @@ int demo(const std::string& url, bool if_missing) {
   service::ScopeCache scopes;
   demo::add_demo_history({*db, orgs, clock, sessions, scopes}, *org, clock.now(), demo::kDemoSeed);
   demo::add_demo_goals({*db, orgs, clock, sessions, scopes}, *org, clock.now());
+  {
+    // The reports' data blocks are read from the analytics index, as the server reads them.
+    engine::Analytics analytics(*db, store::read_metric_settings);
+    service::Context ctx{*db, orgs, clock, sessions, scopes, &analytics};
+    demo::add_demo_reports(ctx, *org, clock.now());
+  }
   std::cout << "demo organisation created; log in with admin, director, manager, rep or analyst, "
                "password "
             << demo::kDemoPassword << "\n";
+  return 0;
+}
+
+int remind(const std::string& url, const std::string& at) {
+  auto db = open_store(url, 2, StoreMode::existing);
+  SystemClock clock;
+  Instant when = clock.now();
+  if (!at.empty()) {
+    auto parsed = parse_instant_text(at, zone_of("UTC"));
+    if (!parsed) return fail("--at is an instant like 2026-12-11T09:00:00Z");
+    when = *parsed;
+  }
+  service::OrgDirectory orgs;
+  orgs.load_all(*db);
+  service::SessionCache sessions;
+  service::ScopeCache scopes;
+  const service::Context ctx{*db, orgs, clock, sessions, scopes};
+  const auto round = jobs::run_notifications(ctx, when);
+  std::cout << "{\"reminded\":" << round.reminded << ",\"queued\":" << round.queued
+            << ",\"sent\":" << round.sent.sent << ",\"retried\":" << round.sent.retried
+            << ",\"failed\":" << round.sent.failed << "}" << std::endl;
   return 0;
 }
 

@@ -16,8 +16,14 @@ struct ServeOptions {
   int threads = 4;
   bool secure_cookies = false;
   bool create = false;  // make the store when there is none (else a missing store is an error)
+  // Seconds between the notification rounds (report reminders queued, notifications sent);
+  // 0 runs none (the API tests run them with `fupan remind` at pinned instants).
+  int notification_period = 30;
 };
 int serve(const ServeOptions& o);
+// One notification round as the server runs it, at `at` (RFC 3339; empty: now): the report
+// reminders due then are queued in every org and everything due is sent. Prints the counts.
+int remind(const std::string& db, const std::string& at);
 int migrate(const std::string& db);
 int demo(const std::string& db, bool if_missing);
 int print_routes();

@@ -55,6 +55,10 @@ int main(int argc, char** argv) {
       ->add_flag("--secure-cookies", serve.secure_cookies,
                  "Mark the session cookie Secure (behind HTTPS)")
       ->envname("FUPAN_SECURE_COOKIES");
+  serve_cmd
+      ->add_option("--notification-period", serve.notification_period,
+                   "Seconds between notification rounds (report reminders, sending); 0: none")
+      ->capture_default_str();
   serve_cmd->add_flag("--create", serve.create,
                       "Create the store when there is none (without it a missing SQLite file is "
                       "an error, so a mistyped --db creates nothing)");
@@ -214,6 +218,12 @@ int main(int argc, char** argv) {
       team_cmd->add_subcommand("list", "List teams: id, name, region, parent team");
   add_db(team_list_cmd, db);
 
+  std::string remind_at;
+  auto* remind_cmd = app.add_subcommand(
+      "remind", "Queue the report reminders due and send the notifications due, once");
+  add_db(remind_cmd, db);
+  remind_cmd->add_option("--at", remind_at, "The instant to run at (RFC 3339; default now)");
+
   CLI11_PARSE(app, argc, argv);
   try {
     if (*serve_cmd) return fupan::cli::serve(serve);
@@ -236,6 +246,7 @@ int main(int argc, char** argv) {
     if (*region_list_cmd) return fupan::cli::region_list(db);
     if (*team_add_cmd) return fupan::cli::team_add(team_opts);
     if (*team_list_cmd) return fupan::cli::team_list(db);
+    if (*remind_cmd) return fupan::cli::remind(db, remind_at);
   } catch (const std::exception& e) {
     std::cerr << "fupan: " << e.what() << "\n";
     return 1;

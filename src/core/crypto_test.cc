@@ -50,3 +50,23 @@ TEST(Crypto, VerifiesAnArgon2idHashOfTheReferenceImplementation) {
 
 }  // namespace
 }  // namespace fupan
+
+namespace fupan {
+namespace {
+
+TEST(Crypto, HmacSha256MatchesRfc4231) {
+  // RFC 4231, test case 2.
+  EXPECT_EQ(hex(hmac_sha256("Jefe", "what do ya want for nothing?")),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  EXPECT_EQ(hmac_sha256("k", "").size(), 32u);
+}
+
+TEST(Crypto, Base64IsStandardWithPadding) {
+  EXPECT_EQ(base64(""), "");
+  EXPECT_EQ(base64("fo"), "Zm8=");
+  EXPECT_EQ(base64("foobar"), "Zm9vYmFy");
+  EXPECT_EQ(base64(std::string("\xfb\xff", 2)), "+/8=");
+}
+
+}  // namespace
+}  // namespace fupan

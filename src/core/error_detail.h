@@ -229,58 +229,75 @@ namespace fupan {
   X(own_plan_only)             \
   X(revenue_target)            \
   X(target_repeated)           \
+  X(report_period)             \
+  X(section_key)               \
+  X(section_type)              \
+  X(sections_needed)           \
+  X(one_data_section)          \
+  X(time_of_day)               \
+  X(own_report_only)           \
+  X(own_report_review)         \
+  X(report_not_editable)       \
+  X(report_not_submitted)      \
+  X(report_not_returnable)     \
+  X(report_no_goals)           \
+  X(report_kind)               \
+  X(channel_url)               \
+  X(channel_kind)              \
   X(level)
 
 // Every detail code with parameters, and the parameters' names in order (space-separated).
-#define FUPAN_PARAM_DETAILS(X)        \
-  X(range, "min max")                 \
-  X(range_words, "min max")           \
-  X(integer_range, "min max")         \
-  X(integer_from, "min")              \
-  X(length_range, "min max")          \
-  X(at_most_chars, "max")             \
-  X(sheet_header, "sheet")            \
-  X(at_least_chars, "min")            \
-  X(at_most, "max")                   \
-  X(at_least, "min")                  \
-  X(degrees_range, "min max")         \
-  X(one_of, "choices")                \
-  X(ids_range, "min max")             \
-  X(line_object, "line")              \
-  X(line_product_required, "line")    \
-  X(line_quantity_required, "line")   \
-  X(line_product_id, "line")          \
-  X(line_quantity, "line")            \
-  X(line_unit_price, "line")          \
-  X(line_discount, "line")            \
-  X(line_no_such_product, "line")     \
-  X(line_unknown_field, "line key")   \
-  X(line_negative_quantity, "line")   \
-  X(line_negative_price, "line")      \
-  X(line_discount_range, "line")      \
-  X(line_amount_out_of_range, "line") \
-  X(line_unclosed_quote, "line")      \
-  X(line_text_after_quote, "line")    \
-  X(stage_in_pipeline, "stage")       \
-  X(stage_listed_twice, "stage")      \
-  X(stage_name_too_long, "name")      \
-  X(stage_name_twice, "name")         \
-  X(stage_position_twice, "position") \
-  X(stage_probability, "name")        \
-  X(won_probability, "name")          \
-  X(lost_probability, "name")         \
-  X(probability_order, "name before") \
-  X(json_syntax, "reason")            \
-  X(xlsx_part_unpack, "part")         \
-  X(xlsx_part_damaged, "part")        \
-  X(xlsx_part_too_large, "part")      \
-  X(xlsx_part_not_xml, "part")        \
-  X(xlsx_row_number, "row")           \
-  X(xlsx_shared_string, "row")        \
-  X(xlsx_cell_reference, "row")       \
-  X(xlsx_too_many_columns, "row")     \
-  X(no_user_named, "username")        \
-  X(user_named_deactivated, "username")
+#define FUPAN_PARAM_DETAILS(X)          \
+  X(range, "min max")                   \
+  X(range_words, "min max")             \
+  X(integer_range, "min max")           \
+  X(integer_from, "min")                \
+  X(length_range, "min max")            \
+  X(at_most_chars, "max")               \
+  X(sheet_header, "sheet")              \
+  X(at_least_chars, "min")              \
+  X(at_most, "max")                     \
+  X(at_least, "min")                    \
+  X(degrees_range, "min max")           \
+  X(one_of, "choices")                  \
+  X(ids_range, "min max")               \
+  X(line_object, "line")                \
+  X(line_product_required, "line")      \
+  X(line_quantity_required, "line")     \
+  X(line_product_id, "line")            \
+  X(line_quantity, "line")              \
+  X(line_unit_price, "line")            \
+  X(line_discount, "line")              \
+  X(line_no_such_product, "line")       \
+  X(line_unknown_field, "line key")     \
+  X(line_negative_quantity, "line")     \
+  X(line_negative_price, "line")        \
+  X(line_discount_range, "line")        \
+  X(line_amount_out_of_range, "line")   \
+  X(line_unclosed_quote, "line")        \
+  X(line_text_after_quote, "line")      \
+  X(stage_in_pipeline, "stage")         \
+  X(stage_listed_twice, "stage")        \
+  X(stage_name_too_long, "name")        \
+  X(stage_name_twice, "name")           \
+  X(stage_position_twice, "position")   \
+  X(stage_probability, "name")          \
+  X(won_probability, "name")            \
+  X(lost_probability, "name")           \
+  X(probability_order, "name before")   \
+  X(json_syntax, "reason")              \
+  X(xlsx_part_unpack, "part")           \
+  X(xlsx_part_damaged, "part")          \
+  X(xlsx_part_too_large, "part")        \
+  X(xlsx_part_not_xml, "part")          \
+  X(xlsx_row_number, "row")             \
+  X(xlsx_shared_string, "row")          \
+  X(xlsx_cell_reference, "row")         \
+  X(xlsx_too_many_columns, "row")       \
+  X(no_user_named, "username")          \
+  X(user_named_deactivated, "username") \
+  X(section_key_twice, "key")           \
+  X(section_required, "title")
 
 enum class DetailCode : std::uint16_t {
   none,  // no detail
@@ -510,6 +527,14 @@ inline Detail no_user_named(std::string username) {
 // "user '{username}' is deactivated"
 inline Detail user_named_deactivated(std::string username) {
   return {DetailCode::user_named_deactivated, {std::move(username)}};
+}
+// "the section key {key} is used twice"
+inline Detail section_key_twice(std::string key) {
+  return {DetailCode::section_key_twice, {std::move(key)}};
+}
+// "\"{title}\" is required: fill it in before submitting"
+inline Detail section_required(std::string title) {
+  return {DetailCode::section_required, {std::move(title)}};
 }
 
 }  // namespace detail

@@ -46,6 +46,10 @@ App::App(const service::Context& ctx, AppOptions options)
   add_import_routes(*this);
   add_metric_routes(*this);
   add_analysis_routes(*this);
+  add_report_template_routes(*this);
+  add_report_team_routes(*this);
+  add_report_routes(*this);
+  add_notification_routes(*this);
 }
 
 void App::open(const std::string& method, const std::string& pattern, Router::Handler handler) {

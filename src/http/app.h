@@ -81,6 +81,10 @@ void add_customer_routes(App& app);
 void add_import_routes(App& app);
 void add_metric_routes(App& app);
 void add_analysis_routes(App& app);
+void add_report_template_routes(App& app);
+void add_report_routes(App& app);
+void add_report_team_routes(App& app);
+void add_notification_routes(App& app);
 
 // Returns the value of cookie `name` in a Cookie header, or "".
 std::string cookie_value(const std::string& header, const std::string& name);

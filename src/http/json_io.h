@@ -54,6 +54,11 @@ class Fields {
   // Like str(), and records missing_field when absent.
   std::string required_str(const std::string& name);
 
+  // The field as it is (an object or array read by the caller), or nullptr when absent.
+  const boost::json::value* raw(const std::string& name) { return take(name); }
+  // Records a problem the caller found in a raw field; finish() reports the first.
+  void reject(Error e) { fail(std::move(e)); }
+
   // Returns the first problem: a wrong type, a missing required field, or an unknown field.
   Status finish() const;
 

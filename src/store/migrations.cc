@@ -481,6 +481,130 @@ constexpr const char* kV8Postgres = R"sql(
 ALTER TABLE targets DROP CONSTRAINT targets_org_id_metric_scope_type_scope_id_period_key;
 )sql";
 
+// Weekly reports (SPEC §4): templates with every version kept, one report per person, kind and
+// period, every submitted version, comments with @mentions and read receipts; the channels
+// reminders go out through and the outbox that is their delivery log (a message's key is unique
+// per channel, so a run repeated after a restart queues nothing twice); the indexes a
+// person's week of opportunities closed and stages entered is read by (the data block).
+constexpr const char* kV9 = R"sql(
+CREATE TABLE report_templates (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  team_id BIGINT REFERENCES teams(id),
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  deadline_offset INTEGER NOT NULL,
+  deadline_minute INTEGER NOT NULL,
+  sections TEXT NOT NULL,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX report_templates_org ON report_templates (org_id, kind);
+CREATE TABLE report_template_versions (
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  template_id BIGINT NOT NULL REFERENCES report_templates(id),
+  version BIGINT NOT NULL,
+  name TEXT NOT NULL,
+  deadline_offset INTEGER NOT NULL,
+  deadline_minute INTEGER NOT NULL,
+  sections TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  PRIMARY KEY (template_id, version)
+);
+CREATE TABLE reports (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  kind TEXT NOT NULL,
+  period TEXT NOT NULL,
+  start_day TEXT NOT NULL,
+  end_day TEXT NOT NULL,
+  template_id BIGINT REFERENCES report_templates(id),
+  template_version BIGINT NOT NULL,
+  status TEXT NOT NULL,
+  content TEXT NOT NULL,
+  data_block TEXT NOT NULL DEFAULT '',
+  deadline_at BIGINT NOT NULL,
+  submitted_at BIGINT,
+  late SMALLINT,
+  submissions BIGINT NOT NULL DEFAULT 0,
+  rating SMALLINT,
+  review_comment TEXT NOT NULL DEFAULT '',
+  reviewed_by BIGINT REFERENCES users(id),
+  reviewed_at BIGINT,
+  return_reason TEXT NOT NULL DEFAULT '',
+  goals_accepted_at BIGINT,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  UNIQUE (org_id, user_id, kind, period)
+);
+CREATE INDEX reports_period ON reports (org_id, kind, start_day);
+CREATE INDEX opportunities_closed ON opportunities (org_id, owner_id, closed_at);
+CREATE INDEX opportunity_stage_history_user ON opportunity_stage_history (org_id, user_id, entered_at);
+CREATE TABLE report_versions (
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  report_id BIGINT NOT NULL REFERENCES reports(id),
+  seq BIGINT NOT NULL,
+  content TEXT NOT NULL,
+  data_block TEXT NOT NULL,
+  submitted_at BIGINT NOT NULL,
+  late SMALLINT NOT NULL,
+  PRIMARY KEY (report_id, seq)
+);
+CREATE TABLE report_comments (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  report_id BIGINT NOT NULL REFERENCES reports(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  body TEXT NOT NULL,
+  mentions TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX report_comments_report ON report_comments (report_id, id);
+CREATE TABLE report_reads (
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  report_id BIGINT NOT NULL REFERENCES reports(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  read_at BIGINT NOT NULL,
+  PRIMARY KEY (report_id, user_id)
+);
+CREATE TABLE notification_channels (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  url TEXT NOT NULL,
+  secret TEXT NOT NULL DEFAULT '',
+  sender TEXT NOT NULL DEFAULT '',
+  team_id BIGINT REFERENCES teams(id),
+  active SMALLINT NOT NULL DEFAULT 1,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE TABLE notifications (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  channel_id BIGINT NOT NULL REFERENCES notification_channels(id),
+  dedupe_key TEXT NOT NULL,
+  recipient TEXT NOT NULL DEFAULT '',
+  subject TEXT NOT NULL DEFAULT '',
+  body TEXT NOT NULL,
+  mentions TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at BIGINT NOT NULL,
+  last_error TEXT NOT NULL DEFAULT '',
+  created_at BIGINT NOT NULL,
+  sent_at BIGINT,
+  UNIQUE (org_id, channel_id, dedupe_key)
+);
+CREATE INDEX notifications_due ON notifications (status, next_attempt_at);
+CREATE INDEX notifications_channel ON notifications (org_id, channel_id, id);
+)sql";
+
 std::int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -583,6 +707,7 @@ const std::vector<Migration>& all_migrations() {
       {7, "goals: commits against targets, day plans' tasks, SMART factor and seasonality", kV7},
       {8, "goals: one key for targets, by scope, first day and metric", kV8,
        rebuild_targets_without_unique, kV8Postgres},
+      {9, "weekly reports: templates, reports, versions, comments, reads, notifications", kV9},
   };
   return migrations;
 }

@@ -94,7 +94,7 @@ demo_env=()
 # Create the output file first: the background job opens it only after the fork, and reading it
 # before then would end this script (set -e).
 : >"$tmp/server.out"
-"$bin" serve --db "$db" --port 0 --web-dir "" >"$tmp/server.out" 2>"$tmp/server.log" &
+"$bin" serve --db "$db" --port 0 --web-dir "" --notification-period 0 >"$tmp/server.out" 2>"$tmp/server.log" &
 server_pid=$!
 
 port=""

@@ -191,7 +191,8 @@ Result<Todos> load_todos(const Context& ctx, const Actor& actor, const TodoFilte
   load_ref_names(*conn, actor.org, todos.names);
   todos.reminded = store::last_reminded_items(*conn, actor.org, reminders_since(now));
   for (const auto& r : todos.reminders) {
-    if (!r.record) continue;
+    // A report reminder's record is a report (its period is the note), not a CRM record.
+    if (!r.record || (r.kind != "stalled" && r.kind != "follow_up")) continue;
     const EntityKind& kind = kind_named(r.kind == "stalled" ? "opportunity" : "customer");
     if (auto rec = store::find_entity(*conn, actor.org, kind, *r.record)) {
       todos.reminder_records[{r.kind, *r.record}] = rec->text(kind.label_field);

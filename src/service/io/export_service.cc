@@ -7,16 +7,12 @@
 #include "domain/entity_json.h"
 #include "domain/field_values.h"
 #include "service/crm/ref_names.h"
+#include "service/io/workbook.h"
 
 namespace fupan::service {
 namespace {
 
 constexpr std::int64_t kChunk = 20'000;
-
-int utc_offset_minutes(const date::time_zone* tz, Instant t) {
-  return static_cast<int>(
-      std::chrono::duration_cast<std::chrono::minutes>(tz->get_info(t).offset).count());
-}
 
 // Writes the cell of field `i` of `r`.
 void write_cell(XlsxWriter& x, const EntityRecord& r, std::size_t i, const OrgSnapshot& org,
@@ -84,6 +80,11 @@ void write_cell(XlsxWriter& x, const EntityRecord& r, std::size_t i, const OrgSn
 }
 
 }  // namespace
+
+int utc_offset_minutes(const date::time_zone* tz, Instant t) {
+  return static_cast<int>(
+      std::chrono::duration_cast<std::chrono::minutes>(tz->get_info(t).offset).count());
+}
 
 Result<ExportFile> export_xlsx(const Context& ctx, const Actor& actor, const EntityKind& kind,
                                const ListRequest& req, bool english) {

@@ -9,6 +9,7 @@ import {
   patch, post, request, serverRoutes, todayShanghai, unique,
 } from '../lib.mjs';
 import { CHANGE, CRM_KINDS, createOwned, crmBase, validBody, writers } from '../crm_fixtures.mjs';
+import { createDraft, isoWeek, submit } from '../reports/report_fixtures.mjs';
 
 // Expected statuses by caller.
 const everyone = (s) => Object.fromEntries(CALLERS.map((c) => [c, s]));
@@ -83,6 +84,39 @@ async function newTask(caller) {
 const byRole = (allowed, ok, refused = 403) => ({
   anonymous: 401, ...Object.fromEntries(ROLES.map((r) => [r, allowed.includes(r) ? ok : refused])),
 });
+
+// A week of 2046 onwards no other call has used, for the demo rep's (and each caller's own) reports.
+let reportWeeks = 0;
+function newReportWeek() {
+  reportWeeks += 1;
+  return `${2046 + Math.floor((reportWeeks - 1) / 52)}-W${String(((reportWeeks - 1) % 52) + 1).padStart(2, '0')}`;
+}
+
+// A report of the demo rep for a fresh week, `submitted` or `returned` (by the manager).
+async function repReport(state = 'submitted', extra = {}) {
+  const s = await submit('rep', await createDraft('rep', newReportWeek(), extra));
+  if (state === 'submitted') return s;
+  return expectStatus(await post('manager', `/api/reports/${s.id}/return`, { reason: '请补充', version: s.version }), 200);
+}
+const repReports = (r) => [`/api/reports?user=${fx.rep.id}&kind=week&period=${r.period}`];
+
+// A webhook channel to nowhere (no round runs in the API tests: nothing is sent).
+const newChannelBody = () => ({ kind: 'webhook', name: unique('渠道'), url: 'http://127.0.0.1:9/hook' });
+const newChannel = async () =>
+  expectStatus(await post('admin', '/api/notification-channels', newChannelBody()), 201);
+
+// A template of a fresh team (admins only).
+async function newTemplateBody() {
+  return {
+    team_id: (await createTeam(fx.east.id)).id, kind: 'week', name: unique('模板'),
+    sections: [{ key: 'summary', title: '本周总结', type: 'text', required: true }],
+  };
+}
+
+// Who writes a report's part: its author (the demo rep) edits and resubmits it; whoever sees the
+// author and writes (not the author, not the analyst) reviews, returns and accepts its goals.
+const authorOnly = (ok) => ({ anonymous: 401, rep: ok, manager: 403, director: 403, analyst: 403, admin: 403 });
+const reviewers = (ok) => ({ anonymous: 401, rep: 403, manager: ok, director: ok, analyst: 403, admin: ok });
 
 // One row per route: who gets which status, and how to aim the call for a caller. Refused callers
 // aim at a demo record they can see (so the answer is 403, not 404); admin aims at a fresh record.
@@ -445,6 +479,135 @@ const TABLE = {
     expect: signedIn(200), aim: (caller) => ({ path: `/api/analysis/forecast?scope=${ownScope(caller)}` }),
   },
   'GET /api/analysis/risks': { expect: signedIn(200), aim: () => ({ path: '/api/analysis/risks' }) },
+
+  // Weekly reports: templates (admins write), the lifecycle, the manager's week and statistics.
+  'GET /api/report-templates': { expect: signedIn(200), aim: () => ({ path: '/api/report-templates' }) },
+  'GET /api/report-templates/effective': {
+    expect: signedIn(200), aim: () => ({ path: '/api/report-templates/effective?kind=week' }),
+  },
+  'POST /api/report-templates': {
+    expect: adminOnly(201),
+    aim: async () => ({ path: '/api/report-templates', body: await newTemplateBody(), reads: ['/api/report-templates'] }),
+  },
+  'PATCH /api/report-templates/{id}': {
+    expect: adminOnly(200),
+    aim: async () => {
+      const t = expectStatus(await post('admin', '/api/report-templates', await newTemplateBody()), 201);
+      return {
+        path: `/api/report-templates/${t.id}`, body: { version: t.version, name: unique('改名模板') },
+        reads: ['/api/report-templates'],
+      };
+    },
+  },
+  'GET /api/reports/mine': { expect: signedIn(200), aim: () => ({ path: '/api/reports/mine' }) },
+  'GET /api/reports': { expect: signedIn(200), aim: () => ({ path: '/api/reports' }) },
+  'POST /api/reports': {
+    expect: { anonymous: 401, rep: 201, manager: 201, director: 201, analyst: 403, admin: 201 },
+    aim: () => {
+      const period = newReportWeek();
+      return { path: '/api/reports', body: { kind: 'week', period }, reads: repReports({ period }) };
+    },
+  },
+  'GET /api/reports/{id}': { expect: signedIn(200), aim: async () => ({ path: `/api/reports/${(await repReport()).id}` }) },
+  'PATCH /api/reports/{id}': {
+    expect: authorOnly(200),
+    aim: async () => {
+      const r = await repReport('returned');
+      return { path: `/api/reports/${r.id}`, body: { version: r.version, content: { summary: '按退回意见修改' } },
+        reads: repReports(r) };
+    },
+  },
+  'POST /api/reports/{id}/submit': {
+    expect: authorOnly(200),
+    aim: async () => {
+      const r = await repReport('returned');
+      return { path: `/api/reports/${r.id}/submit`, body: { version: r.version }, reads: repReports(r) };
+    },
+  },
+  'POST /api/reports/{id}/review': {
+    expect: reviewers(200),
+    aim: async () => {
+      const r = await repReport();
+      return { path: `/api/reports/${r.id}/review`, body: { rating: 4, comment: '不错', version: r.version },
+        reads: repReports(r) };
+    },
+  },
+  'POST /api/reports/{id}/return': {
+    expect: reviewers(200),
+    aim: async () => {
+      const r = await repReport();
+      return { path: `/api/reports/${r.id}/return`, body: { reason: '请补充', version: r.version }, reads: repReports(r) };
+    },
+  },
+  'POST /api/reports/{id}/accept-goals': {
+    expect: reviewers(200),
+    aim: async () => {
+      const r = await repReport('submitted', { next_goals: [{ metric: 'emails', value: 20 }] });
+      return { path: `/api/reports/${r.id}/accept-goals`, body: { version: r.version }, reads: repReports(r) };
+    },
+  },
+  'GET /api/reports/{id}/versions': {
+    expect: signedIn(200), aim: async () => ({ path: `/api/reports/${(await repReport()).id}/versions` }),
+  },
+  'POST /api/reports/{id}/comments': {
+    expect: { anonymous: 401, rep: 201, manager: 201, director: 201, analyst: 403, admin: 201 },
+    aim: async () => ({ path: `/api/reports/${(await repReport()).id}/comments`, body: { body: '收到' } }),
+  },
+  // The manager's week is not a rep's: its roll-up is the team's totals (as /api/metrics, 404).
+  'GET /api/reports/team-week': {
+    expect: { ...signedIn(200), rep: 404 }, aim: () => ({ path: `/api/reports/team-week?team=${fx.sh1.id}` }),
+  },
+  'GET /api/reports/team-week/export': {
+    expect: { ...signedIn(200), rep: 404 },
+    aim: () => ({ path: `/api/reports/team-week/export?team=${fx.sh1.id}` }),
+  },
+  'GET /api/reports/{id}/export': {
+    expect: signedIn(200), aim: async () => ({ path: `/api/reports/${(await repReport()).id}/export` }),
+  },
+  'POST /api/reports/remind': {
+    expect: reviewers(200),
+    // A rep sees no teammate to remind (and reminding oneself is no reminder).
+    aim: (caller) => ({
+      path: '/api/reports/remind',
+      body: { period: isoWeek(todayShanghai()), user_ids: [caller === 'rep' ? fx.teammate.id : fx.rep.id] },
+    }),
+  },
+  // Statistics of a team are its manager's, like its week (404 to a rep).
+  'GET /api/reports/stats': {
+    expect: { ...signedIn(200), rep: 404 }, aim: () => ({ path: `/api/reports/stats?team=${fx.sh1.id}` }),
+  },
+
+  // Notification channels: an admin's; a secret is never read back (reports/notifications.test.mjs).
+  'GET /api/notification-channels': { expect: adminOnly(200), aim: () => ({ path: '/api/notification-channels' }) },
+  'POST /api/notification-channels': {
+    expect: adminOnly(201),
+    aim: () => ({
+      path: '/api/notification-channels', body: newChannelBody(), reads: ['/api/notification-channels'],
+    }),
+  },
+  'GET /api/notification-channels/deliveries': {
+    expect: adminOnly(200), aim: () => ({ path: '/api/notification-channels/deliveries' }),
+  },
+  'GET /api/notification-channels/{id}': {
+    expect: adminOnly(200), aim: async () => ({ path: `/api/notification-channels/${(await newChannel()).id}` }),
+  },
+  'PATCH /api/notification-channels/{id}': {
+    expect: adminOnly(200),
+    aim: async () => {
+      const c = await newChannel();
+      return {
+        path: `/api/notification-channels/${c.id}`, body: { name: unique('改名'), version: c.version },
+        reads: ['/api/notification-channels'],
+      };
+    },
+  },
+  'POST /api/notification-channels/{id}/test': {
+    expect: adminOnly(202),
+    aim: async () => ({
+      path: `/api/notification-channels/${(await newChannel()).id}/test`, body: {},
+      reads: ['/api/notification-channels/deliveries'],
+    }),
+  },
 };
 
 // The widest metric scope each demo role may ask about: a rep their own numbers, the manager the

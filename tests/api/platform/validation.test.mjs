@@ -8,6 +8,7 @@ import {
   addDays, expectError, expectStatus, freshSession, get, hasChinese, request, serverRoutes, todayShanghai, unique,
 } from '../lib.mjs';
 import { CHANGE, CRM_KINDS, createOwned, crmBase, validBody } from '../crm_fixtures.mjs';
+import { createDraft, submitted } from '../reports/report_fixtures.mjs';
 
 let fx;
 before(async () => {
@@ -44,7 +45,31 @@ before(async () => {
   } }), 201);
   fx.task = expectStatus(await request('POST', '/api/plans/tasks', { as: 'admin', body: { title: '校验任务' } }), 201);
   fx.repTask = expectStatus(await request('POST', '/api/plans/tasks', { as: 'rep', body: { title: '校验任务' } }), 201);
+  // Weekly reports: a team with a template to edit, and the demo rep's reports of weeks of 2045 in
+  // the state each write needs (a draft to save and one to submit, submitted ones to review,
+  // return, accept goals of and comment on).
+  fx.reportTeam = await createTeam(fx.region.id);
+  fx.reportTemplate = expectStatus(await request('POST', '/api/report-templates', { as: 'admin', body: {
+    team_id: fx.reportTeam.id, kind: 'month', name: unique('校验月报模板'), sections: REPORT_SECTIONS,
+  } }), 201);
+  fx.channel = expectStatus(await request('POST', '/api/notification-channels', { as: 'admin', body: {
+    kind: 'webhook', name: unique('校验渠道'), url: 'http://127.0.0.1:9/hook',
+  } }), 201);
+  fx.reports = {
+    draft: await createDraft('rep', '2045-W11'),
+    toSubmit: await createDraft('rep', '2045-W12'),
+    toReview: await submitted('rep', '2045-W13'),
+    toReturn: await submitted('rep', '2045-W14'),
+    toAccept: await submitted('rep', '2045-W15', { next_goals: [{ metric: 'calls', value: 30 }] }),
+    toComment: await submitted('rep', '2045-W17'),
+  };
 });
+
+const REPORT_SECTIONS = [
+  { key: 'data', title: '本周数据', type: 'data', required: false },
+  { key: 'summary', title: '本周总结', type: 'text', required: true },
+  { key: 'next_goals', title: '下周目标', type: 'goals', required: false },
+];
 
 // A day of 2043 no other valid target body has used.
 let targetDay = 0;
@@ -63,6 +88,7 @@ const WRONG = {
   ints: ['12', ['a'], [1.5]],
   nnum: ['12', true, { a: 1 }],
   list: ['x', 12, { a: 1 }],
+  obj: ['x', 12, ['a']],
 };
 const USER_FIELDS = {
   username: 'str', display_name: 'str', email: 'str', phone: 'str', roles: 'strs', region_id: 'nint', active: 'bool',
@@ -300,6 +326,92 @@ ENDPOINTS.push(
   },
 );
 
+// Weekly reports: templates (admin), the report's lifecycle (its author, then the manager),
+// comments and reminders. A report's version is read by its author (a draft is theirs alone).
+const reportVersion = async (r) => expectStatus(await get('rep', `/api/reports/${r.id}`), 200, 'report').version;
+const repReports = (period) => [`/api/reports?user=${fx.crm.repId}&kind=week&period=${period}`];
+const reportWrite = (route, key, as, valid, required, fields) => ({
+  route, as: () => as, path: () => `/api/reports/${fx.reports[key].id}${route.replace(/^.*\{id\}/, '')}`,
+  valid, required, fields, reads: () => repReports(fx.reports[key].period),
+});
+ENDPOINTS.push(
+  {
+    route: 'POST /api/report-templates', path: () => '/api/report-templates',
+    valid: async () => ({
+      team_id: fx.reportTeam.id, kind: 'week', name: unique('校验模板'), deadline: { day_offset: -2, time: '18:00' },
+      sections: REPORT_SECTIONS,
+    }),
+    required: ['kind', 'name', 'sections'],
+    fields: { team_id: 'nint', kind: 'str', name: 'str', deadline: 'obj', sections: 'list' },
+    reads: () => ['/api/report-templates'],
+  },
+  {
+    route: 'PATCH /api/report-templates/{id}', method: 'PATCH', path: () => `/api/report-templates/${fx.reportTemplate.id}`,
+    valid: async () => ({
+      name: unique('校验模板改名'),
+      version: expectStatus(await get('admin', '/api/report-templates'), 200).items
+        .find((t) => t.id === fx.reportTemplate.id).version,
+    }),
+    required: ['version'], fields: { name: 'str', deadline: 'obj', sections: 'list', version: 'int' },
+    reads: () => ['/api/report-templates'],
+  },
+  {
+    route: 'POST /api/reports', as: () => 'rep', path: () => '/api/reports',
+    valid: async () => ({
+      kind: 'week', period: '2045-W10', content: { summary: '校验' }, next_goals: [{ metric: 'visits', value: 5 }],
+    }),
+    required: ['kind', 'period'], fields: { kind: 'str', period: 'str', content: 'obj', next_goals: 'list' },
+    reads: () => repReports('2045-W10'),
+  },
+  {
+    ...reportWrite('PATCH /api/reports/{id}', 'draft', 'rep',
+      async () => ({ content: { summary: '校验改' }, version: await reportVersion(fx.reports.draft) }),
+      ['version'], { content: 'obj', next_goals: 'list', version: 'int' }),
+    method: 'PATCH',
+  },
+  reportWrite('POST /api/reports/{id}/submit', 'toSubmit', 'rep',
+    async () => ({ version: await reportVersion(fx.reports.toSubmit) }), ['version'], { version: 'int' }),
+  reportWrite('POST /api/reports/{id}/review', 'toReview', 'manager',
+    async () => ({ rating: 4, comment: '校验点评', version: await reportVersion(fx.reports.toReview) }),
+    ['rating', 'version'], { rating: 'int', comment: 'str', version: 'int' }),
+  reportWrite('POST /api/reports/{id}/return', 'toReturn', 'manager',
+    async () => ({ reason: '校验退回', version: await reportVersion(fx.reports.toReturn) }),
+    ['version'], { reason: 'str', version: 'int' }),
+  reportWrite('POST /api/reports/{id}/accept-goals', 'toAccept', 'manager',
+    async () => ({ version: await reportVersion(fx.reports.toAccept) }), ['version'], { version: 'int' }),
+  reportWrite('POST /api/reports/{id}/comments', 'toComment', 'manager',
+    async () => ({ body: '校验评论', mentions: [fx.crm.repId] }), ['body'], { body: 'str', mentions: 'ints' }),
+  {
+    route: 'POST /api/reports/remind', as: () => 'manager', path: () => '/api/reports/remind',
+    valid: async () => ({ period: '2045-W20', user_ids: [fx.crm.repId] }),
+    required: ['period', 'user_ids'], fields: { period: 'str', user_ids: 'ints' },
+    reads: () => [`/api/reports/team-week?team=${fx.sh1.id}&period=2045-W20`],
+  },
+  {
+    route: 'POST /api/notification-channels', path: () => '/api/notification-channels',
+    valid: async () => ({ kind: 'webhook', name: unique('校验渠道'), url: 'http://127.0.0.1:9/hook', secret: 's' }),
+    required: ['kind', 'name', 'url'],
+    fields: { kind: 'str', name: 'str', url: 'str', secret: 'str', sender: 'str', team_id: 'nint', active: 'bool' },
+    reads: () => ['/api/notification-channels'],
+  },
+  {
+    route: 'PATCH /api/notification-channels/{id}', method: 'PATCH',
+    path: () => `/api/notification-channels/${fx.channel.id}`,
+    valid: async () => ({
+      name: unique('校验渠道'),
+      version: expectStatus(await get('admin', `/api/notification-channels/${fx.channel.id}`), 200).version,
+    }),
+    required: ['version'],
+    fields: { name: 'str', url: 'str', secret: 'str', sender: 'str', team_id: 'nint', active: 'bool', version: 'int' },
+    reads: () => ['/api/notification-channels'],
+  },
+  {
+    route: 'POST /api/notification-channels/{id}/test', path: () => `/api/notification-channels/${fx.channel.id}/test`,
+    valid: async () => ({}), required: [], fields: {},
+    reads: () => [`/api/notification-channels/deliveries?channel=${fx.channel.id}`],
+  },
+);
+
 const pipeline = async (id) => expectStatus(await get('admin', '/api/pipelines'), 200).items.find((p) => p.id === id);
 
 // Write routes that take no JSON body: logout, the tier recompute, DELETE (its version is in the
@@ -317,7 +429,8 @@ test('every write route, bodiless ones included, answers 413 to a body over 1 Mi
   const s = await freshSession('admin');
   const ids = {
     users: fx.other.id, regions: fx.region.id, teams: fx.grandchild.id, memberships: fx.membership.id, ...fx.crmIds,
-    pipelines: fx.pipeline.id, targets: fx.target.id, plans: fx.task.id,
+    pipelines: fx.pipeline.id, targets: fx.target.id, plans: fx.task.id, reports: fx.reports.draft.id,
+    'report-templates': fx.reportTemplate.id, 'notification-channels': fx.channel.id,
   };
   const big = JSON.stringify({ padding: 'x'.repeat(ONE_MIB) });
   const targets = [];

@@ -1,0 +1,157 @@
+#include "service/reports/report_templates.h"
+
+#include "domain/org_validation.h"
+#include "service/platform/write.h"
+#include "store/report_store.h"
+
+namespace fupan::service {
+namespace {
+
+constexpr std::size_t kMaxNameChars = 40;
+
+Status check_name(const std::string& name) {
+  const std::size_t n = utf8_length(name);
+  if (name.empty()) return Error::missing("name");
+  if (n == std::string::npos || n > kMaxNameChars) {
+    return Error::invalid("name", detail::at_most_chars(kMaxNameChars));
+  }
+  return {};
+}
+
+std::string template_json(const reports::ReportTemplate& t) {
+  JsonWriter w;
+  w.begin_object();
+  w.key("team_id");
+  t.team ? w.value(t.team->value) : w.null();
+  w.field("kind", reports::report_kind_name(t.kind));
+  w.field("name", t.name);
+  w.field("version", t.version);
+  w.field("day_offset", t.deadline.day_offset);
+  w.field("time", reports::format_time_of_day(t.deadline.minute));
+  w.key("sections");
+  reports::write_sections(w, t.sections);
+  w.end_object();
+  return std::move(w).str();
+}
+
+// The org's template of `kind` for `team` (none: the org's own), if one was made.
+std::optional<reports::ReportTemplate> stored_for(const std::vector<reports::ReportTemplate>& all,
+                                                  std::optional<TeamId> team,
+                                                  reports::ReportKind kind) {
+  for (const auto& t : all) {
+    if (t.kind == kind && t.team == team) return t;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<reports::ReportTemplate> list_report_templates(const Context& ctx, const Actor& actor) {
+  return store::list_report_templates(*ctx.db.acquire(), actor.org);
+}
+
+Result<reports::ReportTemplate> create_report_template(const Context& ctx, const Actor& actor,
+                                                       const TemplateInput& in) {
+  if (!actor.scope().is_admin) return Error::forbidden();
+  auto kind = reports::parse_report_kind(in.kind);
+  if (!kind) return Error::invalid("kind", detail::report_kind);
+  FUPAN_TRY(check_name(in.name));
+  reports::ReportTemplate t;
+  t.kind = *kind;
+  t.name = in.name;
+  t.version = 1;
+  t.deadline = in.deadline.value_or(reports::default_template(*kind).deadline);
+  FUPAN_TRY(reports::check_deadline(t.deadline));
+  FUPAN_TRY(reports::check_sections(in.sections));
+  t.sections = in.sections;
+  if (in.team_id) {
+    if (!actor.snapshot->team(TeamId{*in.team_id})) {
+      return Error::invalid("team_id", detail::no_such_team);
+    }
+    t.team = TeamId{*in.team_id};
+  }
+  const Instant now = ctx.clock.now();
+  return write_facts<reports::ReportTemplate>(
+      ctx, "team_id", [&](store::Connection& c) -> Result<reports::ReportTemplate> {
+        if (stored_for(store::list_report_templates(c, actor.org), t.team, t.kind)) {
+          return Error::exists("team_id");
+        }
+        t.id = store::insert_report_template(c, actor.org, t, now);
+        t.updated_at = now;
+        audit_json(c, actor, "create", "report_template", *t.id, std::nullopt, template_json(t),
+                   now);
+        return t;
+      });
+}
+
+Result<reports::ReportTemplate> change_report_template(const Context& ctx, const Actor& actor,
+                                                       std::int64_t id, const TemplateChange& in) {
+  if (!actor.scope().is_admin) return Error::forbidden();
+  if (in.name) FUPAN_TRY(check_name(*in.name));
+  if (in.deadline) FUPAN_TRY(reports::check_deadline(*in.deadline));
+  if (in.sections) FUPAN_TRY(reports::check_sections(*in.sections));
+  const Instant now = ctx.clock.now();
+  return write_facts<reports::ReportTemplate>(
+      ctx, "", [&](store::Connection& c) -> Result<reports::ReportTemplate> {
+        auto before = store::find_report_template(c, actor.org, id);
+        if (!before) return Error::not_found();
+        if (before->version != in.version) return Error::conflict(before->version);
+        reports::ReportTemplate after = *before;
+        if (in.name) after.name = *in.name;
+        if (in.deadline) after.deadline = *in.deadline;
+        if (in.sections) after.sections = *in.sections;
+        after.version = before->version + 1;
+        after.updated_at = now;
+        FUPAN_TRY(
+            outcome_status(store::update_report_template(c, actor.org, after, in.version, now)));
+        audit_json(c, actor, "update", "report_template", id, template_json(*before),
+                   template_json(after), now);
+        return after;
+      });
+}
+
+reports::ReportTemplate effective_template(store::Connection& c, const OrgSnapshot& org,
+                                           UserId user, reports::ReportKind kind, LocalDate day) {
+  const auto all = store::list_report_templates(c, org.org().id);
+  // Up from each team the person belongs to: the template fewest steps up wins.
+  std::optional<reports::ReportTemplate> best;
+  int best_steps = 0;
+  for (const MembershipRecord* m : org.memberships_of(user, day)) {
+    int steps = 0;
+    for (std::optional<TeamId> t = m->team_id; t; ++steps) {
+      if (best && steps >= best_steps) break;
+      if (auto found = stored_for(all, *t, kind)) {
+        best = std::move(found);
+        best_steps = steps;
+        break;
+      }
+      const TeamRecord* rec = org.team(*t);
+      t = rec ? rec->parent_id : std::nullopt;
+    }
+  }
+  if (best) return *best;
+  if (auto own = stored_for(all, std::nullopt, kind)) return *own;
+  return reports::default_template(kind);
+}
+
+reports::ReportTemplate team_template(store::Connection& c, const OrgSnapshot& org,
+                                      std::optional<TeamId> team, reports::ReportKind kind) {
+  const auto all = store::list_report_templates(c, org.org().id);
+  for (std::optional<TeamId> t = team; t;) {
+    if (auto found = stored_for(all, *t, kind)) return *found;
+    const TeamRecord* rec = org.team(*t);
+    t = rec ? rec->parent_id : std::nullopt;
+  }
+  if (auto own = stored_for(all, std::nullopt, kind)) return *own;
+  return reports::default_template(kind);
+}
+
+reports::ReportTemplate template_of(store::Connection& c, OrgId org, reports::ReportKind kind,
+                                    std::optional<std::int64_t> id, std::int64_t version) {
+  if (id) {
+    if (auto t = store::find_report_template_version(c, org, *id, version)) return *t;
+  }
+  return reports::default_template(kind);
+}
+
+}  // namespace fupan::service
