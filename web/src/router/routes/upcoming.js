@@ -1,11 +1,8 @@
 // Capabilities that are planned but not built yet: each shows an honest "coming" page.
 // When a capability lands, remove its line here and give it its own route file.
-import {
-  Document, ChatLineSquare, Trophy,
-} from '@element-plus/icons-vue'
+import { ChatLineSquare, Trophy } from '@element-plus/icons-vue'
 
 const upcoming = [
-  ['reports', Document, 50],
   ['reviews', ChatLineSquare, 70],
   ['performance', Trophy, 80],
 ]

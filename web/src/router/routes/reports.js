@@ -1,0 +1,27 @@
+// Weekly reports (SPEC §4, docs/reports.md): a rep writes theirs; the team's week, its reviews and
+// the on-time statistics for those who lead or read teams (the admin also edits the templates,
+// a tab of 周报统计). The server limits each to what the caller may see.
+import { Document, Notebook, DataLine } from '@element-plus/icons-vue'
+
+const readers = ['manager', 'director', 'analyst', 'admin']
+
+export default [
+  {
+    path: 'reports/mine',
+    name: 'reports-mine',
+    component: () => import('@/views/reports/MyReportView.vue'),
+    meta: { title: 'nav.reportsMine', icon: Document, order: 50, roles: ['rep'] },
+  },
+  {
+    path: 'reports/team',
+    name: 'reports-team',
+    component: () => import('@/views/reports/TeamReportsView.vue'),
+    meta: { title: 'nav.reportsTeam', icon: Notebook, order: 51, roles: readers },
+  },
+  {
+    path: 'reports/stats',
+    name: 'reports-stats',
+    component: () => import('@/views/reports/ReportStatsView.vue'),
+    meta: { title: 'nav.reportsStats', icon: DataLine, order: 52, roles: readers },
+  },
+]
