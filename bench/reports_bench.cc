@@ -1,6 +1,7 @@
 // Weekly reports at the scale of a large org:
 //   a rep's data block for a week of the large org (bench/large_store.h): the KPIs from the
-//   analytics index, the week's opportunities and overdue follow-ups from the store;
+//   analytics index, the week's opportunities and overdue follow-ups from the store; against the
+//   KPIs alone by plain SQL;
 //   the Friday-evening reminder run for 2,000 reps in 100 teams: every reminder queued (an
 //   email to each rep, a DingTalk message to each team's group, one org webhook, the in-app
 //   reminders), then sent to an SMTP server and an HTTP receiver on this machine and logged.
@@ -22,10 +23,12 @@
 #include "service/platform/org_directory.h"
 #include "service/reports/data_block.h"
 #include "service/reports/report_reminders.h"
+#include "store/metric_settings_store.h"
 #include "store/migrations.h"
 #include "store/notification_store.h"
 #include "store/org_store.h"
 #include "testkit/fixed_clock.h"
+#include "testkit/metric_sql.h"
 
 namespace {
 
@@ -53,6 +56,29 @@ void BM_DataBlockLargeOrg(benchmark::State& state) {
   state.counters["json_bytes"] = static_cast<double>(bytes);
 }
 BENCHMARK(BM_DataBlockLargeOrg)->Unit(benchmark::kMicrosecond)->MinTime(2.0);
+
+// The baseline: the block's KPIs alone (its 7 metrics for the week and the month to date) by plain
+// SQL, the metrics' reference.
+void BM_DataBlockKpis_SQL(benchmark::State& state) {
+  bench::LargeStore* s = bench::sqlite_store();
+  auto c = s->db->acquire();
+  const MetricSettings settings = store::read_metric_settings(*c, s->org);
+  const Period week =
+      period_containing(PeriodKind::week, LocalDate{std::chrono::year{2026} / 9 / 16});
+  const Period mtd{PeriodKind::range, LocalDate{std::chrono::year{2026} / 9 / 1}, week.end, ""};
+  MetricQuery q;
+  q.scopes = {ScopeRef{ScopeRef::Kind::user, s->rep.value}};
+  for (auto _ : state) {
+    for (const std::string& name : service::data_block_metrics()) {
+      const Metric m = parse_metric(name).value().base;
+      for (const Period& p : {week, mtd}) {
+        q.period = p;
+        benchmark::DoNotOptimize(testkit::metric_by_sql(*c, s->org, settings, m, q, p));
+      }
+    }
+  }
+}
+BENCHMARK(BM_DataBlockKpis_SQL)->Unit(benchmark::kMicrosecond)->MinTime(2.0);
 
 // ---- the reminder run ----
 
