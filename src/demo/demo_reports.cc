@@ -12,7 +12,6 @@
 namespace fupan::demo {
 namespace {
 
-using namespace std::chrono_literals;
 using reports::Report;
 using reports::ReportStatus;
 
@@ -110,7 +109,9 @@ void add_demo_reports(const service::Context& ctx, OrgId org, Instant now) {
       const bool missing = is_rep ? false : roll < 2;
       const bool returned_once = is_rep ? k == 9 : roll == 5;
       if (k == 0) {
-        if (is_rep || handed_in_this_week >= 2 || now < start_of(week.start, zone) + 26h) continue;
+        if (is_rep || handed_in_this_week >= 2 ||
+            now < start_of(week.start, zone) + std::chrono::hours{26})
+          continue;
         ++handed_in_this_week;
         late = false;
       } else if (missing) {
@@ -135,22 +136,24 @@ void add_demo_reports(const service::Context& ctx, OrgId org, Instant now) {
       // Handed in on Friday afternoon, or a day or two after the deadline when late.
       Instant submitted = late ? deadline + std::chrono::hours{18 + pick(user.value, k, 4, 30)}
                                : deadline - std::chrono::hours{1 + pick(user.value, k, 5, 5)};
-      if (k == 0) submitted = std::min(now - 1h, deadline - 1h);
+      if (k == 0)
+        submitted = std::min(now - std::chrono::hours{1}, deadline - std::chrono::hours{1});
       const LocalDate as_of = local_date(submitted, zone);
       const std::string data = service::data_block_json(service::assemble_data_block(
           ctx, actor, {ScopeRef::Kind::user, user.value}, week, as_of));
-      r.created_at = submitted - 3h;
+      r.created_at = submitted - std::chrono::hours{3};
       reports::mark_submitted(r, submitted, data);
       p.versions.push_back({1, r.content, data, submitted, *r.late});
       if (returned_once && k >= 2) {
         // Returned for more detail, and handed in again the next morning.
-        const Instant again = submitted + 18h;
+        const Instant again = submitted + std::chrono::hours{18};
         r.content.texts["summary"] +=
             "\n补充：续约客户为年度框架合同，金额约 30 万元，预计下月初签署。";
         reports::mark_submitted(r, again, data);
         p.versions.push_back({2, r.content, data, again, reports::is_late(again, deadline)});
-        p.comment = store::ReportComment{
-            0, 0, manager->id, "请补充续约客户的合同金额和签约时间。", {}, submitted + 2h};
+        p.comment = store::ReportComment{0,           0,
+                                         manager->id, "请补充续约客户的合同金额和签约时间。",
+                                         {},          submitted + std::chrono::hours{2}};
       }
       if (returned_once && k == 1) {
         r.status = ReportStatus::returned;  // waiting for its author to hand it in again
@@ -161,7 +164,7 @@ void add_demo_reports(const service::Context& ctx, OrgId org, Instant now) {
         r.rating = 3 + pick(user.value, k, 7, 3);
         r.review_comment = kReviews[pick(user.value, k, 8, 4)];
         r.reviewed_by = manager->id;
-        r.reviewed_at = *r.submitted_at + 30h;
+        r.reviewed_at = *r.submitted_at + std::chrono::hours{30};
         p.read = true;
       }
       r.updated_at = r.reviewed_at.value_or(submitted);
@@ -184,7 +187,8 @@ void add_demo_reports(const service::Context& ctx, OrgId org, Instant now) {
       store::insert_report_comment(*conn, org, *p.comment);
     }
     if (p.read) {
-      store::record_report_read(*conn, org, p.report.id, manager->id, *p.report.submitted_at + 26h);
+      store::record_report_read(*conn, org, p.report.id, manager->id,
+                                *p.report.submitted_at + std::chrono::hours{26});
     }
   }
   store::AuditRecord audit;

@@ -485,7 +485,8 @@ ALTER TABLE targets DROP CONSTRAINT targets_org_id_metric_scope_type_scope_id_pe
 // period, every submitted version, comments with @mentions and read receipts; the channels
 // reminders go out through and the outbox that is their delivery log (a message's key is unique
 // per channel, so a run repeated after a restart queues nothing twice); the indexes a
-// person's week of opportunities closed and stages entered is read by (the data block).
+// person's week of opportunities closed and stages entered, and their overdue follow-ups, are read
+// by (the data block).
 constexpr const char* kV9 = R"sql(
 CREATE TABLE report_templates (
   id {{pk}},
@@ -543,6 +544,7 @@ CREATE TABLE reports (
 CREATE INDEX reports_period ON reports (org_id, kind, start_day);
 CREATE INDEX opportunities_closed ON opportunities (org_id, owner_id, closed_at);
 CREATE INDEX opportunity_stage_history_user ON opportunity_stage_history (org_id, user_id, entered_at);
+CREATE INDEX customers_follow_up ON customers (org_id, owner_id, next_follow_up);
 CREATE TABLE report_versions (
   org_id BIGINT NOT NULL REFERENCES orgs(id),
   report_id BIGINT NOT NULL REFERENCES reports(id),

@@ -104,16 +104,16 @@ namespace {
 TEST(ReminderSchedule, BeforeAndAfterTheDeadline) {
   const Period p = week("2026-W53");  // due Friday 1 January 2027 18:00 in Shanghai
   const Instant d = deadline_instant(p, {}, zone_of("Asia/Shanghai"));
-  using namespace std::chrono_literals;
-  EXPECT_EQ(due_stage(d, d - 121min), std::nullopt);
-  EXPECT_EQ(due_stage(d, d - 120min), ReminderStage::before);
-  EXPECT_EQ(due_stage(d, d - 1ms), ReminderStage::before);
+  EXPECT_EQ(due_stage(d, d - std::chrono::minutes{121}), std::nullopt);
+  EXPECT_EQ(due_stage(d, d - std::chrono::minutes{120}), ReminderStage::before);
+  EXPECT_EQ(due_stage(d, d - std::chrono::milliseconds{1}), ReminderStage::before);
   EXPECT_EQ(due_stage(d, d), std::nullopt);
-  EXPECT_EQ(due_stage(d, d + 59min), std::nullopt);
-  EXPECT_EQ(due_stage(d, d + 60min), ReminderStage::after);
-  EXPECT_EQ(due_stage(d, d + 24h + 59min), ReminderStage::after);
-  EXPECT_EQ(due_stage(d, d + 25h), std::nullopt);
-  EXPECT_EQ(format_rfc3339(d - 120min), "2027-01-01T08:00:00.000Z");
+  EXPECT_EQ(due_stage(d, d + std::chrono::minutes{59}), std::nullopt);
+  EXPECT_EQ(due_stage(d, d + std::chrono::minutes{60}), ReminderStage::after);
+  EXPECT_EQ(due_stage(d, d + std::chrono::hours{24} + std::chrono::minutes{59}),
+            ReminderStage::after);
+  EXPECT_EQ(due_stage(d, d + std::chrono::hours{25}), std::nullopt);
+  EXPECT_EQ(format_rfc3339(d - std::chrono::minutes{120}), "2027-01-01T08:00:00.000Z");
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "service/reports/data_block.h"
 
 #include <boost/json/parse.hpp>
+#include <map>
 #include <set>
 
 #include "core/json_writer.h"
@@ -112,6 +113,18 @@ DataBlock assemble_data_block(const Context& ctx, const Actor& actor, const Scop
   const std::vector<LocalDate> holidays = org_holidays(ctx, actor.org);
   auto conn = ctx.db.acquire();  // the one lease of the assembly (no other taken while held)
   // Targets as the metrics read target:M: the period's own or its share of an enclosing one.
+  // The scope's targets overlapping the month and the period, one read for every metric: a target
+  // that encloses either overlaps it.
+  std::map<std::string, std::vector<TargetPeriod>> targets_by_metric;
+  {
+    store::TargetQuery q;
+    q.scope = scope;
+    q.from = std::min(period.start, month.start);
+    q.to = std::max(period.end, month.end);
+    for (const goals::Target& t : store::list_targets(*conn, actor.org, q)) {
+      targets_by_metric[t.metric].push_back({t.period.start, t.period.end, t.value});
+    }
+  }
   auto target_of = [&](const std::vector<TargetPeriod>& targets, const std::string& metric,
                        const Period& p) -> std::optional<double> {
     if (metric == "orders_amount" || metric == "payments_amount") {
@@ -134,8 +147,7 @@ DataBlock assemble_data_block(const Context& ctx, const Actor& actor, const Scop
     k.metric = data_block_metrics()[i];
     k.money = k.metric == "orders_amount" || k.metric == "payments_amount";
     k.period.actual = actuals[2 * i];
-    const auto targets =
-        store::read_targets(*conn, actor.org, k.metric, scope.type_name(), scope.id);
+    const std::vector<TargetPeriod>& targets = targets_by_metric[k.metric];
     k.period.target = target_of(targets, k.metric, period);
     k.period.attainment = attainment(k.period.actual, k.period.target);
     k.month = month;
