@@ -14,16 +14,12 @@ duration=${BENCH_DURATION:-10s}
 tmp=$(mktemp -d /tmp/fupan-dash.XXXXXX)
 pid=""
 trap '[ -n "$pid" ] && kill $pid 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"' EXIT
+source bench/http_lib.sh
 
-"$bin" serve --db "$large_db" --port 0 --web-dir "" --log-level info --threads "${BENCH_THREADS:-2}" >"$tmp/out.log" 2>&1 &
-pid=$!
-url=""
-for _ in $(seq 1200); do url=$(grep -o 'http://[0-9.:]*' "$tmp/out.log" || true); [ -n "$url" ] && break; sleep 0.1; done
+BENCH_LOG_LEVEL=info bench_serve "$bin" "$large_db"
 grep -o 'analytics index.*' "$tmp/out.log" || true
-token=$(curl -sf -X POST "$url/api/auth/login" -H 'content-type: application/json' \
-  -d '{"username":"manager","password":"fupan-bench"}' | sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p')
-team=$(curl -sf "$url/api/auth/me" -H "Authorization: Bearer $token" |
-  python3 -c 'import json,sys; me=json.load(sys.stdin); u=me.get("user", me); print(next(t["team_id"] for t in u["teams"] if t["role"] == "leader"))')
+token=$(bench_login manager fupan-bench)
+team=$(bench_led_team "$token")
 week=2026-W47; quarter=2026-Q4
 cat >"$tmp/dashboard.lua" <<LUA
 wrk.headers["Authorization"] = "Bearer $token"

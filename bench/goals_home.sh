@@ -7,19 +7,14 @@ set -euo pipefail
 build=${1:-build}
 cd "$(dirname "$0")/.."
 bin=$PWD/$build/fupan
-duration=${BENCH_DURATION:-10s}
 tmp=$(mktemp -d /tmp/fupan-goals.XXXXXX)
 pid=""
 trap '[ -n "$pid" ] && kill $pid 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"' EXIT
+source bench/http_lib.sh
 "$bin" demo --db "$tmp/demo.db" >/dev/null
-"$bin" serve --db "$tmp/demo.db" --port 0 --web-dir "" --log-level warn --threads "${BENCH_THREADS:-2}" >"$tmp/out.log" 2>&1 &
-pid=$!
-url=""
-for _ in $(seq 300); do url=$(grep -o 'http://[0-9.:]*' "$tmp/out.log" || true); [ -n "$url" ] && break; sleep 0.1; done
-token=$(curl -sf -X POST "$url/api/auth/login" -H 'content-type: application/json' \
-  -d '{"username":"manager","password":"fupan-demo"}' | sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p')
-team=$(curl -sf "$url/api/auth/me" -H "Authorization: Bearer $token" |
-  python3 -c 'import json,sys; me=json.load(sys.stdin); u=me.get("user", me); print(next(t["team_id"] for t in u["teams"] if t["role"] == "leader"))')
+bench_serve "$bin" "$tmp/demo.db"
+token=$(bench_login manager fupan-demo)
+team=$(bench_led_team "$token")
 cat >"$tmp/home.lua" <<LUA
 wrk.headers["Authorization"] = "Bearer $token"
 local paths = {
@@ -40,11 +35,5 @@ LUA
 echo "| requests | connections | req/s | p50 | p99 |"
 echo "|---|---|---|---|---|"
 for script in home team; do
-  for c in 64 8; do
-    wrk -t2 -c$c -d"$duration" --latency -s "$tmp/$script.lua" "$url" >"$tmp/wrk.txt"
-    rps=$(awk '/Requests\/sec/ {print $2}' "$tmp/wrk.txt")
-    p50=$(awk '$1 == "50%" {print $2}' "$tmp/wrk.txt")
-    p99=$(awk '$1 == "99%" {print $2}' "$tmp/wrk.txt")
-    echo "| $script | $c | $rps | $p50 | $p99 |"
-  done
+  for c in 64 8; do bench_row "$script" "$tmp/$script.lua" "$c"; done
 done

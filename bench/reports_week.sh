@@ -8,18 +8,13 @@ set -euo pipefail
 build=${1:-build}
 cd "$(dirname "$0")/.."
 bin=$PWD/$build/fupan
-duration=${BENCH_DURATION:-10s}
 tmp=$(mktemp -d /tmp/fupan-reports.XXXXXX)
 pid=""
 trap '[ -n "$pid" ] && kill $pid 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"' EXIT
+source bench/http_lib.sh
 "$bin" demo --db "$tmp/demo.db" >/dev/null
-"$bin" serve --db "$tmp/demo.db" --port 0 --web-dir "" --log-level warn --notification-period 0 \
-  --threads "${BENCH_THREADS:-2}" >"$tmp/out.log" 2>&1 &
-pid=$!
-url=""
-for _ in $(seq 300); do url=$(grep -o 'http://[0-9.:]*' "$tmp/out.log" || true); [ -n "$url" ] && break; sleep 0.1; done
-token=$(curl -sf -X POST "$url/api/auth/login" -H 'content-type: application/json' \
-  -d '{"username":"manager","password":"fupan-demo"}' | sed -n 's/.*"token":"\([0-9a-f]*\)".*/\1/p')
+bench_serve "$bin" "$tmp/demo.db" --notification-period 0
+token=$(bench_login manager fupan-demo)
 week=$(curl -sf "$url/api/reports/team-week" -H "Authorization: Bearer $token")
 read -r team this members <<<"$(python3 -c 'import json,sys; w=json.loads(sys.argv[1]); print(w["team"]["id"], w["period"], len(w["members"]))' "$week")"
 last=$(python3 -c 'import datetime,sys; y,w=sys.argv[1].split("-W"); d=datetime.date.fromisocalendar(int(y),int(w),1)-datetime.timedelta(days=7); c=d.isocalendar(); print(f"{c[0]}-W{c[1]:02d}")' "$this")
@@ -45,11 +40,5 @@ echo "team $team: $members people expected; weeks $last and $this; report $repor
 echo "| requests | connections | req/s | p50 | p99 |"
 echo "|---|---|---|---|---|"
 for script in week report; do
-  for c in 64 8; do
-    wrk -t2 -c$c -d"$duration" --latency -s "$tmp/$script.lua" "$url" >"$tmp/wrk.txt"
-    rps=$(awk '/Requests\/sec/ {print $2}' "$tmp/wrk.txt")
-    p50=$(awk '$1 == "50%" {print $2}' "$tmp/wrk.txt")
-    p99=$(awk '$1 == "99%" {print $2}' "$tmp/wrk.txt")
-    echo "| $script | $c | $rps | $p50 | $p99 |"
-  done
+  for c in 64 8; do bench_row "$script" "$tmp/$script.lua" "$c"; done
 done

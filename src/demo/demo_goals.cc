@@ -4,11 +4,11 @@
 #include <functional>
 #include <map>
 
+#include "demo/demo_audit.h"
 #include "domain/goals/apportion.h"
 #include "domain/goals/calendar_split.h"
 #include "domain/goals/org_tree.h"
 #include "service/platform/org_directory.h"
-#include "store/audit_store.h"
 #include "store/metric_settings_store.h"
 #include "store/plan_task_store.h"
 #include "store/target_store.h"
@@ -230,14 +230,7 @@ void add_demo_goals(const service::Context& ctx, OrgId org, Instant now) {
   task(today, "回复客户关于交付周期的邮件", false, true, false);
   task(today, "整理本周周报的素材", false, false, true);
 
-  store::AuditRecord audit;
-  audit.org = org;
-  audit.at = now;
-  audit.action = "demo_goals";
-  audit.entity = "org";
-  audit.entity_id = org.value;
-  audit.ip = "cli";
-  store::insert_audit(*conn, audit);
+  audit_demo_step(*conn, org, "demo_goals", now);
   tx.commit();
 }
 

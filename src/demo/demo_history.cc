@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "demo/demo_audit.h"
 #include "domain/customer_tier.h"
 #include "domain/entity_record.h"
 #include "domain/field_values.h"
@@ -20,7 +21,6 @@
 #include "domain/receivable_aging.h"
 #include "service/crm/customer_service.h"
 #include "service/crm/pipeline_service.h"
-#include "store/audit_store.h"
 #include "store/entity_store.h"
 #include "store/pipeline_store.h"
 
@@ -1382,15 +1382,7 @@ void add_demo_history(const service::Context& ctx, OrgId org, Instant now, std::
   store::Transaction tx(*conn, true);
   const Pipeline pipeline = default_pipeline(*conn, org, now);
   generator.write(*conn, org, pipeline);
-  store::AuditRecord audit;
-  audit.org = org;
-  audit.at = now;
-  audit.action = "demo_history";
-  audit.entity = "org";
-  audit.entity_id = org.value;
-  audit.after_json = generator.summary_json();
-  audit.ip = "cli";
-  store::insert_audit(*conn, audit);
+  audit_demo_step(*conn, org, "demo_history", now, generator.summary_json());
   tx.commit();
 }
 

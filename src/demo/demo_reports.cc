@@ -2,11 +2,11 @@
 
 #include <array>
 
+#include "demo/demo_audit.h"
 #include "domain/reports/report.h"
 #include "service/platform/org_directory.h"
 #include "service/reports/data_block.h"
 #include "service/reports/team_week.h"
-#include "store/audit_store.h"
 #include "store/report_store.h"
 
 namespace fupan::demo {
@@ -191,14 +191,7 @@ void add_demo_reports(const service::Context& ctx, OrgId org, Instant now) {
                                 *p.report.submitted_at + std::chrono::hours{26});
     }
   }
-  store::AuditRecord audit;
-  audit.org = org;
-  audit.at = now;
-  audit.action = "demo_reports";
-  audit.entity = "org";
-  audit.entity_id = org.value;
-  audit.ip = "cli";
-  store::insert_audit(*conn, audit);
+  audit_demo_step(*conn, org, "demo_reports", now);
   tx.commit();
 }
 
