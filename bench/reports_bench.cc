@@ -269,7 +269,8 @@ void BM_ReminderRun2000Reps(benchmark::State& state) {
     const Instant at =
         reports::deadline_instant(p, {}, zone_of("Asia/Shanghai")) - std::chrono::hours{1};
     const auto run = service::queue_report_reminders(ctx, s.org, at);
-    const auto round = jobs::send_due_notifications(*s.db, at);
+    const testkit::FixedClock clock{at};
+    const auto round = jobs::send_due_notifications(*s.db, clock);
     queued += run.queued;
     sent += round.sent;
     failed += round.failed + round.retried;

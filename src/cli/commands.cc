@@ -31,6 +31,7 @@
 #include "store/org_store.h"
 #include "store/session_store.h"
 #include "store/sqlite_backup.h"
+#include "testkit/fixed_clock.h"
 #include "testkit/metric_sql.h"
 
 namespace fupan::cli {
@@ -146,19 +147,21 @@ int demo(const std::string& url, bool if_missing) {
 
 int remind(const std::string& url, const std::string& at) {
   auto db = open_store(url, 2, StoreMode::existing);
-  SystemClock clock;
-  Instant when = clock.now();
+  // A round at a pinned instant runs wholly at it (its retries are due from it).
+  SystemClock system;
+  std::optional<testkit::FixedClock> pinned;
   if (!at.empty()) {
     auto parsed = parse_instant_text(at, zone_of("UTC"));
     if (!parsed) return fail("--at is an instant like 2026-12-11T09:00:00Z");
-    when = *parsed;
+    pinned.emplace(*parsed);
   }
+  const Clock& clock = pinned ? static_cast<const Clock&>(*pinned) : system;
   service::OrgDirectory orgs;
   orgs.load_all(*db);
   service::SessionCache sessions;
   service::ScopeCache scopes;
   const service::Context ctx{*db, orgs, clock, sessions, scopes};
-  const auto round = jobs::run_notifications(ctx, when);
+  const auto round = jobs::run_notifications(ctx);
   std::cout << "{\"reminded\":" << round.reminded << ",\"queued\":" << round.queued
             << ",\"sent\":" << round.sent.sent << ",\"retried\":" << round.sent.retried
             << ",\"failed\":" << round.sent.failed << "}" << std::endl;

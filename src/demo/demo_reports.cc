@@ -164,7 +164,7 @@ void add_demo_reports(const service::Context& ctx, OrgId org, Instant now) {
         r.rating = 3 + pick(user.value, k, 7, 3);
         r.review_comment = kReviews[pick(user.value, k, 8, 4)];
         r.reviewed_by = manager->id;
-        r.reviewed_at = *r.submitted_at + std::chrono::hours{30};
+        r.reviewed_at = std::min(*r.submitted_at + std::chrono::hours{30}, now);
         p.read = true;
       }
       r.updated_at = r.reviewed_at.value_or(submitted);
@@ -188,7 +188,7 @@ void add_demo_reports(const service::Context& ctx, OrgId org, Instant now) {
     }
     if (p.read) {
       store::record_report_read(*conn, org, p.report.id, manager->id,
-                                *p.report.submitted_at + std::chrono::hours{26});
+                                std::min(*p.report.submitted_at + std::chrono::hours{26}, now));
     }
   }
   audit_demo_step(*conn, org, "demo_reports", now);

@@ -545,6 +545,7 @@ CREATE INDEX reports_period ON reports (org_id, kind, start_day);
 CREATE INDEX opportunities_closed ON opportunities (org_id, owner_id, closed_at);
 CREATE INDEX opportunity_stage_history_user ON opportunity_stage_history (org_id, user_id, entered_at);
 CREATE INDEX customers_follow_up ON customers (org_id, owner_id, next_follow_up);
+CREATE INDEX todo_reminders_note ON todo_reminders (org_id, kind, note);
 CREATE TABLE report_versions (
   org_id BIGINT NOT NULL REFERENCES orgs(id),
   report_id BIGINT NOT NULL REFERENCES reports(id),

@@ -140,7 +140,8 @@ bool enqueue_notification(Connection& c, OrgId org, std::int64_t channel, const 
 std::vector<Outgoing> due_notifications(Connection& c, Instant now, std::size_t limit) {
   auto rows = c.query(std::string(kOutgoingColumns) +
                           "JOIN notification_channels ch ON ch.id = n.channel_id WHERE "
-                          "n.status = 'queued' AND n.next_attempt_at <= ? AND ch.active = 1 "
+                          "n.status IN ('queued', 'sending') AND n.next_attempt_at <= ? AND "
+                          "ch.active = 1 "
                           "ORDER BY n.next_attempt_at, n.id LIMIT ?",
                       {to_ms(now), static_cast<std::int64_t>(limit)});
   std::vector<Outgoing> out;
@@ -148,10 +149,18 @@ std::vector<Outgoing> due_notifications(Connection& c, Instant now, std::size_t 
   return out;
 }
 
+bool claim_notification(Connection& c, const Outgoing& n, Instant lease_until) {
+  return c.exec(
+             "UPDATE notifications SET status = 'sending', next_attempt_at = ? WHERE id = ? AND "
+             "status = ? AND attempts = ? AND next_attempt_at = ?",
+             {to_ms(lease_until), n.id, n.status, std::int64_t{n.attempts},
+              to_ms(n.next_attempt_at)}) == 1;
+}
+
 void mark_notification_sent(Connection& c, std::int64_t id, int attempts, Instant at) {
   c.exec(
       "UPDATE notifications SET status = 'sent', attempts = ?, sent_at = ?, last_error = '' "
-      "WHERE id = ?",
+      "WHERE id = ? AND status = 'sending'",
       {std::int64_t{attempts}, to_ms(at), id});
 }
 
@@ -159,7 +168,7 @@ void mark_notification_failed(Connection& c, std::int64_t id, int attempts,
                               std::optional<Instant> next, const std::string& error) {
   c.exec(
       "UPDATE notifications SET status = ?, attempts = ?, next_attempt_at = COALESCE(?, "
-      "next_attempt_at), last_error = ? WHERE id = ?",
+      "next_attempt_at), last_error = ? WHERE id = ? AND status = 'sending'",
       {std::string(next ? "queued" : "failed"), std::int64_t{attempts},
        next ? Value{to_ms(*next)} : null_value, error.substr(0, 500), id});
 }

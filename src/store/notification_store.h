@@ -34,10 +34,15 @@ struct Outgoing {
 // Queues `m` on `channel` under `key`; returns false when that key was queued before.
 bool enqueue_notification(Connection& c, OrgId org, std::int64_t channel, const std::string& key,
                           const notifications::Message& m, Instant now);
-// The queued notifications of active channels due by `now`, oldest first, at most `limit`.
+// The notifications of active channels due by `now` — queued, or claimed by a sender whose lease
+// has run out (it stopped mid-send) — oldest first, at most `limit`.
 std::vector<Outgoing> due_notifications(Connection& c, Instant now, std::size_t limit);
+// Claims `n` (as read by due_notifications) for sending until `lease_until`; false when another
+// sender (another process, a `fupan remind` beside the server) took it first.
+bool claim_notification(Connection& c, const Outgoing& n, Instant lease_until);
+// The outcome of a claimed notification's attempt: sent; or failed, queued again for `next`, or
+// failed for good when `next` is empty.
 void mark_notification_sent(Connection& c, std::int64_t id, int attempts, Instant at);
-// A failed attempt: queued again for `next`, or failed for good when `next` is empty.
 void mark_notification_failed(Connection& c, std::int64_t id, int attempts,
                               std::optional<Instant> next, const std::string& error);
 // The newest notifications of `org` (of one channel when given), at most `limit`.

@@ -7,14 +7,15 @@
 
 namespace fupan::jobs {
 
-NotificationRound run_notifications(const service::Context& ctx, Instant now) {
+NotificationRound run_notifications(const service::Context& ctx) {
   NotificationRound round;
+  const Instant now = ctx.clock.now();
   for (const OrgZone& org : org_zones(ctx)) {
     const auto run = service::queue_report_reminders(ctx, org.org, now);
     round.reminded += run.people;
     round.queued += run.queued;
   }
-  round.sent = send_due_notifications(ctx.db, now);
+  round.sent = send_due_notifications(ctx.db, ctx.clock);
   return round;
 }
 
@@ -46,7 +47,7 @@ void NotificationWorker::stop() {
 void NotificationWorker::loop() {
   for (;;) {
     try {
-      const auto r = run_notifications(ctx_, ctx_.clock.now());
+      const auto r = run_notifications(ctx_);
       if (r.queued || r.sent.sent || r.sent.retried || r.sent.failed) {
         spdlog::info(
             "{{\"event\":\"notifications\",\"reminded\":{},\"queued\":{},\"sent\":{},"

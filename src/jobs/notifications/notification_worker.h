@@ -1,6 +1,7 @@
 // The thread `fupan serve` runs for notifications: every half minute it queues the weekly-report
 // reminders that are due in every org (service/reports/report_reminders.h) and sends what is due
-// (sender.h). Queued messages are keyed, so a restart in the middle sends nothing twice.
+// (sender.h). Queued messages are keyed and claimed before they are sent, so a restart, or a
+// `fupan remind` beside the server, queues and sends nothing twice.
 #pragma once
 
 #include <chrono>
@@ -18,8 +19,8 @@ struct NotificationRound {
   SendRound sent;
 };
 
-// One round at `now`: reminders queued for every org, then everything due sent.
-NotificationRound run_notifications(const service::Context& ctx, Instant now);
+// One round at `ctx.clock`'s time: reminders queued for every org, then everything due sent.
+NotificationRound run_notifications(const service::Context& ctx);
 
 class NotificationWorker {
  public:

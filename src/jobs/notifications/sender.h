@@ -1,6 +1,9 @@
-// Sends the queued notifications that are due (store/notification_store.h): each through its
-// channel, the outcome written to the delivery log at once; a failure is retried with backoff
-// (domain/notifications/outgoing.h) and given up after kMaxAttempts.
+// Sends the queued notifications that are due (store/notification_store.h): each claimed first
+// (so two senders on one store never send it twice), sent through its channel, the outcome
+// written to the delivery log at once; a failure is retried with backoff
+// (domain/notifications/outgoing.h) and given up after kMaxAttempts. A sender that stops between
+// claiming and writing the outcome leaves the claim to run out: the message is sent again then
+// (at least once, never twice at the same time).
 #pragma once
 
 #include "core/time.h"
@@ -12,7 +15,8 @@ struct SendRound {
   int sent = 0, retried = 0, failed = 0;
 };
 
-// Sends everything due at `now`, in batches, until nothing is due.
-SendRound send_due_notifications(store::Database& db, Instant now);
+// Sends everything due, in batches, until nothing is due; each message at `clock`'s time then (its
+// signature's timestamp, its retry's start).
+SendRound send_due_notifications(store::Database& db, const Clock& clock);
 
 }  // namespace fupan::jobs

@@ -49,7 +49,7 @@ std::string refusal(const std::string& body) {
 
 }  // namespace
 
-std::string post_http(const notifications::HttpPost& p) {
+std::string post_http(const notifications::HttpPost& p, bool robot) {
   init_once();
   CURL* curl = curl_easy_init();
   if (!curl) return "curl could not start";
@@ -76,7 +76,7 @@ std::string post_http(const notifications::HttpPost& p) {
   if (status < 200 || status >= 300) {
     return "HTTP " + std::to_string(status) + ": " + answer.substr(0, 300);
   }
-  return refusal(answer);
+  return robot ? refusal(answer) : "";
 }
 
 std::string send_smtp(const std::string& url, const std::string& from, const std::string& to,
@@ -97,7 +97,7 @@ std::string send_smtp(const std::string& url, const std::string& from, const std
   if (!password.empty()) {
     curl_easy_setopt(curl, CURLOPT_USERNAME, from.c_str());
     curl_easy_setopt(curl, CURLOPT_PASSWORD, password.c_str());
-    curl_easy_setopt(curl, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_TRY));
+    curl_easy_setopt(curl, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
   }
   const CURLcode rc = curl_easy_perform(curl);
   curl_slist_free_all(rcpt);

@@ -9,11 +9,12 @@
 
 namespace fupan::jobs {
 
-// POSTs `p`; success is a 2xx answer whose JSON (when it is JSON) has no non-zero "errcode" or
-// "code" (DingTalk, WeCom and Feishu answer 200 with an error code).
-std::string post_http(const notifications::HttpPost& p);
+// POSTs `p`; success is a 2xx answer, and for a robot (`robot`) one whose JSON has no non-zero
+// "errcode" or "code" (DingTalk, WeCom and Feishu answer 200 with an error code).
+std::string post_http(const notifications::HttpPost& p, bool robot);
 // Sends `message` (RFC 5322) from `from` to `to` through the SMTP server at `url`, logging in as
-// `from` with `password` when there is one.
+// `from` with `password` when there is one, and then only over TLS (STARTTLS or smtps://): a
+// password never goes out in the clear.
 std::string send_smtp(const std::string& url, const std::string& from, const std::string& to,
                       const std::string& message, const std::string& password);
 

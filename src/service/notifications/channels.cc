@@ -86,6 +86,12 @@ Result<Channel> change_channel(const Context& ctx, const Actor& actor, std::int6
     if (in.team_id)
       after.team = *in.team_id ? std::optional<TeamId>(TeamId{**in.team_id}) : std::nullopt;
     if (in.active) after.active = *in.active;
+    // A secret goes only where it was given for: sent to another address, it must be given again
+    // (else an admin could point the channel at a server of theirs and read it at login).
+    if (!in.secret && !before->secret.empty() &&
+        (after.url != before->url || after.sender != before->sender)) {
+      return Error::missing("secret");
+    }
     FUPAN_TRY(notifications::check_channel(after));
     after.version = before->version + 1;
     after.updated_at = now;

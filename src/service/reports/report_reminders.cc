@@ -9,6 +9,7 @@
 #include "service/reports/report_templates.h"
 #include "service/reports/team_week.h"
 #include "store/notification_store.h"
+#include "store/org_store.h"
 #include "store/report_store.h"
 #include "store/todo_store.h"
 
@@ -124,6 +125,9 @@ ReminderRun queue_report_reminders(const Context& ctx, OrgId org_id, Instant now
     };
 
     store::Transaction tx(*conn, true);
+    // One round at a time per org (a server and `fupan remind`): the in-app reminders below are
+    // found before they are added.
+    store::lock_org(*conn, org_id);
     const std::string key = "report:" + week.label + ":" + stage_name;
     for (const auto& ch : channels) {
       if (!ch.active) continue;

@@ -17,7 +17,7 @@ namespace {
 using reports::Report;
 using reports::ReportStatus;
 
-constexpr std::size_t kMaxCommentChars = 2000, kMaxReasonChars = 500;
+constexpr std::size_t kMaxCommentChars = 2000, kMaxReasonChars = 500, kMaxMentions = 20;
 
 Status check_text(const std::string& text, std::string_view field, std::size_t max, bool required) {
   const std::size_t n = utf8_length(text);
@@ -57,7 +57,8 @@ bool may_review(const Actor& actor, const Report& r) {
   return r.user != actor.id && actor.scope().can_write && oversees(actor, r);
 }
 
-// The audit's picture of a report: what was written and decided, not the data block.
+// The audit's picture of a report: what was written and decided, not the data block. A draft's
+// text is its author's alone (admins read the audit): only how long each section is.
 std::string audit_json_of(const Report& r) {
   JsonWriter w;
   w.begin_object();
@@ -65,7 +66,15 @@ std::string audit_json_of(const Report& r) {
   w.field("kind", reports::report_kind_name(r.kind));
   w.field("period", r.period);
   w.field("status", reports::report_status_name(r.status));
-  w.key("content").raw(reports::content_json(r.content));
+  if (r.status == ReportStatus::draft) {
+    w.key("content_chars").begin_object();
+    for (const auto& [key, text] : r.content.texts) {
+      w.field(key, static_cast<std::int64_t>(utf8_length(text)));
+    }
+    w.end_object();
+  } else {
+    w.key("content").raw(reports::content_json(r.content));
+  }
   w.key("rating");
   r.rating ? w.value(*r.rating) : w.null();
   w.field("review_comment", r.review_comment);
@@ -122,7 +131,8 @@ ReportView view_of(const Context& ctx, const Actor& actor, Report r) {
   const bool author = r.user == actor.id && actor.scope().can_write;
   v.can_edit = author && reports::is_editable(r.status);
   v.can_submit = v.can_edit;
-  v.can_review = may_review(actor, r) && r.status != ReportStatus::draft;
+  v.can_review = may_review(actor, r) &&
+                 (r.status == ReportStatus::submitted || r.status == ReportStatus::reviewed);
   v.can_accept_goals = v.can_review && !r.content.next_goals.empty() && !r.goals_accepted_at;
   v.can_comment = r.status != ReportStatus::draft && (author || may_review(actor, r));
   v.report = std::move(r);
@@ -392,6 +402,7 @@ Result<AcceptedGoals> accept_goals(const Context& ctx, const Actor& actor, std::
     return Error::of(ErrorCode::forbidden, detail::report_not_submitted);
   }
   if (r.content.next_goals.empty()) return Error::of(ErrorCode::forbidden, detail::report_no_goals);
+  if (r.goals_accepted_at) return Error::exists("goals");  // accepted once: targets are set
   FUPAN_ASSIGN_OR_RETURN(auto period, period_of(r));
   const Period next = reports::next_report_period(r.kind, period);
   AcceptedGoals out;
@@ -433,6 +444,9 @@ Result<store::ReportComment> comment_on_report(const Context& ctx, const Actor& 
                                                std::int64_t id, const std::string& body,
                                                const std::vector<std::int64_t>& mentions) {
   FUPAN_TRY(check_text(body, "body", kMaxCommentChars, true));
+  if (mentions.size() > kMaxMentions) {
+    return Error::invalid("mentions", detail::at_most(static_cast<std::int64_t>(kMaxMentions)));
+  }
   for (std::size_t i = 0; i < mentions.size(); ++i) {
     const UserRecord* u = actor.snapshot->user(UserId{mentions[i]});
     if (!u || !u->active) {
@@ -447,6 +461,13 @@ Result<store::ReportComment> comment_on_report(const Context& ctx, const Actor& 
         if (!actor.scope().can_write || r.status == ReportStatus::draft ||
             (!author && !may_review(actor, r))) {
           return Error::forbidden();
+        }
+        // Only someone who may read the report can be called into it.
+        for (std::size_t i = 0; i < mentions.size(); ++i) {
+          const Actor them = make_actor(ctx, actor.snapshot, UserId{mentions[i]}, actor.ip);
+          if (!sees(them, r)) {
+            return Error::invalid("mentions[" + std::to_string(i) + "]", detail::no_such_record);
+          }
         }
         store::ReportComment comment{0, r.id, actor.id, body, {}, now};
         const std::set<std::int64_t> unique(mentions.begin(), mentions.end());
