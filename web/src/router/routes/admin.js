@@ -1,5 +1,5 @@
 // Administration: shown and reachable only for the admin role (the server enforces it too).
-import { Avatar, OfficeBuilding, Location, Tickets, SetUp } from '@element-plus/icons-vue'
+import { Avatar, Bell, OfficeBuilding, Location, Tickets, SetUp } from '@element-plus/icons-vue'
 
 const admin = { group: 'admin', roles: ['admin'] }
 
@@ -33,5 +33,12 @@ export default [
     name: 'admin-org',
     component: () => import('@/views/org/OrgSettingsView.vue'),
     meta: { ...admin, title: 'nav.orgSettings', icon: SetUp, order: 140 },
+  },
+  {
+    // Where the weekly-report reminders go (docs/reports.md "Reminders and notifications").
+    path: 'admin/notifications',
+    name: 'admin-notifications',
+    component: () => import('@/views/notifications/NotificationChannelsView.vue'),
+    meta: { ...admin, title: 'nav.notificationChannels', icon: Bell, order: 150 },
   },
 ]
