@@ -4,7 +4,7 @@
 // sees the team quadrants.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { withPage, byTest, logIn, currentUser } from './helpers.js'
+import { withPage, byTest, logIn, currentUser, isoWeek } from './helpers.js'
 
 /**
  * A KPI card's money: whole 元 below ¥100,000 ("¥86,500"), 万 with one decimal from there
@@ -24,17 +24,6 @@ function kpiMoney(fen) {
 
 /** Today's date 'YYYY-MM-DD' in `timeZone`. */
 const todayIn = (timeZone) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date())
-
-/** The ISO week label of a date: '2026-11-22' → '2026-W47'. */
-function isoWeek(date) {
-  const day = 86_400_000
-  const ms = Date.parse(`${date}T00:00:00Z`)
-  const thursday = ms + (3 - ((new Date(ms).getUTCDay() + 6) % 7)) * day
-  const year = new Date(thursday).getUTCFullYear()
-  const jan4 = Date.UTC(year, 0, 4)
-  const week1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * day
-  return `${year}-W${String(1 + Math.floor((thursday - week1) / (7 * day))).padStart(2, '0')}`
-}
 
 /** GET /api/metrics from inside the page, i.e. with the signed-in user's session. */
 const askMetric = (page, query) =>

@@ -11,29 +11,11 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
-import { withPage, byTest, inputByTest, logIn, apiAs, uniqueSuffix, cutOff } from './helpers.js'
+import { withPage, byTest, inputByTest, logIn, apiAs, uniqueSuffix, cutOff, isoWeek, recentWeeks } from './helpers.js'
 
 const SHOTS = new URL('./screenshots/', import.meta.url).pathname
 const PHONE = { width: 375, height: 812 }
 const DESKTOP = { width: 1440, height: 900 }
-const DAY = 86_400_000
-
-/** The ISO week label of a date: '2026-11-22' → '2026-W47'. */
-function isoWeek(date) {
-  const ms = Date.parse(`${date}T00:00:00Z`)
-  const thursday = ms + (3 - ((new Date(ms).getUTCDay() + 6) % 7)) * DAY
-  const year = new Date(thursday).getUTCFullYear()
-  const jan4 = Date.UTC(year, 0, 4)
-  const week1 = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY
-  return `${year}-W${String(1 + Math.floor((thursday - week1) / (7 * DAY))).padStart(2, '0')}`
-}
-
-/** This week and the `count` - 1 before it, newest first, from the server's today. */
-async function recentWeeks(api, count) {
-  const { today } = await api.get('/api/auth/me')
-  const at = Date.parse(`${today}T00:00:00Z`)
-  return Array.from({ length: count }, (_, k) => isoWeek(new Date(at - k * 7 * DAY).toISOString().slice(0, 10)))
-}
 
 /**
  * The latest week of the manager's team with a reviewed report (else with any handed in):

@@ -17,6 +17,7 @@ import {
   BIN, DB, addDays, createMembership, createRegion, createTeam, createUser, expectError, expectStatus, get, patch,
   post,
 } from '../lib.mjs';
+import { weekOf } from './report_fixtures.mjs';
 
 const skip = DB ? false : 'FUPAN_DB is not set (tests/api/run.sh sets it)';
 const SECRET = 'SEC-fupan-test-secret';
@@ -84,16 +85,6 @@ function startSmtp() {
 
 // ---- time ----
 
-// The ISO week label of a YYYY-MM-DD day, and the Monday it starts on.
-function isoWeek(day) {
-  const d = new Date(`${day}T00:00:00Z`);
-  const monday = new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86400000);
-  const thursday = new Date(monday.getTime() + 3 * 86400000);
-  const jan1 = Date.UTC(thursday.getUTCFullYear(), 0, 1);
-  const week = 1 + Math.floor((thursday.getTime() - jan1) / (7 * 86400000));
-  return { label: `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`, monday: monday.toISOString().slice(0, 10) };
-}
-
 // The UTC instant (ms) of the wall time `day` `hh:mm` in `tz`.
 function zonedToUtc(day, time, tz) {
   const guess = Date.parse(`${day}T${time}:00Z`);
@@ -129,8 +120,8 @@ before(async () => {
   const templates = expectStatus(await get('admin', '/api/report-templates'), 200).items;
   const orgWeek = templates.find((t) => t.kind === 'week' && t.team_id === null);
   const deadlineRule = orgWeek ? orgWeek.deadline : { day_offset: -2, time: '18:00' };
-  const week = isoWeek(addDays(today, 21));
-  const deadline = zonedToUtc(addDays(week.monday, 6 + deadlineRule.day_offset), deadlineRule.time, org.timezone);
+  const week = weekOf(addDays(today, 21));
+  const deadline = zonedToUtc(addDays(week.from, 6 + deadlineRule.day_offset), deadlineRule.time, org.timezone);
 
   // A team of the test's own, with one rep who has a phone and an email.
   const region = await createRegion();
@@ -189,7 +180,7 @@ test('before the deadline: each robot and webhook gets one signed message, the r
   assert.equal(ding.query.sign, dingSign, 'DingTalk signature');
   const dingBody = JSON.parse(ding.body);
   assert.equal(dingBody.msgtype, 'text');
-  assert.ok(dingBody.text.content.includes(fx.week.label) && dingBody.text.content.includes(name), dingBody.text.content);
+  assert.ok(dingBody.text.content.includes(fx.week.period) && dingBody.text.content.includes(name), dingBody.text.content);
   assert.ok(dingBody.text.content.startsWith('【周报提醒】'));
   assert.deepEqual(dingBody.at, { atMobiles: ['13900001234'], isAtAll: false });
 
@@ -211,7 +202,7 @@ test('before the deadline: each robot and webhook gets one signed message, the r
   assert.equal(hook.headers['x-fupan-signature'], `sha256=${hmac(SECRET, hook.body).toString('hex')}`);
   const hookBody = JSON.parse(hook.body);
   assert.equal(hookBody.event, 'report.reminder');
-  assert.equal(hookBody.data.period, fx.week.label);
+  assert.equal(hookBody.data.period, fx.week.period);
   assert.equal(hookBody.data.stage, 'before');
   assert.equal(Date.parse(hookBody.data.deadline), fx.deadline);
   // The org's webhook names everyone expected who has not handed in, the test's rep among them.
@@ -224,9 +215,9 @@ test('before the deadline: each robot and webhook gets one signed message, the r
   const headers = mails[0].data.split('\r\n\r\n')[0];
   assert.match(headers, /^Date: \w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0000$/m);
   const subject = decodeWord(headers.match(/^Subject: (.*)$/m)[1]);
-  assert.ok(subject.includes(fx.week.label), subject);
+  assert.ok(subject.includes(fx.week.period), subject);
   const text = Buffer.from(mails[0].data.split('\r\n\r\n')[1].replace(/\r\n/g, ''), 'base64').toString('utf8');
-  assert.ok(text.includes(name) && text.includes(fx.week.label), text);
+  assert.ok(text.includes(name) && text.includes(fx.week.period), text);
 });
 
 test('a receiver that fails is logged and retried after its backoff', { skip }, async () => {
@@ -271,7 +262,7 @@ test('after the deadline whoever still has not handed in is told once more', { s
   }), 200);
   const todos = expectStatus(await get({ token: session.token }, '/api/todos'), 200);
   const notes = todos.reminders.filter((r) => r.kind === 'report').map((r) => r.note);
-  assert.ok(notes.includes(`${fx.week.label} before`) && notes.includes(`${fx.week.label} after`), notes.join());
+  assert.ok(notes.includes(`${fx.week.period} before`) && notes.includes(`${fx.week.period} after`), notes.join());
   assert.equal((await remind(fx.deadline + 3 * 60 * 60 * 1000)).queued, 0, 'and only once');
 });
 
