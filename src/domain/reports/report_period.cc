@@ -43,6 +43,22 @@ Result<Period> parse_report_period(ReportKind kind, std::string_view text) {
   return std::move(p).value();
 }
 
+std::string_view report_kind_zh(ReportKind kind) {
+  switch (kind) {
+    case ReportKind::day:
+      return "日报";
+    case ReportKind::week:
+      return "周报";
+    case ReportKind::month:
+      return "月报";
+  }
+  return "周报";
+}
+
+bool has_report(ReportKind kind, const Period& p, const std::vector<LocalDate>& holidays) {
+  return kind != ReportKind::day || working_days(p.start, p.end, holidays) > 0;
+}
+
 Period report_period_of(ReportKind kind, LocalDate day) {
   return period_containing(period_kind_of(kind), day);
 }

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "core/error.h"
 #include "core/time.h"
@@ -16,6 +17,8 @@ enum class ReportKind { day, week, month };
 
 std::string_view report_kind_name(ReportKind kind);
 std::optional<ReportKind> parse_report_kind(std::string_view text);
+// 日报, 周报, 月报: the kind as people name it in messages and file names.
+std::string_view report_kind_zh(ReportKind kind);
 PeriodKind period_kind_of(ReportKind kind);
 
 // Parses `text` as a period of `kind` ("2026-12-07", "2026-W49", "2026-12"); anything else is
@@ -24,6 +27,10 @@ Result<Period> parse_report_period(ReportKind kind, std::string_view text);
 // The period of `kind` holding `day`, and the one after `p`.
 Period report_period_of(ReportKind kind, LocalDate day);
 Period next_report_period(ReportKind kind, const Period& p);
+
+// Whether a period has a report at all: a day's only on a working day (Monday to Friday, not in
+// `holidays`, sorted); a week or a month always.
+bool has_report(ReportKind kind, const Period& p, const std::vector<LocalDate>& holidays);
 
 // When a period's report is due: `day_offset` days from the period's last day (negative:
 // before it), at `minute` minutes past local midnight.

@@ -116,5 +116,54 @@ TEST(ReminderSchedule, BeforeAndAfterTheDeadline) {
   EXPECT_EQ(format_rfc3339(d - std::chrono::minutes{120}), "2027-01-01T08:00:00.000Z");
 }
 
+std::vector<std::string> labels(const std::vector<Period>& periods) {
+  std::vector<std::string> out;
+  for (const auto& p : periods) out.push_back(p.label);
+  return out;
+}
+
+TEST(ReminderSchedule, PeriodsWhoseDeadlineIsNear) {
+  const LocalDate fri{std::chrono::year{2027} / 1 / 1};  // Friday of 2026-W53
+  // Friday 18:00 (two days before Sunday): on Friday, the week ending that Sunday.
+  EXPECT_EQ(labels(periods_to_remind(ReportKind::week, {{}}, fri)),
+            std::vector<std::string>{"2026-W53"});
+  // Until Sunday the after stage may still be due (a deadline late on Friday); on Monday not.
+  EXPECT_EQ(labels(periods_to_remind(ReportKind::week, {{}}, fri + std::chrono::days{2})),
+            std::vector<std::string>{"2026-W53"});
+  EXPECT_TRUE(periods_to_remind(ReportKind::week, {{}}, fri + std::chrono::days{3}).empty());
+  // Thursday: the Friday deadline is the day after (a before stage from 22:00 on Thursday).
+  EXPECT_EQ(labels(periods_to_remind(ReportKind::week, {{}}, fri - std::chrono::days{1})),
+            std::vector<std::string>{"2026-W53"});
+  // A team's Monday 10:00 after the week (offset +1) beside the org's Friday: on Sunday both
+  // are near, for the same week; on Friday a team's Friday a week late (+5) is the week before.
+  EXPECT_EQ(labels(periods_to_remind(ReportKind::week, {{}, {1, 600}}, fri + std::chrono::days{2})),
+            std::vector<std::string>{"2026-W53"});
+  EXPECT_EQ(labels(periods_to_remind(ReportKind::week, {{5, 600}, {}}, fri)),
+            (std::vector<std::string>{"2026-W52", "2026-W53"}));
+  // A day due the same evening: the day before yesterday to tomorrow.
+  EXPECT_EQ(labels(periods_to_remind(ReportKind::day, {{0, 21 * 60}}, fri)),
+            (std::vector<std::string>{"2026-12-30", "2026-12-31", "2027-01-01", "2027-01-02"}));
+  // A month due on its 1st after it: on 1 March of a leap year, February.
+  EXPECT_EQ(labels(periods_to_remind(ReportKind::month, {{1, 600}},
+                                     LocalDate{std::chrono::year{2028} / 3 / 1})),
+            std::vector<std::string>{"2028-02"});
+  EXPECT_TRUE(
+      periods_to_remind(ReportKind::month, {{1, 600}}, LocalDate{std::chrono::year{2028} / 3 / 4})
+          .empty());
+}
+
+TEST(ReportPeriod, ADayHasAReportOnlyOnAWorkingDay) {
+  const auto day = [](int m, int d) {
+    return report_period_of(ReportKind::day, LocalDate{std::chrono::year{2027} / m / d});
+  };
+  const std::vector<LocalDate> holidays{LocalDate{std::chrono::year{2027} / 1 / 1}};
+  EXPECT_FALSE(has_report(ReportKind::day, day(1, 1), holidays));  // a holiday
+  EXPECT_FALSE(has_report(ReportKind::day, day(1, 2), holidays));  // Saturday
+  EXPECT_TRUE(has_report(ReportKind::day, day(1, 4), holidays));   // Monday
+  EXPECT_TRUE(
+      has_report(ReportKind::week, report_period_of(ReportKind::week, day(1, 2).start), holidays));
+  EXPECT_EQ(report_kind_zh(ReportKind::month), "月报");
+}
+
 }  // namespace
 }  // namespace fupan::reports

@@ -17,7 +17,8 @@ Response report_response(const service::ReportView& v, const OrgSnapshot& org, i
 }  // namespace
 
 void add_report_routes(App& app) {
-  // ?kind=week&period=: {period, from, to, deadline, template, report, data}
+  // ?kind=week&period=: {kind, kinds, expected, period, from, to, deadline, template, report,
+  // data}
   app.api("GET", "/api/reports/mine", [&app](Call& call) -> Result<Response> {
     FUPAN_TRY(only_params(call.req, {"kind", "period"}));
     auto mine = service::my_report(app.ctx(), call.actor, query_text(call.req, "kind"),
@@ -26,6 +27,11 @@ void add_report_routes(App& app) {
     const OrgSnapshot& org = *call.actor.snapshot;
     JsonWriter w;
     w.begin_object();
+    w.field("kind", reports::report_kind_name(mine->form.kind));
+    w.key("kinds").begin_array();
+    for (auto k : mine->kinds) w.value(reports::report_kind_name(k));
+    w.end_array();
+    w.field("expected", mine->expected);
     w.field("period", mine->period.label);
     w.field("from", format_date(mine->period.start));
     w.field("to", format_date(mine->period.end - std::chrono::days{1}));

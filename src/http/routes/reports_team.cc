@@ -1,5 +1,6 @@
-// /api/reports/team-week, /api/reports/stats, /api/reports/remind: the manager's screens of weekly
-// reports; thin handlers over service/reports/team_week.
+// /api/reports/team-week, /api/reports/stats, /api/reports/remind: the manager's screens of
+// reports (weekly by default, daily and monthly with ?kind=); thin handlers over
+// service/reports/team_week.
 #include "http/app.h"
 #include "http/routes/reports_io.h"
 #include "service/reports/report_export.h"
@@ -22,15 +23,20 @@ void write_rate(JsonWriter& w, const reports::Tally& t) {
 }  // namespace
 
 void add_report_team_routes(App& app) {
-  // ?team=&period=
+  // ?team=&kind=&period=
   app.api("GET", "/api/reports/team-week", [&app](Call& call) -> Result<Response> {
-    FUPAN_TRY(only_params(call.req, {"team", "period"}));
+    FUPAN_TRY(only_params(call.req, {"team", "kind", "period"}));
     FUPAN_ASSIGN_OR_RETURN(auto team, query_id(call.req, "team"));
-    auto week = service::team_week(app.ctx(), call.actor, team, query_text(call.req, "period"));
+    auto week = service::team_week(app.ctx(), call.actor, team, query_text(call.req, "kind"),
+                                   query_text(call.req, "period"));
     if (!week.ok()) return as_query_error(week.error());
     const OrgSnapshot& org = *call.actor.snapshot;
     JsonWriter w;
     w.begin_object();
+    w.field("kind", reports::report_kind_name(week->kind));
+    w.key("kinds").begin_array();
+    for (auto k : week->kinds) w.value(reports::report_kind_name(k));
+    w.end_array();
     w.field("period", week->period.label);
     w.field("from", format_date(week->period.start));
     w.field("to", format_date(week->period.end - std::chrono::days{1}));
@@ -85,31 +91,35 @@ void add_report_team_routes(App& app) {
     return json_text(std::move(w).str());
   });
 
-  // ?team=&period=: the team's week as .xlsx
+  // ?team=&kind=&period=: the team's week as .xlsx
   app.api("GET", "/api/reports/team-week/export", [&app](Call& call) -> Result<Response> {
-    FUPAN_TRY(only_params(call.req, {"team", "period"}));
+    FUPAN_TRY(only_params(call.req, {"team", "kind", "period"}));
     FUPAN_ASSIGN_OR_RETURN(auto team, query_id(call.req, "team"));
-    auto book =
-        service::export_team_week(app.ctx(), call.actor, team, query_text(call.req, "period"));
+    auto book = service::export_team_week(app.ctx(), call.actor, team, query_text(call.req, "kind"),
+                                          query_text(call.req, "period"));
     if (!book.ok()) return as_query_error(book.error());
     return xlsx_response(std::move(*book), call.req);
   });
 
-  // ?team=&to=&weeks=
+  // ?team=&kind=&to=&count=
   app.api("GET", "/api/reports/stats", [&app](Call& call) -> Result<Response> {
-    FUPAN_TRY(only_params(call.req, {"team", "to", "weeks"}));
+    FUPAN_TRY(only_params(call.req, {"team", "kind", "to", "count"}));
     FUPAN_ASSIGN_OR_RETURN(auto team, query_id(call.req, "team"));
-    FUPAN_ASSIGN_OR_RETURN(auto weeks, query_id(call.req, "weeks"));
-    auto stats =
-        service::report_stats(app.ctx(), call.actor, team, query_text(call.req, "to"),
-                              static_cast<int>(std::min<std::int64_t>(weeks.value_or(12), 1000)));
+    FUPAN_ASSIGN_OR_RETURN(auto count, query_id(call.req, "count"));
+    auto stats = service::report_stats(
+        app.ctx(), call.actor, team, query_text(call.req, "kind"), query_text(call.req, "to"),
+        static_cast<int>(std::min<std::int64_t>(count.value_or(12), 1000)));
     if (!stats.ok()) return as_query_error(stats.error());
     const OrgSnapshot& org = *call.actor.snapshot;
     JsonWriter w;
     w.begin_object();
+    w.field("kind", reports::report_kind_name(stats->kind));
+    w.key("kinds").begin_array();
+    for (auto k : stats->kinds) w.value(reports::report_kind_name(k));
+    w.end_array();
     w.field("to", stats->to.label);
-    w.key("weeks").begin_array();
-    for (const auto& wk : stats->weeks) {
+    w.key("periods").begin_array();
+    for (const auto& wk : stats->periods) {
       w.begin_object();
       w.field("period", wk.period.label);
       write_rate(w, wk.tally);
@@ -129,16 +139,17 @@ void add_report_team_routes(App& app) {
     return json_text(std::move(w).str());
   });
 
-  // {period?, user_ids:[...]} → {sent}
+  // {kind?, period, user_ids:[...]} → {sent}
   app.api("POST", "/api/reports/remind", [&app](Call& call) -> Result<Response> {
     FUPAN_ASSIGN_OR_RETURN(auto body, parse_object(call.req));
     Fields f(body);
+    const auto kind = f.str("kind");
     const auto period = f.required_str("period");
     auto users = f.int_array("user_ids");
     if (!users) f.reject(Error::missing("user_ids"));
     FUPAN_TRY(f.finish());
-    FUPAN_ASSIGN_OR_RETURN(auto sent,
-                           service::remind_reports(app.ctx(), call.actor, period, *users));
+    FUPAN_ASSIGN_OR_RETURN(auto sent, service::remind_reports(app.ctx(), call.actor,
+                                                              kind.value_or(""), period, *users));
     JsonWriter w;
     w.begin_object();
     w.field("sent", sent);

@@ -141,12 +141,15 @@ Result<Workbook> export_report(const Context& ctx, const Actor& actor, std::int6
   write_kpis(w, v.data_json);
   std::string bytes = w.finish();
   if (bytes.empty()) return Error::of(ErrorCode::internal, detail::export_not_written);
-  return Workbook{"周报-" + who + "-" + r.period + ".xlsx", std::move(bytes)};
+  return Workbook{
+      std::string(reports::report_kind_zh(r.kind)) + "-" + who + "-" + r.period + ".xlsx",
+      std::move(bytes)};
 }
 
 Result<Workbook> export_team_week(const Context& ctx, const Actor& actor,
-                                  std::optional<std::int64_t> team, const std::string& period) {
-  FUPAN_ASSIGN_OR_RETURN(auto week, team_week(ctx, actor, team, period));
+                                  std::optional<std::int64_t> team, const std::string& kind,
+                                  const std::string& period) {
+  FUPAN_ASSIGN_OR_RETURN(auto week, team_week(ctx, actor, team, kind, period));
   const OrgSnapshot& org = *actor.snapshot;
   const auto* zone = zone_of(org.org().timezone);
   // The reports in full, and the text sections of their forms in order of first appearance.
@@ -216,7 +219,8 @@ Result<Workbook> export_team_week(const Context& ctx, const Actor& actor,
   }
   std::string bytes = w.finish();
   if (bytes.empty()) return Error::of(ErrorCode::internal, detail::export_not_written);
-  return Workbook{"团队周报-" + org.team(week.team)->name + "-" + week.period.label + ".xlsx",
+  return Workbook{"团队" + std::string(reports::report_kind_zh(week.kind)) + "-" +
+                      org.team(week.team)->name + "-" + week.period.label + ".xlsx",
                   std::move(bytes)};
 }
 

@@ -13,6 +13,7 @@ namespace fupan::service {
 
 Result<Workbook> export_report(const Context& ctx, const Actor& actor, std::int64_t id);
 Result<Workbook> export_team_week(const Context& ctx, const Actor& actor,
-                                  std::optional<std::int64_t> team, const std::string& period);
+                                  std::optional<std::int64_t> team, const std::string& kind,
+                                  const std::string& period);
 
 }  // namespace fupan::service

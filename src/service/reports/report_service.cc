@@ -9,6 +9,7 @@
 #include "service/platform/write.h"
 #include "service/reports/data_block.h"
 #include "service/reports/report_templates.h"
+#include "store/metric_settings_store.h"
 #include "store/todo_store.h"
 
 namespace fupan::service {
@@ -217,8 +218,16 @@ Result<MyReport> my_report(const Context& ctx, const Actor& actor, const std::st
   {
     auto c = ctx.db.acquire();
     existing = store::find_report_of(*c, actor.org, actor.id, *kind, out.period.label);
-    out.form = effective_template(*c, *actor.snapshot, actor.id, *kind,
-                                  out.period.end - std::chrono::days{1});
+    const TemplateBook book(*c, *actor.snapshot);
+    const LocalDate last_day = out.period.end - std::chrono::days{1};
+    out.form = book.for_user(actor.id, *kind, last_day);
+    for (auto k :
+         {reports::ReportKind::day, reports::ReportKind::week, reports::ReportKind::month}) {
+      if (book.expects(actor.id, k, actor.today)) out.kinds.push_back(k);
+    }
+    out.expected =
+        book.expects(actor.id, *kind, last_day) &&
+        reports::has_report(*kind, out.period, store::read_metric_settings(*c, actor.org).holidays);
   }
   const auto* zone = zone_of(actor.snapshot->org().timezone);
   out.deadline = reports::deadline_instant(out.period, out.form.deadline, zone);

@@ -36,6 +36,10 @@ struct MyReport {
   reports::ReportTemplate form;
   std::optional<ReportView> report;
   std::string data_json;
+  // Whether the actor is expected to write this one (a day's report on a weekend is not), and
+  // the kinds they write at all (docs/reports.md).
+  bool expected = true;
+  std::vector<reports::ReportKind> kinds;
 };
 Result<MyReport> my_report(const Context& ctx, const Actor& actor, const std::string& kind,
                            const std::string& period);

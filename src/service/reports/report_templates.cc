@@ -1,5 +1,7 @@
 #include "service/reports/report_templates.h"
 
+#include <algorithm>
+
 #include "domain/org_validation.h"
 #include "service/platform/write.h"
 #include "store/report_store.h"
@@ -34,16 +36,6 @@ std::string template_json(const reports::ReportTemplate& t) {
   return std::move(w).str();
 }
 
-// The org's template of `kind` for `team` (none: the org's own), if one was made.
-std::optional<reports::ReportTemplate> stored_for(const std::vector<reports::ReportTemplate>& all,
-                                                  std::optional<TeamId> team,
-                                                  reports::ReportKind kind) {
-  for (const auto& t : all) {
-    if (t.kind == kind && t.team == team) return t;
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 std::vector<reports::ReportTemplate> list_report_templates(const Context& ctx, const Actor& actor) {
@@ -73,7 +65,10 @@ Result<reports::ReportTemplate> create_report_template(const Context& ctx, const
   const Instant now = ctx.clock.now();
   return write_facts<reports::ReportTemplate>(
       ctx, "team_id", [&](store::Connection& c) -> Result<reports::ReportTemplate> {
-        if (stored_for(store::list_report_templates(c, actor.org), t.team, t.kind)) {
+        const auto all = store::list_report_templates(c, actor.org);
+        if (std::any_of(all.begin(), all.end(), [&](const reports::ReportTemplate& other) {
+              return other.kind == t.kind && other.team == t.team;
+            })) {
           return Error::exists("team_id");
         }
         t.id = store::insert_report_template(c, actor.org, t, now);
@@ -110,40 +105,83 @@ Result<reports::ReportTemplate> change_report_template(const Context& ctx, const
       });
 }
 
-reports::ReportTemplate effective_template(store::Connection& c, const OrgSnapshot& org,
-                                           UserId user, reports::ReportKind kind, LocalDate day) {
-  const auto all = store::list_report_templates(c, org.org().id);
+TemplateBook::TemplateBook(store::Connection& c, const OrgSnapshot& org)
+    : org_(org), all_(store::list_report_templates(c, org.org().id)) {}
+
+std::optional<reports::ReportTemplate> TemplateBook::stored(std::optional<TeamId> team,
+                                                            reports::ReportKind kind) const {
+  for (const auto& t : all_) {
+    if (t.kind == kind && t.team == team) return t;
+  }
+  return std::nullopt;
+}
+
+reports::ReportTemplate TemplateBook::for_user(UserId user, reports::ReportKind kind,
+                                               LocalDate day) const {
   // Up from each team the person belongs to: the template fewest steps up wins.
   std::optional<reports::ReportTemplate> best;
   int best_steps = 0;
-  for (const MembershipRecord* m : org.memberships_of(user, day)) {
+  for (const MembershipRecord* m : org_.memberships_of(user, day)) {
     int steps = 0;
     for (std::optional<TeamId> t = m->team_id; t; ++steps) {
       if (best && steps >= best_steps) break;
-      if (auto found = stored_for(all, *t, kind)) {
+      if (auto found = stored(*t, kind)) {
         best = std::move(found);
         best_steps = steps;
         break;
       }
-      const TeamRecord* rec = org.team(*t);
+      const TeamRecord* rec = org_.team(*t);
       t = rec ? rec->parent_id : std::nullopt;
     }
   }
   if (best) return *best;
-  if (auto own = stored_for(all, std::nullopt, kind)) return *own;
+  if (auto own = stored(std::nullopt, kind)) return *own;
   return reports::default_template(kind);
 }
 
-reports::ReportTemplate team_template(store::Connection& c, const OrgSnapshot& org,
-                                      std::optional<TeamId> team, reports::ReportKind kind) {
-  const auto all = store::list_report_templates(c, org.org().id);
+reports::ReportTemplate TemplateBook::for_team(std::optional<TeamId> team,
+                                               reports::ReportKind kind) const {
   for (std::optional<TeamId> t = team; t;) {
-    if (auto found = stored_for(all, *t, kind)) return *found;
-    const TeamRecord* rec = org.team(*t);
+    if (auto found = stored(*t, kind)) return *found;
+    const TeamRecord* rec = org_.team(*t);
     t = rec ? rec->parent_id : std::nullopt;
   }
-  if (auto own = stored_for(all, std::nullopt, kind)) return *own;
+  if (auto own = stored(std::nullopt, kind)) return *own;
   return reports::default_template(kind);
+}
+
+bool TemplateBook::expects(UserId user, reports::ReportKind kind, LocalDate day) const {
+  return kind == reports::ReportKind::week || for_user(user, kind, day).id.has_value();
+}
+
+std::vector<reports::ReportKind> TemplateBook::kinds_in_use() const {
+  std::vector<reports::ReportKind> out;
+  for (auto kind :
+       {reports::ReportKind::day, reports::ReportKind::week, reports::ReportKind::month}) {
+    const bool any = std::any_of(all_.begin(), all_.end(),
+                                 [&](const reports::ReportTemplate& t) { return t.kind == kind; });
+    if (kind == reports::ReportKind::week || any) out.push_back(kind);
+  }
+  return out;
+}
+
+std::vector<reports::Deadline> TemplateBook::deadlines(reports::ReportKind kind) const {
+  std::vector<reports::Deadline> out;
+  // Only the week has people on the default (a day or month without a template is not written).
+  if (kind == reports::ReportKind::week && !stored(std::nullopt, kind)) {
+    out.push_back(reports::default_template(kind).deadline);
+  }
+  for (const auto& t : all_) {
+    if (t.kind == kind && std::find(out.begin(), out.end(), t.deadline) == out.end()) {
+      out.push_back(t.deadline);
+    }
+  }
+  return out;
+}
+
+reports::ReportTemplate effective_template(store::Connection& c, const OrgSnapshot& org,
+                                           UserId user, reports::ReportKind kind, LocalDate day) {
+  return TemplateBook(c, org).for_user(user, kind, day);
 }
 
 reports::ReportTemplate template_of(store::Connection& c, OrgId org, reports::ReportKind kind,

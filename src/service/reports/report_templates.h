@@ -31,13 +31,35 @@ Result<reports::ReportTemplate> create_report_template(const Context& ctx, const
 Result<reports::ReportTemplate> change_report_template(const Context& ctx, const Actor& actor,
                                                        std::int64_t id, const TemplateChange& in);
 
-// The template `user` writes a `kind` report on for a period ending on `day`: the one of the
-// innermost team they belong to that has one, else the org's, else the built-in default.
+// The org's templates, read once to resolve many people's (a reminder round, a team's week).
+class TemplateBook {
+ public:
+  TemplateBook(store::Connection& c, const OrgSnapshot& org);
+
+  // The template `user` writes a `kind` report on for a period ending on `day`: the one of the
+  // innermost team they belong to that has one, else the org's, else the built-in default.
+  reports::ReportTemplate for_user(UserId user, reports::ReportKind kind, LocalDate day) const;
+  // The template of a team (or of the org for none) as above, for the team's screens.
+  reports::ReportTemplate for_team(std::optional<TeamId> team, reports::ReportKind kind) const;
+  // Whether `user` writes `kind` reports for a period ending on `day` (docs/reports.md): weekly
+  // ones always, daily and monthly ones once an admin made a template of that kind for the org
+  // or a team of theirs.
+  bool expects(UserId user, reports::ReportKind kind, LocalDate day) const;
+  // The kinds someone in the org writes: week, and day or month when a template of it exists.
+  std::vector<reports::ReportKind> kinds_in_use() const;
+  // The deadlines of `kind` the org's people may have: every template's, and the default's
+  // when anyone writes on it.
+  std::vector<reports::Deadline> deadlines(reports::ReportKind kind) const;
+
+ private:
+  std::optional<reports::ReportTemplate> stored(std::optional<TeamId> team,
+                                                reports::ReportKind kind) const;
+  const OrgSnapshot& org_;
+  std::vector<reports::ReportTemplate> all_;
+};
+
 reports::ReportTemplate effective_template(store::Connection& c, const OrgSnapshot& org,
                                            UserId user, reports::ReportKind kind, LocalDate day);
-// The template of a team (or of the org for none) as above, for the team's week.
-reports::ReportTemplate team_template(store::Connection& c, const OrgSnapshot& org,
-                                      std::optional<TeamId> team, reports::ReportKind kind);
 // The template and version a report was written on.
 reports::ReportTemplate template_of(store::Connection& c, OrgId org, reports::ReportKind kind,
                                     std::optional<std::int64_t> id, std::int64_t version);

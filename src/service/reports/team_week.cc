@@ -5,6 +5,7 @@
 #include <set>
 
 #include "domain/metric_scope.h"
+#include "service/goals/goal_actuals.h"
 #include "service/platform/write.h"
 #include "service/reports/data_block.h"
 #include "service/reports/report_templates.h"
@@ -14,7 +15,7 @@
 namespace fupan::service {
 namespace {
 
-constexpr int kMaxWeeks = 53;
+constexpr int kMaxPeriods = 62;  // two months of days, a year of weeks or months
 
 // The team asked for, or the first one the actor sees (their own before others).
 Result<TeamId> team_for(const Actor& actor, std::optional<std::int64_t> asked) {
@@ -40,9 +41,44 @@ Result<TeamId> team_for(const Actor& actor, std::optional<std::int64_t> asked) {
   return Error::not_found();
 }
 
-Result<Period> week_of(const Actor& actor, const std::string& text) {
-  if (text.empty()) return reports::report_period_of(reports::ReportKind::week, actor.today);
-  return reports::parse_report_period(reports::ReportKind::week, text);
+Result<reports::ReportKind> kind_of(const std::string& text) {
+  auto kind = reports::parse_report_kind(text.empty() ? "week" : text);
+  if (!kind) return Error::invalid("kind", detail::report_kind);
+  return *kind;
+}
+
+Result<Period> period_of(const Actor& actor, reports::ReportKind kind, const std::string& text,
+                         const char* field) {
+  if (text.empty()) return reports::report_period_of(kind, actor.today);
+  auto p = reports::parse_report_period(kind, text);
+  if (!p.ok()) return Error::invalid(field, detail::report_period);
+  return p;
+}
+
+LocalDate last_day(const Period& p) {
+  return p.end - std::chrono::days{1};
+}
+
+// Who writes `kind` reports for `p` in `team`: expected_reporters who write that kind, with the
+// deadline of their template; nobody on a day without reports (a weekend, a holiday).
+struct Reporter {
+  UserId user;
+  TeamId team;
+  Instant deadline;
+};
+std::vector<Reporter> reporters(const OrgSnapshot& org, const TemplateBook& book, TeamId team,
+                                reports::ReportKind kind, const Period& p,
+                                const std::vector<LocalDate>& holidays) {
+  std::vector<Reporter> out;
+  if (!reports::has_report(kind, p, holidays)) return out;
+  const auto* zone = zone_of(org.org().timezone);
+  for (const auto& [user, t] : expected_reporters(org, team, p)) {
+    if (!book.expects(user, kind, last_day(p))) continue;
+    out.push_back(
+        {user, t,
+         reports::deadline_instant(p, book.for_user(user, kind, last_day(p)).deadline, zone)});
+  }
+  return out;
 }
 
 }  // namespace
@@ -63,11 +99,14 @@ std::vector<std::pair<UserId, TeamId>> expected_reporters(const OrgSnapshot& org
 }
 
 Result<TeamWeek> team_week(const Context& ctx, const Actor& actor, std::optional<std::int64_t> team,
-                           const std::string& period_text) {
+                           const std::string& kind_text, const std::string& period_text) {
+  FUPAN_ASSIGN_OR_RETURN(auto kind, kind_of(kind_text));
+  FUPAN_ASSIGN_OR_RETURN(auto period, period_of(actor, kind, period_text, "period"));
   FUPAN_ASSIGN_OR_RETURN(auto team_id, team_for(actor, team));
-  FUPAN_ASSIGN_OR_RETURN(auto period, week_of(actor, period_text));
   const OrgSnapshot& org = *actor.snapshot;
+  const auto holidays = org_holidays(ctx, actor.org);
   TeamWeek out;
+  out.kind = kind;
   out.period = period;
   out.team = team_id;
   const Instant now = ctx.clock.now();
@@ -75,11 +114,15 @@ Result<TeamWeek> team_week(const Context& ctx, const Actor& actor, std::optional
   std::map<std::int64_t, std::int64_t> comments;
   std::vector<std::int64_t> read;
   std::map<std::int64_t, Instant> reminded;
+  std::vector<Reporter> expected;
   {
     auto c = ctx.db.acquire();
-    const auto form = team_template(*c, org, team_id, reports::ReportKind::week);
-    out.deadline = reports::deadline_instant(period, form.deadline, zone_of(org.org().timezone));
-    reports = store::list_reports(*c, actor.org, reports::ReportKind::week, period.start,
+    const TemplateBook book(*c, org);
+    out.kinds = book.kinds_in_use();
+    out.deadline = reports::deadline_instant(period, book.for_team(team_id, kind).deadline,
+                                             zone_of(org.org().timezone));
+    expected = reporters(org, book, team_id, kind, period, holidays);
+    reports = store::list_reports(*c, actor.org, kind, period.start,
                                   period.start + std::chrono::days{1}, std::nullopt);
     std::vector<std::int64_t> ids;
     for (const auto& r : reports) ids.push_back(r.id);
@@ -90,23 +133,25 @@ Result<TeamWeek> team_week(const Context& ctx, const Actor& actor, std::optional
   out.deadline_passed = now > out.deadline;
   std::map<std::int64_t, const reports::Report*> by_user;
   for (const auto& r : reports) by_user[r.user.value] = &r;
-  // Everyone in the team during the week, former members too: the team's week is theirs.
-  for (const auto& [user, t] : expected_reporters(org, team_id, period)) {
+  // Everyone in the team during the period, former members too: the team's week is theirs.
+  for (const Reporter& who : expected) {
     MemberWeek m;
-    m.user = user;
-    m.team_name = org.team(t)->name;
-    auto it = by_user.find(user.value);
+    m.user = who.user;
+    m.team_name = org.team(who.team)->name;
+    auto it = by_user.find(who.user.value);
     // A draft is its author's own: the manager sees only that one exists.
     const reports::Report* r = it == by_user.end() ? nullptr : it->second;
     std::optional<reports::ReportStatus> status;
     if (r) status = r->status;
-    m.state = reports::member_state(status, r ? r->late : std::nullopt, out.deadline_passed);
+    m.state = reports::member_state(status, r ? r->late : std::nullopt, now > who.deadline);
     if (r && r->status != reports::ReportStatus::draft) {
       m.report = *r;
       m.comments = comments[r->id];
       m.read_by_me = std::find(read.begin(), read.end(), r->id) != read.end();
     }
-    if (auto rem = reminded.find(user.value); rem != reminded.end()) m.reminded_at = rem->second;
+    if (auto rem = reminded.find(who.user.value); rem != reminded.end()) {
+      m.reminded_at = rem->second;
+    }
     ++out.states[m.state];
     out.members.push_back(std::move(m));
   }
@@ -115,10 +160,11 @@ Result<TeamWeek> team_week(const Context& ctx, const Actor& actor, std::optional
   return out;
 }
 
-Result<int> remind_reports(const Context& ctx, const Actor& actor, const std::string& period_text,
-                           const std::vector<std::int64_t>& users) {
+Result<int> remind_reports(const Context& ctx, const Actor& actor, const std::string& kind_text,
+                           const std::string& period_text, const std::vector<std::int64_t>& users) {
   if (!actor.scope().can_write) return Error::forbidden();
-  FUPAN_ASSIGN_OR_RETURN(auto period, week_of(actor, period_text));
+  FUPAN_ASSIGN_OR_RETURN(auto kind, kind_of(kind_text));
+  FUPAN_ASSIGN_OR_RETURN(auto period, period_of(actor, kind, period_text, "period"));
   if (users.empty()) return Error::missing("user_ids");
   for (std::size_t i = 0; i < users.size(); ++i) {
     const UserRecord* u = actor.snapshot->user(UserId{users[i]});
@@ -142,6 +188,7 @@ Result<int> remind_reports(const Context& ctx, const Actor& actor, const std::st
       w.begin_object();
       w.field("to_user_id", to);
       w.field("kind", "report");
+      w.field("report_kind", reports::report_kind_name(kind));
       w.field("period", period.label);
       w.end_object();
       audit_json(c, actor, "create", "reminder", rec.id, std::nullopt, std::move(w).str(), now);
@@ -151,47 +198,51 @@ Result<int> remind_reports(const Context& ctx, const Actor& actor, const std::st
 }
 
 Result<ReportStats> report_stats(const Context& ctx, const Actor& actor,
-                                 std::optional<std::int64_t> team, const std::string& to,
-                                 int weeks) {
-  if (weeks < 1 || weeks > kMaxWeeks) {
-    return Error::invalid("weeks", detail::integer_range(1, kMaxWeeks));
+                                 std::optional<std::int64_t> team, const std::string& kind_text,
+                                 const std::string& to, int count) {
+  FUPAN_ASSIGN_OR_RETURN(auto kind, kind_of(kind_text));
+  if (count < 1 || count > kMaxPeriods) {
+    return Error::invalid("count", detail::integer_range(1, kMaxPeriods));
   }
+  FUPAN_ASSIGN_OR_RETURN(auto last, period_of(actor, kind, to, "to"));
   FUPAN_ASSIGN_OR_RETURN(auto team_id, team_for(actor, team));
-  FUPAN_ASSIGN_OR_RETURN(auto last, week_of(actor, to));
   const OrgSnapshot& org = *actor.snapshot;
+  const auto holidays = org_holidays(ctx, actor.org);
   ReportStats out;
+  out.kind = kind;
   out.to = last;
   std::vector<Period> periods{last};
-  while (static_cast<int>(periods.size()) < weeks) {
+  while (static_cast<int>(periods.size()) < count) {
     periods.insert(periods.begin(),
-                   reports::report_period_of(reports::ReportKind::week,
-                                             periods.front().start - std::chrono::days{1}));
+                   reports::report_period_of(kind, periods.front().start - std::chrono::days{1}));
   }
   std::vector<reports::Report> rows;
-  reports::Deadline deadline;
+  std::vector<std::vector<Reporter>> expected;
   {
     auto c = ctx.db.acquire();
-    deadline = team_template(*c, org, team_id, reports::ReportKind::week).deadline;
-    rows = store::list_reports(*c, actor.org, reports::ReportKind::week, periods.front().start,
-                               last.end, std::nullopt);
+    const TemplateBook book(*c, org);
+    out.kinds = book.kinds_in_use();
+    for (const Period& p : periods) {
+      expected.push_back(reporters(org, book, team_id, kind, p, holidays));
+    }
+    rows = store::list_reports(*c, actor.org, kind, periods.front().start, last.end, std::nullopt);
   }
   std::map<std::pair<std::string, std::int64_t>, const reports::Report*> by_key;
   for (const auto& r : rows) by_key[{r.period, r.user.value}] = &r;
-  const auto* zone = zone_of(org.org().timezone);
   const Instant now = ctx.clock.now();
   std::map<std::int64_t, std::size_t> person_at;
-  for (const Period& p : periods) {
-    WeekStats w{p, {}};
-    const bool passed = now > reports::deadline_instant(p, deadline, zone);
-    for (const auto& [user, t] : expected_reporters(org, team_id, p)) {
-      auto it = by_key.find({p.label, user.value});
+  for (std::size_t i = 0; i < periods.size(); ++i) {
+    PeriodStats s{periods[i], {}};
+    for (const Reporter& who : expected[i]) {
+      auto it = by_key.find({periods[i].label, who.user.value});
       const std::optional<bool> late = it == by_key.end() ? std::nullopt : it->second->late;
-      w.tally.add(late, passed);
-      auto [pos, added] = person_at.emplace(user.value, out.people.size());
-      if (added) out.people.push_back({user, {}});
+      const bool passed = now > who.deadline;
+      s.tally.add(late, passed);
+      auto [pos, added] = person_at.emplace(who.user.value, out.people.size());
+      if (added) out.people.push_back({who.user, {}});
       out.people[pos->second].tally.add(late, passed);
     }
-    out.weeks.push_back(std::move(w));
+    out.periods.push_back(std::move(s));
   }
   return out;
 }

@@ -254,15 +254,15 @@ test('who may see a team\'s week: out of scope is refused, the analyst reads any
   expectStatus(await status('director', fx.team.id, 'the 华东 director, the sub-team'), 200);
   expectStatus(await status('analyst', fx.gz.id, 'the analyst, 广州团队'), 200);
   // A rep's statistics of their own team, if given at all, are their own.
-  const stats = await get(rep, `/api/reports/stats?team=${fx.team.id}&to=${fx.next.period}&weeks=4`);
+  const stats = await get(rep, `/api/reports/stats?team=${fx.team.id}&to=${fx.next.period}&count=4`);
   t.diagnostic(`stats by a rep, their own team: ${stats.status}`);
   if (stats.status === 200) {
     assert.deepEqual(stats.body.people.map((p) => p.user_id), [fx.m.a.user.id], 'only themselves');
-    assert.ok(stats.body.weeks.every((w) => w.expected <= 1));
+    assert.ok(stats.body.periods.every((w) => w.expected <= 1));
   } else {
     assert.ok([403, 404].includes(stats.status), `stats by a rep: ${stats.status}`);
   }
-  const farStats = await get(rep, `/api/reports/stats?team=${fx.gz.id}&to=${fx.next.period}&weeks=4`);
+  const farStats = await get(rep, `/api/reports/stats?team=${fx.gz.id}&to=${fx.next.period}&count=4`);
   t.diagnostic(`stats by a rep, another team: ${farStats.status}`);
   assert.ok([403, 404].includes(farStats.status), `stats by a rep of another team: ${farStats.status}`);
 
@@ -314,7 +314,7 @@ const rateOf = (x) => (x.expected - x.pending === 0 ? null : x.on_time / (x.expe
 // The weeks' and people's rates that are not on time ÷ the reports due.
 function wrongRates(stats) {
   const out = [];
-  for (const x of [...stats.weeks, ...stats.people]) {
+  for (const x of [...stats.periods, ...stats.people]) {
     const want = rateOf(x);
     if (x.on_time_rate !== want) {
       out.push(`${x.period ?? x.name}: ${x.on_time}/${x.expected} (pending ${x.pending}) gave ${x.on_time_rate}`);
@@ -331,15 +331,15 @@ test('stats: per week and per person, on-time rate = on time ÷ the reports due,
   const periods = [];
   for (let i = n - 1; i >= 0; i -= 1) periods.push(weekAfter(weekOfLabel(fx.next.period).from, -i).period);
   const stats = expectStatus(await get('manager',
-    `/api/reports/stats?team=${fx.team.id}&to=${fx.next.period}&weeks=${n}`), 200);
+    `/api/reports/stats?team=${fx.team.id}&to=${fx.next.period}&count=${n}`), 200);
   assert.equal(stats.to, fx.next.period);
-  assert.deepEqual(new Set(stats.weeks.map((w) => w.period)), new Set(periods), 'the weeks up to `to`');
-  assert.equal(stats.weeks.length, n);
+  assert.deepEqual(new Set(stats.periods.map((w) => w.period)), new Set(periods), 'the weeks up to `to`');
+  assert.equal(stats.periods.length, n);
   const want = await fromTeamWeeks(fx.team.id, periods);
   for (const w of want.weeks) {
-    assert.deepEqual(counts(stats.weeks.find((x) => x.period === w.period)), counts(w), `week ${w.period}`);
+    assert.deepEqual(counts(stats.periods.find((x) => x.period === w.period)), counts(w), `week ${w.period}`);
   }
-  const byPeriod = Object.fromEntries(stats.weeks.map((w) => [w.period, w]));
+  const byPeriod = Object.fromEntries(stats.periods.map((w) => [w.period, w]));
   assert.deepEqual(counts(byPeriod[fx.past.period]), { expected: 5, on_time: 0, late: 3, missing: 2, pending: 0 },
     'a, d and e handed in after the deadline; b (a draft) and c did not');
   assert.deepEqual(counts(byPeriod[fx.next.period]), { expected: 5, on_time: 1, late: 0, missing: 0, pending: 4 });
@@ -357,10 +357,10 @@ test('stats: per week and per person, on-time rate = on time ÷ the reports due,
 
   // A team nobody is in: every week expects nobody, and its rate is null, not 0.
   const empty = await createTeam(fx.east.id, { parent_id: fx.sh1.id, name: unique('空小组') });
-  const none = expectStatus(await get('manager', `/api/reports/stats?team=${empty.id}&to=${fx.next.period}&weeks=3`),
+  const none = expectStatus(await get('manager', `/api/reports/stats?team=${empty.id}&to=${fx.next.period}&count=3`),
     200);
-  assert.equal(none.weeks.length, 3);
-  for (const w of none.weeks) {
+  assert.equal(none.periods.length, 3);
+  for (const w of none.periods) {
     assert.deepEqual([w.expected, w.on_time, w.late, w.missing, w.pending, w.on_time_rate], [0, 0, 0, 0, 0, null]);
   }
   assert.deepEqual(none.people, []);
@@ -374,18 +374,18 @@ test('stats: per week and per person, on-time rate = on time ÷ the reports due,
 
 test('stats of 上海一部 over twelve weeks: each rate is on time ÷ the reports due, and people add up to the weeks', async () => {
   const to = weekOf(fx.today).period;
-  const stats = expectStatus(await get('director', `/api/reports/stats?team=${fx.sh1.id}&to=${to}&weeks=12`), 200);
-  assert.equal(stats.weeks.length, 12);
-  assert.ok(stats.weeks.some((w) => w.expected > 0));
-  for (const w of stats.weeks) {
+  const stats = expectStatus(await get('director', `/api/reports/stats?team=${fx.sh1.id}&to=${to}&count=12`), 200);
+  assert.equal(stats.periods.length, 12);
+  assert.ok(stats.periods.some((w) => w.expected > 0));
+  for (const w of stats.periods) {
     assert.equal(w.on_time + w.late + w.missing + w.pending, w.expected, `${w.period} adds up`);
   }
   for (const p of stats.people) assert.ok(p.on_time + p.late + p.missing <= p.expected, p.name);
   for (const k of ['on_time', 'late', 'missing', 'expected']) {
-    assert.equal(stats.people.reduce((s, p) => s + p[k], 0), stats.weeks.reduce((s, w) => s + w[k], 0), k);
+    assert.equal(stats.people.reduce((s, p) => s + p[k], 0), stats.periods.reduce((s, w) => s + w[k], 0), k);
   }
   // The demo's last week: the numbers of the team's own week.
-  const demo = stats.weeks.find((w) => w.period === fx.demoWeek.period);
+  const demo = stats.periods.find((w) => w.period === fx.demoWeek.period);
   if (demo) {
     const want = await fromTeamWeeks(fx.sh1.id, [demo.period]);
     assert.deepEqual(counts(demo), counts(want.weeks[0]), `the demo's week ${demo.period}`);
