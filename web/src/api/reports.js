@@ -6,9 +6,10 @@
 import { get, post, patch, download } from './request.js'
 
 /**
- * GET /api/reports/mine ({kind, period}) → {period, from, to, deadline, template, report|null,
- * data}: the caller's report of the period (null before the first save) with the template that
- * applies and the live data block.
+ * GET /api/reports/mine ({kind, period}) → {kind, kinds, expected, period, from, to, deadline,
+ * template, report|null, data}: the caller's report of the period (null before the first save)
+ * with the template that applies and the live data block; `kinds` the kinds they write (day,
+ * week, month: week always), `expected` false where none is due of them (a weekend day).
  */
 export const myReport = (query, opts) => get('/api/reports/mine', query, opts)
 
@@ -52,21 +53,25 @@ export async function reportVersions(id, opts) {
 export const addComment = (id, body, opts) => post(`/api/reports/${id}/comments`, body, opts)
 
 /**
- * GET /api/reports/team-week ({team, period}) → {period, from, to, deadline, deadline_passed, team,
- * counts, members: [{user_id, name, team_name, state, report, reminded_at}], rollup}.
+ * GET /api/reports/team-week ({team, kind (week), period}) → {kind, kinds, period, from, to,
+ * deadline, deadline_passed, team, counts, members: [{user_id, name, team_name, state, report,
+ * reminded_at}], rollup}; `kinds` those someone in the org writes.
  */
 export const teamWeek = (query, opts) => get('/api/reports/team-week', query, opts)
 
-/** Downloads the team's week (GET /api/reports/team-week/export): a row per person, in the UI's language. */
-export const exportTeamWeek = ({ team, period }) => download('/api/reports/team-week/export', { team, period }, `reports-${period}.xlsx`)
+/** Downloads the team's period (GET /api/reports/team-week/export): a row per person, in the UI's language. */
+export const exportTeamWeek = ({ team, kind, period }) => download('/api/reports/team-week/export', { team, kind, period }, `reports-${period}.xlsx`)
 
 /** Downloads one report (GET /api/reports/{id}/export). */
 export const exportReport = (id, period) => download(`/api/reports/${id}/export`, undefined, `report-${period}.xlsx`)
 
-/** POST /api/reports/remind {period, user_ids} → {sent}. */
+/** POST /api/reports/remind {kind (week), period, user_ids} → {sent}. */
 export const remindReports = (body, opts) => post('/api/reports/remind', body, opts)
 
-/** GET /api/reports/stats ({team, to, weeks}) → {to, weeks: [...], people: [...]}, with on-time rates. */
+/**
+ * GET /api/reports/stats ({team, kind (week), to, count 1–62}) → {kind, kinds, to, periods:
+ * [{period, expected, on_time, late, missing, pending, on_time_rate}], people: [...]}.
+ */
 export const reportStats = (query, opts) => get('/api/reports/stats', query, opts)
 
 /** GET /api/report-templates → [Template]. */
@@ -78,8 +83,8 @@ export async function listTemplates(opts) {
 /** GET /api/report-templates/effective ({kind, user?}) → the Template that applies (the built-in one has id null). */
 export const effectiveTemplate = (query, opts) => get('/api/report-templates/effective', query, opts)
 
-/** POST /api/report-templates {team_id?, kind, name, deadline?, sections} → Template. */
+/** POST /api/report-templates {team_id?, kind, name, deadline?, sections, effective_from?} → Template (effective_from: the org's today when left out). */
 export const createTemplate = (body, opts) => post('/api/report-templates', body, opts)
 
-/** PATCH /api/report-templates/{id} {name?, deadline?, sections?, version} → Template (409 when stale). */
+/** PATCH /api/report-templates/{id} {name?, deadline?, sections?, effective_from?, version} → Template (409 when stale). */
 export const saveTemplate = (id, body, opts) => patch(`/api/report-templates/${id}`, body, opts)

@@ -4,13 +4,25 @@
 import { i18n } from '@/locales'
 import { auth } from '@/stores/auth'
 import { orgNow, serverNow } from '@/utils/orgTime'
-import { periodRange, rangeText, recentPeriods } from '@/utils/period'
+import { periodKind, periodRange, rangeText, recentPeriods } from '@/utils/period'
 import { formatMetric, unitOf } from '@/utils/metricFormat'
 import { fromInput, periodText, toInput } from '@/views/goals/goalFormat'
 
 const t = (key, args) => i18n.global.t(key, args)
 const te = (key) => i18n.global.te(key)
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']
+
+/** The kinds of report in the order they are offered: a day's, a week's, a month's. */
+export const KINDS = ['day', 'week', 'month']
+
+/** The kind of a report's period label ('2026-12-07', '2026-W49', '2026-12'), else null. */
+export function kindOf(label) {
+  const kind = periodKind(label)
+  return KINDS.includes(kind) ? kind : null
+}
+
+/** A kind of report as a sentence names it: 日报, 'daily report'. */
+export const kindName = (kind) => t(`reports.kindNames.${KINDS.includes(kind) ? kind : 'week'}`)
 
 /** A report's status as a tag: draft, submitted, reviewed, returned. */
 export const STATUS_TAG = { draft: 'info', submitted: 'primary', reviewed: 'success', returned: 'danger' }
@@ -35,8 +47,9 @@ export const GOAL_METRICS = ['orders_amount', 'payments_amount', 'orders_count',
 /** The weekday of a 'YYYY-MM-DD' date in words (周五). */
 export const weekdayOf = (date) => t(`metrics.weekday.${WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]}`)
 
-/** A period as people read it with its days: '2026年第49周 · 11-30 ~ 12-06'. */
+/** A period as people read it with its days: '2026年第49周 · 11-30 ~ 12-06', '2026-12-07 周一'. */
 export function periodLabel(period) {
+  if (kindOf(period) === 'day') return `${period} ${weekdayOf(period)}`
   const range = periodRange(period)
   return range ? `${periodText(period)} · ${rangeText(range)}` : periodText(period)
 }
@@ -64,11 +77,11 @@ export function timeLeft(deadline, now = serverNow().getTime()) {
 }
 
 /**
- * A section's title: the template's, except the built-in template's (id null), whose sections
- * read in the UI's language.
+ * A section's title: the template's, except the built-in templates' (id null), whose sections
+ * read in the UI's language (今日总结, 本周总结, 本月总结 by the template's kind).
  */
 export function sectionTitle(section, template) {
-  const key = `reports.defaultSections.${section.key}`
+  const key = `reports.defaultSections.${KINDS.includes(template?.kind) ? template.kind : 'week'}.${section.key}`
   if (!template?.id && te(key)) return t(key)
   return section.title || section.key
 }

@@ -40,7 +40,11 @@ export function useReportDraft({ kind, period, unit }) {
   const editable = computed(
     () => !!mine.value && !offer.value && (!report.value || !!report.value.can?.edit),
   )
-  const key = computed(() => draftKey(kind.value, period.value))
+  // The report being written: the kind and period last loaded. A save, the device's copy and a
+  // conflict's answer stay with it while the page moves on (the text waiting is saved to the
+  // period it was written for, never to the next one).
+  const at = ref({ kind: kind.value, period: period.value })
+  const key = computed(() => draftKey(at.value.kind, at.value.period))
   const keptKey = computed(() => `${key.value}.kept`)
 
   let timer = 0
@@ -66,13 +70,14 @@ export function useReportDraft({ kind, period, unit }) {
   async function load() {
     const mineSeq = ++seq
     stop()
+    at.value = { kind: kind.value, period: period.value }
     loading.value = true
     loadError.value = ''
     conflict.value = null
     offer.value = null
     error.value = ''
     try {
-      const res = await myReport({ kind: kind.value, period: period.value }, { quiet: true })
+      const res = await myReport(at.value, { quiet: true })
       if (mineSeq !== seq) return
       mine.value = res
       report.value = res.report
@@ -148,7 +153,7 @@ export function useReportDraft({ kind, period, unit }) {
     try {
       const r = report.value
         ? await saveReport(report.value.id, { ...bodyOf(snap), version: report.value.version }, { quiet: true })
-        : await createReport({ kind: kind.value, period: period.value, ...bodyOf(snap) }, { quiet: true })
+        : await createReport({ ...at.value, ...bodyOf(snap) }, { quiet: true })
       if (sentKey !== key.value) return // the page moved to another period meanwhile
       report.value = r
       savedAt.value = r.updated_at ?? new Date().toISOString()
@@ -173,7 +178,7 @@ export function useReportDraft({ kind, period, unit }) {
       state.value = 'conflict'
     } else if (err.code === 'already_exists') {
       // Another window (or a lost answer) created the draft: the same text is ours, else a conflict.
-      const res = await myReport({ kind: kind.value, period: period.value }, { quiet: true }).catch(() => null)
+      const res = await myReport(at.value, { quiet: true }).catch(() => null)
       if (res?.report && sameText(res.report.content, snap.content)) {
         report.value = res.report
         state.value = 'saved'
@@ -235,7 +240,7 @@ export function useReportDraft({ kind, period, unit }) {
   async function reloadServer() {
     const mineText = { ...snapshot(), at: Date.now() }
     try {
-      const r = report.value ? await getReport(report.value.id, { quiet: true }) : (await myReport({ kind: kind.value, period: period.value }, { quiet: true })).report
+      const r = report.value ? await getReport(report.value.id, { quiet: true }) : (await myReport(at.value, { quiet: true })).report
       kept.value = mineText
       writeDraft(keptKey.value, mineText)
       clearDraft(key.value)
@@ -252,7 +257,7 @@ export function useReportDraft({ kind, period, unit }) {
   /** Writes this window's text over the server's copy (its current version read first). */
   async function overwrite() {
     try {
-      const current = report.value ? await getReport(report.value.id, { quiet: true }) : (await myReport({ kind: kind.value, period: period.value }, { quiet: true })).report
+      const current = report.value ? await getReport(report.value.id, { quiet: true }) : (await myReport(at.value, { quiet: true })).report
       if (!current?.can?.edit) {
         // Submitted from the other window meanwhile: nothing to write over; show the server's.
         await reloadServer()
