@@ -608,6 +608,111 @@ CREATE INDEX notifications_due ON notifications (status, next_attempt_at);
 CREATE INDEX notifications_channel ON notifications (org_id, channel_id, id);
 )sql";
 
+// Daily and monthly report templates apply from a first day (docs/reports.md "Kinds").
+constexpr const char* kV10 = R"sql(
+ALTER TABLE report_templates ADD COLUMN effective_from TEXT;
+)sql";
+
+// 复盘: reviews of a scope's period with their participants, cards, cases and action items; the
+// org's root causes as the admin changed them (the built-ins are in domain/reviews/root_cause.h).
+constexpr const char* kV11 = R"sql(
+CREATE TABLE review_root_causes (
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  cause_key TEXT NOT NULL,
+  name TEXT NOT NULL,
+  active SMALLINT NOT NULL DEFAULT 1,
+  position INTEGER NOT NULL,
+  updated_at BIGINT NOT NULL,
+  PRIMARY KEY (org_id, cause_key)
+);
+CREATE TABLE reviews (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  scope_kind TEXT NOT NULL,
+  scope_id BIGINT NOT NULL,
+  period TEXT NOT NULL,
+  start_day TEXT NOT NULL,
+  end_day TEXT NOT NULL,
+  title TEXT NOT NULL,
+  owner_id BIGINT NOT NULL REFERENCES users(id),
+  status TEXT NOT NULL,
+  facts TEXT NOT NULL DEFAULT '',
+  summary TEXT NOT NULL DEFAULT '',
+  started_at BIGINT,
+  closed_at BIGINT,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX reviews_scope ON reviews (org_id, scope_kind, scope_id, start_day);
+CREATE TABLE review_participants (
+  review_id BIGINT NOT NULL REFERENCES reviews(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  PRIMARY KEY (review_id, user_id)
+);
+CREATE INDEX review_participants_user ON review_participants (user_id);
+CREATE TABLE review_cards (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  review_id BIGINT NOT NULL REFERENCES reviews(id),
+  author_id BIGINT NOT NULL REFERENCES users(id),
+  section TEXT NOT NULL,
+  tone TEXT NOT NULL,
+  body TEXT NOT NULL,
+  why TEXT NOT NULL DEFAULT '',
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX review_cards_review ON review_cards (review_id, id);
+CREATE TABLE review_cases (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  review_id BIGINT NOT NULL REFERENCES reviews(id),
+  opportunity_id BIGINT NOT NULL REFERENCES opportunities(id),
+  outcome TEXT NOT NULL,
+  root_cause TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  tags TEXT NOT NULL DEFAULT '',
+  opportunity_name TEXT NOT NULL,
+  customer_name TEXT NOT NULL,
+  industry TEXT NOT NULL DEFAULT '',
+  product TEXT NOT NULL DEFAULT '',
+  competitor TEXT NOT NULL DEFAULT '',
+  lost_reason TEXT NOT NULL DEFAULT '',
+  amount BIGINT NOT NULL,
+  owner_id BIGINT REFERENCES users(id),
+  closed_on TEXT NOT NULL,
+  cycle_days INTEGER NOT NULL,
+  added_by BIGINT NOT NULL REFERENCES users(id),
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  UNIQUE (review_id, opportunity_id)
+);
+CREATE INDEX review_cases_org ON review_cases (org_id, outcome, closed_on);
+CREATE TABLE action_items (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  review_id BIGINT NOT NULL REFERENCES reviews(id),
+  owner_id BIGINT NOT NULL REFERENCES users(id),
+  title TEXT NOT NULL,
+  due_day TEXT NOT NULL,
+  metric TEXT,
+  target_id BIGINT REFERENCES targets(id),
+  target_value BIGINT,
+  status TEXT NOT NULL,
+  done_note TEXT NOT NULL DEFAULT '',
+  done_at BIGINT,
+  created_by BIGINT NOT NULL REFERENCES users(id),
+  version BIGINT NOT NULL DEFAULT 1,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX action_items_owner ON action_items (org_id, owner_id, status, due_day);
+CREATE INDEX action_items_review ON action_items (review_id);
+)sql";
+
 std::int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -711,6 +816,8 @@ const std::vector<Migration>& all_migrations() {
       {8, "goals: one key for targets, by scope, first day and metric", kV8,
        rebuild_targets_without_unique, kV8Postgres},
       {9, "weekly reports: templates, reports, versions, comments, reads, notifications", kV9},
+      {10, "reports: a daily or monthly template's first day", kV10},
+      {11, "复盘: reviews, participants, cards, cases, action items, root causes", kV11},
   };
   return migrations;
 }

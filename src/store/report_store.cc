@@ -9,7 +9,7 @@ using reports::ReportTemplate;
 
 constexpr const char* kTemplateColumns =
     "SELECT id, team_id, kind, name, version, deadline_offset, deadline_minute, sections, "
-    "updated_at FROM report_templates ";
+    "updated_at, effective_from FROM report_templates ";
 
 ReportTemplate template_from(const Rows& r, std::size_t i) {
   ReportTemplate t;
@@ -21,6 +21,7 @@ ReportTemplate template_from(const Rows& r, std::size_t i) {
   t.deadline = {static_cast<int>(r.i64(i, 5)), static_cast<int>(r.i64(i, 6))};
   t.sections = reports::sections_from_json(r.str(i, 7));
   t.updated_at = instant_from_ms(r.i64(i, 8));
+  if (auto from = r.opt_str(i, 9)) t.effective_from = parse_date(*from);
   return t;
 }
 
@@ -117,11 +118,12 @@ std::int64_t insert_report_template(Connection& c, OrgId org, const ReportTempla
                                     Instant now) {
   auto r = c.query(
       "INSERT INTO report_templates (org_id, team_id, kind, name, deadline_offset, "
-      "deadline_minute, sections, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
-      "?, ?, ?) RETURNING id",
+      "deadline_minute, sections, version, created_at, updated_at, effective_from) VALUES (?, ?, "
+      "?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {org.value, team_value(t), std::string(reports::report_kind_name(t.kind)), t.name,
        std::int64_t{t.deadline.day_offset}, std::int64_t{t.deadline.minute},
-       reports::sections_json(t.sections), t.version, to_ms(now), to_ms(now)});
+       reports::sections_json(t.sections), t.version, to_ms(now), to_ms(now),
+       t.effective_from ? Value{format_date(*t.effective_from)} : null_value});
   const std::int64_t id = r.i64(0, 0);
   insert_template_version(c, org, id, t, now);
   return id;
@@ -131,9 +133,12 @@ WriteOutcome update_report_template(Connection& c, OrgId org, const ReportTempla
                                     std::int64_t expected, Instant now) {
   auto n = c.exec(
       "UPDATE report_templates SET name = ?, deadline_offset = ?, deadline_minute = ?, "
-      "sections = ?, version = ?, updated_at = ? WHERE org_id = ? AND id = ? AND version = ?",
+      "sections = ?, version = ?, updated_at = ?, effective_from = ? WHERE org_id = ? AND id = ? "
+      "AND version = ?",
       {t.name, std::int64_t{t.deadline.day_offset}, std::int64_t{t.deadline.minute},
-       reports::sections_json(t.sections), t.version, to_ms(now), org.value, *t.id, expected});
+       reports::sections_json(t.sections), t.version, to_ms(now),
+       t.effective_from ? Value{format_date(*t.effective_from)} : null_value, org.value, *t.id,
+       expected});
   auto outcome = version_outcome(c, n, "report_templates", *t.id);
   if (outcome == WriteOutcome::done) insert_template_version(c, org, *t.id, t, now);
   return outcome;
@@ -158,7 +163,8 @@ std::optional<ReportTemplate> find_report_template_version(Connection& c, OrgId 
                                                            std::int64_t id, std::int64_t version) {
   auto rows = c.query(
       "SELECT t.id, t.team_id, t.kind, v.name, v.version, v.deadline_offset, v.deadline_minute, "
-      "v.sections, v.created_at FROM report_template_versions v JOIN report_templates t ON "
+      "v.sections, v.created_at, t.effective_from FROM report_template_versions v JOIN "
+      "report_templates t ON "
       "t.id = v.template_id WHERE v.org_id = ? AND v.template_id = ? AND v.version = ?",
       {org.value, id, version});
   if (rows.empty()) return std::nullopt;

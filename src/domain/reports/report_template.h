@@ -35,6 +35,10 @@ struct ReportTemplate {
   std::int64_t version = 0;
   Deadline deadline;
   std::vector<Section> sections;
+  // The first day whose period is written on this template when its kind is not written by
+  // default (a day, a month): an admin introducing daily reports does not make the days before
+  // missing. None: every period.
+  std::optional<LocalDate> effective_from;
   std::optional<Instant> updated_at;
 };
 

@@ -73,6 +73,14 @@ std::optional<std::vector<reports::Section>> read_sections(Fields& f) {
   return out;
 }
 
+std::optional<LocalDate> read_effective_from(Fields& f) {
+  auto text = f.str("effective_from");
+  if (!text) return std::nullopt;
+  auto day = parse_date(*text);
+  if (!day) f.reject(Error::invalid("effective_from", detail::date));
+  return day;
+}
+
 std::optional<reports::Deadline> read_deadline(Fields& f) {
   const json::value* v = f.raw("deadline");
   if (!v) return std::nullopt;
@@ -175,6 +183,8 @@ void write_template(JsonWriter& w, const reports::ReportTemplate& t, const OrgSn
   w.field("day_offset", t.deadline.day_offset);
   w.field("time", reports::format_time_of_day(t.deadline.minute));
   w.end_object();
+  w.key("effective_from");
+  t.effective_from ? w.value(format_date(*t.effective_from)) : w.null();
   w.key("sections");
   reports::write_sections(w, t.sections);
   write_time(w, "updated_at", t.updated_at);

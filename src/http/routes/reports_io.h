@@ -17,6 +17,8 @@ namespace fupan::http {
 std::optional<std::vector<reports::Section>> read_sections(Fields& f);
 // {day_offset, time: "HH:MM"}
 std::optional<reports::Deadline> read_deadline(Fields& f);
+// The template's first day, "YYYY-MM-DD", when given; another value is invalid("effective_from").
+std::optional<LocalDate> read_effective_from(Fields& f);
 // content: {key: text}; next_goals: [{metric, value}]
 std::optional<std::map<std::string, std::string>> read_texts(Fields& f);
 std::optional<std::vector<reports::NextGoal>> read_goals(Fields& f);

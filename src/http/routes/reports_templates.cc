@@ -42,7 +42,7 @@ void add_report_template_routes(App& app) {
     return template_response(t, *call.actor.snapshot, 200);
   });
 
-  // {team_id?, kind, name, deadline?, sections} → 201 the template
+  // {team_id?, kind, name, deadline?, sections, effective_from?} → 201 the template
   app.api("POST", "/api/report-templates", [&app](Call& call) -> Result<Response> {
     FUPAN_ASSIGN_OR_RETURN(auto body, parse_object(call.req));
     Fields f(body);
@@ -51,6 +51,7 @@ void add_report_template_routes(App& app) {
     in.kind = f.required_str("kind");
     in.name = f.required_str("name");
     in.deadline = read_deadline(f);
+    in.effective_from = read_effective_from(f);
     auto sections = read_sections(f);
     if (!body.contains("sections")) f.reject(Error::missing("sections"));
     FUPAN_TRY(f.finish());
@@ -59,7 +60,7 @@ void add_report_template_routes(App& app) {
     return template_response(t, *call.actor.snapshot, 201);
   });
 
-  // {name?, deadline?, sections?, version} → the template, one version on
+  // {name?, deadline?, sections?, effective_from?, version} → the template, one version on
   app.api("PATCH", "/api/report-templates/{id}", [&app](Call& call) -> Result<Response> {
     FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
     FUPAN_ASSIGN_OR_RETURN(auto body, parse_object(call.req));
@@ -68,6 +69,7 @@ void add_report_template_routes(App& app) {
     in.name = f.str("name");
     in.deadline = read_deadline(f);
     in.sections = read_sections(f);
+    in.effective_from = read_effective_from(f);
     in.version = f.required_integer("version");
     FUPAN_TRY(f.finish());
     FUPAN_ASSIGN_OR_RETURN(auto t, service::change_report_template(app.ctx(), call.actor, id, in));

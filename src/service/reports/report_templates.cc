@@ -30,6 +30,8 @@ std::string template_json(const reports::ReportTemplate& t) {
   w.field("version", t.version);
   w.field("day_offset", t.deadline.day_offset);
   w.field("time", reports::format_time_of_day(t.deadline.minute));
+  w.key("effective_from");
+  t.effective_from ? w.value(format_date(*t.effective_from)) : w.null();
   w.key("sections");
   reports::write_sections(w, t.sections);
   w.end_object();
@@ -56,6 +58,7 @@ Result<reports::ReportTemplate> create_report_template(const Context& ctx, const
   FUPAN_TRY(reports::check_deadline(t.deadline));
   FUPAN_TRY(reports::check_sections(in.sections));
   t.sections = in.sections;
+  t.effective_from = in.effective_from.value_or(actor.today);
   if (in.team_id) {
     if (!actor.snapshot->team(TeamId{*in.team_id})) {
       return Error::invalid("team_id", detail::no_such_team);
@@ -95,6 +98,7 @@ Result<reports::ReportTemplate> change_report_template(const Context& ctx, const
         if (in.name) after.name = *in.name;
         if (in.deadline) after.deadline = *in.deadline;
         if (in.sections) after.sections = *in.sections;
+        if (in.effective_from) after.effective_from = *in.effective_from;
         after.version = before->version + 1;
         after.updated_at = now;
         FUPAN_TRY(
@@ -151,7 +155,9 @@ reports::ReportTemplate TemplateBook::for_team(std::optional<TeamId> team,
 }
 
 bool TemplateBook::expects(UserId user, reports::ReportKind kind, LocalDate day) const {
-  return kind == reports::ReportKind::week || for_user(user, kind, day).id.has_value();
+  if (kind == reports::ReportKind::week) return true;
+  const auto t = for_user(user, kind, day);
+  return t.id && (!t.effective_from || !(day < *t.effective_from));
 }
 
 std::vector<reports::ReportKind> TemplateBook::kinds_in_use() const {

@@ -16,12 +16,14 @@ struct TemplateInput {
   std::string kind, name;
   std::optional<reports::Deadline> deadline;  // none: the kind's default
   std::vector<reports::Section> sections;
+  std::optional<LocalDate> effective_from;  // none: the org's today
 };
 
 struct TemplateChange {
   std::optional<std::string> name;
   std::optional<reports::Deadline> deadline;
   std::optional<std::vector<reports::Section>> sections;
+  std::optional<LocalDate> effective_from;
   std::int64_t version = 0;
 };
 
@@ -43,7 +45,7 @@ class TemplateBook {
   reports::ReportTemplate for_team(std::optional<TeamId> team, reports::ReportKind kind) const;
   // Whether `user` writes `kind` reports for a period ending on `day` (docs/reports.md): weekly
   // ones always, daily and monthly ones once an admin made a template of that kind for the org
-  // or a team of theirs.
+  // or a team of theirs, from the template's first day.
   bool expects(UserId user, reports::ReportKind kind, LocalDate day) const;
   // The kinds someone in the org writes: week, and day or month when a template of it exists.
   std::vector<reports::ReportKind> kinds_in_use() const;

@@ -49,7 +49,7 @@ before(async () => {
   const region = await createRegion();
   const team = await createTeam(region.id, { name: unique('日报团队') });
   const user = await createUser({ email: `daily.${Date.now()}@example.com` });
-  await createMembership(user.id, team.id, { valid_from: today });
+  await createMembership(user.id, team.id, { valid_from: addDays(today, -30) });
   const s = await freshSession(user.username, TEST_PASSWORD);
   const sections = [
     { key: 'data', title: '今日数据', type: 'data', required: false },
@@ -95,6 +95,21 @@ test('daily reports are written once a template of the kind exists, on working d
     team_id: fx.team.id, kind: 'week', name: unique('周一交的周报'), deadline: WEEK_DEADLINE,
     sections: [fx.sections[0], { key: 'summary', title: '本周总结', type: 'text', required: true }],
   }), 201);
+
+  // A template applies from its first day, the org's today unless the admin says otherwise: the
+  // working days before it are not expected, so introducing daily reports makes nobody late.
+  assert.equal(fx.dayTemplate.effective_from, fx.today);
+  let past = addDays(fx.today, -1);
+  while (weekday(past) > 4) past = addDays(past, -1);
+  assert.equal((await mine(fx.as, 'day', past)).expected, false, `${past}: before the template`);
+  const moved = expectStatus(await patch('admin', `/api/report-templates/${fx.dayTemplate.id}`, {
+    version: fx.dayTemplate.version, effective_from: addDays(past, -7),
+  }), 200);
+  assert.equal(moved.effective_from, addDays(past, -7));
+  assert.equal((await mine(fx.as, 'day', past)).expected, true, `${past}: the template moved back`);
+  expectError(await patch('admin', `/api/report-templates/${fx.dayTemplate.id}`, {
+    version: moved.version, effective_from: '2026-02-30',
+  }), 400, 'invalid_field', 'effective_from');
 
   const day = await mine(fx.as, 'day', fx.day);
   assert.deepEqual(day.kinds, ['day', 'week']);
