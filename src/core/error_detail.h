@@ -244,6 +244,20 @@ namespace fupan {
   X(report_kind)               \
   X(channel_url)               \
   X(channel_kind)              \
+  X(review_period)             \
+  X(review_closed)             \
+  X(review_started)            \
+  X(review_owner_only)         \
+  X(review_participant_only)   \
+  X(own_card_only)             \
+  X(card_tone)                 \
+  X(card_section)              \
+  X(opportunity_not_closed)    \
+  X(case_outside_review)       \
+  X(no_such_root_cause)        \
+  X(due_before_period)         \
+  X(action_item_done)          \
+  X(own_action_item_only)      \
   X(level)
 
 // Every detail code with parameters, and the parameters' names in order (space-separated).
