@@ -38,8 +38,9 @@ Result<service::TodoAction> read_action(Fields& f, bool snooze) {
 
 // {follow_ups:[customer + days_overdue + reminded_at], follow_ups_total, stalled:
 // [opportunity + last_activity_at + days_idle + reminded_at], stalled_total, stall_days, today,
-// people:[{user_id, name, follow_ups, stalled, last_reminded_at}], reminders:[{id, from_user_id,
-// from_name, kind, record_id, record_name, note, created_at, read}]}.
+// people:[{user_id, name, follow_ups, stalled, last_reminded_at}], action_items:[{id, title,
+// due_date, overdue, metric, review_id, review_title, version}] (own view: open items of reviews),
+// reminders:[{id, from_user_id, from_name, kind, record_id, record_name, note, created_at, read}]}.
 std::string todos_json(const service::Todos& todos, const OrgSnapshot& org, LocalDate today) {
   auto reminded_at = [&](JsonWriter& w, std::string_view kind, std::int64_t id) {
     w.key("reminded_at");
@@ -86,6 +87,22 @@ std::string todos_json(const service::Todos& todos, const OrgSnapshot& org, Loca
     w.field("stalled", p.stalled);
     w.key("last_reminded_at");
     p.last_reminded_at ? w.value(format_rfc3339(*p.last_reminded_at)) : w.null();
+    w.end_object();
+  }
+  w.end_array();
+  w.key("action_items").begin_array();
+  for (const auto& line : todos.action_items) {
+    const auto& a = line.item;
+    w.begin_object();
+    w.field("id", a.id);
+    w.field("title", a.title);
+    w.field("due_date", format_date(a.due));
+    w.field("overdue", reviews::is_overdue(a, today));
+    w.key("metric");
+    a.metric ? w.value(*a.metric) : w.null();
+    w.field("review_id", a.review_id);
+    w.field("review_title", line.review_title);
+    w.field("version", a.version);
     w.end_object();
   }
   w.end_array();

@@ -4,6 +4,7 @@
 
 #include "jobs/daily_jobs.h"
 #include "service/reports/report_reminders.h"
+#include "service/reviews/action_item_reminders.h"
 
 namespace fupan::jobs {
 
@@ -14,6 +15,9 @@ NotificationRound run_notifications(const service::Context& ctx) {
     const auto run = service::queue_report_reminders(ctx, org.org, now);
     round.reminded += run.people;
     round.queued += run.queued;
+    const auto items = service::queue_action_item_reminders(ctx, org.org, now);
+    round.reminded += items.people;
+    round.queued += items.queued;
   }
   round.sent = send_due_notifications(ctx.db, ctx.clock);
   return round;

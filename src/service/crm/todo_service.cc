@@ -153,6 +153,7 @@ Result<Todos> load_todos(const Context& ctx, const Actor& actor, const TodoFilte
     });
   } else {
     todos.reminders = store::reminders_to(*conn, actor.org, actor.id, since);
+    todos.action_items = open_action_items_of(*conn, actor.org, {actor.id.value});
   }
   if (filter.owner) {
     const std::int64_t owner = filter.owner->value;
@@ -192,6 +193,13 @@ Result<Todos> load_todos(const Context& ctx, const Actor& actor, const TodoFilte
   todos.reminded = store::last_reminded_items(*conn, actor.org, reminders_since(now));
   for (const auto& r : todos.reminders) {
     // A report reminder's record is a report (its period is the note), not a CRM record.
+    if (r.record && r.kind == "action_item") {
+      for (const auto& line : todos.action_items) {
+        if (line.item.id == *r.record)
+          todos.reminder_records[{r.kind, *r.record}] = line.item.title;
+      }
+      continue;
+    }
     if (!r.record || (r.kind != "stalled" && r.kind != "follow_up")) continue;
     const EntityKind& kind = kind_named(r.kind == "stalled" ? "opportunity" : "customer");
     if (auto rec = store::find_entity(*conn, actor.org, kind, *r.record)) {

@@ -13,6 +13,7 @@
 #include "domain/entity_json.h"
 #include "domain/entity_record.h"
 #include "service/platform/context.h"
+#include "service/reviews/action_items.h"
 #include "store/todo_store.h"
 
 namespace fupan::service {
@@ -54,6 +55,8 @@ struct Todos {
   std::vector<PersonTodos> people;  // team view: everyone with a to-do, most first
   // Reminders sent to the actor in the last 30 days, newest first (unread ones carry no read_at).
   std::vector<store::ReminderRecord> reminders;
+  // Own view: the actor's open action items of reviews (复盘), by due date.
+  std::vector<ActionItemLine> action_items;
 
   // What the list shows beside its records: the names of their references, when each item was
   // last reminded (by kind "follow_up" / "stalled" and record id), the reminders' record names.

@@ -7,6 +7,7 @@
 #include "core/json_writer.h"
 #include "domain/attainment.h"
 #include "domain/compare_to_date.h"
+#include "domain/scope_people.h"
 #include "service/goals/goal_actuals.h"
 #include "store/target_store.h"
 
@@ -17,22 +18,6 @@ constexpr std::size_t kMaxLines = 20;  // per list: a team's roll-up names its l
 
 // The people whose opportunities and customers count for `scope`: the user, or everyone who
 // belonged to the team or one of its sub-teams during `p`.
-std::vector<std::int64_t> people_of(const OrgSnapshot& org, const ScopeRef& scope,
-                                    const Period& p) {
-  if (scope.kind == ScopeRef::Kind::user) return {scope.id};
-  std::set<std::int64_t> ids;
-  if (scope.kind == ScopeRef::Kind::team) {
-    for (TeamId t : org.subtree(TeamId{scope.id})) {
-      for (const MembershipRecord* m : org.memberships_of_team(t)) {
-        if (m->valid_from < p.end && (!m->valid_to || p.start < *m->valid_to)) {
-          ids.insert(m->user_id.value);
-        }
-      }
-    }
-  }
-  return {ids.begin(), ids.end()};
-}
-
 std::string in_list(std::size_t n) {
   return "(" + store::placeholders(n) + ")";
 }
@@ -239,6 +224,10 @@ DataBlock assemble_data_block(const Context& ctx, const Actor& actor, const Scop
           " AND next_follow_up IS NOT NULL AND next_follow_up <> '' AND next_follow_up < ?",
       params({actor.org.value}, {format_date(as_of)}));
   b.overdue_follow_ups = overdue.i64(0, 0);
+  b.action_items = open_action_items_of(*conn, actor.org, people);
+  for (auto& line : b.action_items) {
+    if (const UserRecord* u = org.user(line.item.owner)) line.owner_name = u->display_name;
+  }
   return b;
 }
 
@@ -278,6 +267,21 @@ std::string data_block_json(const DataBlock& b) {
   w.end_object();
   w.field("overdue_follow_ups", b.overdue_follow_ups);
   w.key("action_items").begin_array();
+  for (const auto& line : b.action_items) {
+    const auto& a = line.item;
+    w.begin_object();
+    w.field("id", a.id);
+    w.field("title", a.title);
+    w.field("owner_id", a.owner.value);
+    w.field("owner", line.owner_name);
+    w.field("due_date", format_date(a.due));
+    w.field("overdue", reviews::is_overdue(a, b.as_of));
+    w.key("metric");
+    a.metric ? w.value(*a.metric) : w.null();
+    w.field("review_id", a.review_id);
+    w.field("review_title", line.review_title);
+    w.end_object();
+  }
   w.end_array();
   w.end_object();
   return std::move(w).str();

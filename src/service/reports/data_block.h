@@ -10,6 +10,7 @@
 #include "domain/metric_scope.h"
 #include "domain/period.h"
 #include "service/platform/context.h"
+#include "service/reviews/action_items.h"
 
 namespace fupan::service {
 
@@ -51,6 +52,8 @@ struct DataBlock {
   std::int64_t won_amount = 0, lost_amount = 0;
   std::int64_t pipeline_change = 0;  // created − won − lost amounts
   std::int64_t overdue_follow_ups = 0;
+  // Open action items of the people (复盘's PDCA), by due date; overdue ones as of `as_of`.
+  std::vector<ActionItemLine> action_items;
 };
 
 // The metrics a data block reports, in order.
