@@ -50,6 +50,10 @@ App::App(const service::Context& ctx, AppOptions options)
   add_report_team_routes(*this);
   add_report_routes(*this);
   add_notification_routes(*this);
+  add_review_routes(*this);
+  add_review_meeting_routes(*this);
+  add_review_item_routes(*this);
+  add_review_library_routes(*this);
 }
 
 void App::open(const std::string& method, const std::string& pattern, Router::Handler handler) {

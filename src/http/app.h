@@ -85,6 +85,10 @@ void add_report_template_routes(App& app);
 void add_report_routes(App& app);
 void add_report_team_routes(App& app);
 void add_notification_routes(App& app);
+void add_review_routes(App& app);
+void add_review_meeting_routes(App& app);
+void add_review_item_routes(App& app);
+void add_review_library_routes(App& app);
 
 // Returns the value of cookie `name` in a Cookie header, or "".
 std::string cookie_value(const std::string& header, const std::string& name);

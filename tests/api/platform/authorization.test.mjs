@@ -10,6 +10,7 @@ import {
 } from '../lib.mjs';
 import { CHANGE, CRM_KINDS, createOwned, crmBase, validBody, writers } from '../crm_fixtures.mjs';
 import { createDraft, isoWeek, submit } from '../reports/report_fixtures.mjs';
+import { closedDeal, newReview } from '../reviews/review_fixtures.mjs';
 
 // Expected statuses by caller.
 const everyone = (s) => Object.fromEntries(CALLERS.map((c) => [c, s]));
@@ -40,6 +41,7 @@ before(async () => {
   }
   fx.crm.ids.rep = fx.crm.repId;
   assert.ok(fx.repMembership, 'the demo rep belongs to 上海一部');
+  fx.reviewDeal = await closedDeal('won');
 });
 
 // The day after today in Shanghai.
@@ -99,6 +101,28 @@ async function repReport(state = 'submitted', extra = {}) {
   return expectStatus(await post('manager', `/api/reports/${s.id}/return`, { reason: '请补充', version: s.version }), 200);
 }
 const repReports = (r) => [`/api/reports?user=${fx.rep.id}&kind=week&period=${r.period}`];
+
+// 复盘: a fresh review of 上海一部 for the month of a deal the demo rep won (the manager owns it, the
+// rep takes part), and what the meeting adds to it.
+const freshReview = () => newReview(fx.reviewDeal.month);
+const reviewOf = (r) => [`/api/reviews/${r.id}`];
+const joiners = (ok) => ({ anonymous: 401, rep: ok, manager: ok, director: 403, analyst: 403, admin: 403 });
+const runners = (ok) => ({ anonymous: 401, rep: 403, manager: ok, director: 403, analyst: 403, admin: ok });
+async function repCard() {
+  const r = await freshReview();
+  return { r, card: expectStatus(await post('rep', `/api/reviews/${r.id}/cards`,
+    { tone: 'went_wrong', text: '方案阶段转化低', section: 'funnel' }), 201) };
+}
+async function reviewCase() {
+  const r = await freshReview();
+  return { r, c: expectStatus(await post('manager', `/api/reviews/${r.id}/cases`,
+    { opportunity_id: fx.reviewDeal.deal.id, root_cause: 'relationship' }), 201) };
+}
+async function repItem() {
+  const r = await freshReview();
+  return { r, item: expectStatus(await post('manager', `/api/reviews/${r.id}/action-items`,
+    { owner_id: fx.rep.id, title: '每周拜访三家重点客户', due_date: `${fx.reviewDeal.month}-28` }), 201) };
+}
 
 // A webhook channel to nowhere (no round runs in the API tests: nothing is sent).
 const newChannelBody = () => ({ kind: 'webhook', name: unique('渠道'), url: 'http://127.0.0.1:9/hook' });
@@ -607,6 +631,125 @@ const TABLE = {
       path: `/api/notification-channels/${(await newChannel()).id}/test`, body: {},
       reads: ['/api/notification-channels/deliveries'],
     }),
+  },
+
+  // 复盘 (reviews/*.test.mjs): a review is seen by its scope's managers, its participants, analysts
+  // and admins; its owner (or an admin) runs it; its owner and participants add to it.
+  'GET /api/reviews': { expect: signedIn(200), aim: () => ({ path: '/api/reviews' }) },
+  'POST /api/reviews': {
+    // A rep may not see the team's numbers (404); an analyst writes nothing.
+    expect: { anonymous: 401, rep: 404, manager: 201, director: 201, analyst: 403, admin: 201 },
+    aim: () => ({
+      path: '/api/reviews', body: { scope: `team:${fx.sh1.id}`, period: fx.reviewDeal.month, title: unique('复盘') },
+      reads: ['/api/reviews'],
+    }),
+  },
+  'GET /api/reviews/{id}': { expect: signedIn(200), aim: async () => ({ path: `/api/reviews/${(await freshReview()).id}` }) },
+  'PATCH /api/reviews/{id}': {
+    expect: runners(200),
+    aim: async () => {
+      const r = await freshReview();
+      return { path: `/api/reviews/${r.id}`, body: { summary: '本月复盘总结', version: r.version }, reads: reviewOf(r) };
+    },
+  },
+  'POST /api/reviews/{id}/start': {
+    expect: runners(200),
+    aim: async () => {
+      const r = await freshReview();
+      return { path: `/api/reviews/${r.id}/start`, body: { version: r.version }, reads: reviewOf(r) };
+    },
+  },
+  'POST /api/reviews/{id}/close': {
+    expect: runners(200),
+    aim: async () => {
+      const r = await freshReview();
+      return { path: `/api/reviews/${r.id}/close`, body: { version: r.version }, reads: reviewOf(r) };
+    },
+  },
+  'POST /api/reviews/{id}/cards': {
+    expect: joiners(201),
+    aim: async () => {
+      const r = await freshReview();
+      return { path: `/api/reviews/${r.id}/cards`, body: { tone: 'went_well', text: '新客户增长快' }, reads: reviewOf(r) };
+    },
+  },
+  // A card is its author's (the demo rep's here) to change.
+  'PATCH /api/reviews/cards/{id}': {
+    expect: { anonymous: 401, rep: 200, manager: 403, director: 403, analyst: 403, admin: 403 },
+    aim: async () => {
+      const { r, card } = await repCard();
+      return { path: `/api/reviews/cards/${card.id}`, body: { text: '改写', version: card.version }, reads: reviewOf(r) };
+    },
+  },
+  'DELETE /api/reviews/cards/{id}': {
+    expect: { anonymous: 401, rep: 204, manager: 204, director: 403, analyst: 403, admin: 204 },
+    aim: async () => {
+      const { r, card } = await repCard();
+      return { path: `/api/reviews/cards/${card.id}?version=${card.version}`, reads: reviewOf(r) };
+    },
+  },
+  'POST /api/reviews/{id}/cases': {
+    expect: joiners(201),
+    aim: async () => {
+      const r = await freshReview();
+      return {
+        path: `/api/reviews/${r.id}/cases`, body: { opportunity_id: fx.reviewDeal.deal.id, root_cause: 'price' },
+        reads: reviewOf(r),
+      };
+    },
+  },
+  'PATCH /api/reviews/cases/{id}': {
+    expect: joiners(200),
+    aim: async () => {
+      const { r, c } = await reviewCase();
+      return { path: `/api/reviews/cases/${c.id}`, body: { note: '决策链摸得清', version: c.version }, reads: reviewOf(r) };
+    },
+  },
+  'DELETE /api/reviews/cases/{id}': {
+    expect: joiners(204),
+    aim: async () => {
+      const { r, c } = await reviewCase();
+      return { path: `/api/reviews/cases/${c.id}?version=${c.version}`, reads: reviewOf(r) };
+    },
+  },
+  'GET /api/reviews/cases': { expect: signedIn(200), aim: () => ({ path: '/api/reviews/cases?q=客户' }) },
+  'POST /api/reviews/{id}/action-items': {
+    expect: joiners(201),
+    aim: async () => {
+      const r = await freshReview();
+      return {
+        path: `/api/reviews/${r.id}/action-items`,
+        body: { owner_id: fx.rep.id, title: '补齐客户拜访', due_date: `${fx.reviewDeal.month}-28`, metric: 'visits' },
+        reads: reviewOf(r),
+      };
+    },
+  },
+  'PATCH /api/reviews/action-items/{id}': {
+    expect: runners(200),
+    aim: async () => {
+      const { r, item } = await repItem();
+      return { path: `/api/reviews/action-items/${item.id}`, body: { title: '改期', version: item.version },
+        reads: reviewOf(r) };
+    },
+  },
+  // Only its owner (the demo rep) marks an item done.
+  'POST /api/reviews/action-items/{id}/done': {
+    expect: { anonymous: 401, rep: 200, manager: 403, director: 403, analyst: 403, admin: 403 },
+    aim: async () => {
+      const { r, item } = await repItem();
+      return { path: `/api/reviews/action-items/${item.id}/done`, body: { note: '已完成', version: item.version },
+        reads: reviewOf(r) };
+    },
+  },
+  'GET /api/reviews/action-items': { expect: signedIn(200), aim: () => ({ path: '/api/reviews/action-items' }) },
+  'GET /api/reviews/root-causes': { expect: signedIn(200), aim: () => ({ path: '/api/reviews/root-causes' }) },
+  'POST /api/reviews/root-causes': {
+    expect: adminOnly(201),
+    aim: () => ({ path: '/api/reviews/root-causes', body: { name: unique('因') }, reads: ['/api/reviews/root-causes'] }),
+  },
+  'PATCH /api/reviews/root-causes/{key}': {
+    expect: adminOnly(200),
+    aim: () => ({ path: '/api/reviews/root-causes/timing', body: { position: 4 }, reads: ['/api/reviews/root-causes'] }),
   },
 };
 

@@ -9,6 +9,7 @@ import {
 } from '../lib.mjs';
 import { CHANGE, CRM_KINDS, createOwned, crmBase, validBody } from '../crm_fixtures.mjs';
 import { createDraft, submitted } from '../reports/report_fixtures.mjs';
+import { closedDeal, newReview } from '../reviews/review_fixtures.mjs';
 
 let fx;
 before(async () => {
@@ -63,6 +64,23 @@ before(async () => {
     toAccept: await submitted('rep', '2045-W15', { next_goals: [{ metric: 'calls', value: 30 }] }),
     toComment: await submitted('rep', '2045-W17'),
   };
+  // 复盘: reviews of the month of a deal the demo rep won, one for each step a write takes, and a
+  // card, a case and an action item of one of them.
+  fx.reviewDeal = await closedDeal('won');
+  fx.reviews = {};
+  for (const key of ['change', 'start', 'close', 'meeting']) fx.reviews[key] = await newReview(fx.reviewDeal.month);
+  const meeting = fx.reviews.meeting.id;
+  fx.reviewCard = expectStatus(await request('POST', `/api/reviews/${meeting}/cards`, { as: 'rep', body: {
+    tone: 'went_well', text: '校验卡片',
+  } }), 201);
+  fx.reviewCase = expectStatus(await request('POST', `/api/reviews/${meeting}/cases`, { as: 'manager', body: {
+    opportunity_id: fx.reviewDeal.deal.id, root_cause: 'price',
+  } }), 201);
+  fx.actionItem = expectStatus(await request('POST', `/api/reviews/${meeting}/action-items`, { as: 'manager', body: {
+    owner_id: fx.crm.repId, title: '校验行动项', due_date: `${fx.reviewDeal.month}-28`,
+  } }), 201);
+  fx.otherDeal = await closedDeal('won', 1);
+  fx.reviews.cases = await newReview(fx.otherDeal.month);
 });
 
 const REPORT_SECTIONS = [
@@ -412,6 +430,98 @@ ENDPOINTS.push(
   },
 );
 
+// 复盘: each write of a review, its cards, cases and action items, and the org's root causes.
+const reviewVersion = async (id) => expectStatus(await get('admin', `/api/reviews/${id}`), 200, 'review').version;
+const meetingOf = () => [`/api/reviews/${fx.reviews.meeting.id}`];
+const reviewStep = (route, key, extra = {}, fields = {}) => ({
+  route, as: () => 'manager', path: () => `/api/reviews/${fx.reviews[key].id}${route.replace(/^.*\{id\}/, '')}`,
+  valid: async () => ({ ...extra, version: await reviewVersion(fx.reviews[key].id) }),
+  required: ['version'], fields: { ...fields, version: 'int' }, reads: () => [`/api/reviews/${fx.reviews[key].id}`],
+});
+ENDPOINTS.push(
+  {
+    route: 'POST /api/reviews', as: () => 'manager', path: () => '/api/reviews',
+    valid: async () => ({
+      scope: `team:${fx.sh1.id}`, period: fx.reviewDeal.month, title: unique('校验复盘'), participant_ids: [fx.crm.repId],
+    }),
+    required: ['scope', 'period', 'title'], fields: { scope: 'str', period: 'str', title: 'str', participant_ids: 'ints' },
+    reads: () => ['/api/reviews'],
+  },
+  { ...reviewStep('PATCH /api/reviews/{id}', 'change', { summary: '校验总结' },
+    { title: 'str', summary: 'str', participant_ids: 'ints' }), method: 'PATCH' },
+  reviewStep('POST /api/reviews/{id}/start', 'start'),
+  reviewStep('POST /api/reviews/{id}/close', 'close'),
+  {
+    route: 'POST /api/reviews/{id}/cards', as: () => 'rep', path: () => `/api/reviews/${fx.reviews.meeting.id}/cards`,
+    valid: async () => ({ section: 'trend', tone: 'went_wrong', text: '回款慢', why: '账期长' }),
+    required: ['tone', 'text'], fields: { section: 'str', tone: 'str', text: 'str', why: 'str' }, reads: meetingOf,
+  },
+  {
+    route: 'PATCH /api/reviews/cards/{id}', method: 'PATCH', as: () => 'rep',
+    path: () => `/api/reviews/cards/${fx.reviewCard.id}`,
+    valid: async () => ({
+      text: unique('改写'),
+      version: expectStatus(await get('admin', `/api/reviews/${fx.reviews.meeting.id}`), 200).cards
+        .find((c) => c.id === fx.reviewCard.id).version,
+    }),
+    required: ['version'], fields: { section: 'str', tone: 'str', text: 'str', why: 'str', version: 'int' },
+    reads: meetingOf,
+  },
+  {
+    route: 'POST /api/reviews/{id}/cases', as: () => 'manager', path: () => `/api/reviews/${fx.reviews.cases.id}/cases`,
+    valid: async () => ({ opportunity_id: fx.otherDeal.deal.id, root_cause: 'competitor', note: '校验', tags: ['大客户'] }),
+    required: ['opportunity_id', 'root_cause'],
+    fields: { opportunity_id: 'int', root_cause: 'str', note: 'str', tags: 'strs' },
+    reads: () => [`/api/reviews/${fx.reviews.cases.id}`],
+  },
+  {
+    route: 'PATCH /api/reviews/cases/{id}', method: 'PATCH', as: () => 'manager',
+    path: () => `/api/reviews/cases/${fx.reviewCase.id}`,
+    valid: async () => ({
+      note: unique('校验'),
+      version: expectStatus(await get('admin', `/api/reviews/${fx.reviews.meeting.id}`), 200).cases
+        .find((c) => c.id === fx.reviewCase.id).version,
+    }),
+    required: ['version'], fields: { root_cause: 'str', note: 'str', tags: 'strs', version: 'int' }, reads: meetingOf,
+  },
+  {
+    route: 'POST /api/reviews/{id}/action-items', as: () => 'manager',
+    path: () => `/api/reviews/${fx.reviews.meeting.id}/action-items`,
+    valid: async () => ({
+      owner_id: fx.crm.repId, title: '校验行动项', due_date: `${fx.reviewDeal.month}-28`, metric: 'visits',
+    }),
+    required: ['owner_id', 'title', 'due_date'],
+    fields: { owner_id: 'int', title: 'str', due_date: 'str', metric: 'nstr', target_id: 'nint', target_value: 'nint',
+      target_version: 'int' },
+    reads: meetingOf,
+  },
+  {
+    route: 'PATCH /api/reviews/action-items/{id}', method: 'PATCH', as: () => 'manager',
+    path: () => `/api/reviews/action-items/${fx.actionItem.id}`,
+    valid: async () => ({ title: unique('改期'), version: await itemVersion() }),
+    required: ['version'], fields: { owner_id: 'int', title: 'str', due_date: 'str', metric: 'nstr', version: 'int' },
+    reads: meetingOf,
+  },
+  {
+    route: 'POST /api/reviews/action-items/{id}/done', as: () => 'rep',
+    path: () => `/api/reviews/action-items/${fx.actionItem.id}/done`,
+    valid: async () => ({ note: '已完成', version: await itemVersion() }),
+    required: ['version'], fields: { note: 'str', version: 'int' }, reads: meetingOf,
+  },
+  {
+    route: 'POST /api/reviews/root-causes', path: () => '/api/reviews/root-causes',
+    valid: async () => ({ name: unique('因') }), required: ['name'], fields: { name: 'str' },
+    reads: () => ['/api/reviews/root-causes'],
+  },
+  {
+    route: 'PATCH /api/reviews/root-causes/{key}', method: 'PATCH', path: () => '/api/reviews/root-causes/execution',
+    valid: async () => ({ name: '执行力' }), required: [], fields: { name: 'str', active: 'bool', position: 'int' },
+    reads: () => ['/api/reviews/root-causes'],
+  },
+);
+const itemVersion = async () => expectStatus(await get('rep', '/api/reviews/action-items?all=true'), 200).items
+  .find((a) => a.id === fx.actionItem.id).version;
+
 const pipeline = async (id) => expectStatus(await get('admin', '/api/pipelines'), 200).items.find((p) => p.id === id);
 
 // Write routes that take no JSON body: logout, the tier recompute, DELETE (its version is in the
@@ -431,12 +541,24 @@ test('every write route, bodiless ones included, answers 413 to a body over 1 Mi
     users: fx.other.id, regions: fx.region.id, teams: fx.grandchild.id, memberships: fx.membership.id, ...fx.crmIds,
     pipelines: fx.pipeline.id, targets: fx.target.id, plans: fx.task.id, reports: fx.reports.draft.id,
     'report-templates': fx.reportTemplate.id, 'notification-channels': fx.channel.id,
+    reviews: fx.reviews.meeting.id,
+  };
+  // Records under a review: the id and version of the fixture itself.
+  const nested = {
+    '/api/reviews/cards/': fx.reviewCard, '/api/reviews/cases/': fx.reviewCase,
+    '/api/reviews/action-items/': fx.actionItem,
   };
   const big = JSON.stringify({ padding: 'x'.repeat(ONE_MIB) });
   const targets = [];
   for (const route of writeRoutes()) {
     if (route === 'POST /api/imports') continue;  // files: a limit of its own (import.test.mjs)
     const [method, pattern] = route.split(' ');
+    const under = Object.keys(nested).find((p) => pattern.startsWith(p));
+    if (under) {
+      const path = pattern.replace('{id}', nested[under].id);
+      targets.push([method, method === 'DELETE' ? `${path}?version=${nested[under].version}` : path]);
+      continue;
+    }
     const collection = pattern.split('/')[2];
     let path = pattern.replace('{id}', () => {
       assert.ok(ids[collection], `a fixture id for ${route}`);
