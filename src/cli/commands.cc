@@ -14,6 +14,7 @@
 #include "demo/demo_history.h"
 #include "demo/demo_org.h"
 #include "demo/demo_reports.h"
+#include "demo/demo_reviews.h"
 #include "domain/entity_json.h"
 #include "domain/org_validation.h"
 #include "engine/analytics.h"
@@ -134,10 +135,13 @@ int demo(const std::string& url, bool if_missing) {
   demo::add_demo_history({*db, orgs, clock, sessions, scopes}, *org, clock.now(), demo::kDemoSeed);
   demo::add_demo_goals({*db, orgs, clock, sessions, scopes}, *org, clock.now());
   {
-    // The reports' data blocks are read from the analytics index, as the server reads them.
+    // The reports' data blocks and the reviews' fact packs are read from the analytics index and
+    // the org as the server holds them.
+    orgs.load_all(*db);
     engine::Analytics analytics(*db, store::read_metric_settings);
     service::Context ctx{*db, orgs, clock, sessions, scopes, &analytics};
     demo::add_demo_reports(ctx, *org, clock.now());
+    demo::add_demo_reviews(ctx, *org, clock.now());
   }
   std::cout << "demo organisation created; log in with admin, director, manager, rep or analyst, "
                "password "

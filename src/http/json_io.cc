@@ -94,7 +94,11 @@ std::string_view field_zh(std::string_view field) {
       {"period", "时段"},         {"by", "细分方式"},
       {"segment", "细分维度"},    {"segment_key", "细分值"},
       {"pipeline", "销售流程"},   {"months", "月数"},
-      {"format", "格式"},         {"kind", "类别"}};
+      {"format", "格式"},         {"kind", "类别"},
+      {"root_cause", "根因"},     {"participant_ids", "参与人"},
+      {"tone", "卡片类型"},       {"why", "原因"},
+      {"section", "所属部分"},    {"summary", "总结"},
+      {"target_value", "目标值"}, {"effective_from", "生效日期"}};
   for (const auto& [en, zh] : kNames) {
     if (en == field) return zh;
   }

@@ -50,7 +50,7 @@ void add_review_item_routes(App& app) {
     if (auto m = f.nullable_str("metric")) in.metric = *m;
     if (auto t = f.nullable_integer("target_id")) in.target_id = *t;
     if (auto v = f.nullable_integer("target_value")) in.target_value = *v;
-    in.target_version = f.integer("target_version");
+    if (auto v = f.nullable_integer("target_version")) in.target_version = *v;
     FUPAN_TRY(f.finish());
     FUPAN_ASSIGN_OR_RETURN(auto a, service::add_action_item(app.ctx(), call.actor, id, in));
     return item_response(a, call.actor, 201);

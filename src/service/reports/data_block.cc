@@ -16,8 +16,7 @@ namespace {
 
 constexpr std::size_t kMaxLines = 20;  // per list: a team's roll-up names its largest
 
-// The people whose opportunities and customers count for `scope`: the user, or everyone who
-// belonged to the team or one of its sub-teams during `p`.
+// "(?, ?, …)": an IN list of `n` placeholders.
 std::string in_list(std::size_t n) {
   return "(" + store::placeholders(n) + ")";
 }

@@ -128,6 +128,9 @@ Result<ActionItem> change_action_item(const Context& ctx, const Actor& actor, st
     if (!before) return Error::not_found();
     FUPAN_ASSIGN_OR_RETURN(auto r, owned_review(c, actor, before->review_id, std::nullopt));
     if (before->version != in.version) return Error::conflict(before->version);
+    if (before->status == reviews::ActionStatus::done) {
+      return Error::of(ErrorCode::forbidden, detail::action_item_done);
+    }
     ActionItem after = *before;
     if (owner) after.owner = *owner;
     if (in.title) after.title = *in.title;

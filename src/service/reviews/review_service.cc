@@ -164,10 +164,9 @@ Result<ReviewView> advance(const Context& ctx, const Actor& actor, std::int64_t 
     FUPAN_ASSIGN_OR_RETURN(auto before, owned_review(c, actor, id, version));
     if (status == ReviewStatus::meeting) FUPAN_TRY(reviews::check_may_start(before));
     Review after = before;
-    if (after.facts_json.empty()) {
-      after.facts_json = facts;
-      after.started_at = now;
-    }
+    // Closing a review whose meeting never started freezes its pack all the same.
+    if (after.facts_json.empty()) after.facts_json = facts;
+    if (status == ReviewStatus::meeting) after.started_at = now;
     after.status = status;
     if (status == ReviewStatus::closed) after.closed_at = now;
     after.version = before.version + 1;
