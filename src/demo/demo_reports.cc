@@ -3,6 +3,7 @@
 #include <array>
 
 #include "demo/demo_audit.h"
+#include "demo/demo_team.h"
 #include "domain/reports/report.h"
 #include "service/platform/org_directory.h"
 #include "service/reports/data_block.h"
@@ -70,26 +71,13 @@ struct Planned {
 }  // namespace
 
 void add_demo_reports(const service::Context& ctx, OrgId org, Instant now) {
-  std::shared_ptr<const OrgSnapshot> snapshot;
-  {
-    auto conn = ctx.db.acquire();
-    snapshot = service::read_org_snapshot(*conn, org);
-  }
-  if (!snapshot) return;
-  const OrgSnapshot& snap = *snapshot;
-  const UserRecord* manager = nullptr;
-  const UserRecord* rep = nullptr;
-  for (const UserRecord& u : snap.users()) {
-    if (u.username == "manager") manager = &u;
-    if (u.username == "rep") rep = &u;
-  }
-  if (!manager || !rep) return;
-  const service::Actor actor = service::make_actor(ctx, snapshot, manager->id, "cli");
-  std::optional<TeamId> team;
-  for (const MembershipRecord* m : snap.memberships_of(manager->id, actor.today)) {
-    if (m->role == TeamRole::leader) team = m->team_id;
-  }
-  if (!team) return;
+  const auto demo = demo_team(ctx, org);
+  if (!demo) return;
+  const OrgSnapshot& snap = *demo->snapshot;
+  const UserRecord* manager = demo->manager;
+  const UserRecord* rep = demo->rep;
+  const service::Actor& actor = demo->actor;
+  const std::optional<TeamId> team = demo->team;
   const auto* zone = zone_of(snap.org().timezone);
   const reports::ReportTemplate form = reports::default_template(reports::ReportKind::week);
   const Period this_week = reports::report_period_of(reports::ReportKind::week, actor.today);

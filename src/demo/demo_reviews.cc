@@ -3,10 +3,12 @@
 #include <array>
 
 #include "demo/demo_audit.h"
+#include "demo/demo_team.h"
 #include "domain/reviews/review.h"
 #include "domain/scope_people.h"
 #include "service/platform/org_directory.h"
 #include "service/reviews/fact_pack.h"
+#include "service/reviews/review_cases.h"
 #include "store/review_store.h"
 
 namespace fupan::demo {
@@ -81,26 +83,13 @@ std::vector<std::int64_t> largest(store::Connection& c, OrgId org,
 }  // namespace
 
 void add_demo_reviews(const service::Context& ctx, OrgId org, Instant now) {
-  std::shared_ptr<const OrgSnapshot> snapshot;
-  {
-    auto conn = ctx.db.acquire();
-    snapshot = service::read_org_snapshot(*conn, org);
-  }
-  if (!snapshot) return;
-  const OrgSnapshot& snap = *snapshot;
-  const UserRecord* manager = nullptr;
-  const UserRecord* rep = nullptr;
-  for (const UserRecord& u : snap.users()) {
-    if (u.username == "manager") manager = &u;
-    if (u.username == "rep") rep = &u;
-  }
-  if (!manager || !rep) return;
-  const service::Actor actor = service::make_actor(ctx, snapshot, manager->id, "cli");
-  std::optional<TeamId> team;
-  for (const MembershipRecord* m : snap.memberships_of(manager->id, actor.today)) {
-    if (m->role == TeamRole::leader) team = m->team_id;
-  }
-  if (!team) return;
+  const auto demo = demo_team(ctx, org);
+  if (!demo) return;
+  const OrgSnapshot& snap = *demo->snapshot;
+  const UserRecord* manager = demo->manager;
+  const UserRecord* rep = demo->rep;
+  const service::Actor& actor = demo->actor;
+  const std::optional<TeamId> team = demo->team;
   const auto* zone = zone_of(snap.org().timezone);
   const ScopeRef scope{ScopeRef::Kind::team, team->value};
   const Period this_quarter = period_containing(PeriodKind::quarter, actor.today);
@@ -168,10 +157,7 @@ void add_demo_reviews(const service::Context& ctx, OrgId org, Instant now) {
         auto deal = store::find_deal(*conn, org, ids[i]);
         if (!deal || !deal->closed_at) continue;
         const bool won = deal->status == "won";
-        ReviewCase c;
-        c.review_id = r.id;
-        c.opportunity_id = deal->id;
-        c.outcome = won ? reviews::CaseOutcome::won : reviews::CaseOutcome::lost;
+        ReviewCase c = service::case_of_deal(*deal, r.id, zone);
         c.root_cause =
             won ? (i == 0 ? "relationship" : "product_fit") : (i == 0 ? "price" : "competitor");
         c.note = won ? (i == 0 ? "提前锁定决策人，三轮技术交流后客户主动推动立项。"
@@ -180,16 +166,6 @@ void add_demo_reviews(const service::Context& ctx, OrgId org, Instant now) {
                                : "竞争对手有同行业标杆案例，客户更信任对方。");
         c.tags = won ? std::vector<std::string>{"大客户", "续约"}
                      : std::vector<std::string>{"比价", "招投标"};
-        c.opportunity_name = deal->name;
-        c.customer_name = deal->customer;
-        c.industry = deal->industry;
-        c.product = deal->products;
-        c.competitor = deal->competitor;
-        c.lost_reason = deal->lost_reason;
-        c.amount = deal->amount;
-        c.owner = deal->owner;
-        c.closed_on = local_date(*deal->closed_at, zone);
-        c.cycle_days = static_cast<int>((c.closed_on - local_date(deal->created_at, zone)).count());
         c.added_by = manager->id;
         c.created_at = c.updated_at = meeting + std::chrono::minutes{60 + 5 * static_cast<int>(i)};
         store::insert_case(*conn, org, c);

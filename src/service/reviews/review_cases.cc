@@ -69,6 +69,25 @@ bool sees_case(store::Connection& c, const Actor& actor, const ReviewCase& rc,
 
 }  // namespace
 
+ReviewCase case_of_deal(const store::ClosedDeal& deal, std::int64_t review,
+                        const date::time_zone* zone) {
+  ReviewCase rc;
+  rc.review_id = review;
+  rc.opportunity_id = deal.id;
+  rc.outcome = deal.status == "won" ? reviews::CaseOutcome::won : reviews::CaseOutcome::lost;
+  rc.opportunity_name = deal.name;
+  rc.customer_name = deal.customer;
+  rc.industry = deal.industry;
+  rc.product = deal.products;
+  rc.competitor = deal.competitor;
+  rc.lost_reason = deal.lost_reason;
+  rc.amount = deal.amount;
+  rc.owner = deal.owner;
+  if (deal.closed_at) rc.closed_on = local_date(*deal.closed_at, zone);
+  rc.cycle_days = static_cast<int>((rc.closed_on - local_date(deal.created_at, zone)).count());
+  return rc;
+}
+
 Result<ReviewCase> add_case(const Context& ctx, const Actor& actor, std::int64_t review,
                             const CaseInput& in) {
   if (in.opportunity_id <= 0) return Error::missing("opportunity_id");
@@ -97,17 +116,11 @@ Result<ReviewCase> add_case(const Context& ctx, const Actor& actor, std::int64_t
           return Error::invalid("opportunity_id", detail::case_outside_review);
         }
         FUPAN_TRY(check_root_cause(c, actor.org, rc.root_cause));
-        rc.outcome = deal->status == "won" ? reviews::CaseOutcome::won : reviews::CaseOutcome::lost;
-        rc.opportunity_name = deal->name;
-        rc.customer_name = deal->customer;
-        rc.industry = deal->industry;
-        rc.product = deal->products;
-        rc.competitor = deal->competitor;
-        rc.lost_reason = deal->lost_reason;
-        rc.amount = deal->amount;
-        rc.owner = deal->owner;
-        rc.closed_on = closed;
-        rc.cycle_days = static_cast<int>((closed - local_date(deal->created_at, zone)).count());
+        ReviewCase facts = case_of_deal(*deal, review, zone);
+        facts.root_cause = rc.root_cause;
+        facts.note = rc.note;
+        facts.tags = rc.tags;
+        rc = std::move(facts);
         rc.added_by = actor.id;
         rc.created_at = rc.updated_at = now;
         rc.id = store::insert_case(c, actor.org, rc);

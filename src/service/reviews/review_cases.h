@@ -11,8 +11,14 @@
 #include "domain/reviews/review_case.h"
 #include "domain/reviews/root_cause.h"
 #include "service/platform/context.h"
+#include "store/review_store.h"
 
 namespace fupan::service {
+
+// A case of `deal` (won or lost, closed) for `review`: its outcome and the deal's facts as they
+// stand, its closing day and cycle in `zone`; the root cause, note and tags left to the caller.
+reviews::ReviewCase case_of_deal(const store::ClosedDeal& deal, std::int64_t review,
+                                 const date::time_zone* zone);
 
 struct CaseInput {
   std::int64_t opportunity_id = 0;
