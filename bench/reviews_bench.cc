@@ -6,6 +6,7 @@
 #include <benchmark/benchmark.h>
 
 #include "large_store.h"
+#include "service/analytics/analysis_service.h"
 #include "service/platform/org_directory.h"
 #include "service/reviews/fact_pack.h"
 #include "store/metric_settings_store.h"
@@ -55,6 +56,29 @@ void BM_FactPackTeamMonth(benchmark::State& state) {
   state.counters["json_bytes"] = static_cast<double>(bytes);
 }
 BENCHMARK(BM_FactPackTeamMonth)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+// The pack's two analyses alone, to see where its time goes: the funnel (with the org's trailing
+// year as its benchmark) and the quadrant of the team's members.
+void BM_FactPackPart(benchmark::State& state) {
+  bench::LargeStore* s = bench::sqlite_store();
+  testkit::FixedClock clock{instant_from_ms(1763600000000)};
+  service::SessionCache sessions;
+  service::ScopeCache scopes;
+  const service::Context ctx{*s->db, s->orgs, clock, sessions, scopes, &s->analytics()};
+  const service::Actor actor =
+      service::make_actor(ctx, s->snapshot, admin_of(*s->snapshot), "bench");
+  const TeamMonth tm = team_month(*s);
+  const service::MetricRequest req{"orders_amount", tm.team.text(), tm.month.label, {}, {}, {}, {}};
+  for (auto _ : state) {
+    if (state.range(0) == 0) {
+      benchmark::DoNotOptimize(service::funnel_analysis(ctx, actor, req));
+    } else {
+      benchmark::DoNotOptimize(service::quadrant_analysis(ctx, actor, req, "child"));
+    }
+  }
+  state.SetLabel(state.range(0) == 0 ? "funnel" : "quadrant");
+}
+BENCHMARK(BM_FactPackPart)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 
 void BM_FactPackFigures_SQL(benchmark::State& state) {
   bench::LargeStore* s = bench::sqlite_store();

@@ -16,7 +16,8 @@ OrgIndex::OpportunityCounts OrgIndex::opportunity_counts(const ResolvedScope& sc
 }
 
 std::optional<std::vector<OrgIndex::FunnelStage>> OrgIndex::funnel(
-    const ResolvedScope& scope, const Period& p, std::optional<std::int64_t> pipeline) const {
+    const ResolvedScope& scope, const Period& p, std::optional<std::int64_t> pipeline,
+    bool with_stays) const {
   const std::int64_t pl = pipeline.value_or(default_pipeline_);
   auto it = pipeline_stages_.find(pl);
   if (it == pipeline_stages_.end()) return std::nullopt;
@@ -29,6 +30,7 @@ std::optional<std::vector<OrgIndex::FunnelStage>> OrgIndex::funnel(
     const OpportunityFact& f = opportunities_[s];
     if (f.pipeline != pl) return;
     if (f.reached >= 0) ++at_least[static_cast<std::size_t>(f.reached)];
+    if (!with_stays) return;
     // A stay ends when the next step begins; the last step is still going on (or final).
     const HistoryStep* steps = steps_.data() + f.first_step;
     for (std::int32_t i = 0; i + 1 < f.steps; ++i) {

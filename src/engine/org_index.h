@@ -101,8 +101,11 @@ class OrgIndex {
     std::int64_t stays = 0;            // completed stays in the stage (left for a later step)
     std::optional<double> median_days, mean_days;
   };
+  // `with_stays` false leaves time in stage out (stays 0, no days): a benchmark needs only the
+  // conversions, and the org's year of stays is most of the cost.
   std::optional<std::vector<FunnelStage>> funnel(const ResolvedScope& scope, const Period& p,
-                                                 std::optional<std::int64_t> pipeline) const;
+                                                 std::optional<std::int64_t> pipeline,
+                                                 bool with_stays = true) const;
 
   // Opportunities in scope won and lost (closed in `p`) and created in `p`, every pipeline: what
   // the reverse funnel plans from (service/goals).

@@ -67,7 +67,7 @@ Result<FunnelReport> funnel_analysis(const Context& ctx, const Actor& actor, Met
     const engine::ResolvedScope scope = index.resolve(out.query.scopes, *actor.snapshot);
     stages = index.funnel(scope, out.query.period, out.query.pipeline_id);
     const engine::ResolvedScope org = index.resolve({ScopeRef{}}, *actor.snapshot);
-    bench = index.funnel(org, out.benchmark_period, out.query.pipeline_id);
+    bench = index.funnel(org, out.benchmark_period, out.query.pipeline_id, false);
     return 0;
   });
   if (!stages) return Error::invalid("pipeline", detail::no_such_pipeline);
