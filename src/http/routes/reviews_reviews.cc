@@ -2,6 +2,7 @@
 // over service/reviews/review_service.
 #include "http/app.h"
 #include "http/routes/reviews_io.h"
+#include "service/reviews/review_export.h"
 #include "service/reviews/review_service.h"
 
 namespace fupan::http {
@@ -82,6 +83,14 @@ void add_review_routes(App& app) {
     FUPAN_ASSIGN_OR_RETURN(auto version, version_of(call.req));
     FUPAN_ASSIGN_OR_RETURN(auto v, service::start_review(app.ctx(), call.actor, id, version));
     return review_response(v, call.actor, 200);
+  });
+
+  // The review as .xlsx, a sheet per section
+  app.api("GET", "/api/reviews/{id}/export", [&app](Call& call) -> Result<Response> {
+    FUPAN_ASSIGN_OR_RETURN(auto id, path_id(call.req));
+    FUPAN_TRY(only_params(call.req, {}));
+    FUPAN_ASSIGN_OR_RETURN(auto book, service::export_review(app.ctx(), call.actor, id));
+    return xlsx_response(std::move(book), call.req);
   });
 
   // {version}: closed and locked

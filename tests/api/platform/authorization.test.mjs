@@ -645,6 +645,9 @@ const TABLE = {
     }),
   },
   'GET /api/reviews/{id}': { expect: signedIn(200), aim: async () => ({ path: `/api/reviews/${(await freshReview()).id}` }) },
+  'GET /api/reviews/{id}/export': {
+    expect: signedIn(200), aim: async () => ({ path: `/api/reviews/${(await freshReview()).id}/export` }),
+  },
   'PATCH /api/reviews/{id}': {
     expect: runners(200),
     aim: async () => {

@@ -302,7 +302,12 @@ test('closing locks the review: nothing changes after', async () => {
     expectError(await patch('manager', `/api/reviews/cases/${fx.case.id}`, { note: '改', version: fx.case.version }), 403,
       'forbidden');
   }, 'a closed review');
-  // What people see: the list by scope; a rep outside the review sees nothing of it.
+  // The workbook: a sheet per section, named after the review.
+  const xlsx = await get('manager', `/api/reviews/${id}/export`);
+  assert.equal(xlsx.status, 200);
+  assert.match(xlsx.headers.get('content-type'), /spreadsheetml/);
+  assert.ok(decodeURIComponent(xlsx.headers.get('content-disposition')).includes(closed.title));
+  // What people see: the list by scope.
   const list = expectStatus(await get('director', `/api/reviews?scope=${fx.scope}`), 200).items.map((x) => x.id);
   assert.ok(list.includes(id));
   expectError(await get('rep', `/api/reviews?status=done`), 400, 'invalid_query', 'status');
