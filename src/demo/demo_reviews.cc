@@ -129,13 +129,17 @@ void add_demo_reviews(const service::Context& ctx, OrgId org, Instant now) {
                       "技术交流前置、保证重点客户拜访。"
                     : "上季度的三项改进都已落实，方案到谈判的转化率回升。本季度暴露的问题是大项目"
                       "决策链摸不清、拜访分布不均，下季度逐项跟进。";
-    auto conn = ctx.db.acquire();
-    store::Transaction tx(*conn, true);
-    r.id = store::insert_review(*conn, org, r);
-    tx.commit();
-    // The fact pack as the meeting froze it (read while the review exists, for its PDCA check).
+    {
+      auto conn = ctx.db.acquire();
+      store::Transaction tx(*conn, true);
+      r.id = store::insert_review(*conn, org, r);
+      tx.commit();
+    }
+    // The fact pack as the meeting froze it (read while the review exists, for its PDCA check;
+    // with no lease held, as the pack takes its own).
     r.facts_json = service::assemble_fact_pack(ctx, actor, scope, period, r.id);
 
+    auto conn = ctx.db.acquire();
     store::Transaction write(*conn, true);
     store::update_review(*conn, org, r, r.version);
     for (std::size_t i = 0; i < kCards[q].size(); ++i) {

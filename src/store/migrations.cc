@@ -711,6 +711,8 @@ CREATE TABLE action_items (
 );
 CREATE INDEX action_items_owner ON action_items (org_id, owner_id, status, due_day);
 CREATE INDEX action_items_review ON action_items (review_id);
+CREATE INDEX orders_opportunity ON orders (opportunity_id);
+CREATE INDEX quotes_opportunity ON quotes (opportunity_id);
 )sql";
 
 std::int64_t now_ms() {

@@ -87,11 +87,11 @@ void write_participants(Connection& c, const Review& r) {
 
 void read_participants(Connection& c, std::vector<Review>& reviews) {
   if (reviews.empty()) return;
-  std::string ids;
-  for (const auto& r : reviews) ids += (ids.empty() ? "" : ",") + std::to_string(r.id);
+  std::vector<Value> ids;
+  for (const auto& r : reviews) ids.emplace_back(r.id);
   auto rows = c.query("SELECT review_id, user_id FROM review_participants WHERE review_id IN (" +
-                          ids + ") ORDER BY review_id, user_id",
-                      {});
+                          placeholders(ids.size()) + ") ORDER BY review_id, user_id",
+                      ids);
   std::map<std::int64_t, std::vector<UserId>> by_review;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     by_review[rows.i64(i, 0)].push_back(UserId{rows.i64(i, 1)});
@@ -403,10 +403,11 @@ std::optional<ClosedDeal> find_deal(Connection& c, OrgId org, std::int64_t oppor
   d.created_at = instant_from_ms(rows.i64(0, 10));
   // The products of its quotes and orders, each once.
   auto products = c.query(
-      "SELECT DISTINCT p.name FROM document_lines l JOIN products p ON p.id = l.product_id "
-      "LEFT JOIN orders od ON od.id = l.order_id LEFT JOIN quotes q ON q.id = l.quote_id WHERE "
-      "l.org_id = ? AND (od.opportunity_id = ? OR q.opportunity_id = ?) ORDER BY p.name",
-      {org.value, opportunity, opportunity});
+      "SELECT p.name FROM document_lines l JOIN orders od ON od.id = l.order_id JOIN products p "
+      "ON p.id = l.product_id WHERE od.org_id = ? AND od.opportunity_id = ? UNION SELECT p.name "
+      "FROM document_lines l JOIN quotes q ON q.id = l.quote_id JOIN products p ON p.id = "
+      "l.product_id WHERE q.org_id = ? AND q.opportunity_id = ? ORDER BY 1",
+      {org.value, opportunity, org.value, opportunity});
   for (std::size_t i = 0; i < products.size(); ++i) {
     d.products += (d.products.empty() ? "" : "、") + products.str(i, 0);
   }
@@ -442,6 +443,41 @@ WriteOutcome update_action_item(Connection& c, OrgId org, const ActionItem& a,
        std::string(reviews::action_status_name(a.status)), a.done_note, opt_ms(a.done_at),
        a.version, to_ms(a.updated_at), org.value, a.id, expected});
   return version_outcome(c, n, "action_items", a.id);
+}
+
+std::map<std::int64_t, std::pair<std::string, std::string>> review_titles(
+    Connection& c, OrgId org, const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, std::pair<std::string, std::string>> out;
+  if (ids.empty()) return out;
+  std::vector<Value> params{org.value};
+  for (auto id : ids) params.emplace_back(id);
+  auto rows = c.query("SELECT id, title, period FROM reviews WHERE org_id = ? AND id IN (" +
+                          placeholders(ids.size()) + ")",
+                      params);
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    out[rows.i64(i, 0)] = {rows.str(i, 1), rows.str(i, 2)};
+  return out;
+}
+
+std::vector<ActionItem> list_open_action_items(Connection& c, OrgId org,
+                                               const std::vector<std::int64_t>& owners) {
+  if (owners.empty()) return {};
+  std::vector<Value> params{org.value};
+  for (auto id : owners) params.emplace_back(id);
+  return actions_from(c.query(std::string(kActionColumns) +
+                                  "WHERE org_id = ? AND status = 'open' AND owner_id IN (" +
+                                  placeholders(owners.size()) + ") ORDER BY due_day, id",
+                              params));
+}
+
+std::set<std::int64_t> reminded_action_items(Connection& c, OrgId org) {
+  auto rows = c.query(
+      "SELECT DISTINCT record_id FROM todo_reminders WHERE org_id = ? AND kind = 'action_item' AND "
+      "record_id IS NOT NULL",
+      {org.value});
+  std::set<std::int64_t> out;
+  for (std::size_t i = 0; i < rows.size(); ++i) out.insert(rows.i64(i, 0));
+  return out;
 }
 
 std::vector<ActionItem> list_review_action_items(Connection& c, OrgId org, std::int64_t review) {

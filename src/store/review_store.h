@@ -2,6 +2,7 @@
 // items, and the org's root causes as its admin changed them. Updates check the version.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -74,6 +75,14 @@ std::optional<reviews::ActionItem> find_action_item(Connection& c, OrgId org, st
 // Writes title, due date, metric, target, status, done note and time, version, update time.
 WriteOutcome update_action_item(Connection& c, OrgId org, const reviews::ActionItem& a,
                                 std::int64_t expected);
+// The title and period of each of `ids` (a list's line, without the fact pack).
+std::map<std::int64_t, std::pair<std::string, std::string>> review_titles(
+    Connection& c, OrgId org, const std::vector<std::int64_t>& ids);
+// The open action items of any of `owners`, by due date.
+std::vector<reviews::ActionItem> list_open_action_items(Connection& c, OrgId org,
+                                                        const std::vector<std::int64_t>& owners);
+// The action items an overdue reminder was sent for.
+std::set<std::int64_t> reminded_action_items(Connection& c, OrgId org);
 std::vector<reviews::ActionItem> list_review_action_items(Connection& c, OrgId org,
                                                           std::int64_t review);
 // `owner`'s action items (open ones only when `open_only`), by due date.

@@ -66,26 +66,30 @@ ActionItemReminderRun queue_action_item_reminders(const Context& ctx, OrgId org_
   if (!snapshot) return run;
   const OrgSnapshot& org = *snapshot;
   const LocalDate today = local_date(now, zone_of(org.org().timezone));
-  const auto items = store::list_overdue_action_items(*conn, org_id, today);
-  if (items.empty()) return run;
+  // Most rounds find nothing overdue: no write transaction for them.
+  if (store::list_overdue_action_items(*conn, org_id, today).empty()) return run;
   const auto channels = store::list_channels(*conn, org_id);
 
   store::Transaction tx(*conn, true);
-  // One round at a time per org: each item's in-app reminder is found before it is added.
+  // One round at a time per org, reading the items under the lock: an item done meanwhile, or
+  // reminded by another round, is not reminded again.
   store::lock_org(*conn, org_id);
-  std::map<std::int64_t, std::pair<std::string, UserId>> reviews;
+  const auto reminded = store::reminded_action_items(*conn, org_id);
+  std::vector<reviews::ActionItem> due;
+  for (auto& a : store::list_overdue_action_items(*conn, org_id, today)) {
+    const UserRecord* owner = org.user(a.owner);
+    if (!reminded.contains(a.id) && owner && owner->active) due.push_back(std::move(a));
+  }
+  if (due.empty()) return run;
+  std::vector<std::int64_t> ids;
+  for (const auto& a : due) ids.push_back(a.review_id);
+  const auto titles = store::review_titles(*conn, org_id, ids);
+  std::map<std::int64_t, UserId> owners;  // review → its owner
+  for (const auto& r : store::list_reviews(*conn, org_id)) owners[r.id] = r.owner;
   std::vector<Overdue> fresh;
-  for (const auto& a : items) {
-    const std::string note = "action:" + std::to_string(a.id);
-    if (store::reminders_with_note(*conn, org_id, "action_item", note).contains(a.owner.value)) {
-      continue;
-    }
-    auto [it, added] = reviews.emplace(a.review_id, std::pair<std::string, UserId>{});
-    if (added) {
-      if (auto r = store::find_review(*conn, org_id, a.review_id))
-        it->second = {r->title, r->owner};
-    }
-    fresh.push_back({a, it->second.first, it->second.second});
+  for (auto& a : due) {
+    auto t = titles.find(a.review_id);
+    fresh.push_back({a, t == titles.end() ? "" : t->second.first, owners[a.review_id]});
   }
   for (const Overdue& o : fresh) {
     store::ReminderRecord rec;
@@ -114,8 +118,10 @@ ActionItemReminderRun queue_action_item_reminders(const Context& ctx, OrgId org_
       std::string ids;
       for (const Overdue* o : mine) {
         m.text += "\n" + line_of(org, *o);
-        const auto& phone = org.user(o->item.owner)->phone;
-        if (!phone.empty() && mobiles.insert(phone).second) m.mobiles.push_back(phone);
+        const UserRecord* u = org.user(o->item.owner);
+        if (u && !u->phone.empty() && mobiles.insert(u->phone).second) {
+          m.mobiles.push_back(u->phone);
+        }
         ids += (ids.empty() ? "" : ",") + std::to_string(o->item.id);
       }
       m.data_json = data_of(org, mine);

@@ -104,6 +104,7 @@ Result<ActionItem> add_action_item(const Context& ctx, const Actor& actor, std::
   const Instant now = ctx.clock.now();
   a.created_at = a.updated_at = now;
   return write_facts<ActionItem>(ctx, "", [&](store::Connection& c) -> Result<ActionItem> {
+    store::lock_org(c, actor.org);
     FUPAN_TRY(joined_review(c, actor, review));
     a.id = store::insert_action_item(c, actor.org, a);
     audit_json(c, actor, "create", "action_item", a.id, std::nullopt, item_json(a), now);
@@ -124,6 +125,7 @@ Result<ActionItem> change_action_item(const Context& ctx, const Actor& actor, st
   if (in.metric) FUPAN_TRY(check_metric(*in.metric));
   const Instant now = ctx.clock.now();
   return write_facts<ActionItem>(ctx, "", [&](store::Connection& c) -> Result<ActionItem> {
+    store::lock_org(c, actor.org);
     auto before = store::find_action_item(c, actor.org, id);
     if (!before) return Error::not_found();
     FUPAN_ASSIGN_OR_RETURN(auto r, owned_review(c, actor, before->review_id, std::nullopt));
@@ -149,6 +151,7 @@ Result<ActionItem> complete_action_item(const Context& ctx, const Actor& actor, 
                                         const std::string& note, std::int64_t version) {
   const Instant now = ctx.clock.now();
   return write_facts<ActionItem>(ctx, "", [&](store::Connection& c) -> Result<ActionItem> {
+    store::lock_org(c, actor.org);
     auto before = store::find_action_item(c, actor.org, id);
     // The owner sees their own item whatever the review; others must see the review.
     if (!before) return Error::not_found();
@@ -172,16 +175,13 @@ namespace {
 
 std::vector<ActionItemLine> lines_of(store::Connection& c, OrgId org,
                                      std::vector<ActionItem> items) {
-  std::map<std::int64_t, std::pair<std::string, std::string>> reviews;
+  std::vector<std::int64_t> ids;
+  for (const auto& a : items) ids.push_back(a.review_id);
+  auto titles = store::review_titles(c, org, ids);
   std::vector<ActionItemLine> out;
   for (auto& a : items) {
-    auto [it, added] = reviews.emplace(a.review_id, std::pair<std::string, std::string>{});
-    if (added) {
-      if (auto r = store::find_review(c, org, a.review_id)) {
-        it->second = {r->title, r->period.label};
-      }
-    }
-    out.push_back({std::move(a), it->second.first, it->second.second});
+    const auto& t = titles[a.review_id];
+    out.push_back({std::move(a), t.first, t.second});
   }
   return out;
 }
@@ -198,15 +198,7 @@ Result<std::vector<ActionItemLine>> list_action_items(const Context& ctx, const 
 
 std::vector<ActionItemLine> open_action_items_of(store::Connection& c, OrgId org,
                                                  const std::vector<std::int64_t>& user_ids) {
-  std::vector<ActionItem> items;
-  for (auto id : user_ids) {
-    auto mine = store::list_owner_action_items(c, org, UserId{id}, true);
-    items.insert(items.end(), std::make_move_iterator(mine.begin()),
-                 std::make_move_iterator(mine.end()));
-  }
-  std::stable_sort(items.begin(), items.end(),
-                   [](const ActionItem& a, const ActionItem& b) { return a.due < b.due; });
-  return lines_of(c, org, std::move(items));
+  return lines_of(c, org, store::list_open_action_items(c, org, user_ids));
 }
 
 }  // namespace fupan::service

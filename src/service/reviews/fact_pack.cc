@@ -262,13 +262,18 @@ void write_efficiency(JsonWriter& w, const Context& ctx, const Actor& actor, con
   if (!people.empty()) {
     const std::int64_t from = to_ms(start_of(period.start, zone));
     const std::int64_t to = to_ms(start_of(period.end, zone));
-    std::vector<store::Value> params{from, to, from, to, actor.org.value};
-    for (auto id : people) params.emplace_back(id);
+    std::vector<store::Value> params{from, to, from, to, actor.org.value, from, to, from, to};
+    std::string owners;
+    if (scope.kind != ScopeRef::Kind::org) {
+      owners = " AND owner_id IN (" + store::placeholders(people.size()) + ")";
+      for (auto id : people) params.emplace_back(id);
+    }
     auto rows = ctx.db.acquire()->query(
         "SELECT owner_id, SUM(CASE WHEN status = 'won' AND closed_at >= ? AND closed_at < ? THEN "
         "1 ELSE 0 END), SUM(CASE WHEN created_at >= ? AND created_at < ? THEN 1 ELSE 0 END) FROM "
-        "opportunities WHERE org_id = ? AND owner_id IN (" +
-            store::placeholders(people.size()) + ") GROUP BY owner_id",
+        "opportunities WHERE org_id = ? AND ((closed_at >= ? AND closed_at < ?) OR (created_at >= "
+        "? AND created_at < ?))" +
+            owners + " GROUP BY owner_id",
         params);
     for (std::size_t i = 0; i < rows.size(); ++i) {
       deals[rows.i64(i, 0)] = {rows.i64(i, 1), rows.i64(i, 2)};
@@ -418,6 +423,15 @@ std::string assemble_fact_pack(const Context& ctx, const Actor& actor, const Sco
   write_pdca(w, ctx, actor, scope, period, review_id);
   w.end_object();
   return std::move(w).str();
+}
+
+std::optional<LocalDate> fact_pack_as_of(const std::string& json) {
+  boost::system::error_code ec;
+  auto v = boost::json::parse(json, ec);
+  if (ec || !v.is_object()) return std::nullopt;
+  const auto* d = v.as_object().if_contains("as_of");
+  if (!d || !d->is_string()) return std::nullopt;
+  return parse_date(d->as_string());
 }
 
 bool fact_packs_differ(const std::string& a_json, const std::string& b_json) {

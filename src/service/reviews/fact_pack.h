@@ -21,6 +21,9 @@ namespace fupan::service {
 std::string assemble_fact_pack(const Context& ctx, const Actor& actor, const ScopeRef& scope,
                                const Period& period, std::int64_t review_id);
 
+// The day a pack counted to (its "as_of"), when it says.
+std::optional<LocalDate> fact_pack_as_of(const std::string& json);
+
 // Whether two fact packs differ in their figures (the time they were assembled aside).
 bool fact_packs_differ(const std::string& a, const std::string& b);
 

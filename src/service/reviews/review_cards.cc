@@ -61,6 +61,7 @@ Result<Card> add_card(const Context& ctx, const Actor& actor, std::int64_t revie
   const Instant now = ctx.clock.now();
   card.created_at = card.updated_at = now;
   return write_facts<Card>(ctx, "", [&](store::Connection& c) -> Result<Card> {
+    store::lock_org(c, actor.org);
     FUPAN_TRY(joined_review(c, actor, review));
     card.id = store::insert_card(c, actor.org, card);
     audit_json(c, actor, "create", "review_card", card.id, std::nullopt, card_json(card), now);
@@ -76,6 +77,7 @@ Result<Card> change_card(const Context& ctx, const Actor& actor, std::int64_t id
   }
   const Instant now = ctx.clock.now();
   return write_facts<Card>(ctx, "", [&](store::Connection& c) -> Result<Card> {
+    store::lock_org(c, actor.org);
     FUPAN_ASSIGN_OR_RETURN(auto before, card_for_change(c, actor, id, in.version, false));
     Card after = before;
     if (in.section) after.section = *in.section;
@@ -94,6 +96,7 @@ Result<Card> change_card(const Context& ctx, const Actor& actor, std::int64_t id
 Status delete_card(const Context& ctx, const Actor& actor, std::int64_t id, std::int64_t version) {
   const Instant now = ctx.clock.now();
   auto done = write_facts<bool>(ctx, "", [&](store::Connection& c) -> Result<bool> {
+    store::lock_org(c, actor.org);
     FUPAN_ASSIGN_OR_RETURN(auto before, card_for_change(c, actor, id, version, true));
     FUPAN_TRY(outcome_status(store::delete_card(c, actor.org, id, version)));
     audit_json(c, actor, "delete", "review_card", id, card_json(before), std::nullopt, now);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "core/json_writer.h"
 #include "domain/scope_people.h"
@@ -59,12 +60,13 @@ Result<ReviewCase> case_for_change(store::Connection& c, const Actor& actor, std
   return std::move(*rc);
 }
 
-bool sees_case(store::Connection& c, const Actor& actor, const ReviewCase& rc,
-               std::map<std::int64_t, bool>& seen_reviews) {
-  if (actor.scope().all || rc.owner == actor.id) return true;
-  auto [it, added] = seen_reviews.emplace(rc.review_id, false);
-  if (added) it->second = visible_review(c, actor, rc.review_id).ok();
-  return it->second;
+// The reviews of the org the actor sees, by id (read once, without their packs).
+std::set<std::int64_t> seen_reviews(store::Connection& c, const Actor& actor) {
+  std::set<std::int64_t> out;
+  for (const auto& r : store::list_reviews(c, actor.org)) {
+    if (sees_review(actor, r)) out.insert(r.id);
+  }
+  return out;
 }
 
 }  // namespace
@@ -102,17 +104,20 @@ Result<ReviewCase> add_case(const Context& ctx, const Actor& actor, std::int64_t
   const auto* zone = zone_of(actor.snapshot->org().timezone);
   return write_facts<ReviewCase>(
       ctx, "opportunity_id", [&](store::Connection& c) -> Result<ReviewCase> {
+        store::lock_org(c, actor.org);
         FUPAN_ASSIGN_OR_RETURN(auto r, joined_review(c, actor, review));
+        // A deal of someone outside the scope is "outside" whatever it is: nothing more about
+        // it is told.
         auto deal = store::find_deal(c, actor.org, in.opportunity_id);
-        if (!deal) return Error::invalid("opportunity_id", detail::no_such_record);
+        const auto people = people_of(*actor.snapshot, r.scope, r.period);
+        const bool ours =
+            deal && (r.scope.kind == ScopeRef::Kind::org ||
+                     std::binary_search(people.begin(), people.end(), deal->owner.value));
+        if (!ours) return Error::invalid("opportunity_id", detail::case_outside_review);
         if ((deal->status != "won" && deal->status != "lost") || !deal->closed_at) {
           return Error::invalid("opportunity_id", detail::opportunity_not_closed);
         }
-        const LocalDate closed = local_date(*deal->closed_at, zone);
-        const auto people = people_of(*actor.snapshot, r.scope, r.period);
-        const bool ours = r.scope.kind == ScopeRef::Kind::org ||
-                          std::binary_search(people.begin(), people.end(), deal->owner.value);
-        if (!r.period.contains(closed) || !ours) {
+        if (!r.period.contains(local_date(*deal->closed_at, zone))) {
           return Error::invalid("opportunity_id", detail::case_outside_review);
         }
         FUPAN_TRY(check_root_cause(c, actor.org, rc.root_cause));
@@ -133,6 +138,7 @@ Result<ReviewCase> change_case(const Context& ctx, const Actor& actor, std::int6
                                const CaseChange& in) {
   const Instant now = ctx.clock.now();
   return write_facts<ReviewCase>(ctx, "", [&](store::Connection& c) -> Result<ReviewCase> {
+    store::lock_org(c, actor.org);
     FUPAN_ASSIGN_OR_RETURN(auto before, case_for_change(c, actor, id, in.version));
     ReviewCase after = before;
     if (in.root_cause) after.root_cause = *in.root_cause;
@@ -151,6 +157,7 @@ Result<ReviewCase> change_case(const Context& ctx, const Actor& actor, std::int6
 Status delete_case(const Context& ctx, const Actor& actor, std::int64_t id, std::int64_t version) {
   const Instant now = ctx.clock.now();
   auto done = write_facts<bool>(ctx, "", [&](store::Connection& c) -> Result<bool> {
+    store::lock_org(c, actor.org);
     FUPAN_ASSIGN_OR_RETURN(auto before, case_for_change(c, actor, id, version));
     FUPAN_TRY(outcome_status(store::delete_case(c, actor.org, id, version)));
     audit_json(c, actor, "delete", "review_case", id, case_json(before), std::nullopt, now);
@@ -172,7 +179,7 @@ Result<std::vector<ReviewCase>> search_cases(const Context& ctx, const Actor& ac
   for (const auto& cause : reviews::root_causes(store::list_root_causes(*c, actor.org))) {
     cause_names[cause.key] = cause.name;
   }
-  std::map<std::int64_t, bool> seen_reviews;
+  const std::set<std::int64_t> seen = seen_reviews(*c, actor);
   std::vector<ReviewCase> out;
   for (auto& rc : store::list_cases(*c, actor.org, std::nullopt)) {
     if (outcome && rc.outcome != *outcome) continue;
@@ -184,7 +191,7 @@ Result<std::vector<ReviewCase>> search_cases(const Context& ctx, const Actor& ac
       continue;
     }
     if (!reviews::case_matches(rc, cause_names[rc.root_cause], q.q)) continue;
-    if (!sees_case(*c, actor, rc, seen_reviews)) continue;
+    if (!actor.scope().all && rc.owner != actor.id && !seen.contains(rc.review_id)) continue;
     out.push_back(std::move(rc));
   }
   return out;
@@ -201,6 +208,7 @@ Result<reviews::RootCause> add_root_cause(const Context& ctx, const Actor& actor
   const Instant now = ctx.clock.now();
   return write_facts<reviews::RootCause>(
       ctx, "name", [&](store::Connection& c) -> Result<reviews::RootCause> {
+        store::lock_org(c, actor.org);
         const auto all = reviews::root_causes(store::list_root_causes(c, actor.org));
         for (const auto& cause : all) {
           if (cause.name == name) return Error::exists("name");
@@ -221,6 +229,7 @@ Result<reviews::RootCause> change_root_cause(const Context& ctx, const Actor& ac
   const Instant now = ctx.clock.now();
   return write_facts<reviews::RootCause>(
       ctx, "name", [&](store::Connection& c) -> Result<reviews::RootCause> {
+        store::lock_org(c, actor.org);
         const auto all = reviews::root_causes(store::list_root_causes(c, actor.org));
         auto it = std::find_if(all.begin(), all.end(),
                                [&](const reviews::RootCause& cause) { return cause.key == key; });

@@ -1,10 +1,12 @@
 #include "service/reviews/review_export.h"
 
 #include <boost/json/parse.hpp>
+#include <map>
 
 #include "core/xlsx_writer.h"
 #include "domain/goals/org_tree.h"
 #include "domain/metric.h"
+#include "service/reviews/review_cases.h"
 #include "service/reviews/review_service.h"
 
 namespace fupan::service {
@@ -162,6 +164,8 @@ Result<Workbook> export_review(const Context& ctx, const Actor& actor, std::int6
     w.end_row();
   }
 
+  std::map<std::string, std::string> causes;
+  for (const auto& c : list_root_causes(ctx, actor)) causes[c.key] = c.name;
   w.add_sheet("案例");
   w.header({"类型", "商机", "客户", "行业", "产品", "竞争对手", "金额（元）", "成交周期（天）",
             "根因", "说明", "标签"});
@@ -174,7 +178,7 @@ Result<Workbook> export_review(const Context& ctx, const Actor& actor, std::int6
     w.text(c.competitor);
     w.money_fen(c.amount);
     w.integer(c.cycle_days);
-    w.text(c.root_cause);
+    w.text(causes.contains(c.root_cause) ? causes[c.root_cause] : c.root_cause);
     w.text(c.note);
     std::string tags;
     for (const auto& t : c.tags) tags += (tags.empty() ? "" : "、") + t;

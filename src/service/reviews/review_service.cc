@@ -31,10 +31,20 @@ Result<std::vector<UserId>> participants_of(const Actor& actor,
   return out;
 }
 
+// The pack as the review's owner sees its scope (a participant who may not see the team's numbers
+// reads the same pack as the manager), at `as_of` (none: today): a pack frozen mid-period is
+// compared with the live one at the same day.
+std::string pack_of(const Context& ctx, const Actor& actor, const Review& r,
+                    std::optional<LocalDate> as_of = std::nullopt) {
+  Actor owner = r.owner == actor.id ? actor : make_actor(ctx, actor.snapshot, r.owner, actor.ip);
+  if (as_of) owner.today = *as_of;
+  return assemble_fact_pack(ctx, owner, r.scope, r.period, r.id);
+}
+
 Result<ReviewView> view_of(const Context& ctx, const Actor& actor, Review r) {
   ReviewView v;
   v.frozen = !r.facts_json.empty();
-  auto live = assemble_fact_pack(ctx, actor, r.scope, r.period, r.id);
+  auto live = pack_of(ctx, actor, r, v.frozen ? fact_pack_as_of(r.facts_json) : std::nullopt);
   if (!v.frozen) {
     v.facts_json = std::move(live);
   } else {
@@ -130,6 +140,7 @@ Result<ReviewView> change_review(const Context& ctx, const Actor& actor, std::in
   }
   const Instant now = ctx.clock.now();
   auto saved = write_facts<Review>(ctx, "", [&](store::Connection& c) -> Result<Review> {
+    store::lock_org(c, actor.org);
     FUPAN_ASSIGN_OR_RETURN(auto before, owned_review(c, actor, id, in.version));
     Review after = before;
     if (in.title) after.title = *in.title;
@@ -152,15 +163,19 @@ namespace {
 Result<ReviewView> advance(const Context& ctx, const Actor& actor, std::int64_t id,
                            std::int64_t version, ReviewStatus status) {
   std::string facts;
+  std::optional<Review> current;
   {
-    // The pack is assembled outside the write transaction (it reads the analytics index).
+    // Read, then the lease is given back: the pack takes leases of its own, outside the write
+    // transaction (it reads the analytics index).
     auto c = ctx.db.acquire();
     FUPAN_ASSIGN_OR_RETURN(auto r, owned_review(*c, actor, id, version));
     if (status == ReviewStatus::meeting) FUPAN_TRY(reviews::check_may_start(r));
-    if (r.facts_json.empty()) facts = assemble_fact_pack(ctx, actor, r.scope, r.period, r.id);
+    current = std::move(r);
   }
+  if (current->facts_json.empty()) facts = pack_of(ctx, actor, *current);
   const Instant now = ctx.clock.now();
   auto saved = write_facts<Review>(ctx, "", [&](store::Connection& c) -> Result<Review> {
+    store::lock_org(c, actor.org);
     FUPAN_ASSIGN_OR_RETURN(auto before, owned_review(c, actor, id, version));
     if (status == ReviewStatus::meeting) FUPAN_TRY(reviews::check_may_start(before));
     Review after = before;

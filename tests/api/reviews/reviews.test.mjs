@@ -56,6 +56,10 @@ test('the fact pack holds the metrics\' figures for the scope and period', async
   assert.deepEqual(r.participants.map((p) => p.id), [fx.repId]);
   const f = r.facts;
   assert.deepEqual([f.scope, f.period], [fx.scope, fx.month]);
+  // A participant who may not see the team's numbers reads the same pack as its manager.
+  const asRep = expectStatus(await get('rep', `/api/reviews/${fx.review.id}`), 200);
+  assert.deepEqual([asRep.facts.trend, asRep.facts.targets, asRep.facts.funnel],
+    [f.trend, f.targets, f.funnel]);
 
   // Trend: each figure with its 环比 and 同比, as /api/metrics answers it.
   assert.deepEqual(f.trend.map((t) => t.metric), TREND);
