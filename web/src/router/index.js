@@ -6,6 +6,7 @@ import homeRoutes from './routes/home.js'
 import upcomingRoutes from './routes/upcoming.js'
 import goalRoutes from './routes/goals.js'
 import reportRoutes from './routes/reports.js'
+import reviewRoutes from './routes/reviews.js'
 import teamRoutes from './routes/team.js'
 import adminRoutes from './routes/admin.js'
 import activityRoutes from './routes/activities.js'
@@ -26,7 +27,7 @@ import forecastRoutes from './routes/forecast.js'
 import riskRoutes from './routes/risks.js'
 
 /** The pages inside the main layout; those with meta.title and meta.icon make the menu. */
-export const layoutRoutes = [...homeRoutes, ...goalRoutes, ...reportRoutes, ...upcomingRoutes, ...teamRoutes, ...adminRoutes, ...activityRoutes, ...todoRoutes, ...importerRoutes,
+export const layoutRoutes = [...homeRoutes, ...goalRoutes, ...reportRoutes, ...reviewRoutes, ...upcomingRoutes, ...teamRoutes, ...adminRoutes, ...activityRoutes, ...todoRoutes, ...importerRoutes,
   ...customerRoutes, ...opportunityRoutes, ...productRoutes, ...quoteRoutes, ...orderRoutes,
   ...paymentRoutes, ...receivableRoutes, ...costRoutes, ...analyticsRoutes,
   ...funnelRoutes, ...quadrantRoutes, ...forecastRoutes, ...riskRoutes,

@@ -1,9 +1,8 @@
 // Capabilities that are planned but not built yet: each shows an honest "coming" page.
 // When a capability lands, remove its line here and give it its own route file.
-import { ChatLineSquare, Trophy } from '@element-plus/icons-vue'
+import { Trophy } from '@element-plus/icons-vue'
 
 const upcoming = [
-  ['reviews', ChatLineSquare, 70],
   ['performance', Trophy, 80],
 ]
 

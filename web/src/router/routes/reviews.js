@@ -1,0 +1,25 @@
+// 复盘 (SPEC §5, docs/reviews.md): the reviews the user runs, takes part in or reads, each through
+// its three steps (准备 / 复盘会 / 总结), and the library of won and lost cases (with the org's root
+// causes, which its admin keeps). The server limits each list to what the caller may see.
+import { ChatLineSquare, Collection } from '@element-plus/icons-vue'
+
+export default [
+  {
+    path: 'reviews',
+    name: 'reviews',
+    component: () => import('@/views/reviews/ReviewListView.vue'),
+    meta: { title: 'nav.reviews', icon: ChatLineSquare, order: 70 },
+  },
+  {
+    path: 'reviews/:id(\\d+)',
+    name: 'reviews-detail',
+    component: () => import('@/views/reviews/ReviewView.vue'),
+    meta: { title: 'nav.reviews', menu: '/reviews' },
+  },
+  {
+    path: 'reviews/cases',
+    name: 'reviews-cases',
+    component: () => import('@/views/reviews/CaseLibraryView.vue'),
+    meta: { title: 'nav.reviewCases', icon: Collection, order: 71 },
+  },
+]
