@@ -1,5 +1,6 @@
 // Shared set-up for the browser tests: Debian's Chromium through playwright-core, one fresh
 // profile per test, a screenshot in screenshots/ when a test fails.
+import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 
@@ -135,4 +136,29 @@ export async function recentWeeks(api, count) {
   const { today } = await api.get('/api/auth/me')
   const at = Date.parse(`${today}T00:00:00Z`)
   return Array.from({ length: count }, (_, k) => isoWeek(new Date(at - k * 7 * DAY).toISOString().slice(0, 10)))
+}
+
+/** A phone's screen, as the phone-sized tests use it. */
+export const PHONE = { width: 375, height: 812 }
+
+/** Waits for the page's transitions (a dialog zooming in, a drawer sliding, tags appearing) before a screenshot. */
+export const settled = (page) =>
+  page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime))
+        .map((a) => a.finished.catch(() => {})),
+    ),
+  )
+
+/** Waits until a report page says its text is saved on the server. */
+export const savedOnServer = (page) =>
+  page.waitForFunction(() => document.querySelector('[data-test="report-save-state"]')?.dataset.state === 'saved', null, { timeout: 15_000 })
+
+/** The page fits the phone: nothing wider than its screen, and (given `root`) no table inside it. */
+export async function fitsPhone(page, root = null) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth)
+  assert.ok(width <= PHONE.width, `page is ${width}px wide`)
+  if (root) assert.equal(await byTest(page, root).locator('table').count(), 0, 'no table on a phone')
 }

@@ -11,10 +11,9 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
-import { withPage, byTest, inputByTest, logIn, apiAs, uniqueSuffix, cutOff, isoWeek, recentWeeks } from './helpers.js'
+import { withPage, byTest, inputByTest, logIn, apiAs, uniqueSuffix, cutOff, isoWeek, recentWeeks, settled, PHONE } from './helpers.js'
 
 const SHOTS = new URL('./screenshots/', import.meta.url).pathname
-const PHONE = { width: 375, height: 812 }
 const DESKTOP = { width: 1440, height: 900 }
 
 /**
@@ -39,16 +38,6 @@ async function read(manager, { week, handedIn }) {
   return { week, reports }
 }
 
-/** Waits for the page's transitions before a screenshot. */
-const settled = (page) =>
-  page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime))
-        .map((a) => a.finished.catch(() => {})),
-    ),
-  )
 
 /** The first line of a text, squeezed: what a printed section must contain. */
 const firstLine = (text) => String(text).split('\n').map((l) => l.trim()).find(Boolean) ?? ''

@@ -11,10 +11,9 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
-import { withPage, byTest, inputByTest, logIn, apiAs, uniqueSuffix, isoWeek, recentWeeks } from './helpers.js'
+import { withPage, byTest, inputByTest, logIn, apiAs, uniqueSuffix, isoWeek, recentWeeks, settled, savedOnServer, fitsPhone, PHONE } from './helpers.js'
 
 const SHOTS = new URL('./screenshots/', import.meta.url).pathname
-const PHONE = { width: 375, height: 812 }
 const DESKTOP = { width: 1440, height: 900 }
 
 /** True when the rep may still write the report of `mine` (none yet, or a draft). */
@@ -47,27 +46,8 @@ async function pickWeek(page, root, testId, period) {
   await page.waitForFunction(([r, p]) => document.querySelector(`[data-test="${r}"]`)?.dataset.period === p, [root, period])
 }
 
-/** Waits until the page says the report is saved on the server. */
-const savedOnServer = (page) =>
-  page.waitForFunction(() => document.querySelector('[data-test="report-save-state"]')?.dataset.state === 'saved', null, { timeout: 15_000 })
 
-/** Waits for the page's transitions (a dialog zooming in, tags appearing) before a screenshot. */
-const settled = (page) =>
-  page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime))
-        .map((a) => a.finished.catch(() => {})),
-    ),
-  )
 
-/** The page fits the phone: nothing wider than the screen, and no table. */
-async function fitsPhone(page, root) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth)
-  assert.ok(width <= PHONE.width, `page is ${width}px wide`)
-  assert.equal(await byTest(page, root).locator('table').count(), 0, 'no table on a phone')
-}
 
 test('a week’s report: the rep writes and submits on a phone, the manager comments and returns it, the rep resubmits', async () => {
   mkdirSync(SHOTS, { recursive: true })

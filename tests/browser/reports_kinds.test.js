@@ -10,11 +10,10 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
-import { withPage, byTest, inputByTest, logIn, apiAs, uniqueSuffix } from './helpers.js'
+import { withPage, byTest, inputByTest, logIn, apiAs, uniqueSuffix, settled, savedOnServer, fitsPhone, PHONE } from './helpers.js'
 
 // FUPAN_SHOTS puts the screenshots elsewhere (e.g. /tmp/shots/ to look at them).
 const SHOTS = process.env.FUPAN_SHOTS ? `${process.env.FUPAN_SHOTS.replace(/\/$/, '')}/` : new URL('./screenshots/', import.meta.url).pathname
-const PHONE = { width: 375, height: 812 }
 const DESKTOP = { width: 1440, height: 900 }
 const DAY = 86_400_000
 
@@ -76,26 +75,8 @@ async function switchKind(page, root, kind) {
   await page.waitForFunction(([r, k]) => document.querySelector(`[data-test="${r}"]`)?.dataset.kind === k, [root, kind])
 }
 
-const savedOnServer = (page) =>
-  page.waitForFunction(() => document.querySelector('[data-test="report-save-state"]')?.dataset.state === 'saved', null, { timeout: 15_000 })
 
-/** Waits for the page's transitions (a drawer sliding in, tags appearing) before a screenshot. */
-const settled = (page) =>
-  page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime))
-        .map((a) => a.finished.catch(() => {})),
-    ),
-  )
 
-/** The page fits the phone: nothing wider than the screen, and no table. */
-async function fitsPhone(page, root) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth)
-  assert.ok(width <= PHONE.width, `page is ${width}px wide`)
-  assert.equal(await byTest(page, root).locator('table').count(), 0, 'no table on a phone')
-}
 
 /** The on-time rate over the stats' periods as the page sums them: on time ÷ (expected − pending). */
 function rateOf(periods) {

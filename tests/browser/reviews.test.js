@@ -13,11 +13,10 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
-import { withPage, byTest, inputByTest, logIn, apiAs, uniqueSuffix, recentWeeks } from './helpers.js'
+import { withPage, byTest, inputByTest, logIn, apiAs, uniqueSuffix, recentWeeks, settled, fitsPhone, PHONE } from './helpers.js'
 
 // FUPAN_SHOTS puts the screenshots elsewhere (e.g. /tmp/shots/ to look at them).
 const SHOTS = process.env.FUPAN_SHOTS ? `${process.env.FUPAN_SHOTS.replace(/\/$/, '')}/` : new URL('./screenshots/', import.meta.url).pathname
-const PHONE = { width: 375, height: 812 }
 const DESKTOP = { width: 1440, height: 900 }
 const DAY = 86_400_000
 
@@ -25,16 +24,6 @@ const addDays = (date, n) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY)
 /** The month (YYYY-MM) of an instant in Asia/Shanghai, the demo org's zone (UTC+8 all year). */
 const shanghaiMonth = (instant) => new Date(Date.parse(instant) + 8 * 3600 * 1000).toISOString().slice(0, 7)
 
-/** Waits for the page's transitions (a dialog zooming in, tabs sliding) before a screenshot. */
-const settled = (page) =>
-  page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime))
-        .map((a) => a.finished.catch(() => {})),
-    ),
-  )
 
 /**
  * A screenshot of the page; `full`: the whole of the main column, which scrolls inside the layout
@@ -60,11 +49,6 @@ async function shot(page, name, { full = true } = {}) {
   if (height > size.height) await page.setViewportSize(size)
 }
 
-/** Nothing wider than the phone's screen. */
-async function fitsPhone(page) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth)
-  assert.ok(width <= PHONE.width, `page is ${width}px wide`)
-}
 
 /** Picks the option `option` (its data-test) of the select `select` (its data-test) inside `root`. */
 async function pick(page, root, select, option) {
