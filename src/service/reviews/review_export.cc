@@ -75,7 +75,7 @@ std::string name_of(const OrgSnapshot& org, std::optional<UserId> id) {
 }  // namespace
 
 Result<Workbook> export_review(const Context& ctx, const Actor& actor, std::int64_t id) {
-  FUPAN_ASSIGN_OR_RETURN(auto v, open_review(ctx, actor, id));
+  FUPAN_ASSIGN_OR_RETURN(auto v, open_review(ctx, actor, id, false));
   const reviews::Review& r = v.review;
   const OrgSnapshot& org = *actor.snapshot;
   boost::system::error_code ec;

@@ -41,13 +41,18 @@ std::string pack_of(const Context& ctx, const Actor& actor, const Review& r,
   return assemble_fact_pack(ctx, owner, r.scope, r.period, r.id);
 }
 
-Result<ReviewView> view_of(const Context& ctx, const Actor& actor, Review r) {
+// `compare_live` false leaves a frozen review's live comparison out (an export shows only the
+// pack the review shows).
+Result<ReviewView> view_of(const Context& ctx, const Actor& actor, Review r,
+                           bool compare_live = true) {
   ReviewView v;
   v.frozen = !r.facts_json.empty();
-  auto live = pack_of(ctx, actor, r, v.frozen ? fact_pack_as_of(r.facts_json) : std::nullopt);
   if (!v.frozen) {
-    v.facts_json = std::move(live);
+    v.facts_json = pack_of(ctx, actor, r);
+  } else if (!compare_live) {
+    v.facts_json = r.facts_json;
   } else {
+    auto live = pack_of(ctx, actor, r, fact_pack_as_of(r.facts_json));
     // Frozen at the meeting's start; the live figures still say whether the facts have moved.
     v.facts_json = r.facts_json;
     if (fact_packs_differ(r.facts_json, live)) {
@@ -119,14 +124,15 @@ Result<ReviewView> create_review(const Context& ctx, const Actor& actor, const R
   return view_of(ctx, actor, std::move(*saved));
 }
 
-Result<ReviewView> open_review(const Context& ctx, const Actor& actor, std::int64_t id) {
+Result<ReviewView> open_review(const Context& ctx, const Actor& actor, std::int64_t id,
+                               bool compare_live) {
   std::optional<Review> r;
   {
     auto c = ctx.db.acquire();
     FUPAN_ASSIGN_OR_RETURN(auto found, visible_review(*c, actor, id));
     r = std::move(found);
   }
-  return view_of(ctx, actor, std::move(*r));
+  return view_of(ctx, actor, std::move(*r), compare_live);
 }
 
 Result<ReviewView> change_review(const Context& ctx, const Actor& actor, std::int64_t id,

@@ -44,7 +44,9 @@ struct ReviewInput {
 // A new review owned by the actor, who must be able to write and see the scope's numbers.
 Result<ReviewView> create_review(const Context& ctx, const Actor& actor, const ReviewInput& in);
 
-Result<ReviewView> open_review(const Context& ctx, const Actor& actor, std::int64_t id);
+// `compare_live` false: a frozen pack without the live one beside it (changed stays false).
+Result<ReviewView> open_review(const Context& ctx, const Actor& actor, std::int64_t id,
+                               bool compare_live = true);
 
 struct ReviewChange {
   std::optional<std::string> title, summary;
