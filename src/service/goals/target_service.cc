@@ -110,36 +110,41 @@ Result<SavedTarget> set_target(const Context& ctx, const Actor& actor, const Tar
   return checked(ctx, actor, std::move(saved));
 }
 
-Result<SavedTarget> change_target(const Context& ctx, const Actor& actor, std::int64_t id,
-                                  const TargetChange& in) {
+Result<goals::Target> apply_target_change(store::Connection& c, const Actor& actor, std::int64_t id,
+                                          const TargetChange& in, Instant now) {
   if (in.value < 0) return Error::invalid("value", detail::not_negative);
   const std::size_t reason_chars = utf8_length(in.reason);
   if (in.reason.empty()) return Error::missing("reason");
   if (reason_chars == std::string::npos || reason_chars > kMaxReasonChars) {
     return Error::invalid("reason", detail::at_most_chars(kMaxReasonChars));
   }
+  auto before = store::find_target(c, actor.org, id);
+  if (!before) return Error::not_found();
+  if (!check_may_view({before->scope}, *actor.snapshot, actor.scope(), actor.id, actor.today)
+           .ok()) {
+    return Error::not_found();
+  }
+  FUPAN_TRY(check_may_set(actor, before->scope));
+  const std::int64_t version = in.version.value_or(before->version);
+  if (before->version != version) return Error::conflict(before->version);
+  goals::Target after = *before;
+  after.value = in.value;
+  after.version = before->version + 1;
+  after.updated_at = now;
+  FUPAN_TRY(outcome_status(store::update_target(c, actor.org, after, version)));
+  store::insert_target_adjustment(c, actor.org,
+                                  {0, id, before->value, after.value, in.reason, actor.id, now});
+  audit_json(c, actor, "update", "target", id, goals::to_json(*before), goals::to_json(after), now);
+  return after;
+}
+
+Result<SavedTarget> change_target(const Context& ctx, const Actor& actor, std::int64_t id,
+                                  const TargetChange& in) {
   const Instant now = ctx.clock.now();
   FUPAN_ASSIGN_OR_RETURN(
       auto saved,
       write_facts<goals::Target>(ctx, "", [&](store::Connection& c) -> Result<goals::Target> {
-        auto before = store::find_target(c, actor.org, id);
-        if (!before) return Error::not_found();
-        if (!check_may_view({before->scope}, *actor.snapshot, actor.scope(), actor.id, actor.today)
-                 .ok()) {
-          return Error::not_found();
-        }
-        FUPAN_TRY(check_may_set(actor, before->scope));
-        if (before->version != in.version) return Error::conflict(before->version);
-        goals::Target after = *before;
-        after.value = in.value;
-        after.version = before->version + 1;
-        after.updated_at = now;
-        FUPAN_TRY(outcome_status(store::update_target(c, actor.org, after, in.version)));
-        store::insert_target_adjustment(
-            c, actor.org, {0, id, before->value, after.value, in.reason, actor.id, now});
-        audit_json(c, actor, "update", "target", id, goals::to_json(*before), goals::to_json(after),
-                   now);
-        return after;
+        return apply_target_change(c, actor, id, in, now);
       }));
   return checked(ctx, actor, std::move(saved));
 }

@@ -25,8 +25,8 @@ struct TargetInput {
 
 struct TargetChange {
   std::int64_t value = 0;
-  std::string reason;  // required, 1..200 characters
-  std::int64_t version = 0;
+  std::string reason;                   // required, 1..200 characters
+  std::optional<std::int64_t> version;  // the version the change was made on; none: the current
 };
 
 // A saved target and what its SMART check found (warnings, never refusals).
@@ -43,6 +43,10 @@ Result<SavedTarget> set_target(const Context& ctx, const Actor& actor, const Tar
 // Changes target `id`'s value, with a reason; version-checked.
 Result<SavedTarget> change_target(const Context& ctx, const Actor& actor, std::int64_t id,
                                   const TargetChange& in);
+// The same change inside the caller's write transaction on `c`, for a capability whose own write
+// changes a target too (a review's action item): both commit or neither does.
+Result<goals::Target> apply_target_change(store::Connection& c, const Actor& actor, std::int64_t id,
+                                          const TargetChange& in, Instant now);
 
 // Which targets to list: any of them empty means all (within the actor's view).
 struct TargetListRequest {

@@ -56,6 +56,15 @@ Status check_metric(const std::optional<std::string>& metric) {
   return {};
 }
 
+// A refused target change, told in the action item's fields.
+Error target_error(Error e) {
+  if (e.code == ErrorCode::not_found) return Error::invalid("target_id", detail::no_such_record);
+  if (e.field == "value") e.field = "target_value";
+  if (e.field == "reason") e.field = "title";
+  if (e.field == "version") e.field = "target_version";
+  return e;
+}
+
 }  // namespace
 
 Result<ActionItem> add_action_item(const Context& ctx, const Actor& actor, std::int64_t review,
@@ -80,32 +89,20 @@ Result<ActionItem> add_action_item(const Context& ctx, const Actor& actor, std::
     r = std::move(found);
   }
   FUPAN_TRY(reviews::check_action_item(a, r->period));
-  if (a.target_id) {
-    // The goals capability decides who may change which target, and keeps the adjustment with
-    // the review as its reason.
-    std::optional<std::int64_t> version = in.target_version;
-    if (!version) {
-      auto t = store::find_target(*ctx.db.acquire(), actor.org, *a.target_id);
-      if (!t) return Error::invalid("target_id", detail::no_such_record);
-      version = t->version;
-    }
-    auto changed =
-        change_target(ctx, actor, *a.target_id,
-                      {*a.target_value, "复盘「" + r->title + "」：" + a.title, *version});
-    if (!changed.ok()) {
-      Error e = changed.error();
-      if (e.code == ErrorCode::not_found)
-        return Error::invalid("target_id", detail::no_such_record);
-      if (e.field == "value") e.field = "target_value";
-      if (e.field == "reason") e.field = "title";
-      return e;
-    }
-  }
   const Instant now = ctx.clock.now();
   a.created_at = a.updated_at = now;
   return write_facts<ActionItem>(ctx, "", [&](store::Connection& c) -> Result<ActionItem> {
     store::lock_org(c, actor.org);
-    FUPAN_TRY(joined_review(c, actor, review));
+    FUPAN_ASSIGN_OR_RETURN(auto review_now, joined_review(c, actor, review));
+    // The goals capability decides who may change which target and keeps the adjustment with
+    // the review as its reason; in this transaction, so the item and the change land together.
+    if (a.target_id) {
+      auto changed = apply_target_change(
+          c, actor, *a.target_id,
+          {*a.target_value, "复盘「" + review_now.title + "」：" + a.title, in.target_version},
+          now);
+      if (!changed.ok()) return target_error(changed.error());
+    }
     a.id = store::insert_action_item(c, actor.org, a);
     audit_json(c, actor, "create", "action_item", a.id, std::nullopt, item_json(a), now);
     return a;
