@@ -318,6 +318,15 @@ std::vector<Card> list_cards(Connection& c, OrgId org, std::int64_t review) {
   return out;
 }
 
+std::vector<Card> list_lesson_cards(Connection& c, OrgId org) {
+  auto rows =
+      c.query(std::string(kCardColumns) + "WHERE org_id = ? AND tone = 'lesson' ORDER BY id DESC",
+              {org.value});
+  std::vector<Card> out;
+  for (std::size_t i = 0; i < rows.size(); ++i) out.push_back(card_from(rows, i));
+  return out;
+}
+
 std::int64_t insert_case(Connection& c, OrgId org, const ReviewCase& rc) {
   auto rows = c.query(
       "INSERT INTO review_cases (org_id, review_id, opportunity_id, outcome, root_cause, note, "

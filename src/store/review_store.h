@@ -44,6 +44,8 @@ WriteOutcome update_card(Connection& c, OrgId org, const reviews::Card& card,
                          std::int64_t expected);
 WriteOutcome delete_card(Connection& c, OrgId org, std::int64_t id, std::int64_t expected);
 std::vector<reviews::Card> list_cards(Connection& c, OrgId org, std::int64_t review);
+// Every card of tone lesson in the org, newest first: the library's lessons.
+std::vector<reviews::Card> list_lesson_cards(Connection& c, OrgId org);
 
 // cases
 std::int64_t insert_case(Connection& c, OrgId org, const reviews::ReviewCase& rc);

@@ -4,18 +4,9 @@
 #include <cctype>
 
 #include "domain/org_validation.h"
+#include "domain/reviews/library_search.h"
 
 namespace fupan::reviews {
-namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-}  // namespace
-
 std::string_view case_outcome_name(CaseOutcome o) {
   return o == CaseOutcome::won ? "won" : "lost";
 }
@@ -50,15 +41,7 @@ bool case_matches(const ReviewCase& c, std::string_view cause_name, std::string_
                     c.product + "\n" + c.competitor + "\n" + c.lost_reason + "\n" + c.note + "\n" +
                     std::string(cause_name) + "\n" + c.root_cause;
   for (const auto& t : c.tags) hay += "\n" + t;
-  hay = lower(hay);
-  const std::string q = lower(query);
-  std::size_t at = 0;
-  while (at < q.size()) {
-    const std::size_t end = std::min(q.find(' ', at), q.size());
-    if (end > at && hay.find(q.substr(at, end - at)) == std::string::npos) return false;
-    at = end + 1;
-  }
-  return true;
+  return matches_words(hay, query);
 }
 
 }  // namespace fupan::reviews

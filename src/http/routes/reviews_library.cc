@@ -1,7 +1,9 @@
-// /api/reviews/cases (the library of cases) and /api/reviews/root-causes (the org's list, kept by
-// its admin): docs/reviews.md; thin handlers over service/reviews/review_cases.
+// /api/reviews/cases and /api/reviews/lessons (the library of cases and lessons) and
+// /api/reviews/root-causes (the org's list, kept by its admin): docs/reviews.md; thin handlers over
+// service/reviews/review_cases.
 #include "http/app.h"
 #include "http/routes/reviews_io.h"
+#include "service/reviews/lesson_library.h"
 #include "service/reviews/review_cases.h"
 
 namespace fupan::http {
@@ -25,6 +27,29 @@ void add_review_library_routes(App& app) {
     w.begin_object();
     w.key("items").begin_array();
     for (const auto& c : *cases) write_case(w, c, *call.actor.snapshot);
+    w.end_array();
+    w.end_object();
+    return json_text(std::move(w).str());
+  });
+
+  // ?q=&section=: {items:[{card, review_title, period, review_status}]}, newest first
+  app.api("GET", "/api/reviews/lessons", [&app](Call& call) -> Result<Response> {
+    FUPAN_TRY(only_params(call.req, {"q", "section"}));
+    service::LessonQuery q{query_text(call.req, "q"), query_text(call.req, "section")};
+    auto lessons = service::search_lessons(app.ctx(), call.actor, q);
+    if (!lessons.ok()) return as_query_error(lessons.error());
+    JsonWriter w;
+    w.begin_object();
+    w.key("items").begin_array();
+    for (const auto& l : *lessons) {
+      w.begin_object();
+      w.key("card");
+      write_card(w, l.card, *call.actor.snapshot);
+      w.field("review_title", l.review_title);
+      w.field("period", l.period_label);
+      w.field("review_status", reviews::review_status_name(l.review_status));
+      w.end_object();
+    }
     w.end_array();
     w.end_object();
     return json_text(std::move(w).str());

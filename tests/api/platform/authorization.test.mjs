@@ -716,6 +716,7 @@ const TABLE = {
     },
   },
   'GET /api/reviews/cases': { expect: signedIn(200), aim: () => ({ path: '/api/reviews/cases?q=客户' }) },
+  'GET /api/reviews/lessons': { expect: signedIn(200), aim: () => ({ path: '/api/reviews/lessons?q=报价' }) },
   'POST /api/reviews/{id}/action-items': {
     expect: joiners(201),
     aim: async () => {

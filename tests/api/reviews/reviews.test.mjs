@@ -11,7 +11,8 @@ import { before, test } from 'node:test';
 import { promisify } from 'node:util';
 
 import {
-  BIN, DB, addDays, assertNothingWritten, discover, expectError, expectStatus, get, patch, post, request, unique,
+  BIN, DB, TEST_PASSWORD, addDays, assertNothingWritten, createUser, discover, expectError, expectStatus, freshSession,
+  get, patch, post, request, unique,
 } from '../lib.mjs';
 import { closedDeal, newReview, shanghaiMonth } from './review_fixtures.mjs';
 
@@ -215,6 +216,29 @@ test('the library finds cases by Chinese words and filters, within what each rea
   expectError(await get('manager', '/api/reviews/cases?outcome=draw'), 400, 'invalid_query', 'outcome');
 });
 
+test('the library finds lessons by Chinese words and section, within the reviews each reader sees', async () => {
+  const id = fx.review.id;
+  const lesson = expectStatus(await post('rep', `/api/reviews/${id}/cards`, {
+    tone: 'lesson', section: 'funnel', text: unique('方案阶段先确认预算'), why: '两单在报价后因预算不足丢失',
+  }), 201);
+  const find = async (as, q) => expectStatus(await get(as, `/api/reviews/lessons?${q}`), 200).items;
+  const hit = (await find('manager', `q=${encodeURIComponent('预算 丢失')}`)).find((l) => l.card.id === lesson.id);
+  assert.ok(hit, 'the point and its why');
+  assert.deepEqual([hit.review_title, hit.period, hit.card.section], [fx.review.title, fx.month, 'funnel']);
+  assert.ok((await find('manager', `q=${encodeURIComponent('预算\u3000丢失')}`)).some((l) => l.card.id === lesson.id),
+    'a full-width space separates words');
+  assert.ok((await find('analyst', `q=${encodeURIComponent(fx.review.title)}`)).some((l) => l.card.id === lesson.id),
+    'the review\'s title');
+  assert.ok((await find('rep', 'section=funnel')).some((l) => l.card.id === lesson.id), 'a participant');
+  assert.ok(!(await find('manager', 'section=targets')).some((l) => l.card.id === lesson.id));
+  assert.ok((await find('manager', '')).every((l) => l.card.tone === 'lesson'), 'lessons only');
+  // A rep of no team sees no review, so no lesson.
+  const outsider = await createUser();
+  const s = await freshSession(outsider.username, TEST_PASSWORD);
+  assert.deepEqual(expectStatus(await get({ token: s.token }, '/api/reviews/lessons'), 200).items, []);
+  expectError(await get('manager', '/api/reviews/lessons?section=weather'), 400, 'invalid_query', 'section');
+});
+
 test('action items: an owner, a due date, a metric; they reach the weekly report; PDCA in the next review',
   async () => {
     const id = fx.review.id;
@@ -288,6 +312,34 @@ test('action items: an owner, a due date, a metric; they reach the weekly report
       : visits.after > visits.before ? 'up' : visits.after < visits.before ? 'down' : 'flat';
     assert.equal(visits.movement, moved);
   });
+
+test('an action item\'s target change goes through the goals capability, with the item or not at all', async () => {
+  const id = fx.review.id;
+  const [target] = expectStatus(await get('manager',
+    `/api/targets?metric=visits&scope=${fx.scope}&period=${fx.month}`), 200).items;
+  assert.ok(target, 'the team\'s visits target');
+  const item = (extra) => ({ owner_id: fx.repId, title: '拜访目标上调', due_date: fx.today, metric: 'visits',
+    target_id: target.id, target_value: target.value + 12, ...extra });
+  await assertNothingWritten([`/api/reviews/${id}`, `/api/targets/${target.id}`], async () => {
+    expectError(await post('manager', `/api/reviews/${id}/action-items`, item({ target_version: target.version + 7 })),
+      409, 'version_conflict');
+    expectError(await post('manager', `/api/reviews/${id}/action-items`, item({ target_value: -1 })), 400,
+      'invalid_field', 'target_value');
+    expectError(await post('manager', `/api/reviews/${id}/action-items`, item({ target_value: undefined })), 400,
+      'missing_field', 'target_value');
+    // A rep takes part, but may not see the team's target: it is none to them, and no item is saved.
+    expectError(await post('rep', `/api/reviews/${id}/action-items`, item({ title: '自己改目标' })), 400,
+      'invalid_field', 'target_id');
+  }, 'refused target changes');
+  const saved = expectStatus(await post('manager', `/api/reviews/${id}/action-items`,
+    item({ target_version: target.version })), 201);
+  assert.deepEqual([saved.target_id, saved.target_value], [target.id, target.value + 12]);
+  const t = expectStatus(await get('manager', `/api/targets/${target.id}`), 200);
+  assert.deepEqual([t.value, t.version], [target.value + 12, target.version + 1]);
+  const adj = t.adjustments.at(-1);
+  assert.deepEqual([adj.old_value, adj.new_value], [target.value, target.value + 12]);
+  assert.ok(adj.reason.includes(fx.review.title) && adj.reason.includes('拜访目标上调'), adj.reason);
+});
 
 test('closing locks the review: nothing changes after', async () => {
   const id = fx.review.id;
