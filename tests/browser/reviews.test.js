@@ -4,9 +4,11 @@
 // the API gives them), starts the meeting (the pack frozen; an order of the month entered after
 // shows as 查看实时数据 beside the frozen figures), writes two cards, pulls in two cases with their
 // root causes (a won and a lost deal, or two won ones when nothing was lost), writes the summary,
-// adds three action items (one owned by the rep, due in three days) and closes the review (read
-// only after). The 案例库 finds a case by a Chinese word of its note. The rep, on a 375-px phone,
-// reads the closed review (and downloads it as .xlsx), finds the action item in 我的周报's data
+// adds three action items (one owned by the rep, due in three days; one raising the team's sales
+// target of the month, which the goals capability then holds) and closes the review (read only
+// after). Its print page has a page per section, as the PDF shows. The 案例库 finds a case by a
+// Chinese word of its note, and a lesson on its 经验教训 tab. The rep, on a 375-px phone, reads
+// the closed review (downloads it as .xlsx, opens its print page), finds the action item in 我的周报's data
 // block (or a day's, when the week is handed in) with its review and marks it done with a note.
 // Screenshots of each page at 375 and 1440 go to FUPAN_SHOTS. The month is the latest before the
 // server's this month with a deal the rep won.
@@ -101,6 +103,11 @@ test('a month’s 复盘: the manager prepares, holds and closes it; the rep com
     { owner: me.id, title: `组织一次赢单经验分享 ${tag}`, due: addDays(today, 7), metric: null },
   ]
   let reviewId, wonId
+  // The team's sales target of the month, which the second action item raises by ¥1,000.
+  await (await apiAs('director')).post('/api/targets', { metric: 'orders_amount', scope, period: month, value: 50_000_000 }).catch(() => {})
+  const [target] = (await manager.get('/api/targets', { metric: 'orders_amount', scope, period: month })).items.filter((x) => x.period === month)
+  assert.ok(target, `a sales target of 上海一部 for ${month}`)
+  items[1].target = { id: target.id, value: target.value + 100_000 }
 
   // ---- the manager, at 1440 px
   await withPage('reviews-manager', { viewport: DESKTOP }, async (page) => {
@@ -230,6 +237,13 @@ test('a month’s 复盘: the manager prepares, holds and closes it; the rep com
         await addForm.locator('[data-test="item-form-metric"]').hover()
         await addForm.locator('[data-test="item-form-metric"] .el-select__clear').click()
       }
+      if (x.target) {
+        // 同时调整目标: the target, its new value in 元.
+        await byTest(addForm, 'item-target-on').click()
+        await pick(page, addForm, 'item-target-pick', `item-target-${x.target.id}`)
+        await inputByTest(addForm, 'item-target-value').fill(String(x.target.value / 100))
+        await shot(page, 'review-item-target-1440', { full: false })
+      }
       await byTest(addForm, 'action-item-add').click()
       await page.waitForFunction((n) => document.querySelectorAll('[data-test="action-items"] [data-test="action-item"]').length === n, i + 1)
     }
@@ -239,6 +253,13 @@ test('a month’s 复盘: the manager prepares, holds and closes it; the rep com
       saved.action_items.map((a) => [a.owner_id, a.title, a.due_date, a.metric]).sort(),
       items.map((x) => [x.owner, x.title, x.due, x.metric]).sort(),
     )
+    // The target moved with the item, the review its reason.
+    const raised = saved.action_items.find((a) => a.title === items[1].title)
+    assert.deepEqual([raised.target_id, raised.target_value], [target.id, items[1].target.value])
+    const after = await manager.get(`/api/targets/${target.id}`)
+    assert.equal(after.value, items[1].target.value)
+    assert.ok(after.adjustments.at(-1).reason.includes(title), after.adjustments.at(-1).reason)
+    await byTest(page, 'action-items').locator('[data-test="action-item-target"]').first().waitFor()
 
     // 结束复盘 (confirmed): locked; nothing to add or change any more.
     await byTest(page, 'review-close').click()
@@ -256,6 +277,29 @@ test('a month’s 复盘: the manager prepares, holds and closes it; the rep com
 
     const closed = await manager.get(`/api/reviews/${reviewId}`)
     assert.equal(closed.status, 'closed')
+
+    // 打印: a new tab with the print page; on paper a cover, then a page per section.
+    const [popup] = await Promise.all([page.context().waitForEvent('page'), byTest(page, 'review-print').click()])
+    await popup.waitForURL(new RegExp(`/reviews/${reviewId}/print`))
+    await popup.close()
+    await page.goto(`/reviews/${reviewId}/print`)
+    await page.locator('[data-test="page-review-print"][data-ready="true"]').waitFor()
+    const parts = ['targets', 'trend', 'funnel', 'wins_losses', 'efficiency', 'customers', ...(closed.facts.quadrant ? ['quadrant'] : []), 'pdca', 'general', 'cases', 'summary']
+    const printed = page.locator('[data-test="print-review-section"]')
+    assert.deepEqual(await printed.evaluateAll((els) => els.map((e) => e.dataset.section)), parts)
+    assert.equal((await byTest(page, 'print-review-title').innerText()).trim(), title)
+    assert.equal((await byTest(page, 'print-review-summary').innerText()).trim(), summary)
+    assert.equal(await page.locator('[data-test="print-review-section"][data-section="cases"] [data-test="case-card"]').count(), 2)
+    assert.equal(await byTest(page, 'print-review-item').count(), 3)
+    await shot(page, 'review-print-1440')
+    await page.emulateMedia({ media: 'print' })
+    for (const id of ['nav-menu', 'print-toolbar']) assert.equal(await byTest(page, id).first().isVisible(), false, `${id} hidden in print`)
+    const breaks = await printed.evaluateAll((els) => els.map((e) => getComputedStyle(e).breakBefore))
+    assert.ok(breaks.every((b) => b === 'page'), `break-before: ${breaks}`)
+    const pdf = await page.pdf({ format: 'A4', printBackground: true })
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length
+    assert.ok(pages >= 1 + parts.length, `${pages} PDF pages for the cover and ${parts.length} sections`)
+    await page.emulateMedia({ media: 'screen' })
     assert.deepEqual(closed.cards.map((c) => [c.section, c.tone, c.text]), cards.map((c) => [c.section, c.tone, c.text]))
     const byDeal = (a, b) => a[0] - b[0]
     assert.deepEqual(
@@ -277,6 +321,17 @@ test('a month’s 复盘: the manager prepares, holds and closes it; the rep com
     await inputByTest(page, 'case-search').fill('')
     await page.waitForFunction(() => document.querySelector('[data-test="page-case-library"]')?.dataset.loading === 'false' && Number(document.querySelector('[data-test="page-case-library"]')?.dataset.count) >= 2)
     await shot(page, 'review-library-1440')
+
+    // 经验教训: the meeting's lesson, found by a word of its why.
+    await byTest(page, 'library-view-lessons').click()
+    await inputByTest(page, 'case-search').fill(`预算 ${tag}`)
+    const lessonCard = closed.cards.find((c) => c.tone === 'lesson')
+    await page.waitForFunction((id) => {
+      const list = document.querySelector('[data-test="lesson-list"]')
+      return list?.dataset.loading === 'false' && list.dataset.count === '1' && !!list.querySelector(`[data-test="lesson"][data-id="${id}"]`)
+    }, lessonCard.id)
+    assert.match(page.url(), /view=lessons/)
+    await shot(page, 'review-lessons-1440')
   })
 
   // ---- the rep, on a phone: the closed review, then 我的周报's action item, done
@@ -313,6 +368,16 @@ test('a month’s 复盘: the manager prepares, holds and closes it; the rep com
     await byTest(page, 'page-case-library').locator(`[data-test="case-card"][data-opportunity="${wonId}"]`).first().waitFor()
     await fitsPhone(page)
     await shot(page, 'review-library-375')
+    await byTest(page, 'library-view-lessons').click()
+    await page.waitForFunction(() => document.querySelector('[data-test="lesson-list"]')?.dataset.loading === 'false' && Number(document.querySelector('[data-test="lesson-list"]')?.dataset.count) >= 1)
+    await fitsPhone(page)
+    await shot(page, 'review-lessons-375')
+
+    // The print page reads on a phone too.
+    await page.goto(`/reviews/${reviewId}/print`)
+    await page.locator('[data-test="page-review-print"][data-ready="true"]').waitFor()
+    await fitsPhone(page)
+    await shot(page, 'review-print-375')
 
     // 我的周报 of a week not handed in yet (its data block live: a handed-in one is frozen as it
     // was), else of a day (日报: the same block), as the reports tests may have handed this week in.

@@ -70,6 +70,12 @@ export async function searchCases(query, opts) {
   return res.items
 }
 
+/** The library's lessons: {card, review_title, period, review_status}, newest first. */
+export async function searchLessons(query, opts) {
+  const res = await get('/api/reviews/lessons', query, opts)
+  return res.items
+}
+
 /** GET /api/reviews/root-causes → [{key, name, builtin, active, position}]. */
 export async function listRootCauses(opts) {
   const res = await get('/api/reviews/root-causes', undefined, opts)

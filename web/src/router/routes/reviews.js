@@ -1,6 +1,7 @@
 // 复盘 (SPEC §5, docs/reviews.md): the reviews the user runs, takes part in or reads, each through
 // its three steps (准备 / 复盘会 / 总结), and the library of won and lost cases (with the org's root
-// causes, which its admin keeps). The server limits each list to what the caller may see.
+// causes, which its admin keeps), and a review's print page (A4, a page per section). The server
+// limits each list to what the caller may see.
 import { ChatLineSquare, Collection } from '@element-plus/icons-vue'
 import { loadMessages } from '@/locales'
 
@@ -19,6 +20,12 @@ export default [
     path: 'reviews/:id(\\d+)',
     name: 'reviews-detail',
     component: page(() => import('@/views/reviews/ReviewView.vue')),
+    meta: { title: 'nav.reviews', menu: '/reviews' },
+  },
+  {
+    path: 'reviews/:id(\\d+)/print',
+    name: 'reviews-print',
+    component: page(() => import('@/views/reviews/print/ReviewPrintView.vue')),
     meta: { title: 'nav.reviews', menu: '/reviews' },
   },
   {
