@@ -715,6 +715,11 @@ CREATE INDEX orders_opportunity ON orders (opportunity_id);
 CREATE INDEX quotes_opportunity ON quotes (opportunity_id);
 )sql";
 
+// 复盘: a root cause's changes are version-checked like every other record's.
+constexpr const char* kV12 = R"sql(
+ALTER TABLE review_root_causes ADD COLUMN version BIGINT NOT NULL DEFAULT 1;
+)sql";
+
 std::int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -820,6 +825,7 @@ const std::vector<Migration>& all_migrations() {
       {9, "weekly reports: templates, reports, versions, comments, reads, notifications", kV9},
       {10, "reports: a daily or monthly template's first day", kV10},
       {11, "复盘: reviews, participants, cards, cases, action items, root causes", kV11},
+      {12, "复盘: root causes carry a version", kV12},
   };
   return migrations;
 }

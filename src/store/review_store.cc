@@ -183,25 +183,25 @@ std::vector<ActionItem> actions_from(const Rows& rows) {
 
 std::vector<reviews::RootCause> list_root_causes(Connection& c, OrgId org) {
   auto rows = c.query(
-      "SELECT cause_key, name, active, position FROM review_root_causes WHERE org_id = ? "
+      "SELECT cause_key, name, active, position, version FROM review_root_causes WHERE org_id = ? "
       "ORDER BY position, cause_key",
       {org.value});
   std::vector<reviews::RootCause> out;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     out.push_back({rows.str(i, 0), rows.str(i, 1), false, rows.i64(i, 2) != 0,
-                   static_cast<int>(rows.i64(i, 3))});
+                   static_cast<int>(rows.i64(i, 3)), rows.i64(i, 4)});
   }
   return out;
 }
 
 void save_root_cause(Connection& c, OrgId org, const reviews::RootCause& cause, Instant now) {
   c.exec(
-      "INSERT INTO review_root_causes (org_id, cause_key, name, active, position, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (org_id, cause_key) DO UPDATE SET name = "
-      "excluded.name, active = excluded.active, position = excluded.position, updated_at = "
-      "excluded.updated_at",
+      "INSERT INTO review_root_causes (org_id, cause_key, name, active, position, version, "
+      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (org_id, cause_key) DO UPDATE SET "
+      "name = excluded.name, active = excluded.active, position = excluded.position, version = "
+      "excluded.version, updated_at = excluded.updated_at",
       {org.value, cause.key, cause.name, std::int64_t{cause.active}, std::int64_t{cause.position},
-       to_ms(now)});
+       cause.version, to_ms(now)});
 }
 
 std::string next_root_cause_key(Connection& c, OrgId org) {

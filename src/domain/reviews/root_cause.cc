@@ -27,6 +27,7 @@ std::vector<RootCause> root_causes(const std::vector<RootCause>& stored) {
       it->name = s.name;
       it->active = s.active;
       it->position = s.position;
+      it->version = s.version;
     } else {
       RootCause own = s;
       own.builtin = false;

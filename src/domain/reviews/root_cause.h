@@ -16,6 +16,7 @@ struct RootCause {
   bool builtin = false;
   bool active = true;
   int position = 0;
+  std::int64_t version = 1;  // each change by the admin adds one (a built-in never changed: 1)
   friend bool operator==(const RootCause&, const RootCause&) = default;
 };
 

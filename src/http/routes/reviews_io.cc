@@ -159,6 +159,7 @@ void write_root_cause(JsonWriter& w, const reviews::RootCause& c) {
   w.field("builtin", c.builtin);
   w.field("active", c.active);
   w.field("position", c.position);
+  w.field("version", c.version);
   w.end_object();
 }
 

@@ -78,7 +78,7 @@ void add_review_library_routes(App& app) {
     return json_text(std::move(w).str(), 201);
   });
 
-  // {name?, active?, position?}
+  // {name?, active?, position?, version}
   app.api("PATCH", "/api/reviews/root-causes/{key}", [&app](Call& call) -> Result<Response> {
     FUPAN_ASSIGN_OR_RETURN(auto body, parse_object(call.req));
     Fields f(body);
@@ -88,6 +88,7 @@ void add_review_library_routes(App& app) {
     if (auto p = f.integer("position")) {
       in.position = static_cast<int>(std::clamp<std::int64_t>(*p, -1000, 1000));
     }
+    in.version = f.required_integer("version");
     FUPAN_TRY(f.finish());
     FUPAN_ASSIGN_OR_RETURN(
         auto c, service::change_root_cause(app.ctx(), call.actor, call.req.params.at("key"), in));

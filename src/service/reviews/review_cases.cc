@@ -37,6 +37,7 @@ std::string cause_json(const reviews::RootCause& cause) {
   w.field("name", cause.name);
   w.field("active", cause.active);
   w.field("position", cause.position);
+  w.field("version", cause.version);
   w.end_object();
   return std::move(w).str();
 }
@@ -234,7 +235,9 @@ Result<reviews::RootCause> change_root_cause(const Context& ctx, const Actor& ac
         auto it = std::find_if(all.begin(), all.end(),
                                [&](const reviews::RootCause& cause) { return cause.key == key; });
         if (it == all.end()) return Error::not_found();
+        if (it->version != in.version) return Error::conflict(it->version);
         reviews::RootCause after = *it;
+        after.version = it->version + 1;
         if (in.name) {
           for (const auto& other : all) {
             if (other.key != key && other.name == *in.name) return Error::exists("name");

@@ -57,6 +57,7 @@ struct RootCauseChange {
   std::optional<std::string> name;
   std::optional<bool> active;
   std::optional<int> position;
+  std::int64_t version = 0;  // the cause's version the change was made on
 };
 // An admin renames, reorders or switches off (on) a cause, built-in or the org's own.
 Result<reviews::RootCause> change_root_cause(const Context& ctx, const Actor& actor,

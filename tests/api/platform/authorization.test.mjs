@@ -753,7 +753,10 @@ const TABLE = {
   },
   'PATCH /api/reviews/root-causes/{key}': {
     expect: adminOnly(200),
-    aim: () => ({ path: '/api/reviews/root-causes/timing', body: { position: 4 }, reads: ['/api/reviews/root-causes'] }),
+    aim: async () => {
+      const { version } = expectStatus(await get('admin', '/api/reviews/root-causes'), 200).items.find((c) => c.key === 'timing');
+      return { path: '/api/reviews/root-causes/timing', body: { position: 4, version }, reads: ['/api/reviews/root-causes'] };
+    },
   },
 };
 

@@ -515,10 +515,13 @@ ENDPOINTS.push(
   },
   {
     route: 'PATCH /api/reviews/root-causes/{key}', method: 'PATCH', path: () => '/api/reviews/root-causes/execution',
-    valid: async () => ({ name: '执行力' }), required: [], fields: { name: 'str', active: 'bool', position: 'int' },
+    valid: async () => ({ name: '执行力', version: await causeVersion('execution') }), required: ['version'],
+    fields: { name: 'str', active: 'bool', position: 'int', version: 'int' },
     reads: () => ['/api/reviews/root-causes'],
   },
 );
+const causeVersion = async (key) => expectStatus(await get('admin', '/api/reviews/root-causes'), 200).items
+  .find((c) => c.key === key).version;
 const itemVersion = async () => expectStatus(await get('rep', '/api/reviews/action-items?all=true'), 200).items
   .find((a) => a.id === fx.actionItem.id).version;
 

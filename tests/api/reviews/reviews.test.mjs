@@ -216,6 +216,20 @@ test('the library finds cases by Chinese words and filters, within what each rea
   expectError(await get('manager', '/api/reviews/cases?outcome=draw'), 400, 'invalid_query', 'outcome');
 });
 
+test('root causes: the admin\'s changes are version-checked, a stale one is 409 and changes nothing', async () => {
+  const own = expectStatus(await post('admin', '/api/reviews/root-causes', { name: unique('交付') }), 201);
+  assert.equal(own.version, 1);
+  const renamed = expectStatus(await patch('admin', `/api/reviews/root-causes/${own.key}`,
+    { name: unique('交付能力'), version: own.version }), 200);
+  assert.equal(renamed.version, own.version + 1);
+  await assertNothingWritten(['/api/reviews/root-causes'], async () => {
+    expectError(await patch('admin', `/api/reviews/root-causes/${own.key}`, { active: false, version: own.version }), 409,
+      'version_conflict');
+    expectError(await patch('admin', `/api/reviews/root-causes/${own.key}`, { active: false }), 400, 'missing_field',
+      'version');
+  }, 'stale cause changes');
+});
+
 test('the library finds lessons by Chinese words and section, within the reviews each reader sees', async () => {
   const id = fx.review.id;
   const lesson = expectStatus(await post('rep', `/api/reviews/${id}/cards`, {

@@ -85,5 +85,5 @@ export async function listRootCauses(opts) {
 /** POST /api/reviews/root-causes {name} → the org's own cause (admins). */
 export const addRootCause = (name, opts) => post('/api/reviews/root-causes', { name }, opts)
 
-/** PATCH /api/reviews/root-causes/{key} {name?, active?, position?} → the cause (admins). */
+/** PATCH /api/reviews/root-causes/{key} {name?, active?, position?, version} → the cause (admins); 409 on a stale version. */
 export const saveRootCause = (key, body, opts) => patch(`/api/reviews/root-causes/${encodeURIComponent(key)}`, body, opts)
