@@ -258,6 +258,14 @@ namespace fupan {
   X(due_before_period)         \
   X(action_item_done)          \
   X(own_action_item_only)      \
+  X(band_first_from_zero)      \
+  X(band_follows_previous)     \
+  X(band_upper_above_lower)    \
+  X(band_last_open)            \
+  X(weights_total)             \
+  X(statement_approved)        \
+  X(evaluation_closed)         \
+  X(plan_dates_overlap)        \
   X(level)
 
 // Every detail code with parameters, and the parameters' names in order (space-separated).
