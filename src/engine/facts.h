@@ -45,6 +45,13 @@ class SlotIndex {
     aside_[id] = slot;
     return slot;
   }
+  // The id of `slot` (one the index gave out).
+  std::int64_t id_of(Slot slot) const {
+    for (const auto& [id, s] : aside_) {
+      if (s == slot) return id;
+    }
+    return ids_[slot];
+  }
   std::size_t size() const { return ids_.size(); }
   void shrink() { ids_.shrink_to_fit(); }
   std::size_t bytes() const { return ids_.capacity() * sizeof(std::uint32_t) + aside_.size() * 32; }

@@ -140,6 +140,26 @@ class OrgIndex {
   std::vector<ChurnRisk> churn_risks(const std::function<bool(std::int64_t)>& visible,
                                      LocalDate today, std::size_t limit, std::size_t* total) const;
 
+  // What commissions are paid on (org_commissions.cc): each order booked (not cancelled) or each
+  // payment received in `p` by the scope's users on their days, in (day, id) order.
+  struct CreditRow {
+    std::int64_t record_id = 0;  // the order's or the payment's id
+    std::int64_t order_id = 0;   // the order (a payment's order; 0 when it has none)
+    std::int64_t user_id = 0;
+    Day day = 0;
+    std::int64_t amount = 0;
+  };
+  std::vector<CreditRow> credits(bool payments, const ResolvedScope& scope, const Period& p) const;
+  // An order as it stands, with what was paid on it before day `paid_before`; none when the
+  // index has no such order.
+  struct OrderState {
+    std::int64_t owner_id = 0;
+    Day day = 0;
+    std::int64_t total = 0, paid = 0;
+    bool cancelled = false;
+  };
+  std::optional<OrderState> order_state(std::int64_t id, Day paid_before) const;
+
   // The keys a segment breakdown by `dim` has rows for: every value seen, "" included.
   std::vector<std::string> segment_keys(SegmentDim dim) const;
 

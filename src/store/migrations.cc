@@ -720,6 +720,79 @@ constexpr const char* kV12 = R"sql(
 ALTER TABLE review_root_causes ADD COLUMN version BIGINT NOT NULL DEFAULT 1;
 )sql";
 
+// Commissions (docs/performance.md): the plans in versions by effective dates, the statements a
+// director approved with their lines (a statement not approved is computed when asked, never
+// stored), and the adjustments made by hand.
+constexpr const char* kV13 = R"sql(
+CREATE TABLE commission_plans (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  name TEXT NOT NULL,
+  effective_from TEXT NOT NULL,
+  effective_to TEXT,
+  base TEXT NOT NULL,
+  tier_mode TEXT NOT NULL,
+  bands TEXT NOT NULL,
+  target_bonus BIGINT NOT NULL DEFAULT 0,
+  cap BIGINT,
+  min_margin_bp BIGINT,
+  clawback_unpaid_days INTEGER,
+  credit_manager SMALLINT NOT NULL DEFAULT 0,
+  version BIGINT NOT NULL DEFAULT 1,
+  created_by BIGINT REFERENCES users(id),
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE INDEX commission_plans_org ON commission_plans (org_id, effective_from);
+CREATE TABLE commission_statements (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  period TEXT NOT NULL,
+  start_day TEXT NOT NULL,
+  plan_id BIGINT NOT NULL REFERENCES commission_plans(id),
+  plan_version BIGINT NOT NULL,
+  target BIGINT,
+  credited BIGINT NOT NULL,
+  band INTEGER NOT NULL,
+  target_reached SMALLINT NOT NULL,
+  total BIGINT NOT NULL,
+  approved_by BIGINT NOT NULL REFERENCES users(id),
+  approved_at BIGINT NOT NULL,
+  UNIQUE (org_id, user_id, period)
+);
+CREATE INDEX commission_statements_period ON commission_statements (org_id, period);
+CREATE TABLE commission_lines (
+  statement_id BIGINT NOT NULL REFERENCES commission_statements(id),
+  position INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  record_kind TEXT,
+  record_id BIGINT,
+  day TEXT,
+  base BIGINT NOT NULL,
+  band INTEGER,
+  rate_bp BIGINT NOT NULL,
+  amount BIGINT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  clawback TEXT,
+  reason TEXT NOT NULL DEFAULT '',
+  by_user BIGINT,
+  PRIMARY KEY (statement_id, position)
+);
+CREATE INDEX commission_lines_record ON commission_lines (record_kind, record_id);
+CREATE TABLE commission_adjustments (
+  id {{pk}},
+  org_id BIGINT NOT NULL REFERENCES orgs(id),
+  user_id BIGINT NOT NULL REFERENCES users(id),
+  period TEXT NOT NULL,
+  amount BIGINT NOT NULL,
+  reason TEXT NOT NULL,
+  by_user BIGINT NOT NULL REFERENCES users(id),
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX commission_adjustments_period ON commission_adjustments (org_id, period, user_id);
+)sql";
+
 std::int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -826,6 +899,7 @@ const std::vector<Migration>& all_migrations() {
       {10, "reports: a daily or monthly template's first day", kV10},
       {11, "复盘: reviews, participants, cards, cases, action items, root causes", kV11},
       {12, "复盘: root causes carry a version", kV12},
+      {13, "commissions: plans, approved statements and their lines, adjustments", kV13},
   };
   return migrations;
 }

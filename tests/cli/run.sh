@@ -20,7 +20,7 @@ contains() {  # name file text
 
 db=$tmp/cli.db
 check "migrate creates the schema" 0 "$bin" migrate --db "$db"
-contains "migrate reports the version" "$tmp/out" "schema version 12"
+contains "migrate reports the version" "$tmp/out" "schema version 13"
 check "migrate again applies nothing" 0 "$bin" migrate --db "$db"
 contains "second migrate" "$tmp/out" "applied 0 migration"
 check "user add" 0 "$bin" user add --db "$db" --username boss --name 老板 --role admin --role manager --password 'a-long-password'

@@ -59,7 +59,6 @@ Status check_plan(const CommissionPlan& p) {
   if (name == std::string::npos || name > 100) {
     return Error::invalid("name", detail::at_most_chars(100));
   }
-  if (p.effective_from == LocalDate{}) return Error::missing("effective_from");
   if (p.effective_to && *p.effective_to < p.effective_from) {
     return Error::invalid("effective_to", detail::after_start);
   }

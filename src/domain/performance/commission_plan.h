@@ -59,12 +59,13 @@ struct CommissionPlan {
   // A team's manager is credited with the team's total as well as any rep.
   bool credit_manager = false;
   Instant created_at{}, updated_at{};
+  friend bool operator==(const CommissionPlan&, const CommissionPlan&) = default;
 };
 
 inline constexpr std::size_t kMaxBands = 20;
 
 // Ok for a plan the admin may save; otherwise the first fault with its field: `name`,
-// `effective_from` (missing), `effective_to` (before effective_from), `bands` (none, or more
+// `effective_to` (before effective_from), `bands` (none, or more
 // than 20), `bands[i].from_bp` (the first not 0 %; one not where the band before ends),
 // `bands[i].to_bp` (not above its from; open before the last; closed on the last),
 // `bands[i].rate_bp` (outside 0–100 %), `target_bonus` and `cap` (negative), `min_margin_bp`
