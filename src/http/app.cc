@@ -54,6 +54,8 @@ App::App(const service::Context& ctx, AppOptions options)
   add_review_meeting_routes(*this);
   add_review_item_routes(*this);
   add_review_library_routes(*this);
+  add_commission_plan_routes(*this);
+  add_commission_statement_routes(*this);
 }
 
 void App::open(const std::string& method, const std::string& pattern, Router::Handler handler) {

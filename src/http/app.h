@@ -89,6 +89,8 @@ void add_review_routes(App& app);
 void add_review_meeting_routes(App& app);
 void add_review_item_routes(App& app);
 void add_review_library_routes(App& app);
+void add_commission_plan_routes(App& app);
+void add_commission_statement_routes(App& app);
 
 // Returns the value of cookie `name` in a Cookie header, or "".
 std::string cookie_value(const std::string& header, const std::string& name);

@@ -142,6 +142,20 @@ async function newTemplateBody() {
 const authorOnly = (ok) => ({ anonymous: 401, rep: ok, manager: 403, director: 403, analyst: 403, admin: 403 });
 const reviewers = (ok) => ({ anonymous: 401, rep: 403, manager: ok, director: ok, analyst: 403, admin: ok });
 
+// Commissions: one plan for 1995 (the statements' year), made once; each other plan in a year of
+// its own, so no two overlap.
+const COMMISSION_BANDS = [{ from_bp: 0, to_bp: 10000, rate_bp: 200 }, { from_bp: 10000, to_bp: null, rate_bp: 400 }];
+const planOfYear = (year) => ({
+  name: unique('提成方案'), effective_from: `${year}-01-01`, effective_to: `${year}-12-31`, base: 'orders',
+  mode: 'retroactive', bands: COMMISSION_BANDS,
+});
+let commissionYears = 0;
+const nextPlanYear = () => 1960 + (commissionYears += 1);
+let yearPlan = null;
+const plan1995 = () => (yearPlan ??= post('admin', '/api/commissions/plans', planOfYear(1995))
+  .then((res) => expectStatus(res, 201, 'the 1995 plan')));
+const statementsOf = (period) => [`/api/commissions/statements/${fx.rep.id}?period=${period}`];
+
 // One row per route: who gets which status, and how to aim the call for a caller. Refused callers
 // aim at a demo record they can see (so the answer is 403, not 404); admin aims at a fresh record.
 // `reads` are the admin reads that must not change when the call is refused.
@@ -714,6 +728,41 @@ const TABLE = {
       const { r, c } = await reviewCase();
       return { path: `/api/reviews/cases/${c.id}?version=${c.version}`, reads: reviewOf(r) };
     },
+  },
+  'GET /api/commissions/plans': { expect: signedIn(200), aim: () => ({ path: '/api/commissions/plans' }) },
+  'POST /api/commissions/plans': {
+    expect: adminOnly(201),
+    aim: () => ({ path: '/api/commissions/plans', body: planOfYear(nextPlanYear()), reads: ['/api/commissions/plans'] }),
+  },
+  'PATCH /api/commissions/plans/{id}': {
+    expect: adminOnly(200),
+    aim: async () => {
+      const year = nextPlanYear();
+      const p = expectStatus(await post('admin', '/api/commissions/plans', planOfYear(year)), 201);
+      return { path: `/api/commissions/plans/${p.id}`, body: { ...planOfYear(year), version: p.version },
+        reads: ['/api/commissions/plans'] };
+    },
+  },
+  'GET /api/commissions/statements': {
+    expect: signedIn(200),
+    aim: async () => (await plan1995(), { path: '/api/commissions/statements?period=1995-06' }),
+  },
+  'GET /api/commissions/statements/{id}': {
+    expect: signedIn(200),
+    aim: async () => (await plan1995(), { path: `/api/commissions/statements/${fx.rep.id}?period=1995-06` }),
+  },
+  'POST /api/commissions/adjustments': {
+    expect: byRole(['manager', 'director', 'admin'], 201),
+    aim: async () => (await plan1995(), {
+      path: '/api/commissions/adjustments', reads: statementsOf('1995-07'),
+      body: { user_id: fx.rep.id, period: '1995-07', amount: 10000, reason: '季度冲刺奖' },
+    }),
+  },
+  'POST /api/commissions/approve': {
+    expect: byRole(['director', 'admin'], 200),
+    aim: async () => (await plan1995(), {
+      path: '/api/commissions/approve', body: { period: '1995-05' }, reads: statementsOf('1995-05'),
+    }),
   },
   'GET /api/reviews/cases': { expect: signedIn(200), aim: () => ({ path: '/api/reviews/cases?q=客户' }) },
   'GET /api/reviews/lessons': { expect: signedIn(200), aim: () => ({ path: '/api/reviews/lessons?q=报价' }) },

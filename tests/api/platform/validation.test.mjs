@@ -81,6 +81,8 @@ before(async () => {
   } }), 201);
   fx.otherDeal = await closedDeal('won', 1);
   fx.reviews.cases = await newReview(fx.otherDeal.month);
+  fx.commissionPlan = expectStatus(await request('POST', '/api/commissions/plans', { as: 'admin',
+    body: commissionPlan(1993) }), 201);
 });
 
 const REPORT_SECTIONS = [
@@ -509,6 +511,31 @@ ENDPOINTS.push(
     required: ['version'], fields: { note: 'str', version: 'int' }, reads: meetingOf,
   },
   {
+    route: 'POST /api/commissions/plans', path: () => '/api/commissions/plans',
+    valid: async () => commissionPlan(1994), required: ['name', 'effective_from', 'base', 'mode', 'bands'],
+    fields: { name: 'str', effective_from: 'str', base: 'str', mode: 'str', target_bonus: 'int', credit_manager: 'bool' },
+    reads: () => ['/api/commissions/plans'],
+  },
+  {
+    route: 'PATCH /api/commissions/plans/{id}', method: 'PATCH', path: () => `/api/commissions/plans/${fx.commissionPlan.id}`,
+    valid: async () => ({ ...commissionPlan(1993, { name: unique('提成方案') }), version: await planVersion() }),
+    required: ['name', 'effective_from', 'base', 'mode', 'bands', 'version'],
+    fields: { name: 'str', effective_from: 'str', base: 'str', mode: 'str', target_bonus: 'int', version: 'int' },
+    reads: () => ['/api/commissions/plans'],
+  },
+  {
+    route: 'POST /api/commissions/adjustments', as: () => 'manager', path: () => '/api/commissions/adjustments',
+    valid: async () => ({ user_id: fx.crm.repId, period: '1993-02', amount: 5000, reason: '校验' }),
+    required: ['user_id', 'period', 'amount', 'reason'],
+    fields: { user_id: 'int', period: 'str', amount: 'int', reason: 'str' },
+    reads: () => [`/api/commissions/statements/${fx.crm.repId}?period=1993-02`],
+  },
+  {
+    route: 'POST /api/commissions/approve', as: () => 'director', path: () => '/api/commissions/approve',
+    valid: async () => ({ period: '1993-03' }), required: ['period'], fields: { period: 'str' },
+    reads: () => [`/api/commissions/statements/${fx.crm.repId}?period=1993-03`],
+  },
+  {
     route: 'POST /api/reviews/root-causes', path: () => '/api/reviews/root-causes',
     valid: async () => ({ name: unique('因') }), required: ['name'], fields: { name: 'str' },
     reads: () => ['/api/reviews/root-causes'],
@@ -520,6 +547,14 @@ ENDPOINTS.push(
     reads: () => ['/api/reviews/root-causes'],
   },
 );
+// Commissions: a plan of 1993 (a year nothing else uses) to change, and bodies of 1994's.
+const commissionPlan = (year, extra = {}) => ({
+  name: `提成方案 ${year}`, effective_from: `${year}-01-01`, effective_to: `${year}-12-31`, base: 'orders',
+  mode: 'marginal', bands: [{ from_bp: 0, to_bp: 10000, rate_bp: 200 }, { from_bp: 10000, to_bp: null, rate_bp: 400 }],
+  ...extra,
+});
+const planVersion = async () => expectStatus(await get('admin', '/api/commissions/plans'), 200).items
+  .find((p) => p.id === fx.commissionPlan.id).version;
 const causeVersion = async (key) => expectStatus(await get('admin', '/api/reviews/root-causes'), 200).items
   .find((c) => c.key === key).version;
 const itemVersion = async () => expectStatus(await get('rep', '/api/reviews/action-items?all=true'), 200).items
@@ -549,7 +584,7 @@ test('every write route, bodiless ones included, answers 413 to a body over 1 Mi
   // Records under a review: the id and version of the fixture itself.
   const nested = {
     '/api/reviews/cards/': fx.reviewCard, '/api/reviews/cases/': fx.reviewCase,
-    '/api/reviews/action-items/': fx.actionItem,
+    '/api/reviews/action-items/': fx.actionItem, '/api/commissions/plans/': fx.commissionPlan,
   };
   const big = JSON.stringify({ padding: 'x'.repeat(ONE_MIB) });
   const targets = [];

@@ -1,0 +1,76 @@
+#include "service/performance/commission_inputs.h"
+
+#include "domain/attainment.h"
+#include "engine/analytics.h"
+#include "store/commission_store.h"
+#include "store/metric_settings_store.h"
+#include "store/target_store.h"
+
+namespace fupan::service {
+namespace {
+
+using performance::ClawbackReason;
+using performance::CreditKind;
+
+LocalDate date_of(engine::Day d) {
+  return LocalDate::from_days(std::chrono::sys_days{std::chrono::days{d}});
+}
+
+}  // namespace
+
+std::vector<performance::StatementInput> statement_inputs(const Context& ctx, store::Connection& c,
+                                                          OrgId org, const OrgSnapshot& snapshot,
+                                                          const performance::CommissionPlan& plan,
+                                                          const std::vector<UserId>& users,
+                                                          const Period& period) {
+  std::vector<performance::StatementInput> out(users.size());
+  const bool payments = plan.base == performance::CommissionBase::payments;
+  const std::string_view metric = payments ? "payments_amount" : "orders_amount";
+  const auto holidays = store::read_metric_settings(c, org).holidays;
+  // What earlier statements paid, read before the index is held.
+  std::vector<std::vector<store::PaidOnOrder>> paid(users.size());
+  for (std::size_t i = 0; i < users.size(); ++i) {
+    out[i].target = money_target_for(store::read_targets(c, org, metric, "user", users[i].value),
+                                     period, holidays);
+    paid[i] = store::paid_on_orders(c, org, users[i], period.start);
+  }
+  for (auto& a : store::list_commission_adjustments(c, org, period.label, std::nullopt)) {
+    for (std::size_t i = 0; i < users.size(); ++i) {
+      if (users[i] == a.user) out[i].adjustments.push_back(std::move(a.adjustment));
+    }
+  }
+  if (!ctx.analytics) return out;
+  const engine::Day end = engine::DayClock::day_number(period.end);
+  ctx.analytics->read(org, [&](const engine::OrgIndex& index) {
+    for (std::size_t i = 0; i < users.size(); ++i) {
+      const auto scope = index.resolve({ScopeRef{ScopeRef::Kind::user, users[i].value}}, snapshot);
+      for (const auto& row : index.credits(payments, scope, period)) {
+        out[i].credits.push_back({payments ? CreditKind::payment : CreditKind::order, row.record_id,
+                                  date_of(row.day), Fen{row.amount}, std::nullopt});
+      }
+      for (const auto& [order, net] : paid[i]) {
+        if (net <= Fen{0}) continue;
+        const auto state = index.order_state(order, end);
+        if (!state || state->cancelled) {
+          out[i].clawbacks.push_back({CreditKind::order, order,
+                                      state ? date_of(state->day) : LocalDate{},
+                                      ClawbackReason::cancelled, net});
+          continue;
+        }
+        if (!plan.clawback_unpaid_days) continue;
+        // Unpaid when the days allowed ended within this period or before it, and what was paid
+        // by their last day falls short of the total.
+        const engine::Day last = state->day + *plan.clawback_unpaid_days;
+        if (last >= end) continue;
+        const auto by_then = index.order_state(order, last + 1);
+        if (by_then->paid < by_then->total) {
+          out[i].clawbacks.push_back(
+              {CreditKind::order, order, date_of(state->day), ClawbackReason::unpaid, net});
+        }
+      }
+    }
+  });
+  return out;
+}
+
+}  // namespace fupan::service

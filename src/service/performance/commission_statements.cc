@@ -1,0 +1,191 @@
+#include "service/performance/commission_statements.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/json_writer.h"
+#include "domain/org_validation.h"
+#include "domain/scope_people.h"
+#include "service/performance/commission_inputs.h"
+#include "service/performance/commission_plans.h"
+#include "service/platform/write.h"
+#include "store/commission_store.h"
+
+namespace fupan::service {
+namespace {
+
+using performance::CommissionPlan;
+
+constexpr std::size_t kMaxReasonChars = 200;
+
+// A month or a quarter of the calendar.
+Result<Period> statement_period(const std::string& text) {
+  auto p = parse_period(text);
+  if (!p.ok() || (p->kind != PeriodKind::month && p->kind != PeriodKind::quarter)) {
+    return Error::invalid("period", detail::one_of("YYYY-MM, YYYY-Qn"));
+  }
+  return *p;
+}
+
+// The people with statements the actor may read: reps of the org in the period, in view.
+std::vector<UserId> people_in_view(const Actor& actor, const Period& p) {
+  std::vector<UserId> out;
+  for (std::int64_t id : people_of(*actor.snapshot, ScopeRef{}, p)) {
+    const UserRecord* u = actor.snapshot->user(UserId{id});
+    if (u && u->roles.has(Role::rep) && actor.scope().sees_user(u->id)) out.push_back(u->id);
+  }
+  return out;
+}
+
+StatementView approved_view(store::ApprovedStatement s, const Period& p,
+                            std::optional<CommissionPlan> plan) {
+  StatementView v;
+  v.user = s.user;
+  v.period = p;
+  if (plan) v.plan = std::move(*plan);
+  v.plan.id = s.plan_id;
+  v.plan.version = s.plan_version;
+  v.statement = std::move(s.statement);
+  v.approved = true;
+  v.approved_by = s.approved_by;
+  v.approved_at = s.approved_at;
+  return v;
+}
+
+// The live statements of `users` (none approved) for `p` under `plan`.
+std::vector<StatementView> live_views(const Context& ctx, store::Connection& c, const Actor& actor,
+                                      const CommissionPlan& plan, const std::vector<UserId>& users,
+                                      const Period& p) {
+  auto inputs = statement_inputs(ctx, c, actor.org, *actor.snapshot, plan, users, p);
+  std::vector<StatementView> out;
+  for (std::size_t i = 0; i < users.size(); ++i) {
+    out.push_back({users[i], p, plan, performance::compute_statement(plan, inputs[i]), false,
+                   std::nullopt, std::nullopt});
+  }
+  return out;
+}
+
+std::string statement_audit_json(const store::ApprovedStatement& s) {
+  JsonWriter w;
+  w.begin_object();
+  w.field("user_id", s.user.value);
+  w.field("period", s.period);
+  w.field("plan_id", s.plan_id);
+  w.field("plan_version", s.plan_version);
+  w.field("credited", s.statement.credited);
+  w.field("total", s.statement.total);
+  w.field("lines", static_cast<std::int64_t>(s.statement.lines.size()));
+  w.end_object();
+  return std::move(w).str();
+}
+
+}  // namespace
+
+Result<PeriodStatements> list_statements(const Context& ctx, const Actor& actor,
+                                         const std::string& period) {
+  FUPAN_ASSIGN_OR_RETURN(auto p, statement_period(period));
+  PeriodStatements out{p, plan_on(ctx, actor.org, p.start), {}};
+  auto c = ctx.db.acquire();
+  std::map<UserId, store::ApprovedStatement> approved;
+  for (auto& s : store::list_approved_statements(*c, actor.org, p.label)) {
+    approved.emplace(s.user, std::move(s));
+  }
+  std::vector<UserId> live;
+  for (UserId u : people_in_view(actor, p)) {
+    auto it = approved.find(u);
+    if (it != approved.end()) {
+      out.items.push_back(approved_view(std::move(it->second), p, std::nullopt));
+    } else if (out.plan) {
+      live.push_back(u);
+    }
+  }
+  if (out.plan) {
+    for (auto& v : live_views(ctx, *c, actor, *out.plan, live, p))
+      out.items.push_back(std::move(v));
+  }
+  std::sort(out.items.begin(), out.items.end(),
+            [](const StatementView& a, const StatementView& b) { return a.user < b.user; });
+  for (auto& v : out.items) v.statement.lines.clear();
+  return out;
+}
+
+Result<StatementView> get_statement(const Context& ctx, const Actor& actor, std::int64_t user,
+                                    const std::string& period) {
+  FUPAN_ASSIGN_OR_RETURN(auto p, statement_period(period));
+  const UserId who{user};
+  if (!actor.scope().sees_user(who) || !actor.snapshot->user(who)) return Error::not_found();
+  auto c = ctx.db.acquire();
+  if (auto s = store::find_approved_statement(*c, actor.org, who, p.label)) {
+    auto plan = store::find_commission_plan(*c, actor.org, s->plan_id);
+    return approved_view(std::move(*s), p, std::move(plan));
+  }
+  auto plan = plan_on(ctx, actor.org, p.start);
+  if (!plan) return Error::not_found();
+  return std::move(live_views(ctx, *c, actor, *plan, {who}, p).front());
+}
+
+Result<std::size_t> approve_statements(const Context& ctx, const Actor& actor,
+                                       const std::string& period) {
+  if (!actor.scope().is_admin && !actor.user().roles.has(Role::director)) {
+    return Error::forbidden();
+  }
+  FUPAN_ASSIGN_OR_RETURN(auto p, statement_period(period));
+  auto plan = plan_on(ctx, actor.org, p.start);
+  if (!plan) return Error::invalid("period", detail::no_such_record);
+  const Instant now = ctx.clock.now();
+  return write_facts<std::size_t>(ctx, "period", [&](store::Connection& c) -> Result<std::size_t> {
+    store::lock_org(c, actor.org);
+    std::vector<UserId> open;
+    for (UserId u : people_in_view(actor, p)) {
+      if (!store::find_approved_statement(c, actor.org, u, p.label)) open.push_back(u);
+    }
+    for (auto& v : live_views(ctx, c, actor, *plan, open, p)) {
+      store::ApprovedStatement s{
+          0,        v.user, p.label, p.start, plan->id, plan->version, std::move(v.statement),
+          actor.id, now};
+      s.id = store::insert_approved_statement(c, actor.org, s);
+      audit_json(c, actor, "approve", "commission_statement", s.id, std::nullopt,
+                 statement_audit_json(s), now);
+    }
+    return open.size();
+  });
+}
+
+Result<performance::Adjustment> add_adjustment(const Context& ctx, const Actor& actor,
+                                               const AdjustmentInput& in) {
+  if (in.user_id <= 0) return Error::missing("user_id");
+  const UserId who{in.user_id};
+  if (!actor.snapshot->user(who) || !actor.scope().sees_user(who)) {
+    return Error::invalid("user_id", detail::no_such_user);
+  }
+  FUPAN_ASSIGN_OR_RETURN(auto p, statement_period(in.period));
+  if (in.amount == 0) return Error::missing("amount");  // nothing to adjust
+  const std::size_t chars = utf8_length(in.reason);
+  if (in.reason.find_first_not_of(" \t\r\n") == std::string::npos) return Error::missing("reason");
+  if (chars == std::string::npos || chars > kMaxReasonChars) {
+    return Error::invalid("reason", detail::at_most_chars(kMaxReasonChars));
+  }
+  if (!actor.scope().can_write || who == actor.id) return Error::forbidden();
+  const Instant now = ctx.clock.now();
+  return write_facts<performance::Adjustment>(
+      ctx, "", [&](store::Connection& c) -> Result<performance::Adjustment> {
+        store::lock_org(c, actor.org);
+        if (store::find_approved_statement(c, actor.org, who, p.label)) {
+          return Error::of(ErrorCode::forbidden, detail::statement_approved);
+        }
+        store::CommissionAdjustment a{0, who, p.label, {Fen{in.amount}, in.reason, actor.id, now}};
+        a.id = store::insert_commission_adjustment(c, actor.org, a);
+        JsonWriter w;
+        w.begin_object();
+        w.field("user_id", who.value);
+        w.field("period", p.label);
+        w.field("amount", in.amount);
+        w.field("reason", in.reason);
+        w.end_object();
+        audit_json(c, actor, "create", "commission_adjustment", a.id, std::nullopt,
+                   std::move(w).str(), now);
+        return a.adjustment;
+      });
+}
+
+}  // namespace fupan::service
