@@ -280,15 +280,23 @@ bool plan_has_approved_statements(Connection& c, OrgId org, std::int64_t plan) {
 
 std::vector<PaidOnOrder> paid_on_orders(Connection& c, OrgId org, UserId user, LocalDate before) {
   auto rows = c.query(
-      "SELECT l.record_id, SUM(l.amount) FROM commission_lines l "
-      "JOIN commission_statements s ON s.id = l.statement_id "
+      "SELECT l.record_id, SUM(l.amount), MAX(CASE WHEN l.kind = 'commission' THEN s.start_day "
+      "END) FROM commission_lines l JOIN commission_statements s ON s.id = l.statement_id "
       "WHERE s.org_id = ? AND s.user_id = ? AND s.start_day < ? AND l.record_kind = 'order' "
       "AND l.kind IN ('commission', 'clawback') GROUP BY l.record_id ORDER BY l.record_id",
       {org.value, user.value, format_date(before)});
   std::vector<PaidOnOrder> out;
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    out.push_back({rows.i64(i, 0), Fen{rows.i64(i, 1)}});
+    out.push_back({rows.i64(i, 0), Fen{rows.i64(i, 1)}, opt_day(rows, i, 2).value_or(LocalDate{})});
   }
+  return out;
+}
+
+std::set<std::string> approved_periods(Connection& c, OrgId org, UserId user) {
+  auto rows = c.query("SELECT period FROM commission_statements WHERE org_id = ? AND user_id = ?",
+                      {org.value, user.value});
+  std::set<std::string> out;
+  for (std::size_t i = 0; i < rows.size(); ++i) out.insert(rows.str(i, 0));
   return out;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -50,12 +51,16 @@ std::vector<ApprovedStatement> list_approved_statements(Connection& c, OrgId org
 bool plan_has_approved_statements(Connection& c, OrgId org, std::int64_t plan);
 
 // What approved statements of `user` for periods starting before `before` paid, net, on each
-// order: commission lines on the order and on its payments, less what was taken back.
+// order: commission lines on the order, less what was taken back; and the first day of the latest
+// period that paid on it.
 struct PaidOnOrder {
   std::int64_t order_id = 0;
   Fen paid{};
+  LocalDate last_paid{};
 };
 std::vector<PaidOnOrder> paid_on_orders(Connection& c, OrgId org, UserId user, LocalDate before);
+// The labels of the periods `user` has an approved statement for.
+std::set<std::string> approved_periods(Connection& c, OrgId org, UserId user);
 
 // adjustments
 struct CommissionAdjustment {

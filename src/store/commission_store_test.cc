@@ -146,10 +146,13 @@ TEST_P(CommissionStoreTest, AnApprovedStatementKeepsItsLinesAndWhatItPaidPerOrde
   auto paid = paid_on_orders(*c, org_, users_[1], day(2026, 11, 1));
   ASSERT_EQ(paid.size(), 2u);
   EXPECT_EQ(paid[0].paid, Fen{4'000});  // before November: not yet taken back
+  EXPECT_EQ(paid[0].last_paid, day(2026, 10, 1));
   paid = paid_on_orders(*c, org_, users_[1], day(2026, 12, 1));
   EXPECT_EQ(paid[0].paid, Fen{0});
   EXPECT_EQ(paid[1].paid, Fen{2'500});
   EXPECT_EQ(list_approved_statements(*c, org_, "2026-11").size(), 1u);
+  EXPECT_EQ(approved_periods(*c, org_, users_[1]), (std::set<std::string>{"2026-10", "2026-11"}));
+  EXPECT_TRUE(approved_periods(*c, org_, users_[0]).empty());
   // One statement per person and period.
   EXPECT_THROW(insert_approved_statement(*c, org_, october), StoreError);
 }

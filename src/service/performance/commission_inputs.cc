@@ -1,5 +1,7 @@
 #include "service/performance/commission_inputs.h"
 
+#include <set>
+
 #include "domain/attainment.h"
 #include "engine/analytics.h"
 #include "store/commission_store.h"
@@ -16,6 +18,19 @@ LocalDate date_of(engine::Day d) {
   return LocalDate::from_days(std::chrono::sys_days{std::chrono::days{d}});
 }
 
+// Whether a clawback triggered on day `trigger` is taken in `period`: the first period of its kind
+// from the one holding `trigger` on that is not approved yet (so an open month before `period`
+// takes it, and two open months never both do).
+bool takes_clawback(const Period& period, LocalDate trigger,
+                    const std::set<std::string>& approved) {
+  if (trigger >= period.end) return false;
+  for (Period p = period_containing(period.kind, trigger); p.start < period.start;
+       p = period_containing(period.kind, p.end)) {
+    if (!approved.contains(p.label)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<performance::StatementInput> statement_inputs(const Context& ctx, store::Connection& c,
@@ -29,10 +44,12 @@ std::vector<performance::StatementInput> statement_inputs(const Context& ctx, st
   const auto holidays = store::read_metric_settings(c, org).holidays;
   // What earlier statements paid, read before the index is held.
   std::vector<std::vector<store::PaidOnOrder>> paid(users.size());
+  std::vector<std::set<std::string>> approved(users.size());
   for (std::size_t i = 0; i < users.size(); ++i) {
     out[i].target = money_target_for(store::read_targets(c, org, metric, "user", users[i].value),
                                      period, holidays);
     paid[i] = store::paid_on_orders(c, org, users[i], period.start);
+    if (!paid[i].empty()) approved[i] = store::approved_periods(c, org, users[i]);
   }
   for (auto& a : store::list_commission_adjustments(c, org, period.label, std::nullopt)) {
     for (std::size_t i = 0; i < users.size(); ++i) {
@@ -48,20 +65,23 @@ std::vector<performance::StatementInput> statement_inputs(const Context& ctx, st
         out[i].credits.push_back({payments ? CreditKind::payment : CreditKind::order, row.record_id,
                                   date_of(row.day), Fen{row.amount}, std::nullopt});
       }
-      for (const auto& [order, net] : paid[i]) {
+      for (const auto& [order, net, last_paid] : paid[i]) {
         if (net <= Fen{0}) continue;
         const auto state = index.order_state(order, end);
         if (!state || state->cancelled) {
-          out[i].clawbacks.push_back({CreditKind::order, order,
-                                      state ? date_of(state->day) : LocalDate{},
-                                      ClawbackReason::cancelled, net});
+          // When it was cancelled is not kept: the first period after the one that paid on it.
+          const LocalDate after = period_containing(period.kind, last_paid).end;
+          if (takes_clawback(period, after, approved[i])) {
+            out[i].clawbacks.push_back({CreditKind::order, order,
+                                        state ? date_of(state->day) : LocalDate{},
+                                        ClawbackReason::cancelled, net});
+          }
           continue;
         }
         if (!plan.clawback_unpaid_days) continue;
-        // Unpaid when the days allowed ended within this period or before it, and what was paid
-        // by their last day falls short of the total.
+        // Unpaid when what was paid by the last of the days allowed falls short of the total.
         const engine::Day last = state->day + *plan.clawback_unpaid_days;
-        if (last >= end) continue;
+        if (!takes_clawback(period, date_of(last), approved[i])) continue;
         const auto by_then = index.order_state(order, last + 1);
         if (by_then->paid < by_then->total) {
           out[i].clawbacks.push_back(
