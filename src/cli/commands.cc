@@ -10,6 +10,7 @@
 #include "core/crypto.h"
 #include "core/error_catalogue.h"
 #include "core/text_parse.h"
+#include "demo/demo_commissions.h"
 #include "demo/demo_goals.h"
 #include "demo/demo_history.h"
 #include "demo/demo_org.h"
@@ -142,6 +143,7 @@ int demo(const std::string& url, bool if_missing) {
     service::Context ctx{*db, orgs, clock, sessions, scopes, &analytics};
     demo::add_demo_reports(ctx, *org, clock.now());
     demo::add_demo_reviews(ctx, *org, clock.now());
+    demo::add_demo_commissions(ctx, *org);
   }
   std::cout << "demo organisation created; log in with admin, director, manager, rep or analyst, "
                "password "

@@ -56,6 +56,14 @@ struct TargetExportOptions {
 };
 int target_export(const TargetExportOptions& o);
 
+struct CommissionOptions {
+  std::string db, period, format = "text", out, as;
+};
+// Prints a period's commission statements (a line per person: username, name, credited, target,
+// total in 元, approved or open), or with format xlsx writes the payroll workbook to `out`
+// (docs/performance.md); as `as` (default: the first active admin).
+int commission(const CommissionOptions& o);
+
 struct MetricOptions {
   std::string db, metric, scope, period, segment, segment_key, via = "engine", compare = "to_date";
   std::int64_t pipeline = 0;

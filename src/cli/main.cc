@@ -153,6 +153,18 @@ int main(int argc, char** argv) {
                                 "Username to export as (default: the first active admin)");
   target_export_cmd->add_option("--out", target_export_opts.out, "The file to write")->required();
 
+  fupan::cli::CommissionOptions commission_opts{default_db};
+  auto* commission_cmd = app.add_subcommand(
+      "commission", "A period's commission statements for payroll (docs/performance.md)");
+  add_db(commission_cmd, commission_opts.db);
+  commission_cmd->add_option("--period", commission_opts.period, "A month (2026-11) or quarter")
+      ->required();
+  commission_cmd->add_option("--format", commission_opts.format,
+                             "text (default: a line per person) or xlsx");
+  commission_cmd->add_option("--out", commission_opts.out, "The .xlsx file to write");
+  commission_cmd->add_option("--as", commission_opts.as,
+                             "Username to read as (default: the first active admin)");
+
   fupan::cli::MetricOptions metric_opts{default_db};
   auto* metric_cmd = app.add_subcommand(
       "metric", "Print one metric as the API's JSON (docs/metrics.md): value, 环比 and 同比");
@@ -239,6 +251,7 @@ int main(int argc, char** argv) {
     if (*import_cmd) return fupan::cli::import_file(import_opts);
     if (*target_import_cmd) return fupan::cli::import_file(target_import_opts);
     if (*target_export_cmd) return fupan::cli::target_export(target_export_opts);
+    if (*commission_cmd) return fupan::cli::commission(commission_opts);
     if (*metric_cmd) return fupan::cli::metric(metric_opts);
     if (*org_set_cmd) return fupan::cli::org_set(org_opts);
     if (*org_show_cmd) return fupan::cli::org_show(db);

@@ -63,6 +63,19 @@ contains "every sheet read back" "$tmp/out" '"inserted":0,"updated":0,"unchanged
 check "export targets as CSV" 0 "$bin" target export --db "$idb" --period 2035 --format csv --out "$tmp/targets.csv"
 contains "CSV in the import's columns" "$tmp/targets.csv" "个人,rep,拜访,2035-W10,10,2035-03-05,2035-03-11,10"
 check "export refuses another format" 1 "$bin" target export --db "$idb" --format pdf --out "$tmp/x"
+# Commissions (docs/performance.md): the demo's plan covers last month; its statements printed and
+# written as the payroll workbook.
+last_month=$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)
+check "commission statements of last month" 0 "$bin" commission --db "$idb" --period "$last_month"
+contains "a line per person" "$tmp/out" "username	name	credited	target	total	status"
+contains "the demo rep's statement" "$tmp/out" "rep	李销售	"
+check "commission workbook" 0 "$bin" commission --db "$idb" --period "$last_month" --format xlsx --out "$tmp/commission.xlsx"
+contains "workbook says how many" "$tmp/err" "份提成单"
+check "commission needs a month or a quarter" 1 "$bin" commission --db "$idb" --period 2026-W47
+contains "period refused on stderr" "$tmp/err" "invalid_field period"
+check "commission before any plan" 1 "$bin" commission --db "$idb" --period 2001-01
+contains "no plan on stderr" "$tmp/err" "no commission plan covers 2001-01"
+check "commission xlsx needs --out" 1 "$bin" commission --db "$idb" --period "$last_month" --format xlsx
 check "import the GBK sample" 0 "$bin" import --db "$idb" --kind customers docs/samples/customers-gbk.csv
 contains "GBK sample matches the UTF-8 one" "$tmp/out" '"inserted":0,"updated":0,"unchanged":3'
 check "import the .xlsx sample" 0 "$bin" import --db "$idb" --kind products docs/samples/products.xlsx

@@ -1,9 +1,10 @@
-// /api/commissions/statements, /adjustments and /approve: each person's commission statement of a
-// month or a quarter, approved by a director (docs/performance.md); thin handlers over
-// service/performance/commission_statements.
+// /api/commissions/statements, /export, /adjustments and /approve: each person's commission
+// statement of a month or a quarter, approved by a director (docs/performance.md); thin handlers
+// over service/performance/commission_statements.
 #include "domain/performance/commission_json.h"
 #include "http/app.h"
 #include "http/routes/commissions_io.h"
+#include "service/performance/commission_export.h"
 #include "service/performance/commission_statements.h"
 
 namespace fupan::http {
@@ -40,6 +41,14 @@ void add_commission_statement_routes(App& app) {
     JsonWriter w;
     write_statement(w, *v, *call.actor.snapshot);
     return json_text(std::move(w).str());
+  });
+
+  // ?period= → .xlsx: the people's totals and every line, for payroll
+  app.api("GET", "/api/commissions/export", [&app](Call& call) -> Result<Response> {
+    FUPAN_TRY(only_params(call.req, {"period"}));
+    auto file = service::export_statements(app.ctx(), call.actor, query_text(call.req, "period"));
+    if (!file.ok()) return as_query_error(file.error());
+    return xlsx_response(std::move(file->book), call.req);
   });
 
   // {user_id, period, amount, reason} → 201 {user_id, period, amount, reason, by, at}

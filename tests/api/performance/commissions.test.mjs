@@ -158,6 +158,11 @@ test('the director approves the month: from then on nothing moves it', async () 
   }, 'a locked month');
   const again = await statement(fx.as);
   assert.deepEqual(again, s);
+  // The payroll workbook holds it.
+  const xlsx = await get('director', `/api/commissions/export?period=${MONTH}`);
+  assert.equal(xlsx.status, 200);
+  assert.match(xlsx.headers.get('content-type'), /spreadsheetml/);
+  assert.ok(decodeURIComponent(xlsx.headers.get('content-disposition')).includes(`提成-${MONTH}.xlsx`));
   // Approving again approves nobody new.
   const second = expectStatus(await post('director', '/api/commissions/approve', { period: MONTH }), 200);
   assert.equal(second.approved, 0);

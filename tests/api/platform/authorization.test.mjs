@@ -751,6 +751,10 @@ const TABLE = {
     expect: signedIn(200),
     aim: async () => (await plan1995(), { path: `/api/commissions/statements/${fx.rep.id}?period=1995-06` }),
   },
+  'GET /api/commissions/export': {
+    expect: signedIn(200),
+    aim: async () => (await plan1995(), { path: '/api/commissions/export?period=1995-06' }),
+  },
   'POST /api/commissions/adjustments': {
     expect: byRole(['manager', 'director', 'admin'], 201),
     aim: async () => (await plan1995(), {
