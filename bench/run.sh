@@ -65,6 +65,10 @@ fi
 # A manager's dashboard on the large org (bench/dashboard.sh), when fupan_bench has generated it.
 kill "$pid" 2>/dev/null || true; wait 2>/dev/null || true; pid=""
 bash bench/dashboard.sh "$build"
+# A rep's commission statement and a manager's list, on a demo store (bench/commission_statement.sh).
+echo
+echo "## Commission statements (bench/commission_statement.sh)"
+bash bench/commission_statement.sh "$build"
 # The goals on a manager's home page, on a demo store (bench/goals_home.sh).
 echo
 echo "## Goals on a manager's home (bench/goals_home.sh)"

@@ -203,34 +203,43 @@ std::vector<CommissionPlan> list_commission_plans(Connection& c, OrgId org) {
 }
 
 std::int64_t insert_approved_statement(Connection& c, OrgId org, const ApprovedStatement& s) {
-  const Statement& st = s.statement;
-  auto rows = c.query(
-      "INSERT INTO commission_statements (org_id, user_id, period, start_day, plan_id, "
-      "plan_version, target, credited, band, target_reached, total, approved_by, approved_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {org.value, s.user.value, s.period, format_date(s.start), s.plan_id, s.plan_version,
-       st.target ? Value{st.target->value()} : null_value, st.credited.value(),
-       static_cast<std::int64_t>(st.band), std::int64_t{st.target_reached}, st.total.value(),
-       s.approved_by.value, to_ms(s.approved_at)});
-  const std::int64_t id = rows.i64(0, 0);
-  std::int64_t position = 0;
-  for (const StatementLine& l : st.lines) {
-    c.exec(
-        "INSERT INTO commission_lines (statement_id, position, kind, record_kind, record_id, "
-        "day, base, band, rate_bp, amount, note, clawback, reason, by_user) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {id, position++, std::string(performance::line_kind_name(l.kind)),
-         l.record_kind ? Value{std::string(performance::credit_kind_name(*l.record_kind))}
-                       : null_value,
-         l.record_kind ? Value{l.record_id} : null_value,
-         l.record_kind ? Value{format_date(l.day)} : null_value, l.base.value(),
-         l.band ? Value{static_cast<std::int64_t>(*l.band)} : null_value, l.rate_bp,
-         l.amount.value(), std::string(performance::line_note_name(l.note)),
-         l.clawback ? Value{std::string(performance::clawback_reason_name(*l.clawback))}
-                    : null_value,
-         l.reason, l.by ? Value{l.by->value} : null_value});
+  std::vector<ApprovedStatement> one{s};
+  insert_approved_statements(c, org, one);
+  return one.front().id;
+}
+
+void insert_approved_statements(Connection& c, OrgId org, std::vector<ApprovedStatement>& all) {
+  std::vector<std::vector<Value>> lines;
+  for (ApprovedStatement& s : all) {
+    const Statement& st = s.statement;
+    auto rows = c.query(
+        "INSERT INTO commission_statements (org_id, user_id, period, start_day, plan_id, "
+        "plan_version, target, credited, band, target_reached, total, approved_by, approved_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        {org.value, s.user.value, s.period, format_date(s.start), s.plan_id, s.plan_version,
+         st.target ? Value{st.target->value()} : null_value, st.credited.value(),
+         static_cast<std::int64_t>(st.band), std::int64_t{st.target_reached}, st.total.value(),
+         s.approved_by.value, to_ms(s.approved_at)});
+    s.id = rows.i64(0, 0);
+    std::int64_t position = 0;
+    for (const StatementLine& l : st.lines) {
+      lines.push_back(
+          {s.id, position++, std::string(performance::line_kind_name(l.kind)),
+           l.record_kind ? Value{std::string(performance::credit_kind_name(*l.record_kind))}
+                         : null_value,
+           l.record_kind ? Value{l.record_id} : null_value,
+           l.record_kind ? Value{format_date(l.day)} : null_value, l.base.value(),
+           l.band ? Value{static_cast<std::int64_t>(*l.band)} : null_value, l.rate_bp,
+           l.amount.value(), std::string(performance::line_note_name(l.note)),
+           l.clawback ? Value{std::string(performance::clawback_reason_name(*l.clawback))}
+                      : null_value,
+           l.reason, l.by ? Value{l.by->value} : null_value});
+    }
   }
-  return id;
+  static const std::vector<std::string> kLineColumns = {
+      "statement_id", "position", "kind",   "record_kind", "record_id", "day",    "base",
+      "band",         "rate_bp",  "amount", "note",        "clawback",  "reason", "by_user"};
+  if (!lines.empty()) c.bulk_insert("commission_lines", kLineColumns, lines, BulkRows::clustered);
 }
 
 std::optional<ApprovedStatement> find_approved_statement(Connection& c, OrgId org, UserId user,
@@ -278,18 +287,42 @@ bool plan_has_approved_statements(Connection& c, OrgId org, std::int64_t plan) {
               .empty();
 }
 
-std::vector<PaidOnOrder> paid_on_orders(Connection& c, OrgId org, UserId user, LocalDate before) {
-  auto rows = c.query(
-      "SELECT l.record_id, SUM(l.amount), MAX(CASE WHEN l.kind = 'commission' THEN s.start_day "
-      "END) FROM commission_lines l JOIN commission_statements s ON s.id = l.statement_id "
-      "WHERE s.org_id = ? AND s.user_id = ? AND s.start_day < ? AND l.record_kind = 'order' "
-      "AND l.kind IN ('commission', 'clawback') GROUP BY l.record_id ORDER BY l.record_id",
-      {org.value, user.value, format_date(before)});
-  std::vector<PaidOnOrder> out;
+namespace {
+
+// What approved statements starting before `before` paid net on each order, of one user or all.
+std::map<std::int64_t, std::vector<PaidOnOrder>> paid_on(Connection& c, OrgId org,
+                                                         std::optional<UserId> user,
+                                                         LocalDate before) {
+  std::string sql =
+      "SELECT s.user_id, l.record_id, SUM(l.amount), MAX(CASE WHEN l.kind = 'commission' THEN "
+      "s.start_day END) FROM commission_lines l JOIN commission_statements s ON s.id = "
+      "l.statement_id WHERE s.org_id = ? AND s.start_day < ? AND l.record_kind = 'order' AND "
+      "l.kind IN ('commission', 'clawback')";
+  std::vector<Value> params{org.value, format_date(before)};
+  if (user) {
+    sql += " AND s.user_id = ?";
+    params.emplace_back(user->value);
+  }
+  auto rows =
+      c.query(sql + " GROUP BY s.user_id, l.record_id ORDER BY s.user_id, l.record_id", params);
+  std::map<std::int64_t, std::vector<PaidOnOrder>> out;
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    out.push_back({rows.i64(i, 0), Fen{rows.i64(i, 1)}, opt_day(rows, i, 2).value_or(LocalDate{})});
+    out[rows.i64(i, 0)].push_back(
+        {rows.i64(i, 1), Fen{rows.i64(i, 2)}, opt_day(rows, i, 3).value_or(LocalDate{})});
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<PaidOnOrder> paid_on_orders(Connection& c, OrgId org, UserId user, LocalDate before) {
+  auto all = paid_on(c, org, user, before);
+  return all.empty() ? std::vector<PaidOnOrder>{} : std::move(all.begin()->second);
+}
+
+std::map<std::int64_t, std::vector<PaidOnOrder>> paid_on_orders_of_all(Connection& c, OrgId org,
+                                                                       LocalDate before) {
+  return paid_on(c, org, std::nullopt, before);
 }
 
 std::set<std::string> approved_periods(Connection& c, OrgId org, UserId user) {

@@ -4,6 +4,7 @@
 // facts whenever it is asked for.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -41,6 +42,8 @@ struct ApprovedStatement {
 // Inserts the statement and its lines; a second one for the person and period is a unique
 // violation.
 std::int64_t insert_approved_statement(Connection& c, OrgId org, const ApprovedStatement& s);
+// Inserts many at once (a period's approval), setting each one's id; their lines in one load.
+void insert_approved_statements(Connection& c, OrgId org, std::vector<ApprovedStatement>& all);
 // The approved statement of `user` for `period`, with its lines.
 std::optional<ApprovedStatement> find_approved_statement(Connection& c, OrgId org, UserId user,
                                                          const std::string& period);
@@ -59,6 +62,9 @@ struct PaidOnOrder {
   LocalDate last_paid{};
 };
 std::vector<PaidOnOrder> paid_on_orders(Connection& c, OrgId org, UserId user, LocalDate before);
+// The same for everyone at once, by user id.
+std::map<std::int64_t, std::vector<PaidOnOrder>> paid_on_orders_of_all(Connection& c, OrgId org,
+                                                                       LocalDate before);
 // The labels of the periods `user` has an approved statement for.
 std::set<std::string> approved_periods(Connection& c, OrgId org, UserId user);
 

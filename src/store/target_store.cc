@@ -79,6 +79,25 @@ std::vector<TargetPeriod> read_targets(Connection& c, OrgId org, std::string_vie
   return out;
 }
 
+std::map<std::int64_t, std::vector<TargetPeriod>> read_targets_of_all(Connection& c, OrgId org,
+                                                                      std::string_view metric,
+                                                                      std::string_view scope_type,
+                                                                      LocalDate from,
+                                                                      LocalDate to) {
+  std::map<std::int64_t, std::vector<TargetPeriod>> out;
+  auto rows = c.query(
+      "SELECT scope_id, start_day, end_day, value FROM targets WHERE org_id = ? AND metric = ? "
+      "AND scope_type = ? AND start_day < ? AND end_day > ?",
+      {org.value, std::string(metric), std::string(scope_type), format_date(to),
+       format_date(from)});
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    auto start = parse_date(rows.str(r, 1));
+    auto end = parse_date(rows.str(r, 2));
+    if (start && end) out[rows.i64(r, 0)].push_back({*start, *end, rows.i64(r, 3)});
+  }
+  return out;
+}
+
 std::vector<goals::Target> list_targets(Connection& c, OrgId org, const TargetQuery& q) {
   std::vector<ScopeRef> scopes = q.scopes;
   if (q.scope) {

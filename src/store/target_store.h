@@ -2,6 +2,7 @@
 // goals capability writes them (service/goals); the metrics read them for attainment.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -18,6 +19,12 @@ namespace fupan::store {
 // The targets of `metric` for the scope (`scope_type` org/region/team/user, `scope_id` 0 for org).
 std::vector<TargetPeriod> read_targets(Connection& c, OrgId org, std::string_view metric,
                                        std::string_view scope_type, std::int64_t scope_id);
+// The targets of `metric` of every scope of `scope_type` whose periods overlap [from, to), by
+// scope id: what read_targets gives each of them, in one read (a period's statements).
+std::map<std::int64_t, std::vector<TargetPeriod>> read_targets_of_all(Connection& c, OrgId org,
+                                                                      std::string_view metric,
+                                                                      std::string_view scope_type,
+                                                                      LocalDate from, LocalDate to);
 
 // Which targets a list holds: every one of the org, narrowed by metric, scope and the days its
 // period overlaps.

@@ -43,13 +43,19 @@ std::vector<performance::StatementInput> statement_inputs(const Context& ctx, st
   const std::string_view metric = payments ? "payments_amount" : "orders_amount";
   const auto holidays = store::read_metric_settings(c, org).holidays;
   // What earlier statements paid, read before the index is held.
+  // Everyone's targets and what was paid before, each in one read.
+  auto targets = store::read_targets_of_all(c, org, metric, "user", period.start, period.end);
+  auto paid_before = store::paid_on_orders_of_all(c, org, period.start);
   std::vector<std::vector<store::PaidOnOrder>> paid(users.size());
   std::vector<std::set<std::string>> approved(users.size());
   for (std::size_t i = 0; i < users.size(); ++i) {
-    out[i].target = money_target_for(store::read_targets(c, org, metric, "user", users[i].value),
-                                     period, holidays);
-    paid[i] = store::paid_on_orders(c, org, users[i], period.start);
-    if (!paid[i].empty()) approved[i] = store::approved_periods(c, org, users[i]);
+    if (auto t = targets.find(users[i].value); t != targets.end()) {
+      out[i].target = money_target_for(t->second, period, holidays);
+    }
+    if (auto p = paid_before.find(users[i].value); p != paid_before.end()) {
+      paid[i] = std::move(p->second);
+      approved[i] = store::approved_periods(c, org, users[i]);
+    }
   }
   for (auto& a : store::list_commission_adjustments(c, org, period.label, std::nullopt)) {
     for (std::size_t i = 0; i < users.size(); ++i) {

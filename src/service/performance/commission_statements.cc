@@ -139,11 +139,13 @@ Result<std::size_t> approve_statements(const Context& ctx, const Actor& actor,
     for (UserId u : people_in_view(actor, p)) {
       if (!store::find_approved_statement(c, actor.org, u, p.label)) open.push_back(u);
     }
+    std::vector<store::ApprovedStatement> approved;
     for (auto& v : live_views(ctx, c, actor, *plan, open, p)) {
-      store::ApprovedStatement s{
-          0,        v.user, p.label, p.start, plan->id, plan->version, std::move(v.statement),
-          actor.id, now};
-      s.id = store::insert_approved_statement(c, actor.org, s);
+      approved.push_back({0, v.user, p.label, p.start, plan->id, plan->version,
+                          std::move(v.statement), actor.id, now});
+    }
+    store::insert_approved_statements(c, actor.org, approved);
+    for (const auto& s : approved) {
       audit_json(c, actor, "approve", "commission_statement", s.id, std::nullopt,
                  statement_audit_json(s), now);
     }
