@@ -1,5 +1,7 @@
 #include "service/performance/commission_inputs.h"
 
+#include <algorithm>
+#include <map>
 #include <set>
 
 #include "domain/attainment.h"
@@ -31,7 +33,24 @@ bool takes_clawback(const Period& period, LocalDate trigger,
   return true;
 }
 
+// The days of `period` on which `user` led each team (a leader's membership), by team.
+std::vector<std::pair<TeamId, std::pair<LocalDate, LocalDate>>> teams_led(
+    const OrgSnapshot& snapshot, UserId user, const Period& period) {
+  std::vector<std::pair<TeamId, std::pair<LocalDate, LocalDate>>> out;
+  for (const MembershipRecord& m : snapshot.memberships()) {
+    if (m.user_id != user || m.role != TeamRole::leader) continue;
+    const LocalDate from = std::max(m.valid_from, period.start);
+    const LocalDate to = m.valid_to ? std::min(*m.valid_to, period.end) : period.end;
+    if (from < to) out.push_back({m.team_id, {from, to}});
+  }
+  return out;
+}
+
 }  // namespace
+
+bool leads_in(const OrgSnapshot& snapshot, UserId user, const Period& period) {
+  return !teams_led(snapshot, user, period).empty();
+}
 
 std::vector<performance::StatementInput> statement_inputs(const Context& ctx, store::Connection& c,
                                                           OrgId org, const OrgSnapshot& snapshot,
@@ -45,11 +64,26 @@ std::vector<performance::StatementInput> statement_inputs(const Context& ctx, st
   // What earlier statements paid, read before the index is held.
   // Everyone's targets and what was paid before, each in one read.
   auto targets = store::read_targets_of_all(c, org, metric, "user", period.start, period.end);
+  // With the manager's credit, a leader's target is their teams' (the days they led them).
+  std::vector<std::vector<std::pair<TeamId, std::pair<LocalDate, LocalDate>>>> led(users.size());
+  std::map<std::int64_t, std::vector<TargetPeriod>> team_targets;
+  if (plan.credit_manager) {
+    for (std::size_t i = 0; i < users.size(); ++i) led[i] = teams_led(snapshot, users[i], period);
+    team_targets = store::read_targets_of_all(c, org, metric, "team", period.start, period.end);
+  }
   auto paid_before = store::paid_on_orders_of_all(c, org, period.start);
   std::vector<std::vector<store::PaidOnOrder>> paid(users.size());
   std::vector<std::set<std::string>> approved(users.size());
   for (std::size_t i = 0; i < users.size(); ++i) {
-    if (auto t = targets.find(users[i].value); t != targets.end()) {
+    if (!led[i].empty()) {
+      for (const auto& [team, days] : led[i]) {
+        auto t = team_targets.find(team.value);
+        if (t == team_targets.end()) continue;
+        if (auto share = money_target_for(t->second, period, holidays)) {
+          out[i].target = out[i].target.value_or(Fen{0}) + *share;
+        }
+      }
+    } else if (auto t = targets.find(users[i].value); t != targets.end()) {
       out[i].target = money_target_for(t->second, period, holidays);
     }
     if (auto p = paid_before.find(users[i].value); p != paid_before.end()) {
@@ -67,7 +101,27 @@ std::vector<performance::StatementInput> statement_inputs(const Context& ctx, st
   ctx.analytics->read(org, [&](const engine::OrgIndex& index) {
     for (std::size_t i = 0; i < users.size(); ++i) {
       const auto scope = index.resolve({ScopeRef{ScopeRef::Kind::user, users[i].value}}, snapshot);
-      for (const auto& row : index.credits(payments, scope, period)) {
+      auto rows = index.credits(payments, scope, period);
+      // A leader credited with their teams: each member's record of a day the member was in the
+      // team and the leader led it (the team of the record's day), each record once.
+      for (const auto& [team, days] : led[i]) {
+        const auto members = index.resolve({ScopeRef{ScopeRef::Kind::team, team.value}}, snapshot);
+        const engine::Day from = engine::DayClock::day_number(days.first);
+        const engine::Day to = engine::DayClock::day_number(days.second);
+        for (const auto& row : index.credits(payments, members, period)) {
+          if (row.day >= from && row.day < to) rows.push_back(row);
+        }
+      }
+      if (!led[i].empty()) {
+        std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+          return a.day != b.day ? a.day < b.day : a.record_id < b.record_id;
+        });
+        rows.erase(
+            std::unique(rows.begin(), rows.end(),
+                        [](const auto& a, const auto& b) { return a.record_id == b.record_id; }),
+            rows.end());
+      }
+      for (const auto& row : rows) {
         out[i].credits.push_back({payments ? CreditKind::payment : CreditKind::order, row.record_id,
                                   date_of(row.day), Fen{row.amount}, std::nullopt});
       }

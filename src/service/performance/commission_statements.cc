@@ -27,12 +27,18 @@ Result<Period> statement_period(const std::string& text) {
   return *p;
 }
 
-// The people with statements the actor may read: reps of the org in the period, in view.
-std::vector<UserId> people_in_view(const Actor& actor, const Period& p) {
+// The people with statements the actor may read: reps of the org in the period (and the teams'
+// leaders, when the plan credits managers), in view.
+std::vector<UserId> people_in_view(const Actor& actor, const Period& p,
+                                   const std::optional<CommissionPlan>& plan) {
   std::vector<UserId> out;
   for (std::int64_t id : people_of(*actor.snapshot, ScopeRef{}, p)) {
     const UserRecord* u = actor.snapshot->user(UserId{id});
-    if (u && u->roles.has(Role::rep) && actor.scope().sees_user(u->id)) out.push_back(u->id);
+    if (!u || !actor.scope().sees_user(u->id)) continue;
+    if (u->roles.has(Role::rep) ||
+        (plan && plan->credit_manager && leads_in(*actor.snapshot, u->id, p))) {
+      out.push_back(u->id);
+    }
   }
   return out;
 }
@@ -91,7 +97,7 @@ Result<PeriodStatements> list_statements(const Context& ctx, const Actor& actor,
     approved.emplace(s.user, std::move(s));
   }
   std::vector<UserId> live;
-  for (UserId u : people_in_view(actor, p)) {
+  for (UserId u : people_in_view(actor, p, out.plan)) {
     auto it = approved.find(u);
     if (it != approved.end()) {
       out.items.push_back(approved_view(std::move(it->second), p, std::nullopt));
@@ -136,7 +142,7 @@ Result<std::size_t> approve_statements(const Context& ctx, const Actor& actor,
   return write_facts<std::size_t>(ctx, "period", [&](store::Connection& c) -> Result<std::size_t> {
     store::lock_org(c, actor.org);
     std::vector<UserId> open;
-    for (UserId u : people_in_view(actor, p)) {
+    for (UserId u : people_in_view(actor, p, plan)) {
       if (!store::find_approved_statement(c, actor.org, u, p.label)) open.push_back(u);
     }
     std::vector<store::ApprovedStatement> approved;

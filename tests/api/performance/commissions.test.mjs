@@ -4,13 +4,14 @@
 // /api/metrics answers; a rep reads only their own statement; a manager adjusts it, never their
 // own; the director approves the month and from then on neither a new order, an adjustment nor a
 // plan change moves it; the next month takes back the commission of an order cancelled since and
-// of one still unpaid after the plan's 30 days. The months are long past (2019), so the demo's
-// facts and any plan of today stay out of the way.
+// of one still unpaid after the plan's 30 days. Under a plan that credits managers, a rep who
+// moves team mid-month is credited to each team's leader for the orders of the days in that team.
+// The months are long past (2019), so the demo's facts and any plan of today stay out of the way.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 
 import {
-  TEST_PASSWORD, assertNothingWritten, createMembership, createUser, discover, expectError, expectStatus,
+  TEST_PASSWORD, assertNothingWritten, createMembership, createTeam, createUser, discover, expectError, expectStatus,
   freshSession, get, patch, post, unique,
 } from '../lib.mjs';
 
@@ -180,4 +181,40 @@ test('the next month takes back what was paid on an order cancelled since, and o
   assert.deepEqual(back, [[o2.id, 'unpaid', -yuan(900)], [o3.id, 'cancelled', -yuan(1_300)]]);
   assert.equal(s.total, -yuan(2_200));
   assert.equal(s.credited, 0);
+});
+
+test('a plan that credits managers: a rep who moved team mid-month counts for each leader by the order\'s day', async () => {
+  expectStatus(await post('admin', '/api/commissions/plans', {
+    name: unique('经理提成方案'), effective_from: '2019-05-01', effective_to: '2019-05-31', base: 'orders',
+    mode: 'retroactive', bands: [{ from_bp: 0, to_bp: null, rate_bp: 1000 }], credit_manager: true,
+  }), 201);
+  const east = fx.d.region('华东区');
+  const [teamA, teamB] = [await createTeam(east.id), await createTeam(east.id)];
+  const [leadA, leadB] = [await createUser({ roles: ['manager'] }), await createUser({ roles: ['manager'] })];
+  await createMembership(leadA.id, teamA.id, { role: 'leader', valid_from: '2015-01-01' });
+  await createMembership(leadB.id, teamB.id, { role: 'leader', valid_from: '2015-01-01' });
+  const mover = await createUser();
+  await createMembership(mover.id, teamA.id, { valid_from: '2015-01-01', valid_to: '2019-05-15' });
+  await createMembership(mover.id, teamB.id, { valid_from: '2019-05-15' });
+  expectStatus(await post('admin', '/api/targets', {
+    metric: 'orders_amount', scope: `team:${teamA.id}`, period: '2019-05', value: yuan(50_000),
+  }), 201);
+  const as = { token: (await freshSession(mover.username, TEST_PASSWORD)).token };
+  const customer = expectStatus(await post(as, '/api/customers', { name: unique('调动客户') }), 201);
+  const order = async (day, amount) => expectStatus(await post(as, '/api/orders', {
+    customer_id: customer.id, ordered_at: `${day}T10:00:00+08:00`, total: amount,
+  }), 201);
+  const inA = await order('2019-05-10', yuan(10_000));
+  const inB = await order('2019-05-20', yuan(20_000));
+  const of = async (user) => statement('admin', '2019-05', user.id);
+  const a = await of(leadA);
+  assert.deepEqual(a.lines.map((l) => [l.record_id, l.amount]), [[inA.id, yuan(1_000)]], 'team A: the order of its days');
+  assert.deepEqual([a.credited, a.target], [yuan(10_000), yuan(50_000)]);
+  const b = await of(leadB);
+  assert.deepEqual(b.lines.map((l) => [l.record_id, l.amount]), [[inB.id, yuan(2_000)]], 'team B: the order after the move');
+  assert.equal(b.target, null);
+  assert.equal((await of(mover)).total, yuan(3_000), 'the rep: both');
+  const listed = expectStatus(await get('admin', '/api/commissions/statements?period=2019-05'), 200).items
+    .map((x) => x.user_id);
+  for (const u of [leadA, leadB, mover]) assert.ok(listed.includes(u.id), `${u.username} has a statement`);
 });
