@@ -6,6 +6,7 @@
 // plan change moves it; the next month takes back the commission of an order cancelled since and
 // of one still unpaid after the plan's 30 days. Under a plan that credits managers, a rep who
 // moves team mid-month is credited to each team's leader for the orders of the days in that team.
+// Under a plan on payments, an order paid in two parts pays in the month each part came in.
 // The months are long past (2019), so the demo's facts and any plan of today stay out of the way.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
@@ -217,4 +218,30 @@ test('a plan that credits managers: a rep who moved team mid-month counts for ea
   const listed = expectStatus(await get('admin', '/api/commissions/statements?period=2019-05'), 200).items
     .map((x) => x.user_id);
   for (const u of [leadA, leadB, mover]) assert.ok(listed.includes(u.id), `${u.username} has a statement`);
+});
+
+test('a plan on payments: an order paid in two parts pays in the month each part came in', async () => {
+  expectStatus(await post('admin', '/api/commissions/plans', {
+    name: unique('回款提成方案'), effective_from: '2019-06-01', effective_to: '2019-07-31', base: 'payments',
+    mode: 'retroactive', bands: [{ from_bp: 0, to_bp: null, rate_bp: 250 }],
+  }), 201);
+  const order = expectStatus(await post(fx.as, '/api/orders', {
+    customer_id: fx.customer.id, ordered_at: '2019-06-05T10:00:00+08:00', total: yuan(80_000),
+  }), 201);
+  // The first part on the last evening of June (Shanghai), the rest in July.
+  const june = expectStatus(await post(fx.as, '/api/payments', {
+    order_id: order.id, amount: yuan(30_000), received_at: '2019-06-30T23:30:00+08:00',
+  }), 201);
+  const july = expectStatus(await post(fx.as, '/api/payments', {
+    order_id: order.id, amount: yuan(50_000), received_at: '2019-07-01T00:00:00+08:00',
+  }), 201);
+  const s6 = await statement(fx.as, '2019-06');
+  assert.deepEqual(s6.lines.map((l) => [l.record_kind, l.record_id, l.base, l.amount]),
+    [['payment', june.id, yuan(30_000), yuan(750)]]);
+  const s7 = await statement(fx.as, '2019-07');
+  assert.deepEqual(s7.lines.map((l) => [l.record_kind, l.record_id, l.base, l.amount]),
+    [['payment', july.id, yuan(50_000), yuan(1_250)]]);
+  const metric = async (period) => expectStatus(await get('admin',
+    `/api/metrics?metric=payments_amount&scope=user:${fx.rep.id}&period=${period}`), 200).value;
+  assert.deepEqual([s6.credited, s7.credited], [await metric('2019-06'), await metric('2019-07')]);
 });
