@@ -28,22 +28,9 @@ approved = (q0 - datetime.timedelta(days=1)).replace(day=1)
 print(last.strftime("%Y-%m"), approved.strftime("%Y-%m"))')"
 lines=$(curl -sf "$url/api/commissions/statements/$rep?period=$last" -H "Authorization: Bearer $rep_token" |
   python3 -c 'import json,sys; s=json.load(sys.stdin); print(len(s["lines"]))')
-cat >"$tmp/statement.lua" <<LUA
-wrk.headers["Authorization"] = "Bearer $rep_token"
-local paths = {
-  "/api/commissions/statements/$rep?period=$last",
-  "/api/commissions/statements/$rep?period=$approved",
-}
-local i = 0
-request = function()
-  i = i % #paths + 1
-  return wrk.format("GET", paths[i])
-end
-LUA
-cat >"$tmp/team.lua" <<LUA
-wrk.headers["Authorization"] = "Bearer $manager_token"
-request = function() return wrk.format("GET", "/api/commissions/statements?period=$last") end
-LUA
+bench_script "$tmp/statement.lua" "$rep_token" "/api/commissions/statements/$rep?period=$last" \
+  "/api/commissions/statements/$rep?period=$approved"
+bench_script "$tmp/team.lua" "$manager_token" "/api/commissions/statements?period=$last"
 echo "rep $rep: $last (computed live, $lines lines) and $approved (approved, read back)"
 echo "| requests | connections | req/s | p50 | p99 |"
 echo "|---|---|---|---|---|"

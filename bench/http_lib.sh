@@ -39,3 +39,20 @@ bench_row() {
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   echo "| $1 | $3 | $rps | $p50 | $p99 |"
 }
+
+# Writes to file $1 a wrk script that GETs the paths after $2 (a bearer token) in turn.
+bench_script() {
+  local file=$1 token=$2
+  shift 2
+  {
+    echo "wrk.headers[\"Authorization\"] = \"Bearer $token\""
+    echo "local paths = {"
+    for path in "$@"; do echo "  \"$path\","; done
+    echo "}"
+    echo "local i = 0"
+    echo "request = function()"
+    echo "  i = i % #paths + 1"
+    echo "  return wrk.format(\"GET\", paths[i])"
+    echo "end"
+  } >"$file"
+}
