@@ -266,6 +266,10 @@ namespace fupan {
   X(statement_approved)        \
   X(evaluation_closed)         \
   X(plan_dates_overlap)        \
+  X(period_overlaps_approved)  \
+  X(not_zero)                  \
+  X(own_commission)            \
+  X(no_commission_plan)        \
   X(level)
 
 // Every detail code with parameters, and the parameters' names in order (space-separated).

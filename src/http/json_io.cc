@@ -74,38 +74,90 @@ bool is_json_media_type(std::string_view type) {
   return true;
 }
 
+std::string field_zh(std::string_view field);
+
+// A commission plan's band field ("bands[1].from_bp") as people say it: 第 2 档的下限.
+std::string band_field_zh(std::string_view field) {
+  const std::size_t close = field.find(']');
+  const std::string index(field.substr(6, close - 6));
+  std::int64_t i = 0;
+  std::from_chars(index.data(), index.data() + index.size(), i);
+  const std::string_view part = close + 2 <= field.size() ? field.substr(close + 2) : "";
+  const std::string band = "第 " + std::to_string(i + 1) + " 档";
+  if (part == "from_bp") return band + "的下限";
+  if (part == "to_bp") return band + "的上限";
+  if (part == "rate_bp") return band + "的费率";
+  return band;
+}
+
 // Field names as a Chinese user knows them; the API's `field` keeps the English name.
-std::string_view field_zh(std::string_view field) {
+std::string field_zh(std::string_view field) {
+  if (field.rfind("bands[", 0) == 0 && field.find(']') != std::string_view::npos) {
+    return band_field_zh(field);
+  }
   static const std::pair<std::string_view, std::string_view> kNames[] = {
-      {"username", "用户名"},     {"display_name", "姓名"},
-      {"password", "密码"},       {"old_password", "原密码"},
-      {"new_password", "新密码"}, {"email", "邮箱"},
-      {"phone", "手机号"},        {"roles", "角色"},
-      {"region_id", "区域"},      {"name", "名称"},
-      {"code", "编码"},           {"parent_id", "上级团队"},
-      {"team_id", "团队"},        {"user_id", "用户"},
-      {"role", "团队角色"},       {"valid_from", "生效日期"},
-      {"valid_to", "截止日期"},   {"version", "版本"},
-      {"timezone", "时区"},       {"fiscal_year_start_month", "财年起始月份"},
-      {"active", "启用状态"},     {"page", "页码"},
-      {"page_size", "每页条数"},  {"sort", "排序"},
-      {"current", "当前"},        {"entity_id", "记录编号"},
-      {"metric", "指标"},         {"scope", "范围"},
-      {"period", "时段"},         {"by", "细分方式"},
-      {"segment", "细分维度"},    {"segment_key", "细分值"},
-      {"pipeline", "销售流程"},   {"months", "月数"},
-      {"format", "格式"},         {"kind", "类别"},
-      {"root_cause", "根因"},     {"participant_ids", "参与人"},
-      {"tone", "卡片类型"},       {"why", "原因"},
-      {"section", "所属部分"},    {"summary", "总结"},
-      {"target_value", "目标值"}, {"effective_from", "生效日期"}};
+      {"username", "用户名"},
+      {"display_name", "姓名"},
+      {"password", "密码"},
+      {"old_password", "原密码"},
+      {"new_password", "新密码"},
+      {"email", "邮箱"},
+      {"phone", "手机号"},
+      {"roles", "角色"},
+      {"region_id", "区域"},
+      {"name", "名称"},
+      {"code", "编码"},
+      {"parent_id", "上级团队"},
+      {"team_id", "团队"},
+      {"user_id", "用户"},
+      {"role", "团队角色"},
+      {"valid_from", "生效日期"},
+      {"valid_to", "截止日期"},
+      {"version", "版本"},
+      {"timezone", "时区"},
+      {"fiscal_year_start_month", "财年起始月份"},
+      {"active", "启用状态"},
+      {"page", "页码"},
+      {"page_size", "每页条数"},
+      {"sort", "排序"},
+      {"current", "当前"},
+      {"entity_id", "记录编号"},
+      {"metric", "指标"},
+      {"scope", "范围"},
+      {"period", "时段"},
+      {"by", "细分方式"},
+      {"segment", "细分维度"},
+      {"segment_key", "细分值"},
+      {"pipeline", "销售流程"},
+      {"months", "月数"},
+      {"format", "格式"},
+      {"kind", "类别"},
+      {"root_cause", "根因"},
+      {"participant_ids", "参与人"},
+      {"tone", "卡片类型"},
+      {"why", "原因"},
+      {"section", "所属部分"},
+      {"summary", "总结"},
+      {"target_value", "目标值"},
+      {"effective_from", "生效日期"},
+      {"effective_to", "结束日期"},
+      {"base", "计提基数"},
+      {"mode", "计提方式"},
+      {"bands", "档位"},
+      {"target_bonus", "达标奖"},
+      {"cap", "封顶金额"},
+      {"min_margin_bp", "最低毛利率"},
+      {"clawback_unpaid_days", "回款期限（天）"},
+      {"credit_manager", "经理提成"},
+      {"reason", "原因"},
+      {"amount", "金额"}};
   for (const auto& [en, zh] : kNames) {
-    if (en == field) return zh;
+    if (en == field) return std::string(zh);
   }
   for (const EntityKind* k : entity_kinds()) {  // the CRM fields' own labels
-    if (const Field* f = k->field(field)) return f->zh;
+    if (const Field* f = k->field(field)) return std::string(f->zh);
   }
-  return field;
+  return std::string(field);
 }
 
 // Adds the detail's code and parameters ({"min": 1, "max": 12}) to an error object.
@@ -342,7 +394,7 @@ Response error_response(const Error& e, const Request& req) {
   auto [zh, en] = message_for(e.code);
   const bool english = prefers_english(req);
   std::string message = english ? en : zh;
-  if (!e.field.empty()) message += english ? ": " + e.field : "：" + std::string(field_zh(e.field));
+  if (!e.field.empty()) message += english ? ": " + e.field : "：" + field_zh(e.field);
   // An internal error's detail is for the log only; a body that is not JSON says so by its code.
   if (!e.detail.empty() && e.code != ErrorCode::internal && e.code != ErrorCode::invalid_json) {
     const std::string d = detail_text(e.detail, english ? Lang::en : Lang::zh);

@@ -325,6 +325,14 @@ std::map<std::int64_t, std::vector<PaidOnOrder>> paid_on_orders_of_all(Connectio
   return paid_on(c, org, std::nullopt, before);
 }
 
+std::set<std::string> approved_period_labels(Connection& c, OrgId org) {
+  auto rows =
+      c.query("SELECT DISTINCT period FROM commission_statements WHERE org_id = ?", {org.value});
+  std::set<std::string> out;
+  for (std::size_t i = 0; i < rows.size(); ++i) out.insert(rows.str(i, 0));
+  return out;
+}
+
 std::set<std::string> approved_periods(Connection& c, OrgId org, UserId user) {
   auto rows = c.query("SELECT period FROM commission_statements WHERE org_id = ? AND user_id = ?",
                       {org.value, user.value});

@@ -65,6 +65,8 @@ std::vector<PaidOnOrder> paid_on_orders(Connection& c, OrgId org, UserId user, L
 // The same for everyone at once, by user id.
 std::map<std::int64_t, std::vector<PaidOnOrder>> paid_on_orders_of_all(Connection& c, OrgId org,
                                                                        LocalDate before);
+// The labels of the periods anyone of the org has an approved statement for.
+std::set<std::string> approved_period_labels(Connection& c, OrgId org);
 // The labels of the periods `user` has an approved statement for.
 std::set<std::string> approved_periods(Connection& c, OrgId org, UserId user);
 

@@ -17,7 +17,7 @@ std::string_view kind_zh(LineKind k) {
     case LineKind::cap:
       return "封顶";
     case LineKind::clawback:
-      return "扣回";
+      return "追回";
     case LineKind::adjustment:
       return "调整";
   }

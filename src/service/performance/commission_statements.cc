@@ -27,6 +27,16 @@ Result<Period> statement_period(const std::string& text) {
   return *p;
 }
 
+// Whether `user` belonged to a team on some day of `p` (who has a statement for it).
+bool in_a_team(const OrgSnapshot& org, UserId user, const Period& p) {
+  for (const MembershipRecord& m : org.memberships()) {
+    if (m.user_id == user && m.valid_from < p.end && (!m.valid_to || p.start < *m.valid_to)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The people with statements the actor may read: reps of the org in the period (and the teams'
 // leaders, when the plan credits managers), in view.
 std::vector<UserId> people_in_view(const Actor& actor, const Period& p,
@@ -34,13 +44,25 @@ std::vector<UserId> people_in_view(const Actor& actor, const Period& p,
   std::vector<UserId> out;
   for (std::int64_t id : people_of(*actor.snapshot, ScopeRef{}, p)) {
     const UserRecord* u = actor.snapshot->user(UserId{id});
-    if (!u || !actor.scope().sees_user(u->id)) continue;
+    if (!u || !actor.scope().sees_user(u->id) || !in_a_team(*actor.snapshot, u->id, p)) continue;
     if (u->roles.has(Role::rep) ||
         (plan && plan->credit_manager && leads_in(*actor.snapshot, u->id, p))) {
       out.push_back(u->id);
     }
   }
   return out;
+}
+
+// Ok unless statements of a period overlapping `p` (another month or quarter) are approved.
+Status check_no_overlap(store::Connection& c, OrgId org, const Period& p) {
+  for (const std::string& label : store::approved_period_labels(c, org)) {
+    if (label == p.label) continue;
+    auto other = parse_period(label);
+    if (other.ok() && other->start < p.end && p.start < other->end) {
+      return Error::invalid("period", detail::period_overlaps_approved);
+    }
+  }
+  return {};
 }
 
 StatementView approved_view(store::ApprovedStatement s, const Period& p,
@@ -126,7 +148,7 @@ Result<StatementView> get_statement(const Context& ctx, const Actor& actor, std:
     return approved_view(std::move(*s), p, std::move(plan));
   }
   auto plan = plan_on(ctx, actor.org, p.start);
-  if (!plan) return Error::not_found();
+  if (!plan) return Error::invalid("period", detail::no_commission_plan);
   return std::move(live_views(ctx, *c, actor, *plan, {who}, p).front());
 }
 
@@ -137,10 +159,11 @@ Result<std::size_t> approve_statements(const Context& ctx, const Actor& actor,
   }
   FUPAN_ASSIGN_OR_RETURN(auto p, statement_period(period));
   auto plan = plan_on(ctx, actor.org, p.start);
-  if (!plan) return Error::invalid("period", detail::no_such_record);
+  if (!plan) return Error::invalid("period", detail::no_commission_plan);
   const Instant now = ctx.clock.now();
   return write_facts<std::size_t>(ctx, "period", [&](store::Connection& c) -> Result<std::size_t> {
     store::lock_org(c, actor.org);
+    FUPAN_TRY(check_no_overlap(c, actor.org, p));
     std::vector<UserId> open;
     for (UserId u : people_in_view(actor, p, plan)) {
       if (!store::find_approved_statement(c, actor.org, u, p.label)) open.push_back(u);
@@ -155,6 +178,13 @@ Result<std::size_t> approve_statements(const Context& ctx, const Actor& actor,
       audit_json(c, actor, "approve", "commission_statement", s.id, std::nullopt,
                  statement_audit_json(s), now);
     }
+    // The approval itself, also when it found nobody left to approve.
+    JsonWriter w;
+    w.begin_object();
+    w.field("period", p.label);
+    w.field("approved", static_cast<std::int64_t>(approved.size()));
+    w.end_object();
+    audit_json(c, actor, "approve", "commission_period", 0, std::nullopt, std::move(w).str(), now);
     return open.size();
   });
 }
@@ -167,13 +197,14 @@ Result<performance::Adjustment> add_adjustment(const Context& ctx, const Actor& 
     return Error::invalid("user_id", detail::no_such_user);
   }
   FUPAN_ASSIGN_OR_RETURN(auto p, statement_period(in.period));
-  if (in.amount == 0) return Error::missing("amount");  // nothing to adjust
+  if (in.amount == 0) return Error::invalid("amount", detail::not_zero);
   const std::size_t chars = utf8_length(in.reason);
   if (in.reason.find_first_not_of(" \t\r\n") == std::string::npos) return Error::missing("reason");
   if (chars == std::string::npos || chars > kMaxReasonChars) {
     return Error::invalid("reason", detail::at_most_chars(kMaxReasonChars));
   }
-  if (!actor.scope().can_write || who == actor.id) return Error::forbidden();
+  if (!actor.scope().can_write) return Error::forbidden();
+  if (who == actor.id) return Error::of(ErrorCode::forbidden, detail::own_commission);
   const Instant now = ctx.clock.now();
   return write_facts<performance::Adjustment>(
       ctx, "", [&](store::Connection& c) -> Result<performance::Adjustment> {

@@ -33,14 +33,17 @@ struct PeriodStatements {
   std::vector<StatementView> items;                 // without lines, by user id
 };
 
-// Every statement of `period` ("2026-11", "2026-Q4") the actor may read.
+// Every statement of `period` ("2026-11", "2026-Q4") the actor may read: of the reps who belonged
+// to a team in it (and the leaders, under a plan that credits managers).
 Result<PeriodStatements> list_statements(const Context& ctx, const Actor& actor,
                                          const std::string& period);
-// One person's statement with its lines; not_found outside the actor's view or without a plan.
+// One person's statement with its lines; not_found outside the actor's view, invalid period
+// (no_commission_plan) when no plan covers the period's first day.
 Result<StatementView> get_statement(const Context& ctx, const Actor& actor, std::int64_t user,
                                     const std::string& period);
 // A director (their region's people) or an admin (everyone) approves the period's statements not
-// yet approved; returns how many were.
+// yet approved; returns how many were. Refused when a period overlapping it (a month of a quarter,
+// or the quarter of a month) has approved statements: a day is paid by one statement only.
 Result<std::size_t> approve_statements(const Context& ctx, const Actor& actor,
                                        const std::string& period);
 

@@ -118,6 +118,9 @@ test('a rep reads only their own statement; the team\'s manager and the region\'
   const team = expectStatus(await get('manager', `/api/commissions/statements?period=${MONTH}`), 200).items;
   assert.equal(team.find((x) => x.user_id === fx.rep.id).total, yuan(3_200));
   expectError(await get('rep', '/api/commissions/statements?period=2019-13'), 400, 'invalid_query', 'period');
+  // No plan covers 2001: said, not a 404.
+  expectError(await get(fx.as, `/api/commissions/statements/${fx.rep.id}?period=2001-01`), 400, 'invalid_query',
+    'period');
   expectError(await get('rep', '/api/commissions/statements?period=2019-W10'), 400, 'invalid_query', 'period');
 });
 
@@ -126,7 +129,7 @@ test('adjustments: by a manager with a reason, never one\'s own; each a line', a
     expectError(await post(fx.as, '/api/commissions/adjustments',
       { user_id: fx.rep.id, period: MONTH, amount: yuan(500), reason: '自己加' }), 403, 'forbidden');
     expectError(await post('manager', '/api/commissions/adjustments',
-      { user_id: fx.rep.id, period: MONTH, amount: 0, reason: '零' }), 400, 'missing_field', 'amount');
+      { user_id: fx.rep.id, period: MONTH, amount: 0, reason: '零' }), 400, 'invalid_field', 'amount');
     expectError(await post('manager', '/api/commissions/adjustments',
       { user_id: fx.rep.id, period: MONTH, amount: 100, reason: '  ' }), 400, 'missing_field', 'reason');
     expectError(await post('analyst', '/api/commissions/adjustments',
@@ -165,6 +168,8 @@ test('the director approves the month: from then on nothing moves it', async () 
   assert.equal(xlsx.status, 200);
   assert.match(xlsx.headers.get('content-type'), /spreadsheetml/);
   assert.ok(decodeURIComponent(xlsx.headers.get('content-disposition')).includes(`提成-${MONTH}.xlsx`));
+  // The quarter holding the month can no longer be approved: a day is paid once.
+  expectError(await post('director', '/api/commissions/approve', { period: '2019-Q1' }), 400, 'invalid_field', 'period');
   // Approving again approves nobody new.
   const second = expectStatus(await post('director', '/api/commissions/approve', { period: MONTH }), 200);
   assert.equal(second.approved, 0);
