@@ -39,6 +39,7 @@ export default {
     reviews: 'Reviews',
     reviewCases: 'Case library',
     performance: 'Performance',
+    commissions: 'Commissions',
     team: 'My team',
     admin: 'Admin',
     users: 'Users',

@@ -42,6 +42,7 @@ function loadEnglish() {
 // The parts by name, each by locale; `needed` those asked for so far, fetched too on a switch.
 const PARTS = {
   reviews: { 'zh-CN': () => import('./reviews.zh-CN.js'), en: () => import('./reviews.en.js') },
+  performance: { 'zh-CN': () => import('./performance.zh-CN.js'), en: () => import('./performance.en.js') },
 }
 const needed = new Set()
 const parts = new Map() // `${part}:${locale}` → promise of its messages merged in

@@ -39,6 +39,7 @@ export default {
     reviews: '复盘',
     reviewCases: '案例库',
     performance: '绩效',
+    commissions: '提成',
     team: '我的团队',
     admin: '管理',
     users: '用户',

@@ -7,6 +7,7 @@ import upcomingRoutes from './routes/upcoming.js'
 import goalRoutes from './routes/goals.js'
 import reportRoutes from './routes/reports.js'
 import reviewRoutes from './routes/reviews.js'
+import performanceRoutes from './routes/performance.js'
 import teamRoutes from './routes/team.js'
 import adminRoutes from './routes/admin.js'
 import activityRoutes from './routes/activities.js'
@@ -27,7 +28,7 @@ import forecastRoutes from './routes/forecast.js'
 import riskRoutes from './routes/risks.js'
 
 /** The pages inside the main layout; those with meta.title and meta.icon make the menu. */
-export const layoutRoutes = [...homeRoutes, ...goalRoutes, ...reportRoutes, ...reviewRoutes, ...upcomingRoutes, ...teamRoutes, ...adminRoutes, ...activityRoutes, ...todoRoutes, ...importerRoutes,
+export const layoutRoutes = [...homeRoutes, ...goalRoutes, ...reportRoutes, ...reviewRoutes, ...performanceRoutes, ...upcomingRoutes, ...teamRoutes, ...adminRoutes, ...activityRoutes, ...todoRoutes, ...importerRoutes,
   ...customerRoutes, ...opportunityRoutes, ...productRoutes, ...quoteRoutes, ...orderRoutes,
   ...paymentRoutes, ...receivableRoutes, ...costRoutes, ...analyticsRoutes,
   ...funnelRoutes, ...quadrantRoutes, ...forecastRoutes, ...riskRoutes,

@@ -3,7 +3,7 @@
 import { Trophy } from '@element-plus/icons-vue'
 
 const upcoming = [
-  ['performance', Trophy, 80],
+  ['performance', Trophy, 80], // 绩效: scorecards and evaluations (提成 has its pages: performance.js)
 ]
 
 export default upcoming.map(([name, icon, order]) => ({
