@@ -289,27 +289,51 @@ bool plan_has_approved_statements(Connection& c, OrgId org, std::int64_t plan) {
 
 namespace {
 
-// What approved statements starting before `before` paid net on each order, of one user or all.
+// What approved statements starting before `before` paid net on each order, of one user or all:
+// an order's commission lines of a statement whose cap took part of what they earned count for
+// their share of what it paid (× paid ÷ earned, rounded half to even), less what was taken back.
 std::map<std::int64_t, std::vector<PaidOnOrder>> paid_on(Connection& c, OrgId org,
                                                          std::optional<UserId> user,
                                                          LocalDate before) {
-  std::string sql =
-      "SELECT s.user_id, l.record_id, SUM(l.amount), MAX(CASE WHEN l.kind = 'commission' THEN "
-      "s.start_day END) FROM commission_lines l JOIN commission_statements s ON s.id = "
-      "l.statement_id WHERE s.org_id = ? AND s.start_day < ? AND l.record_kind = 'order' AND "
-      "l.kind IN ('commission', 'clawback')";
+  std::string where = " WHERE s.org_id = ? AND s.start_day < ?";
   std::vector<Value> params{org.value, format_date(before)};
   if (user) {
-    sql += " AND s.user_id = ?";
+    where += " AND s.user_id = ?";
     params.emplace_back(user->value);
   }
-  auto rows =
-      c.query(sql + " GROUP BY s.user_id, l.record_id ORDER BY s.user_id, l.record_id", params);
-  std::map<std::int64_t, std::vector<PaidOnOrder>> out;
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    out[rows.i64(i, 0)].push_back(
-        {rows.i64(i, 1), Fen{rows.i64(i, 2)}, opt_day(rows, i, 3).value_or(LocalDate{})});
+  const std::string from =
+      " FROM commission_lines l JOIN commission_statements s ON s.id = l.statement_id";
+  std::map<std::int64_t, std::pair<std::int64_t, std::int64_t>> capped;  // statement → earned, cap
+  auto sums = c.query(
+      "SELECT s.id, SUM(CASE WHEN l.kind IN ('commission', 'bonus') THEN l.amount "
+      "ELSE 0 END), SUM(CASE WHEN l.kind = 'cap' THEN l.amount ELSE 0 END)" +
+          from + where + " GROUP BY s.id",
+      params);
+  for (std::size_t i = 0; i < sums.size(); ++i) {
+    if (sums.i64(i, 2) != 0) capped[sums.i64(i, 0)] = {sums.i64(i, 1), sums.i64(i, 2)};
   }
+  auto rows = c.query("SELECT s.id, s.user_id, s.start_day, l.kind, l.record_id, SUM(l.amount)" +
+                          from + where +
+                          " AND l.record_kind = 'order' AND l.kind IN ('commission', 'clawback') "
+                          "GROUP BY s.id, s.user_id, s.start_day, l.kind, l.record_id",
+                      params);
+  std::map<std::pair<std::int64_t, std::int64_t>, PaidOnOrder> by_order;  // (user, order)
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const std::int64_t order = rows.i64(i, 4);
+    PaidOnOrder& p = by_order[{rows.i64(i, 1), order}];
+    p.order_id = order;
+    Fen amount{rows.i64(i, 5)};
+    if (rows.str(i, 3) == "commission") {
+      if (auto cap = capped.find(rows.i64(i, 0)); cap != capped.end() && cap->second.first > 0) {
+        const auto [earned, taken] = cap->second;
+        amount = round_half_even(amount, earned + taken, earned).value_or(amount);
+      }
+      p.last_paid = std::max(p.last_paid, parse_date(rows.str(i, 2)).value_or(LocalDate{}));
+    }
+    p.paid += amount;
+  }
+  std::map<std::int64_t, std::vector<PaidOnOrder>> out;
+  for (auto& [key, p] : by_order) out[key.first].push_back(p);
   return out;
 }
 
@@ -331,6 +355,33 @@ std::set<std::string> approved_period_labels(Connection& c, OrgId org) {
   std::set<std::string> out;
   for (std::size_t i = 0; i < rows.size(); ++i) out.insert(rows.str(i, 0));
   return out;
+}
+
+std::map<std::int64_t, std::set<std::string>> approved_periods_of_all(Connection& c, OrgId org) {
+  auto rows =
+      c.query("SELECT user_id, period FROM commission_statements WHERE org_id = ?", {org.value});
+  std::map<std::int64_t, std::set<std::string>> out;
+  for (std::size_t i = 0; i < rows.size(); ++i) out[rows.i64(i, 0)].insert(rows.str(i, 1));
+  return out;
+}
+
+std::set<std::int64_t> paid_records(Connection& c, OrgId org, std::string_view record_kind) {
+  auto rows = c.query(
+      "SELECT DISTINCT l.record_id FROM commission_lines l JOIN commission_statements s ON s.id = "
+      "l.statement_id WHERE s.org_id = ? AND l.kind = 'commission' AND l.record_kind = ?",
+      {org.value, std::string(record_kind)});
+  std::set<std::int64_t> out;
+  for (std::size_t i = 0; i < rows.size(); ++i) out.insert(rows.i64(i, 0));
+  return out;
+}
+
+std::optional<std::string> last_period_under(Connection& c, OrgId org, std::int64_t plan) {
+  auto rows = c.query(
+      "SELECT period FROM commission_statements WHERE org_id = ? AND plan_id = ? ORDER BY "
+      "start_day DESC LIMIT 1",
+      {org.value, plan});
+  if (rows.empty()) return std::nullopt;
+  return rows.str(0, 0);
 }
 
 std::set<std::string> approved_periods(Connection& c, OrgId org, UserId user) {

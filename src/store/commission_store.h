@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/performance/commission_plan.h"
@@ -54,8 +55,8 @@ std::vector<ApprovedStatement> list_approved_statements(Connection& c, OrgId org
 bool plan_has_approved_statements(Connection& c, OrgId org, std::int64_t plan);
 
 // What approved statements of `user` for periods starting before `before` paid, net, on each
-// order: commission lines on the order, less what was taken back; and the first day of the latest
-// period that paid on it.
+// order: commission lines on the order (their share of what a capped statement paid), less what
+// was taken back; and the first day of the latest period that paid on it.
 struct PaidOnOrder {
   std::int64_t order_id = 0;
   Fen paid{};
@@ -67,6 +68,12 @@ std::map<std::int64_t, std::vector<PaidOnOrder>> paid_on_orders_of_all(Connectio
                                                                        LocalDate before);
 // The labels of the periods anyone of the org has an approved statement for.
 std::set<std::string> approved_period_labels(Connection& c, OrgId org);
+// Everyone's approved periods' labels, by user id.
+std::map<std::int64_t, std::set<std::string>> approved_periods_of_all(Connection& c, OrgId org);
+// The records of `record_kind` ("order", "payment") some approved statement paid commission on.
+std::set<std::int64_t> paid_records(Connection& c, OrgId org, std::string_view record_kind);
+// The label of the latest period approved under plan `plan`, if any.
+std::optional<std::string> last_period_under(Connection& c, OrgId org, std::int64_t plan);
 // The labels of the periods `user` has an approved statement for.
 std::set<std::string> approved_periods(Connection& c, OrgId org, UserId user);
 

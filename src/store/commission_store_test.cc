@@ -157,6 +157,31 @@ TEST_P(CommissionStoreTest, AnApprovedStatementKeepsItsLinesAndWhatItPaidPerOrde
   EXPECT_THROW(insert_approved_statement(*c, org_, october), StoreError);
 }
 
+TEST_P(CommissionStoreTest, AnOrderOfACappedStatementCountsForItsShareOfWhatItPaid) {
+  auto c = store_->db().acquire();
+  auto p = plan();
+  p.id = insert_commission_plan(*c, org_, p, users_[0]);
+  StatementLine cap;
+  cap.kind = LineKind::cap;
+  cap.base = Fen{3'000};
+  cap.amount = Fen{-2'000};
+  // Orders 9 and 10 earned 2,000 and 1,000; the cap let 1,000 of the 3,000 through.
+  insert_approved_statement(*c, org_,
+                            approved("2026-10", day(2026, 10, 1), p.id,
+                                     {line(LineKind::commission, 9, Fen{2'000}),
+                                      line(LineKind::commission, 10, Fen{1'000}), cap}));
+  auto paid = paid_on_orders(*c, org_, users_[1], day(2026, 11, 1));
+  ASSERT_EQ(paid.size(), 2u);
+  EXPECT_EQ(paid[0].paid, Fen{667});  // 2,000 × 1,000 / 3,000, half to even
+  EXPECT_EQ(paid[1].paid, Fen{333});
+  EXPECT_EQ(paid_on_orders_of_all(*c, org_, day(2026, 11, 1)).at(users_[1].value).size(), 2u);
+  EXPECT_EQ(paid_records(*c, org_, "order"), (std::set<std::int64_t>{9, 10}));
+  EXPECT_TRUE(paid_records(*c, org_, "payment").empty());
+  EXPECT_EQ(last_period_under(*c, org_, p.id), "2026-10");
+  EXPECT_EQ(approved_periods_of_all(*c, org_).at(users_[1].value),
+            (std::set<std::string>{"2026-10"}));
+}
+
 TEST_P(CommissionStoreTest, AdjustmentsByPeriodAndPerson) {
   auto c = store_->db().acquire();
   insert_commission_adjustment(

@@ -73,6 +73,10 @@ Status check_plan(const CommissionPlan& p) {
   if (p.clawback_unpaid_days && (*p.clawback_unpaid_days < 1 || *p.clawback_unpaid_days > 3650)) {
     return Error::invalid("clawback_unpaid_days", detail::integer_range(1, 3650));
   }
+  // Paid on what was collected, nothing is left unpaid to take back.
+  if (p.clawback_unpaid_days && p.base == CommissionBase::payments) {
+    return Error::invalid("clawback_unpaid_days", detail::not_accepted_here);
+  }
   return {};
 }
 

@@ -69,7 +69,7 @@ inline constexpr std::size_t kMaxBands = 20;
 // than 20), `bands[i].from_bp` (the first not 0 %; one not where the band before ends),
 // `bands[i].to_bp` (not above its from; open before the last; closed on the last),
 // `bands[i].rate_bp` (outside 0–100 %), `target_bonus` and `cap` (negative), `min_margin_bp`
-// (outside 0–100 %), `clawback_unpaid_days` (outside 1–3650).
+// (outside 0–100 %), `clawback_unpaid_days` (outside 1–3650, or on a plan paid on payments).
 Status check_plan(const CommissionPlan& p);
 
 // The band attainment `credited` / `target` falls in; the first band when there is no target.

@@ -70,6 +70,10 @@ TEST(CommissionPlan, DatesMoneyAndLimits) {
   p = three_bands();
   p.name = "  ";
   EXPECT_EQ(field_of(p), "name");
+  p = three_bands();  // paid on what was collected: nothing unpaid to take back
+  p.base = CommissionBase::payments;
+  p.clawback_unpaid_days = 30;
+  EXPECT_EQ(field_of(p), "clawback_unpaid_days");
 }
 
 TEST(CommissionPlan, TheBandOfAnAttainmentIncludesItsLowerEnd) {

@@ -55,19 +55,17 @@ std::string note_zh(const performance::StatementLine& l) {
 
 Result<CommissionWorkbook> export_statements(const Context& ctx, const Actor& actor,
                                              const std::string& period) {
-  FUPAN_ASSIGN_OR_RETURN(auto list, list_statements(ctx, actor, period));
+  FUPAN_ASSIGN_OR_RETURN(auto list, list_statements(ctx, actor, period, true));
   const OrgSnapshot& org = *actor.snapshot;
   CommissionWorkbook out;
   XlsxWriter w("提成汇总 " + list.period.label);
   w.header({"工号", "姓名", "期间", "目标（元）", "业绩（元）", "达成率", "档位", "提成合计（元）",
             "状态", "审批人"});
-  std::vector<StatementView> full;
-  for (const StatementView& v : list.items) {
-    FUPAN_ASSIGN_OR_RETURN(auto s, get_statement(ctx, actor, v.user.value, list.period.label));
+  for (const StatementView& s : list.items) {
     const auto& st = s.statement;
-    const UserRecord* u = org.user(v.user);
+    const UserRecord* u = org.user(s.user);
     w.text(u ? u->username : "");
-    w.text(name_of(org, v.user));
+    w.text(name_of(org, s.user));
     w.text(list.period.label);
     st.target ? w.money_fen(st.target->value()) : w.empty();
     w.money_fen(st.credited.value());
@@ -83,19 +81,18 @@ Result<CommissionWorkbook> export_statements(const Context& ctx, const Actor& ac
     w.end_row();
     ++out.statements;
     if (s.approved) ++out.approved;
-    full.push_back(std::move(s));
   }
   w.add_sheet("明细 " + list.period.label);
   w.header({"姓名", "类型", "单据", "单据编号", "日期", "计提基数（元）", "档位", "费率",
             "金额（元）", "说明", "调整人"});
-  for (const StatementView& s : full) {
+  for (const StatementView& s : list.items) {
     for (const auto& l : s.statement.lines) {
       w.text(name_of(org, s.user));
       w.text(kind_zh(l.kind));
       if (l.record_kind) {
         w.text(*l.record_kind == performance::CreditKind::order ? "订单" : "回款");
         w.integer(l.record_id);
-        w.date(format_date(l.day));
+        l.day != LocalDate{} ? w.date(format_date(l.day)) : w.empty();  // a deleted order's: none
       } else {
         w.empty();
         w.empty();

@@ -1,6 +1,7 @@
 #include "service/performance/commission_plans.h"
 
 #include "domain/performance/commission_json.h"
+#include "domain/period.h"
 #include "service/platform/write.h"
 #include "store/commission_store.h"
 
@@ -42,8 +43,15 @@ Result<CommissionPlan> create_commission_plan(const Context& ctx, const Actor& a
     store::lock_org(c, actor.org);
     for (CommissionPlan& other : store::list_commission_plans(c, actor.org)) {
       if (!overlap(other, plan)) continue;
-      // The open-ended plan before this one ends the day before it starts.
+      // The open-ended plan before this one ends the day before it starts, unless a period it paid
+      // runs past that day: a closed period keeps the rules it was paid by.
       if (!other.effective_to && other.effective_from < plan.effective_from) {
+        if (auto last = store::last_period_under(c, actor.org, other.id)) {
+          auto paid = parse_period(*last);
+          if (paid.ok() && plan.effective_from < paid->end) {
+            return Error::invalid("effective_from", detail::statement_approved);
+          }
+        }
         const std::string before = performance::plan_json(other);
         const std::int64_t version = other.version;
         other.effective_to = plan.effective_from - std::chrono::days{1};

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "core/json_writer.h"
 #include "domain/org_validation.h"
@@ -110,30 +111,39 @@ std::string statement_audit_json(const store::ApprovedStatement& s) {
 }  // namespace
 
 Result<PeriodStatements> list_statements(const Context& ctx, const Actor& actor,
-                                         const std::string& period) {
+                                         const std::string& period, bool with_lines) {
   FUPAN_ASSIGN_OR_RETURN(auto p, statement_period(period));
-  PeriodStatements out{p, plan_on(ctx, actor.org, p.start), {}};
   auto c = ctx.db.acquire();
-  std::map<UserId, store::ApprovedStatement> approved;
-  for (auto& s : store::list_approved_statements(*c, actor.org, p.label)) {
-    approved.emplace(s.user, std::move(s));
+  std::map<std::int64_t, CommissionPlan> plans;
+  for (auto& plan : store::list_commission_plans(*c, actor.org)) plans.emplace(plan.id, plan);
+  PeriodStatements out{p, std::nullopt, {}};
+  for (const auto& [id, plan] : plans) {
+    if (performance::in_effect(plan, p.start)) out.plan = plan;
   }
-  std::vector<UserId> live;
-  for (UserId u : people_in_view(actor, p, out.plan)) {
-    auto it = approved.find(u);
-    if (it != approved.end()) {
-      out.items.push_back(approved_view(std::move(it->second), p, std::nullopt));
-    } else if (out.plan) {
-      live.push_back(u);
-    }
+  // Every approved statement in view, whoever its person is now; then the live ones.
+  std::set<UserId> done;
+  for (auto& s : store::list_approved_statements(*c, actor.org, p.label)) {
+    if (!actor.scope().sees_user(s.user)) continue;
+    if (with_lines) s = *store::find_approved_statement(*c, actor.org, s.user, p.label);
+    auto plan = plans.find(s.plan_id);
+    done.insert(s.user);
+    out.items.push_back(approved_view(
+        std::move(s), p, plan == plans.end() ? std::nullopt : std::optional{plan->second}));
   }
   if (out.plan) {
-    for (auto& v : live_views(ctx, *c, actor, *out.plan, live, p))
+    std::vector<UserId> live;
+    for (UserId u : people_in_view(actor, p, out.plan)) {
+      if (!done.contains(u)) live.push_back(u);
+    }
+    for (auto& v : live_views(ctx, *c, actor, *out.plan, live, p)) {
       out.items.push_back(std::move(v));
+    }
   }
   std::sort(out.items.begin(), out.items.end(),
             [](const StatementView& a, const StatementView& b) { return a.user < b.user; });
-  for (auto& v : out.items) v.statement.lines.clear();
+  if (!with_lines) {
+    for (auto& v : out.items) v.statement.lines.clear();
+  }
   return out;
 }
 
@@ -158,15 +168,26 @@ Result<std::size_t> approve_statements(const Context& ctx, const Actor& actor,
     return Error::forbidden();
   }
   FUPAN_ASSIGN_OR_RETURN(auto p, statement_period(period));
-  auto plan = plan_on(ctx, actor.org, p.start);
-  if (!plan) return Error::invalid("period", detail::no_commission_plan);
+  // Only a period that is over: its facts are all in, and an approval is not undone.
+  if (actor.today < p.end) return Error::invalid("period", detail::in_future);
   const Instant now = ctx.clock.now();
   return write_facts<std::size_t>(ctx, "period", [&](store::Connection& c) -> Result<std::size_t> {
     store::lock_org(c, actor.org);
+    // The plan as it stands under the lock: no change of rules slips between reading and storing.
+    std::optional<CommissionPlan> plan;
+    for (auto& candidate : store::list_commission_plans(c, actor.org)) {
+      if (performance::in_effect(candidate, p.start)) plan = std::move(candidate);
+    }
+    if (!plan) return Error::invalid("period", detail::no_commission_plan);
     FUPAN_TRY(check_no_overlap(c, actor.org, p));
+    std::set<UserId> done;
+    for (const auto& s : store::list_approved_statements(c, actor.org, p.label)) {
+      done.insert(s.user);
+    }
     std::vector<UserId> open;
     for (UserId u : people_in_view(actor, p, plan)) {
-      if (!store::find_approved_statement(c, actor.org, u, p.label)) open.push_back(u);
+      // Nobody approves their own money.
+      if (!done.contains(u) && u != actor.id) open.push_back(u);
     }
     std::vector<store::ApprovedStatement> approved;
     for (auto& v : live_views(ctx, c, actor, *plan, open, p)) {
@@ -212,6 +233,13 @@ Result<performance::Adjustment> add_adjustment(const Context& ctx, const Actor& 
         if (store::find_approved_statement(c, actor.org, who, p.label)) {
           return Error::of(ErrorCode::forbidden, detail::statement_approved);
         }
+        // Only to a statement that can still be paid: under a plan, not inside an approved period.
+        const auto plans = store::list_commission_plans(c, actor.org);
+        if (std::none_of(plans.begin(), plans.end(),
+                         [&](const auto& plan) { return performance::in_effect(plan, p.start); })) {
+          return Error::invalid("period", detail::no_commission_plan);
+        }
+        FUPAN_TRY(check_no_overlap(c, actor.org, p));
         store::CommissionAdjustment a{0, who, p.label, {Fen{in.amount}, in.reason, actor.id, now}};
         a.id = store::insert_commission_adjustment(c, actor.org, a);
         JsonWriter w;

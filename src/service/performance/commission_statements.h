@@ -35,15 +35,18 @@ struct PeriodStatements {
 
 // Every statement of `period` ("2026-11", "2026-Q4") the actor may read: of the reps who belonged
 // to a team in it (and the leaders, under a plan that credits managers).
+// Approved statements are listed whoever their person is now; with `with_lines` each keeps its
+// lines (the export).
 Result<PeriodStatements> list_statements(const Context& ctx, const Actor& actor,
-                                         const std::string& period);
+                                         const std::string& period, bool with_lines = false);
 // One person's statement with its lines; not_found outside the actor's view, invalid period
 // (no_commission_plan) when no plan covers the period's first day.
 Result<StatementView> get_statement(const Context& ctx, const Actor& actor, std::int64_t user,
                                     const std::string& period);
 // A director (their region's people) or an admin (everyone) approves the period's statements not
-// yet approved; returns how many were. Refused when a period overlapping it (a month of a quarter,
-// or the quarter of a month) has approved statements: a day is paid by one statement only.
+// yet approved (never their own); returns how many were. Refused for a period not over yet
+// (in_future), and when a period overlapping it (a month of a quarter, or the quarter of a month)
+// has approved statements: a day is paid by one statement only.
 Result<std::size_t> approve_statements(const Context& ctx, const Actor& actor,
                                        const std::string& period);
 

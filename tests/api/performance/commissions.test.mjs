@@ -146,6 +146,10 @@ test('adjustments: by a manager with a reason, never one\'s own; each a line', a
 
 test('the director approves the month: from then on nothing moves it', async () => {
   expectError(await post('manager', '/api/commissions/approve', { period: MONTH }), 403, 'forbidden');
+  // A period not over yet is never approved: its facts are not all in.
+  const today = expectStatus(await get('director', '/api/auth/me'), 200).today;
+  expectError(await post('director', '/api/commissions/approve', { period: today.slice(0, 7) }), 400, 'invalid_field',
+    'period');
   const approved = expectStatus(await post('director', '/api/commissions/approve', { period: MONTH }), 200);
   assert.ok(approved.approved >= 1);
   const s = await statement(fx.as);
