@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "core/json_writer.h"
 #include "domain/org_validation.h"
@@ -28,14 +29,14 @@ Result<Period> statement_period(const std::string& text) {
   return *p;
 }
 
-// Whether `user` belonged to a team on some day of `p` (who has a statement for it).
-bool in_a_team(const OrgSnapshot& org, UserId user, const Period& p) {
+// The people who belonged to a team on some day of `p` (who have a statement for it), in one pass
+// over the memberships rather than one per person.
+std::unordered_set<UserId> in_a_team(const OrgSnapshot& org, const Period& p) {
+  std::unordered_set<UserId> out;
   for (const MembershipRecord& m : org.memberships()) {
-    if (m.user_id == user && m.valid_from < p.end && (!m.valid_to || p.start < *m.valid_to)) {
-      return true;
-    }
+    if (m.valid_from < p.end && (!m.valid_to || p.start < *m.valid_to)) out.insert(m.user_id);
   }
-  return false;
+  return out;
 }
 
 // The people with statements the actor may read: reps of the org in the period (and the teams'
@@ -43,9 +44,10 @@ bool in_a_team(const OrgSnapshot& org, UserId user, const Period& p) {
 std::vector<UserId> people_in_view(const Actor& actor, const Period& p,
                                    const std::optional<CommissionPlan>& plan) {
   std::vector<UserId> out;
+  const auto members = in_a_team(*actor.snapshot, p);
   for (std::int64_t id : people_of(*actor.snapshot, ScopeRef{}, p)) {
     const UserRecord* u = actor.snapshot->user(UserId{id});
-    if (!u || !actor.scope().sees_user(u->id) || !in_a_team(*actor.snapshot, u->id, p)) continue;
+    if (!u || !actor.scope().sees_user(u->id) || !members.contains(u->id)) continue;
     if (u->roles.has(Role::rep) ||
         (plan && plan->credit_manager && leads_in(*actor.snapshot, u->id, p))) {
       out.push_back(u->id);
